@@ -1,0 +1,13 @@
+package com.makeitright.followup;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Durable follow-up schedule, promise watch, reopening, prevention and the ops dashboard. */
+@SpringBootApplication
+public class FollowupApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(FollowupApplication.class, args);
+    }
+}

@@ -1,0 +1,33 @@
+package com.makeitright.platform;
+
+import com.makeitright.contract.Topic;
+import com.makeitright.contract.Topics;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.springframework.kafka.streams.KafkaStreamsDeadLetterDestinationResolver;
+
+/**
+ * Where a record goes when it cannot be read or processed: the dead-letter topic of the contract topic it
+ * came from ({@code <topic>.DLT}), keeping its partition; a record of a service's internal topic goes to
+ * that service's own dead-letter topic.
+ */
+public final class DeadLetters implements KafkaStreamsDeadLetterDestinationResolver {
+
+    private final String applicationId;
+
+    public DeadLetters(String applicationId) {
+        this.applicationId = applicationId;
+    }
+
+    public static String internalDeadLetterTopic(String applicationId) {
+        return applicationId + Topic.DEAD_LETTER_SUFFIX;
+    }
+
+    @Override
+    public TopicPartition resolve(ErrorHandlerContext context, org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> record,
+                                  Exception exception) {
+        return Topics.byName(context.topic())
+                .map(topic -> new TopicPartition(topic.deadLetterTopic(), context.partition()))
+                .orElseGet(() -> new TopicPartition(internalDeadLetterTopic(applicationId), -1));
+    }
+}

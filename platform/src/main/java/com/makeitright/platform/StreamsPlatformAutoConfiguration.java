@@ -1,0 +1,84 @@
+package com.makeitright.platform;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
+import org.springframework.kafka.streams.RecoveringProcessingExceptionHandler;
+
+import java.time.Clock;
+import java.util.Properties;
+
+/**
+ * Every service's Kafka Streams application runs exactly-once ({@code exactly_once_v2}: read-process-write,
+ * state and offsets commit in one transaction). Records that cannot be read go straight to their dead-letter
+ * topic; records that fail processing are retried a bounded number of times, then dead-lettered (see
+ * {@link RetryingDeadLetterHandler}). A crashed stream thread is replaced rather than left dead.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class) // so Boot sees @EnableKafkaStreams
+@EnableKafkaStreams
+@EnableConfigurationProperties(PlatformProperties.class)
+public class StreamsPlatformAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamsPlatformAutoConfiguration.class);
+
+    @Bean
+    DeadLetterPolicy deadLetterPolicy(PlatformProperties properties) {
+        return new DeadLetterPolicy(properties.getDeadLetter().getMaxAttempts());
+    }
+
+    @Bean
+    DeadLetters deadLetterTopics(Environment environment) {
+        return new DeadLetters(environment.getRequiredProperty("spring.application.name"));
+    }
+
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer exactlyOnceWithDeadLetters(PlatformProperties properties,
+                                                                   DeadLetterPolicy policy, DeadLetters deadLetters) {
+        return factoryBean -> {
+            Properties config = factoryBean.getStreamsConfiguration();
+            config.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+            config.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG,
+                    (int) properties.getTopics().getReplicationFactor());
+            config.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                    RecoveringDeserializationExceptionHandler.class.getName());
+            config.put(RecoveringDeserializationExceptionHandler.DLQ_DESTINATION_RESOLVER, deadLetters);
+            config.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                    RetryingDeadLetterHandler.class.getName());
+            config.put(RecoveringProcessingExceptionHandler.DLQ_DESTINATION_RESOLVER, deadLetters);
+            config.put(RetryingDeadLetterHandler.POLICY, policy);
+            // A replaced or restarted thread's tasks wait for the old member's session to expire: keep it short.
+            config.putIfAbsent(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
+            config.putIfAbsent(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 2_000);
+            factoryBean.setStreamsConfiguration(config);
+            factoryBean.setStreamsUncaughtExceptionHandler(exception -> {
+                log.warn("Stream thread failed; replacing it: {}", exception.toString());
+                return StreamThreadExceptionResponse.REPLACE_THREAD;
+            });
+        };
+    }
+
+    @Bean
+    KafkaStreamsHealthIndicator kafkaStreamsHealthIndicator(StreamsBuilderFactoryBean factoryBean) {
+        KafkaStreamsHealthIndicator indicator = new KafkaStreamsHealthIndicator(factoryBean);
+        factoryBean.setStateListener(indicator);
+        return indicator;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,158 @@
+package com.makeitright.platform;
+
+import com.makeitright.contract.Topics;
+import com.makeitright.events.ComplaintAcknowledged;
+import com.makeitright.events.ComplaintReceived;
+import com.makeitright.testing.Events;
+import com.makeitright.testing.KafkaProbe;
+import com.makeitright.testing.WithKafkaBroker;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The platform on a real broker: topics are created as configured, a stream application runs exactly-once,
+ * unreadable and failing records land on the dead-letter topic with the reason, and the partition keeps
+ * moving after them.
+ */
+@WithKafkaBroker
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        "spring.application.name=platform-test",
+        "makeitright.kafka.topics.partitions=2",
+        "makeitright.kafka.dead-letter.max-attempts=2",
+        "spring.kafka.streams.state-dir=${java.io.tmpdir}/make-it-right-tests/platform-${random.uuid}"
+})
+class StreamsPlatformIntegrationTest {
+
+    static final AtomicInteger FAILING_ATTEMPTS = new AtomicInteger();
+
+    @Configuration
+    @EnableAutoConfiguration
+    static class EchoTriage {
+        /** Acknowledges every complaint; a complaint whose subject is "boom" fails processing. */
+        @Bean
+        Object topology(StreamsBuilder builder) {
+            builder.stream(Topics.COMPLAINTS_RECEIVED.name(),
+                            Consumed.with(Serdes.String(), Topics.COMPLAINTS_RECEIVED.serde()))
+                    .mapValues(received -> {
+                        if (received.getSubject().equals("boom")) {
+                            FAILING_ATTEMPTS.incrementAndGet();
+                            throw new IllegalStateException("cannot triage " + received.getComplaintId());
+                        }
+                        return Events.acknowledged(received.getComplaintId())
+                                .setCausationId(received.getEventId()).build();
+                    })
+                    .to(Topics.COMPLAINTS_ACKNOWLEDGED.name(),
+                            Produced.with(Serdes.String(), Topics.COMPLAINTS_ACKNOWLEDGED.serde()));
+            return builder;
+        }
+    }
+
+    static KafkaProbe probe;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Autowired
+    KafkaStreamsHealthIndicator health;
+
+    @BeforeAll
+    static void resetAttempts() {
+        RetryingDeadLetterHandler.reset();
+    }
+
+    @AfterAll
+    static void closeProbe() {
+        if (probe != null) {
+            probe.close();
+        }
+    }
+
+    KafkaProbe probe() {
+        if (probe == null) {
+            probe = new KafkaProbe(bootstrapServers);
+        }
+        return probe;
+    }
+
+    @Test
+    void createsEveryContractTopicAndItsDeadLetterTopicAsConfigured() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            List<String> names = Topics.ALL.stream()
+                    .flatMap(t -> java.util.stream.Stream.of(t.name(), t.deadLetterTopic())).toList();
+            Map<String, TopicDescription> topics = admin.describeTopics(names).allTopicNames().get();
+
+            assertThat(topics).hasSize(20);
+            assertThat(topics.values()).allSatisfy(d -> assertThat(d.partitions()).hasSize(2));
+            assertThat(admin.listTopics().names().get()).contains("platform-test.DLT");
+        }
+    }
+
+    @Test
+    void processesEachComplaintExactlyOnceAndReportsHealthy() {
+        ComplaintReceived received = Events.received("ok-" + Events.newId()).build();
+        probe().publish(Topics.COMPLAINTS_RECEIVED, received.getComplaintId(), received);
+
+        List<ComplaintAcknowledged> acks = probe().awaitEvents(Topics.COMPLAINTS_ACKNOWLEDGED, received.getComplaintId(), 1);
+
+        assertThat(acks).singleElement().satisfies(ack -> assertThat(ack.getCausationId()).isEqualTo(received.getEventId()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> health.health().getStatus().equals(Status.UP));
+    }
+
+    @Test
+    void anUnreadableRecordGoesToTheDeadLetterTopicAndThePartitionMovesOn() {
+        String poisonKey = "poison-" + Events.newId();
+        probe().publishRaw(Topics.COMPLAINTS_RECEIVED.name(), poisonKey, "{\"not\":\"avro\"}".getBytes());
+        ComplaintReceived after = Events.received(poisonKey).build(); // same key: same partition, after the poison
+        probe().publish(Topics.COMPLAINTS_RECEIVED, poisonKey, after);
+
+        ConsumerRecord<String, byte[]> dead = probe().awaitRecord(Topics.COMPLAINTS_RECEIVED.deadLetterTopic(), poisonKey);
+
+        assertThat(new String(dead.value())).isEqualTo("{\"not\":\"avro\"}");
+        assertThat(KafkaProbe.header(dead, "kafka_dlt-exception-message")).contains("not Avro single-object encoded");
+        assertThat(KafkaProbe.header(dead, "kafka_dlt-original-topic")).isEqualTo(Topics.COMPLAINTS_RECEIVED.name());
+        assertThat(probe().awaitEvents(Topics.COMPLAINTS_ACKNOWLEDGED, poisonKey, 1)).hasSize(1);
+    }
+
+    @Test
+    void aRecordThatKeepsFailingIsRetriedThenDeadLetteredAndThePartitionMovesOn() {
+        String key = "boom-" + Events.newId();
+        ComplaintReceived failing = Events.received(key).setSubject("boom").build();
+        ComplaintReceived after = Events.received(key).build();
+        probe().publish(Topics.COMPLAINTS_RECEIVED, key, failing);
+        probe().publish(Topics.COMPLAINTS_RECEIVED, key, after);
+
+        ConsumerRecord<String, byte[]> dead = probe().awaitRecord(Topics.COMPLAINTS_RECEIVED.deadLetterTopic(), key);
+
+        assertThat(KafkaProbe.header(dead, "kafka_dlt-exception-message")).contains("cannot triage " + key);
+        ComplaintReceived deadEvent = Topics.COMPLAINTS_RECEIVED.serde().deserializer()
+                .deserialize(Topics.COMPLAINTS_RECEIVED.name(), dead.value());
+        assertThat(deadEvent.getEventId()).isEqualTo(failing.getEventId());
+        assertThat(FAILING_ATTEMPTS.get()).as("attempts before dead-lettering").isEqualTo(2);
+        assertThat(probe().awaitEvents(Topics.COMPLAINTS_ACKNOWLEDGED, key, 1))
+                .singleElement().satisfies(ack -> assertThat(ack.getCausationId()).isEqualTo(after.getEventId()));
+    }
+}

@@ -1,0 +1,42 @@
+package com.makeitright.contract;
+
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serializer;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Writes an event as Avro single-object encoding: {@code C3 01}, the 8-byte little-endian CRC-64-AVRO
+ * fingerprint of the writer schema, then the Avro binary body (layout in schemas/README.md).
+ */
+public final class EventSerializer<T extends SpecificRecord> implements Serializer<T> {
+
+    static {
+        AvroTrust.install();
+    }
+
+    private final Map<Class<?>, BinaryMessageEncoder<T>> encoders = new ConcurrentHashMap<>();
+
+    @Override
+    public byte[] serialize(String topic, T event) {
+        if (event == null) {
+            return null;
+        }
+        try {
+            ByteBuffer buffer = encoders.computeIfAbsent(event.getClass(),
+                    type -> new BinaryMessageEncoder<>(SpecificData.getForClass(type), event.getSchema())).encode(event);
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException("Cannot encode " + event.getClass().getSimpleName() + " for " + topic
+                    + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package com.makeitright.contract;
+
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility.Incompatibility;
+import org.apache.avro.SchemaCompatibility.SchemaCompatibilityResult;
+import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
+import org.apache.avro.SchemaNormalization;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Full compatibility between a schema and its history, by Avro's own resolution rules: the current schema
+ * must read every historical version (new code reads old records) and every historical version must read
+ * the current one (old code reads new records). Problems name the event, the version and the field.
+ */
+public final class SchemaCompatibility {
+
+    private SchemaCompatibility() {
+    }
+
+    /** Every way in which {@code current} breaks full compatibility with the given versions; empty when none. */
+    public static List<String> problems(String eventName, Schema current, List<SchemaHistory.Version> history) {
+        List<String> problems = new ArrayList<>();
+        for (SchemaHistory.Version old : history) {
+            describe(problems, eventName + ": the current schema cannot read records written with v" + old.version(),
+                    current, old.schema());
+            describe(problems, eventName + ": readers of v" + old.version() + " cannot read records of the current schema",
+                    old.schema(), current);
+        }
+        return problems;
+    }
+
+    /** True when the history already holds exactly this schema (same parsing canonical form). */
+    public static boolean isRecorded(Schema current, List<SchemaHistory.Version> history) {
+        long fingerprint = SchemaNormalization.parsingFingerprint64(current);
+        return history.stream().anyMatch(v -> v.fingerprint() == fingerprint);
+    }
+
+    private static void describe(List<String> problems, String heading, Schema reader, Schema writer) {
+        describe(problems, heading, "", reader, writer);
+    }
+
+    private static void describe(List<String> problems, String heading, String prefix, Schema reader, Schema writer) {
+        SchemaCompatibilityResult result = org.apache.avro.SchemaCompatibility
+                .checkReaderWriterCompatibility(reader, writer).getResult();
+        if (result.getCompatibility() == SchemaCompatibilityType.COMPATIBLE) {
+            return;
+        }
+        for (Incompatibility incompatibility : result.getIncompatibilities()) {
+            String path = prefix + fieldPath(reader, incompatibility.getLocation());
+            Schema[] branches = sameNamedBranches(incompatibility);
+            if (branches != null) {
+                // Avro reports an optional record that changed inside as a missing union branch; look inside it.
+                describe(problems, heading, path + ".", branches[0], branches[1]);
+            } else {
+                problems.add(heading + ": field '" + path + "' " + explain(incompatibility));
+            }
+        }
+    }
+
+    /**
+     * For a missing union branch whose writer branch is a named type that the reader union also has (by full
+     * name): that pair of branches, reader first. Avro's location ends with the writer's branch index.
+     */
+    private static Schema[] sameNamedBranches(Incompatibility incompatibility) {
+        if (incompatibility.getType() != org.apache.avro.SchemaCompatibility.SchemaIncompatibilityType.MISSING_UNION_BRANCH) {
+            return null;
+        }
+        Schema reader = incompatibility.getReaderFragment();
+        Schema writer = incompatibility.getWriterFragment();
+        if (writer.getType() == Schema.Type.UNION) {
+            String location = incompatibility.getLocation();
+            String last = location.substring(location.lastIndexOf('/') + 1);
+            if (!last.chars().allMatch(Character::isDigit) || last.isEmpty()
+                    || Integer.parseInt(last) >= writer.getTypes().size()) {
+                return null;
+            }
+            writer = writer.getTypes().get(Integer.parseInt(last));
+        }
+        if (reader.getType() != Schema.Type.UNION || !isNamed(writer)) {
+            return null;
+        }
+        String name = writer.getFullName();
+        Schema writerBranch = writer;
+        return reader.getTypes().stream()
+                .filter(branch -> isNamed(branch) && branch.getFullName().equals(name))
+                .findFirst().map(branch -> new Schema[]{branch, writerBranch}).orElse(null);
+    }
+
+    private static boolean isNamed(Schema schema) {
+        return switch (schema.getType()) {
+            case RECORD, ENUM, FIXED -> true;
+            default -> false;
+        };
+    }
+
+    private static String explain(Incompatibility incompatibility) {
+        String detail = incompatibility.getMessage();
+        return switch (incompatibility.getType()) {
+            case READER_FIELD_MISSING_DEFAULT_VALUE -> "has no default, and the writer has no field '" + detail
+                    + "' (a removed field needs a default; a renamed field needs an alias)";
+            case TYPE_MISMATCH -> "changed type (" + detail + ")";
+            case MISSING_ENUM_SYMBOLS -> "lacks enum symbols " + detail + " and has no enum default";
+            case MISSING_UNION_BRANCH -> "changed type (" + detail + ")";
+            case NAME_MISMATCH -> "changed its named type (" + detail + "; add an alias)";
+            case FIXED_SIZE_MISMATCH -> "changed its fixed size (" + detail + ")";
+        };
+    }
+
+    /**
+     * Turns Avro's location (a JSON pointer into the reader schema, e.g. {@code /fields/5/type/fields/2/type})
+     * into a dotted field path such as {@code order.amount}.
+     */
+    static String fieldPath(Schema root, String location) {
+        List<String> names = new ArrayList<>();
+        Schema schema = root;
+        String[] parts = location.split("/");
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            if (part.isEmpty() || schema == null) {
+                continue;
+            }
+            switch (part) {
+                case "fields" -> {
+                    if (i + 1 < parts.length && schema.getType() == Schema.Type.RECORD) {
+                        int index = Integer.parseInt(parts[++i]);
+                        if (index < schema.getFields().size()) {
+                            Schema.Field field = schema.getFields().get(index);
+                            names.add(field.name());
+                            schema = field.schema();
+                        } else {
+                            schema = null;
+                        }
+                    }
+                }
+                case "items" -> schema = schema.getType() == Schema.Type.ARRAY ? schema.getElementType() : schema;
+                case "values" -> schema = schema.getType() == Schema.Type.MAP ? schema.getValueType() : schema;
+                case "type", "name", "symbols", "size" -> {
+                    // descends into the field's own schema, which we already hold
+                }
+                default -> {
+                    if (schema.getType() == Schema.Type.UNION && part.chars().allMatch(Character::isDigit)) {
+                        int branch = Integer.parseInt(part);
+                        schema = branch < schema.getTypes().size() ? schema.getTypes().get(branch) : null;
+                    }
+                }
+            }
+        }
+        return names.isEmpty() ? "(record)" : String.join(".", names);
+    }
+}

@@ -1,0 +1,85 @@
+package com.makeitright.contract;
+
+import com.makeitright.events.ComplaintAcknowledged;
+import com.makeitright.events.ComplaintReceived;
+import com.makeitright.events.ComplaintResolved;
+import com.makeitright.events.FollowUpCompleted;
+import com.makeitright.events.FollowUpDue;
+import com.makeitright.events.PreventionActionProposed;
+import com.makeitright.events.RemedyApprovalDecided;
+import com.makeitright.events.RemedyFulfilled;
+import com.makeitright.events.RemedyOffered;
+import com.makeitright.events.RemedyResponded;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one place that names the contract's topics, each with its event type and its single writer
+ * (see design.md). Every other piece of code refers to these constants.
+ */
+public final class Topics {
+
+    static {
+        AvroTrust.install();
+    }
+
+    /** Writer: intake (new complaints and reopened rounds). */
+    public static final Topic<ComplaintReceived> COMPLAINTS_RECEIVED =
+            new Topic<>("complaints.received", ComplaintReceived.class);
+    /** Writer: triage. */
+    public static final Topic<ComplaintAcknowledged> COMPLAINTS_ACKNOWLEDGED =
+            new Topic<>("complaints.acknowledged", ComplaintAcknowledged.class);
+    /** Writer: remedy. */
+    public static final Topic<RemedyOffered> REMEDY_OFFERED =
+            new Topic<>("complaints.remedy-offered", RemedyOffered.class);
+    /** Writer: intake (the customer's answer). */
+    public static final Topic<RemedyResponded> REMEDY_RESPONSES =
+            new Topic<>("complaints.remedy-responses", RemedyResponded.class);
+    /** Writer: intake (a supervisor's decision). */
+    public static final Topic<RemedyApprovalDecided> APPROVALS =
+            new Topic<>("complaints.approvals", RemedyApprovalDecided.class);
+    /** Writer: intake (the agent or shop system reports delivery). */
+    public static final Topic<RemedyFulfilled> REMEDY_FULFILLED =
+            new Topic<>("complaints.remedy-fulfilled", RemedyFulfilled.class);
+    /** Writer: remedy. */
+    public static final Topic<ComplaintResolved> COMPLAINTS_RESOLVED =
+            new Topic<>("complaints.resolved", ComplaintResolved.class);
+    /** Writer: followup. */
+    public static final Topic<FollowUpDue> FOLLOW_UP_DUE =
+            new Topic<>("complaints.follow-up-due", FollowUpDue.class);
+    /** Writer: intake (the follow-up worker's answer). */
+    public static final Topic<FollowUpCompleted> FOLLOW_UP_OUTCOMES =
+            new Topic<>("complaints.follow-up-outcomes", FollowUpCompleted.class);
+    /** Writer: followup. */
+    public static final Topic<PreventionActionProposed> PREVENTION_ACTIONS =
+            new Topic<>("complaints.prevention-actions", PreventionActionProposed.class);
+
+    /** Every contract topic, in lifecycle order. */
+    public static final List<Topic<?>> ALL = List.of(
+            COMPLAINTS_RECEIVED, COMPLAINTS_ACKNOWLEDGED, REMEDY_OFFERED, REMEDY_RESPONSES, APPROVALS,
+            REMEDY_FULFILLED, COMPLAINTS_RESOLVED, FOLLOW_UP_DUE, FOLLOW_UP_OUTCOMES, PREVENTION_ACTIONS);
+
+    private Topics() {
+    }
+
+    public static Optional<Topic<?>> byName(String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    /** The topic a dead-letter topic belongs to, e.g. {@code complaints.received.DLT}. */
+    public static Optional<Topic<?>> byDeadLetterName(String name) {
+        return ALL.stream().filter(t -> t.deadLetterTopic().equals(name)).findFirst();
+    }
+
+    public static <T extends org.apache.avro.specific.SpecificRecord> Topic<T> forEventType(Class<T> type) {
+        for (Topic<?> topic : ALL) {
+            if (topic.eventType().equals(type)) {
+                @SuppressWarnings("unchecked")
+                Topic<T> typed = (Topic<T>) topic;
+                return typed;
+            }
+        }
+        throw new IllegalArgumentException(type.getName() + " is not the event type of any contract topic");
+    }
+}

@@ -1,0 +1,39 @@
+package com.makeitright.cli;
+
+import com.makeitright.cli.stack.Component;
+import com.makeitright.cli.stack.LocalStack;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "down", description = "Stops the services, then Kafka. Data stays unless --wipe.")
+final class DownCommand implements Callable<Integer> {
+
+    @Mixin
+    StackOptions options;
+
+    @Option(names = "--wipe", description = "Also delete the run directory: broker data, service state, logs")
+    boolean wipe;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        LocalStack stack = options.stack();
+        List<Component> stopped = stack.down();
+        out.println(stopped.isEmpty() ? "Nothing was running."
+                : "Stopped " + String.join(", ", stopped.stream().map(Component::shortName).toList()) + ".");
+        if (wipe) {
+            stack.wipe();
+            out.println("Deleted " + stack.config().runDir() + ".");
+        }
+        return 0;
+    }
+}

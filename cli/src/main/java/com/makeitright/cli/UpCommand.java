@@ -1,0 +1,108 @@
+package com.makeitright.cli;
+
+import com.makeitright.cli.stack.Component;
+import com.makeitright.cli.stack.LocalStack;
+import com.makeitright.cli.stack.StackConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+@Command(name = "up", description = {
+        "Starts a Kafka broker (KRaft) and the four services as separate processes, waits until all are healthy"
+                + " and prints the URLs. Stays in the foreground until Ctrl-C, which stops everything; -d returns"
+                + " once healthy and leaves it running.",
+        "Refuses, starting nothing, when a needed port is taken. Data survives 'down'; 'down --wipe' deletes it.",
+        "The services get second-scale delays for trying things (FOLLOWUP_DELAY=PT5S ...) unless the environment"
+                + " sets them."})
+final class UpCommand implements Callable<Integer> {
+
+    @Mixin
+    StackOptions options;
+
+    @Option(names = {"-d", "--detach"}, description = "Return once healthy; leave the stack running")
+    boolean detach;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        LocalStack stack = options.stack();
+        long started = System.nanoTime();
+        stack.up(line -> {
+            out.println("  " + line);
+            out.flush();
+        });
+        printWelcome(out, stack.config(), Duration.ofNanos(System.nanoTime() - started));
+        if (detach) {
+            out.println("Running in the background. Stop it with: ./complaints down");
+            return 0;
+        }
+        out.println("Press Ctrl-C to stop everything.");
+        out.flush();
+        return stayInForeground(stack, out);
+    }
+
+    /** Until Ctrl-C (then stops the stack) or until everything was stopped from elsewhere. */
+    private static int stayInForeground(LocalStack stack, PrintWriter out) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            out.println();
+            out.println("Stopping the services, then Kafka ...");
+            out.flush();
+            stack.down();
+            out.println("Stopped. Data is kept in " + stack.config().runDir() + " (./complaints down --wipe deletes it).");
+            out.flush();
+            stopped.countDown();
+        }, "complaints-down");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Set<Component> reported = EnumSet.noneOf(Component.class);
+        while (!stopped.await(2, TimeUnit.SECONDS)) {
+            boolean anyRunning = false;
+            for (Component component : stack.config().components()) {
+                boolean running = stack.process(component).running().isPresent();
+                anyRunning |= running;
+                if (!running && reported.add(component)) {
+                    out.println(component.shortName() + " is not running any more (see ./complaints logs "
+                            + component.shortName() + "; ./complaints start " + component.shortName() + ")");
+                    out.flush();
+                } else if (running) {
+                    reported.remove(component);
+                }
+            }
+            if (!anyRunning) {
+                out.println("Everything was stopped.");
+                Runtime.getRuntime().removeShutdownHook(hook);
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    static void printWelcome(PrintWriter out, StackConfig config, Duration took) {
+        Path here = Path.of("").toAbsolutePath();
+        Path logs = config.logsDir().startsWith(here) ? here.relativize(config.logsDir()) : config.logsDir();
+        out.printf("%nMake It Right is up (healthy after %d s):%n", took.toSeconds());
+        out.printf("  intake API    http://localhost:%d/api/complaints%n", config.port(Component.INTAKE));
+        out.printf("  dashboard     http://localhost:%d/%n", config.port(Component.FOLLOWUP));
+        out.printf("  ledger        http://localhost:%d/api/ledger%n", config.port(Component.REMEDY));
+        out.printf("  triage        http://localhost:%d/actuator/health%n", config.port(Component.TRIAGE));
+        out.printf("  Kafka         %s%n", config.bootstrapServers());
+        out.printf("  logs          %s/  (./complaints logs SERVICE -f)%n", logs);
+        StackConfig.LOCAL_DELAYS.forEach((name, value) ->
+                out.printf("  %-13s %s%n", name, System.getenv().getOrDefault(name, value)));
+        out.println("Try: ./complaints simulate --count 100    ./complaints status    ./complaints tail received");
+        out.flush();
+    }
+}

@@ -1,0 +1,272 @@
+package com.makeitright.cli.simulate;
+
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One complaint followed from its POST to CLOSED: each {@link #step} posts it or reads its status view and does
+ * what the stage asks of a helpdesk (answer an offer, approve it, report fulfillment, record the follow-up).
+ * Not thread-safe: the simulation runs one step of a journey at a time.
+ */
+final class ComplaintJourney {
+
+    /** How a journey ended. */
+    enum Outcome {
+        /** Reached CLOSED (maybe after reopening). */
+        CLOSED,
+        /** An invalid body, rejected with 400 problem+json as it must be. */
+        REJECTED_AS_INVALID,
+        /** Not closed within the timeout. */
+        STUCK,
+        /** The API broke its contract (an invalid body accepted, an idempotent retry not replayed, ...). */
+        FAILED
+    }
+
+    static final long DONE = -1;
+    private static final long QUICK = 150;
+    private static final long SLOW = 1_000;
+
+    final GeneratedComplaint complaint;
+    private final CustomerBehaviour behaviour;
+    private final String idempotencyKey;
+    private final long timeoutNanos;
+    private final long startNanos;
+
+    private Outcome outcome;
+    private String complaintId;
+    private String lastStage = "NOT_POSTED";
+    private int round = 1;
+    private long idleDelay = QUICK;
+    private final Set<String> acted = new HashSet<>();
+    private int conflicts;
+    private final List<String> problems = new ArrayList<>();
+    private Boolean replayVerified;
+    private JsonNode finalView;
+    private long closedNanos;
+    private final List<String> duplicates = new ArrayList<>();
+
+    ComplaintJourney(GeneratedComplaint complaint, CustomerBehaviour behaviour, String runId, long timeoutNanos,
+                     long startNanos) {
+        this.complaint = complaint;
+        this.behaviour = behaviour;
+        this.idempotencyKey = complaint.retried() ? "sim-" + runId + "-" + complaint.index() : null;
+        this.timeoutNanos = timeoutNanos;
+        this.startNanos = startNanos;
+    }
+
+    /** Does one thing; returns the milliseconds until the next step, or {@link #DONE}. */
+    long step(IntakeClient intake, long nowNanos) throws InterruptedException {
+        if (outcome != null) {
+            return DONE;
+        }
+        if (nowNanos - startNanos > timeoutNanos) {
+            outcome = Outcome.STUCK;
+            return DONE;
+        }
+        try {
+            return complaintId == null ? post(intake) : follow(intake, nowNanos);
+        } catch (IntakeClient.NotDelivered | java.net.http.HttpTimeoutException transientProblem) {
+            return SLOW; // intake is down or busy: try again until the timeout
+        } catch (IOException e) {
+            if (complaintId == null && idempotencyKey == null && complaint.valid()) {
+                // Sent without a key and the answer was lost: sending again could duplicate it.
+                return fail("POST failed without an Idempotency-Key, not retried: " + e);
+            }
+            return SLOW;
+        }
+    }
+
+    private long post(IntakeClient intake) throws IOException, InterruptedException {
+        IntakeClient.Reply reply = intake.postComplaint(complaint.body(), idempotencyKey);
+        if (!complaint.valid()) {
+            if (reply.status() == 400 && reply.contentType().startsWith("application/problem+json")) {
+                outcome = Outcome.REJECTED_AS_INVALID;
+                return DONE;
+            }
+            if (reply.status() >= 500) {
+                return SLOW;
+            }
+            return fail("invalid body (" + complaint.invalidBecause() + ") answered " + reply.status() + " "
+                    + reply.contentType() + " instead of 400 problem+json");
+        }
+        if (reply.status() >= 500) {
+            return SLOW;
+        }
+        if (!reply.accepted() || reply.text("complaintId") == null) {
+            return fail("valid complaint answered " + reply.status() + ": " + reply.text("detail"));
+        }
+        complaintId = reply.text("complaintId");
+        lastStage = "POSTED";
+        if (idempotencyKey != null) {
+            IntakeClient.Reply again = intake.postComplaint(complaint.body(), idempotencyKey);
+            replayVerified = again.accepted() && complaintId.equals(again.text("complaintId")) && again.replayed();
+            if (!replayVerified) {
+                problems.add("retry with the same Idempotency-Key answered " + again.status() + " id "
+                        + again.text("complaintId") + " replayed=" + again.replayed() + " (first id " + complaintId + ")");
+            }
+        }
+        return QUICK;
+    }
+
+    private long follow(IntakeClient intake, long nowNanos) throws IOException, InterruptedException {
+        IntakeClient.Reply reply = intake.status(complaintId);
+        if (reply.status() != 200 || reply.body() == null) {
+            return nextIdle(); // 404 until intake has folded the first event into the view
+        }
+        JsonNode view = reply.body();
+        String stage = IntakeClient.field(view, "stage").map(JsonNode::asString).orElse("?");
+        round = IntakeClient.field(view, "round").map(JsonNode::asInt).orElse(round);
+        if (!stage.equals(lastStage)) {
+            idleDelay = QUICK;
+        }
+        lastStage = stage;
+        if ("CLOSED".equals(stage)) {
+            finalView = view;
+            closedNanos = nowNanos;
+            findDuplicates(view);
+            outcome = problems.isEmpty() && duplicates.isEmpty() ? Outcome.CLOSED : Outcome.FAILED;
+            return DONE;
+        }
+        boolean didSomething = false;
+        JsonNode agreed = IntakeClient.field(view, "agreedOffer").orElse(null);
+        JsonNode open = IntakeClient.field(view, "openOffer").orElse(null);
+        if (agreed != null && agreed.hasNonNull("offerId") && !acted.contains("fulfil:" + offerId(agreed))) {
+            didSomething = act(intake, "fulfillment", "fulfil:" + offerId(agreed), behaviour.fulfil(agreed, complaint));
+        } else if (open != null && open.hasNonNull("offerId")) {
+            String status = IntakeClient.field(open, "status").map(JsonNode::asString).orElse("");
+            if ("PENDING_APPROVAL".equals(status) && !acted.contains("approve:" + offerId(open))) {
+                didSomething = act(intake, "approval", "approve:" + offerId(open), behaviour.approve(open));
+            } else if ("OPEN".equals(status) && !acted.contains("respond:" + offerId(open))) {
+                didSomething = act(intake, "remedy-response", "respond:" + offerId(open),
+                        behaviour.respond(open, complaint));
+            }
+        }
+        if ("FOLLOW_UP_DUE".equals(stage) && satisfactionCheckOpen(view) && !acted.contains("follow-up:" + round)) {
+            didSomething |= act(intake, "follow-up-outcome", "follow-up:" + round, behaviour.followUp(round));
+        }
+        return didSomething ? QUICK : nextIdle();
+    }
+
+    private boolean act(IntakeClient intake, String action, String key, Map<String, Object> body)
+            throws IOException, InterruptedException {
+        IntakeClient.Reply reply = intake.post(complaintId, action, body);
+        if (reply.accepted()) {
+            acted.add(key);
+            return true;
+        }
+        if (reply.status() == 409) {
+            acted.add(key); // the case moved on (expired, answered, renewed): read it again
+            conflicts++;
+            return true;
+        }
+        if (reply.status() >= 400 && reply.status() < 500) {
+            acted.add(key);
+            problems.add(action + " answered " + reply.status() + ": " + reply.text("detail"));
+        }
+        return false;
+    }
+
+    /** A satisfaction check of this round waits for an answer (or the view does not list follow-ups). */
+    private static boolean satisfactionCheckOpen(JsonNode view) {
+        JsonNode followUps = view.get("followUps");
+        if (followUps == null || !followUps.isArray()) {
+            return true;
+        }
+        for (JsonNode followUp : followUps) {
+            if ("SATISFACTION_CHECK".equals(followUp.path("kind").asString(""))
+                    && (followUp.get("completed") == null || followUp.get("completed").isNull())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Exactly-once, seen from outside: no event twice, one of each milestone per round. */
+    private void findDuplicates(JsonNode view) {
+        JsonNode events = view.get("events");
+        if (events == null || !events.isArray()) {
+            return;
+        }
+        Set<String> ids = new HashSet<>();
+        Map<String, Integer> milestones = new HashMap<>();
+        for (JsonNode event : events) {
+            String id = event.path("eventId").asString("");
+            if (!id.isEmpty() && !ids.add(id)) {
+                duplicates.add("event " + id + " listed twice");
+            }
+            String type = event.path("type").asString("");
+            if (List.of("ComplaintReceived", "ComplaintAcknowledged", "ComplaintResolved", "FollowUpCompleted")
+                    .contains(type)) {
+                milestones.merge(type + " in round " + event.path("round").asInt(1), 1, Integer::sum);
+            }
+        }
+        milestones.forEach((what, times) -> {
+            if (times > 1) {
+                duplicates.add(what + " ×" + times);
+            }
+        });
+    }
+
+    private long nextIdle() {
+        long delay = idleDelay;
+        idleDelay = Math.min(SLOW, idleDelay * 3 / 2);
+        return delay;
+    }
+
+    private long fail(String problem) {
+        problems.add(problem);
+        outcome = Outcome.FAILED;
+        return DONE;
+    }
+
+    private static String offerId(JsonNode offer) {
+        return offer.get("offerId").asString();
+    }
+
+    Outcome outcome() {
+        return outcome;
+    }
+
+    String complaintId() {
+        return complaintId;
+    }
+
+    String lastStage() {
+        return lastStage;
+    }
+
+    int round() {
+        return round;
+    }
+
+    int conflicts() {
+        return conflicts;
+    }
+
+    List<String> problems() {
+        return problems;
+    }
+
+    List<String> duplicates() {
+        return duplicates;
+    }
+
+    Boolean replayVerified() {
+        return replayVerified;
+    }
+
+    JsonNode finalView() {
+        return finalView;
+    }
+
+    long observedMillis() {
+        return closedNanos == 0 ? -1 : (closedNanos - startNanos) / 1_000_000;
+    }
+}

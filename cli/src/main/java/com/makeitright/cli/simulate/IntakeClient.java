@@ -1,0 +1,108 @@
+package com.makeitright.cli.simulate;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The public HTTP API of intake-service (docs/http-api.md), as a helpdesk frontend calls it. */
+final class IntakeClient {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** An answer: status, body (null when it was not JSON), content type, and whether it was a replay. */
+    record Reply(int status, JsonNode body, String contentType, boolean replayed) {
+
+        boolean accepted() {
+            return status == 202;
+        }
+
+        String text(String field) {
+            return body == null || body.get(field) == null || body.get(field).isNull() ? null : body.get(field).asString();
+        }
+    }
+
+    /** Nothing reached the server (connection refused): safe to send again even without an idempotency key. */
+    static final class NotDelivered extends IOException {
+        NotDelivered(Throwable cause) {
+            super(cause.toString(), cause);
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3))
+            .build();
+    private final URI base;
+
+    IntakeClient(URI base) {
+        String text = base.toString();
+        this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+    }
+
+    URI base() {
+        return base;
+    }
+
+    Reply postComplaint(String body, String idempotencyKey) throws IOException, InterruptedException {
+        HttpRequest.Builder request = json("/api/complaints").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request.build());
+    }
+
+    Reply status(String complaintId) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve("/api/complaints/" + complaintId))
+                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET().build());
+    }
+
+    Reply post(String complaintId, String action, Object body) throws IOException, InterruptedException {
+        return send(json("/api/complaints/" + complaintId + "/" + action)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+    }
+
+    private HttpRequest.Builder json(String path) {
+        return HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, application/problem+json");
+    }
+
+    private Reply send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException refused) {
+            throw new NotDelivered(refused);
+        }
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        JsonNode body = null;
+        if (!response.body().isBlank()) {
+            try {
+                body = JSON.readTree(response.body());
+            } catch (JacksonException notJson) {
+                body = null;
+            }
+        }
+        boolean replayed = response.headers().firstValue("Idempotent-Replayed").map("true"::equalsIgnoreCase)
+                .orElse(false);
+        return new Reply(response.statusCode(), body, contentType, replayed);
+    }
+
+    static Optional<JsonNode> field(JsonNode node, String name) {
+        if (node == null) {
+            return Optional.empty();
+        }
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() || value.isMissingNode() ? Optional.empty() : Optional.of(value);
+    }
+}

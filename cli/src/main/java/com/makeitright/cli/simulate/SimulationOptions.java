@@ -1,0 +1,33 @@
+package com.makeitright.cli.simulate;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * What to simulate.
+ *
+ * @param count        complaints to post (valid and invalid together)
+ * @param rate         complaints posted per second
+ * @param timeout      how long one complaint may take from its POST to CLOSED before it counts as stuck
+ * @param invalidShare share of bodies that are invalid on purpose
+ * @param retryShare   share of valid complaints posted twice with one Idempotency-Key
+ * @param unhappyShare share of first-round follow-ups that are unhappy (the case reopens)
+ * @param workers      threads that poll and act
+ */
+public record SimulationOptions(URI intake, int count, double rate, long seed, Duration timeout,
+                                double invalidShare, double retryShare, double unhappyShare, int workers) {
+
+    public SimulationOptions {
+        if (count < 1) {
+            throw new IllegalArgumentException("--count must be at least 1");
+        }
+        if (!(rate > 0)) {
+            throw new IllegalArgumentException("--rate must be positive");
+        }
+        for (double share : new double[] {invalidShare, retryShare, unhappyShare}) {
+            if (share < 0 || share > 1) {
+                throw new IllegalArgumentException("shares are between 0 and 1");
+            }
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package com.makeitright.cli.stack;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A real single-node Kafka broker in KRaft mode (broker and controller in one process) as its own JVM,
+ * run from Kafka's server jar on the given classpath. Its configuration and data live in one directory, so a
+ * stopped broker restarts with every topic and record it had.
+ */
+public final class KafkaBroker {
+
+    /** Kept small: one node, a handful of consumer groups and transactional producers. */
+    private static final int INTERNAL_TOPIC_PARTITIONS = 12;
+
+    private final Path dir;
+    private final int port;
+    private final int controllerPort;
+    private final List<String> javaOpts;
+    private final String classpath;
+    private final ManagedProcess process;
+
+    public KafkaBroker(Path dir, int port, int controllerPort, List<String> javaOpts, String classpath,
+                       ManagedProcess process) {
+        this.dir = dir.toAbsolutePath();
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.javaOpts = List.copyOf(javaOpts);
+        this.classpath = classpath;
+        this.process = process;
+    }
+
+    /** The broker of a local stack: data under {@code <run dir>/kafka}, pid file and log like the services. */
+    public static KafkaBroker of(StackConfig config) {
+        return new KafkaBroker(config.kafkaDir(), config.port(Component.KAFKA), config.controllerPort(),
+                config.kafkaJavaOpts(), config.brokerClasspath(),
+                new ManagedProcess(Component.KAFKA.shortName(), config.pidFile(Component.KAFKA),
+                        config.logFile(Component.KAFKA)));
+    }
+
+    public String bootstrapServers() {
+        return "localhost:" + port;
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    public Path dataDir() {
+        return dir.resolve("data");
+    }
+
+    /** Writes the configuration, formats the storage on first use, starts the broker (does not wait). */
+    public ProcessHandle start() {
+        writeConfig();
+        if (!Files.isRegularFile(dataDir().resolve("meta.properties"))) {
+            format();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(javaOpts);
+        command.add("-Dlogback.configurationFile=kafka-broker-logback.xml");
+        command.add("-cp");
+        command.add(classpath);
+        command.add("kafka.Kafka");
+        command.add(configFile().toString());
+        return process.start(command, Map.of(), dir);
+    }
+
+    /** Waits until the broker answers the Admin API; fails early when its process died. */
+    public void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
+            if (process.running().isEmpty()) {
+                throw new StackException("Kafka exited while starting; see " + process.logFile());
+            }
+            try (Admin admin = admin(bootstrapServers())) {
+                if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+                    return;
+                }
+            } catch (ExecutionException | TimeoutException e) {
+                last = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackException("Interrupted while waiting for Kafka", e);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(300));
+        }
+        throw new StackException("Kafka did not answer within " + timeout.toSeconds() + " s"
+                + (last == null ? "" : " (" + last.getMessage() + ")") + "; see " + process.logFile());
+    }
+
+    /** Creates the topics that do not exist yet; retries while the fresh broker is still registering. */
+    public static void createTopics(String bootstrapServers, Collection<NewTopic> topics, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = admin(bootstrapServers)) {
+            while (true) {
+                List<NewTopic> missing = new ArrayList<>();
+                try {
+                    var existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+                    topics.stream().filter(t -> !existing.contains(t.name())).forEach(missing::add);
+                    if (missing.isEmpty()) {
+                        return;
+                    }
+                    admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                    return;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof TopicExistsException) {
+                        continue; // someone else (a service) created one meanwhile: list again
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new StackException("Cannot create topics: " + e.getCause().getMessage(), e);
+                    }
+                } catch (TimeoutException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw new StackException("Cannot create topics: Kafka did not answer", e);
+                    }
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted while creating topics", e);
+        }
+    }
+
+    /** An Admin client that gives up quickly, for commands that must not hang on a stopped broker. */
+    public static Admin admin(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+        props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "complaints-cli");
+        return Admin.create(props);
+    }
+
+    Path configFile() {
+        return dir.resolve("server.properties");
+    }
+
+    /** Rewritten on every start, so changed ports apply; the data directory is untouched. */
+    void writeConfig() {
+        String config = String.join("\n",
+                "# Written by ./complaints on every start: a single-node KRaft broker for the local stack.",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://localhost:" + port,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "log.dirs=" + dataDir(),
+                "num.partitions=3",
+                "auto.create.topics.enable=false",
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=" + INTERNAL_TOPIC_PARTITIONS,
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "transaction.state.log.num.partitions=" + INTERNAL_TOPIC_PARTITIONS,
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "log.retention.hours=-1",
+                "")
+                ;
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(configFile(), config, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + configFile(), e);
+        }
+    }
+
+    private void format() {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.add("-Xmx256m");
+        command.add("-Dlogback.configurationFile=kafka-broker-logback.xml");
+        command.add("-cp");
+        command.add(classpath);
+        command.add("kafka.tools.StorageTool");
+        command.addAll(List.of("format", "-t", Uuid.randomUuid().toString(), "-c", configFile().toString()));
+        try {
+            Files.createDirectories(process.logFile().getParent());
+            Process format = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(process.logFile().toFile())).start();
+            if (!format.waitFor(2, TimeUnit.MINUTES)) {
+                format.destroyForcibly();
+                throw new StackException("Formatting Kafka's storage took more than 2 minutes");
+            }
+            if (format.exitValue() != 0) {
+                throw new StackException("Formatting Kafka's storage failed (exit " + format.exitValue() + "): "
+                        + String.join("\n", process.logTail(15)));
+            }
+        } catch (IOException e) {
+            throw new StackException("Cannot format Kafka's storage: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted while formatting Kafka's storage", e);
+        }
+    }
+
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

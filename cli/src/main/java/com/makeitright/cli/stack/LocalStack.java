@@ -1,0 +1,320 @@
+package com.makeitright.cli.stack;
+
+import org.apache.kafka.clients.admin.Admin;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The local stack: a Kafka broker and the four services as separate JVM processes, with pid files, logs, broker
+ * data and service state under one run directory, so any later CLI invocation (or a test) can see, stop, kill
+ * and start them again. Starting waits for health; stopping goes services first, broker last.
+ */
+public final class LocalStack {
+
+    static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(30);
+    static final Duration BROKER_STOP_GRACE = Duration.ofSeconds(60);
+    private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(60);
+
+    private final StackConfig config;
+    private final Map<String, String> inheritedEnvironment;
+    private final HealthProbe probe = new HealthProbe();
+    private final Map<Component, ManagedProcess> processes = new EnumMap<>(Component.class);
+    private final KafkaBroker broker;
+
+    public LocalStack(StackConfig config) {
+        this(config, System.getenv());
+    }
+
+    /** {@code inheritedEnvironment}: what the started processes inherit (decides which local delays apply). */
+    public LocalStack(StackConfig config, Map<String, String> inheritedEnvironment) {
+        this.config = config;
+        this.inheritedEnvironment = Map.copyOf(inheritedEnvironment);
+        for (Component component : Component.values()) {
+            processes.put(component, new ManagedProcess(component.shortName(), config.pidFile(component),
+                    config.logFile(component)));
+        }
+        this.broker = new KafkaBroker(config.kafkaDir(), config.port(Component.KAFKA), config.controllerPort(),
+                config.kafkaJavaOpts(), config.brokerClasspath(), processes.get(Component.KAFKA));
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    public ManagedProcess process(Component component) {
+        return processes.get(component);
+    }
+
+    public String bootstrapServers() {
+        return config.bootstrapServers();
+    }
+
+    /**
+     * Everything that would make {@code up} fail half-way, found before anything starts: a missing jar, a
+     * needed port that another program holds.
+     */
+    public List<String> problemsBeforeStarting(List<Component> components) {
+        List<String> problems = new ArrayList<>();
+        for (Component component : components) {
+            if (component == Component.KAFKA && !config.runsOwnBroker()) {
+                continue;
+            }
+            if (component.isService() && !Files.isRegularFile(component.jar(config.projectDir()))) {
+                problems.add(component.shortName() + ": " + config.projectDir().relativize(component.jar(config.projectDir()))
+                        + " is missing (build it: ./mvnw -q -B package -DskipTests)");
+            }
+            if (process(component).running().isPresent()) {
+                continue; // already ours: its port is rightly taken
+            }
+            portProblem(component.shortName(), config.port(component), component.portVariable(),
+                    "--" + component.shortName() + "-port").ifPresent(problems::add);
+            if (component == Component.KAFKA) {
+                portProblem("kafka controller", config.controllerPort(), StackConfig.CONTROLLER_PORT_VARIABLE,
+                        "--controller-port").ifPresent(problems::add);
+            }
+        }
+        return problems;
+    }
+
+    private static java.util.Optional<String> portProblem(String what, int port, String variable, String flag) {
+        if (Ports.isFree(port)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("port " + port + " (" + what + ") is already in use by another program;"
+                + " stop it or choose another port with " + flag + " or " + variable);
+    }
+
+    /**
+     * Starts whatever of the stack is not running and waits until all of it is healthy. Refuses, starting
+     * nothing, when a jar is missing or a port is taken. When something fails to come up, stops what this call
+     * started and throws with the end of its log.
+     */
+    public void up(Consumer<String> progress) {
+        List<Component> components = config.components();
+        List<String> problems = problemsBeforeStarting(components);
+        if (!problems.isEmpty()) {
+            throw new StackException("Not starting anything:\n  - " + String.join("\n  - ", problems));
+        }
+        config.save();
+        List<Component> started = new ArrayList<>();
+        try {
+            if (config.runsOwnBroker()) {
+                if (process(Component.KAFKA).running().isEmpty()) {
+                    progress.accept("Starting Kafka (KRaft) on port " + config.port(Component.KAFKA));
+                    broker.start();
+                    started.add(Component.KAFKA);
+                }
+                broker.awaitReady(config.startTimeout());
+            }
+            progress.accept("Creating topics on " + config.bootstrapServers());
+            KafkaBroker.createTopics(config.bootstrapServers(), ContractTopics.all(config.partitions()), TOPIC_TIMEOUT);
+            for (Component service : Component.SERVICES) {
+                if (process(service).running().isEmpty()) {
+                    progress.accept("Starting " + service.module().orElseThrow() + " on port " + config.port(service));
+                    startProcess(service);
+                    started.add(service);
+                }
+            }
+            long deadline = System.nanoTime() + config.startTimeout().toNanos();
+            for (Component service : Component.SERVICES) {
+                Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+                awaitHealthy(service, left);
+                progress.accept(service.module().orElseThrow() + " is healthy");
+            }
+        } catch (RuntimeException failure) {
+            List<String> lastLines = new ArrayList<>();
+            for (Component component : started) {
+                if (process(component).running().isEmpty() || failure.getMessage().startsWith(component.shortName())) {
+                    lastLines.add("--- " + component.shortName() + " (" + process(component).logFile() + "):");
+                    lastLines.addAll(process(component).failureExcerpt(12));
+                }
+            }
+            for (int i = started.size() - 1; i >= 0; i--) {
+                stop(started.get(i));
+            }
+            throw new StackException(failure.getMessage() + "; stopped what was started."
+                    + (lastLines.isEmpty() ? "" : "\n" + String.join("\n", lastLines)), failure);
+        }
+    }
+
+    /** Starts one component (when it is not running) and waits until it is healthy. */
+    public void start(Component component) {
+        if (component == Component.KAFKA && !config.runsOwnBroker()) {
+            throw new StackException("This stack uses the external broker " + config.bootstrapServers()
+                    + "; there is no local Kafka to start");
+        }
+        if (process(component).running().isPresent()) {
+            awaitHealthy(component, config.startTimeout());
+            return;
+        }
+        List<String> problems = problemsBeforeStarting(List.of(component));
+        if (!problems.isEmpty()) {
+            throw new StackException("Not starting " + component.shortName() + ":\n  - " + String.join("\n  - ", problems));
+        }
+        startProcess(component);
+        awaitHealthy(component, config.startTimeout());
+    }
+
+    private void startProcess(Component component) {
+        if (component == Component.KAFKA) {
+            broker.start();
+            return;
+        }
+        List<String> command = new ArrayList<>();
+        command.add(KafkaBroker.javaExecutable());
+        command.addAll(config.serviceJavaOpts());
+        command.add("-jar");
+        command.add(component.jar(config.projectDir()).toString());
+        try {
+            Files.createDirectories(config.stateDir(component));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + config.stateDir(component), e);
+        }
+        process(component).start(command, config.serviceEnvironment(component, inheritedEnvironment),
+                config.projectDir());
+    }
+
+    /** Waits until the component is healthy; throws (with the reason) when it dies or the time runs out. */
+    public void awaitHealthy(Component component, Duration timeout) {
+        ManagedProcess process = process(component);
+        if (component == Component.KAFKA) {
+            broker.awaitReady(timeout);
+            KafkaBroker.createTopics(config.bootstrapServers(), ContractTopics.all(config.partitions()), TOPIC_TIMEOUT);
+            return;
+        }
+        probe.awaitUp(component.shortName(), config.port(component), timeout, () -> process.running().isPresent());
+    }
+
+    /** Stops one component gracefully (SIGTERM, then SIGKILL after a grace period). */
+    public boolean stop(Component component) {
+        return process(component).stop(component == Component.KAFKA ? BROKER_STOP_GRACE : SERVICE_STOP_GRACE);
+    }
+
+    /** SIGKILL: no shutdown hooks, no goodbye. For fault drills. */
+    public boolean kill(Component component) {
+        return process(component).kill();
+    }
+
+    public void restart(Component component) {
+        stop(component);
+        start(component);
+    }
+
+    /** Stops the services (all at once), then the broker. Data stays. Returns what was stopped. */
+    public List<Component> down() {
+        List<Component> stopped = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> stopping = new ArrayList<>();
+        for (Component service : Component.SERVICES) {
+            Thread thread = new Thread(() -> {
+                if (stop(service)) {
+                    stopped.add(service);
+                }
+            }, "stop-" + service.shortName());
+            thread.start();
+            stopping.add(thread);
+        }
+        for (Thread thread : stopping) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(SERVICE_STOP_GRACE.toSeconds() + 15));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackException("Interrupted while stopping the services", e);
+            }
+        }
+        if (stop(Component.KAFKA)) {
+            stopped.add(Component.KAFKA);
+        }
+        return stopped;
+    }
+
+    /** Deletes the run directory: broker data, service state, logs. Refuses while anything runs. */
+    public void wipe() {
+        List<String> running = java.util.Arrays.stream(Component.values())
+                .filter(c -> process(c).running().isPresent()).map(Component::shortName).toList();
+        if (!running.isEmpty()) {
+            throw new StackException("Not wiping while " + String.join(", ", running) + " still run");
+        }
+        deleteRecursively(config.runDir());
+    }
+
+    public ProcessStatus status(Component component) {
+        ManagedProcess process = process(component);
+        var pid = process.pid();
+        ProcessStatus.Health health;
+        if (pid.isEmpty()) {
+            health = ProcessStatus.Health.STOPPED;
+        } else if (component == Component.KAFKA) {
+            health = brokerAnswers() ? ProcessStatus.Health.UP : ProcessStatus.Health.NO_ANSWER;
+        } else {
+            health = switch (probe.check(config.port(component))) {
+                case UP -> ProcessStatus.Health.UP;
+                case DOWN -> ProcessStatus.Health.STARTING;
+                case NO_ANSWER -> ProcessStatus.Health.NO_ANSWER;
+            };
+        }
+        return new ProcessStatus(component, pid, config.port(component), health, process.uptime(),
+                process.residentBytes());
+    }
+
+    /** Status of every process of this stack, in start order. */
+    public List<ProcessStatus> status() {
+        return config.components().stream().map(this::status).toList();
+    }
+
+    /** Lag per consumer group; throws when the broker does not answer. */
+    public List<ConsumerLag.GroupLag> consumerLag() {
+        try (Admin admin = KafkaBroker.admin(config.bootstrapServers())) {
+            return ConsumerLag.of(admin);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new StackException("Kafka at " + config.bootstrapServers() + " does not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted", e);
+        }
+    }
+
+    private boolean brokerAnswers() {
+        try (Admin admin = KafkaBroker.admin(config.bootstrapServers())) {
+            admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                    Files.delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + root, e);
+        }
+    }
+}

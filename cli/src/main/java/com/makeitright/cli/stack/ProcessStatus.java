@@ -1,0 +1,22 @@
+package com.makeitright.cli.stack;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** One row of {@code ./complaints status}. */
+public record ProcessStatus(Component component, OptionalLong pid, int port, Health health, Optional<Duration> uptime,
+                            OptionalLong residentBytes) {
+
+    /** A process's health as a person reads it. */
+    public enum Health {
+        /** Running and healthy (a service's actuator says UP; the broker answers the Admin API). */
+        UP,
+        /** Running, not (yet) healthy. */
+        STARTING,
+        /** Running but nothing answers on its port. */
+        NO_ANSWER,
+        /** Not running. */
+        STOPPED
+    }
+}

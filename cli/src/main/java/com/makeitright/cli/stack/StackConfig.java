@@ -1,0 +1,378 @@
+package com.makeitright.cli.stack;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Where the local stack keeps its files, which ports it uses and how its processes are started. Built from
+ * defaults, overridden by the {@code stack.properties} the last {@code up} saved, by the environment, and
+ * by explicit settings (command-line flags or a test), in that order.
+ */
+public final class StackConfig {
+
+    /** Environment variable: the directory of pid files, logs, broker data and service state. */
+    public static final String RUN_DIR_VARIABLE = "COMPLAINTS_RUN_DIR";
+    public static final String CONTROLLER_PORT_VARIABLE = "KAFKA_CONTROLLER_PORT";
+    /** When set, no broker is started: the services and commands use this one. */
+    public static final String BOOTSTRAP_VARIABLE = "KAFKA_BOOTSTRAP_SERVERS";
+    public static final String SERVICE_JAVA_OPTS_VARIABLE = "SERVICE_JAVA_OPTS";
+    public static final String KAFKA_JAVA_OPTS_VARIABLE = "KAFKA_JAVA_OPTS";
+    public static final String START_TIMEOUT_VARIABLE = "COMPLAINTS_START_TIMEOUT";
+    public static final String PARTITIONS_VARIABLE = "MAKEITRIGHT_KAFKA_TOPICS_PARTITIONS";
+
+    public static final int DEFAULT_CONTROLLER_PORT = 9093;
+    /** Small heaps: broker plus four services stay well inside a 2-core, 8 GB laptop. */
+    public static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xms64m -Xmx256m -XX:+UseSerialGC -Xss512k"
+            + " -XX:ReservedCodeCacheSize=96m -XX:+ExitOnOutOfMemoryError";
+    public static final String DEFAULT_KAFKA_JAVA_OPTS = "-Xms256m -Xmx512m -XX:+UseSerialGC -Xss512k"
+            + " -XX:+ExitOnOutOfMemoryError";
+    public static final Duration DEFAULT_START_TIMEOUT = Duration.ofMinutes(3);
+
+    /**
+     * The local stack is for trying things and fault drills: the services' waits are seconds, not days, so a
+     * simulation sees cases close. Each is passed to every service unless the environment already sets it.
+     */
+    public static final Map<String, String> LOCAL_DELAYS = localDelays();
+
+    static final String SAVED_FILE = "stack.properties";
+
+    private final Path projectDir;
+    private final Path runDir;
+    private final Map<Component, Integer> ports;
+    private final int controllerPort;
+    private final String externalBootstrap;
+    private final List<String> serviceJavaOpts;
+    private final List<String> kafkaJavaOpts;
+    private final Duration startTimeout;
+    private final int partitions;
+    private final Map<Component, Map<String, String>> serviceEnvironment;
+    private final String brokerClasspath;
+
+    private StackConfig(Builder builder) {
+        this.projectDir = builder.projectDir.toAbsolutePath().normalize();
+        this.runDir = (builder.runDir != null ? builder.runDir : projectDir.resolve(".run")).toAbsolutePath().normalize();
+        this.ports = Collections.unmodifiableMap(new EnumMap<>(builder.ports));
+        this.controllerPort = builder.controllerPort;
+        this.externalBootstrap = builder.externalBootstrap;
+        this.serviceJavaOpts = List.copyOf(builder.serviceJavaOpts);
+        this.kafkaJavaOpts = List.copyOf(builder.kafkaJavaOpts);
+        this.startTimeout = builder.startTimeout;
+        this.partitions = builder.partitions;
+        Map<Component, Map<String, String>> env = new EnumMap<>(Component.class);
+        builder.serviceEnvironment.forEach((c, vars) -> env.put(c, Map.copyOf(vars)));
+        this.serviceEnvironment = Collections.unmodifiableMap(env);
+        this.brokerClasspath = builder.brokerClasspath != null ? builder.brokerClasspath
+                : System.getProperty("java.class.path");
+    }
+
+    public static Builder builder(Path projectDir) {
+        return new Builder(projectDir);
+    }
+
+    /**
+     * Defaults, then what the last {@code up} saved in the run directory, then the environment. Flags are
+     * applied by the caller on the returned builder.
+     */
+    public static Builder fromEnvironment(Path projectDir, Map<String, String> env) {
+        Builder builder = new Builder(projectDir);
+        String runDir = env.get(RUN_DIR_VARIABLE);
+        if (notBlank(runDir)) {
+            builder.runDir(Path.of(runDir));
+        }
+        builder.applySaved(builder.effectiveRunDir().resolve(SAVED_FILE));
+        for (Component component : Component.values()) {
+            String port = env.get(component.portVariable());
+            if (notBlank(port)) {
+                builder.port(component, parsePort(component.portVariable(), port));
+            }
+        }
+        if (notBlank(env.get(CONTROLLER_PORT_VARIABLE))) {
+            builder.controllerPort(parsePort(CONTROLLER_PORT_VARIABLE, env.get(CONTROLLER_PORT_VARIABLE)));
+        }
+        if (notBlank(env.get(BOOTSTRAP_VARIABLE))) {
+            builder.externalBootstrap(env.get(BOOTSTRAP_VARIABLE));
+        }
+        if (notBlank(env.get(SERVICE_JAVA_OPTS_VARIABLE))) {
+            builder.serviceJavaOpts(env.get(SERVICE_JAVA_OPTS_VARIABLE));
+        }
+        if (notBlank(env.get(KAFKA_JAVA_OPTS_VARIABLE))) {
+            builder.kafkaJavaOpts(env.get(KAFKA_JAVA_OPTS_VARIABLE));
+        }
+        if (notBlank(env.get(START_TIMEOUT_VARIABLE))) {
+            builder.startTimeout(Duration.parse(env.get(START_TIMEOUT_VARIABLE)));
+        }
+        if (notBlank(env.get(PARTITIONS_VARIABLE))) {
+            builder.partitions(Integer.parseInt(env.get(PARTITIONS_VARIABLE).trim()));
+        }
+        return builder;
+    }
+
+    public Path projectDir() {
+        return projectDir;
+    }
+
+    public Path runDir() {
+        return runDir;
+    }
+
+    public int port(Component component) {
+        return ports.get(component);
+    }
+
+    public int controllerPort() {
+        return controllerPort;
+    }
+
+    /** The broker the services and commands use: the local one, or the external one when configured. */
+    public String bootstrapServers() {
+        return externalBootstrap != null ? externalBootstrap : "localhost:" + port(Component.KAFKA);
+    }
+
+    /** True when the stack starts its own broker (no external {@code KAFKA_BOOTSTRAP_SERVERS}). */
+    public boolean runsOwnBroker() {
+        return externalBootstrap == null;
+    }
+
+    /** The components this stack runs as processes, in start order. */
+    public List<Component> components() {
+        List<Component> all = new ArrayList<>();
+        if (runsOwnBroker()) {
+            all.add(Component.KAFKA);
+        }
+        all.addAll(Component.SERVICES);
+        return all;
+    }
+
+    public List<String> serviceJavaOpts() {
+        return serviceJavaOpts;
+    }
+
+    public List<String> kafkaJavaOpts() {
+        return kafkaJavaOpts;
+    }
+
+    public Duration startTimeout() {
+        return startTimeout;
+    }
+
+    public int partitions() {
+        return partitions;
+    }
+
+    /** Classpath that holds {@code kafka.Kafka} (the cli's own, by default). */
+    public String brokerClasspath() {
+        return brokerClasspath;
+    }
+
+    public Path logsDir() {
+        return runDir.resolve("logs");
+    }
+
+    public Path logFile(Component component) {
+        return logsDir().resolve(component.shortName() + ".log");
+    }
+
+    public Path pidFile(Component component) {
+        return runDir.resolve("pids").resolve(component.shortName() + ".pid");
+    }
+
+    public Path stateDir(Component service) {
+        return runDir.resolve("state").resolve(service.module().orElseThrow());
+    }
+
+    public Path kafkaDir() {
+        return runDir.resolve("kafka");
+    }
+
+    /**
+     * The environment a service starts with (on top of the inherited one): broker, port, state directory, the
+     * local delays unless {@code inherited} sets them, then any extra variables given for the service.
+     */
+    public Map<String, String> serviceEnvironment(Component service, Map<String, String> inherited) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(BOOTSTRAP_VARIABLE, bootstrapServers());
+        env.put("SERVER_PORT", String.valueOf(port(service)));
+        env.put("STATE_DIR", stateDir(service).toString());
+        if (partitions > 0) {
+            env.put(PARTITIONS_VARIABLE, String.valueOf(partitions));
+        }
+        LOCAL_DELAYS.forEach((name, value) -> {
+            if (!notBlank(inherited.get(name))) {
+                env.put(name, value);
+            }
+        });
+        env.putAll(serviceEnvironment.getOrDefault(service, Map.of()));
+        return env;
+    }
+
+    /** Remembers ports and broker so that later commands ({@code status}, {@code start}) find this stack. */
+    public void save() {
+        Properties saved = new Properties();
+        ports.forEach((component, port) -> saved.setProperty("port." + component.shortName(), String.valueOf(port)));
+        saved.setProperty("port.controller", String.valueOf(controllerPort));
+        if (externalBootstrap != null) {
+            saved.setProperty("bootstrap.servers", externalBootstrap);
+        }
+        try {
+            Files.createDirectories(runDir);
+            try (Writer out = Files.newBufferedWriter(runDir.resolve(SAVED_FILE))) {
+                saved.store(out, "Written by ./complaints up; flags and environment variables override it");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + runDir.resolve(SAVED_FILE), e);
+        }
+    }
+
+    private static Map<String, String> localDelays() {
+        Map<String, String> delays = new LinkedHashMap<>();
+        delays.put("FOLLOWUP_DELAY", "PT5S");
+        return Collections.unmodifiableMap(delays);
+    }
+
+    private static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    static int parsePort(String name, String value) {
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new StackException(name + " must be a port number (1-65535), was '" + value + "'");
+        }
+    }
+
+    private static List<String> split(String opts) {
+        return Arrays.stream(opts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Settings in order of precedence: the last call wins. */
+    public static final class Builder {
+        private final Path projectDir;
+        private Path runDir;
+        private final Map<Component, Integer> ports = new EnumMap<>(Component.class);
+        private int controllerPort = DEFAULT_CONTROLLER_PORT;
+        private String externalBootstrap;
+        private List<String> serviceJavaOpts = split(DEFAULT_SERVICE_JAVA_OPTS);
+        private List<String> kafkaJavaOpts = split(DEFAULT_KAFKA_JAVA_OPTS);
+        private Duration startTimeout = DEFAULT_START_TIMEOUT;
+        private int partitions = 3;
+        private final Map<Component, Map<String, String>> serviceEnvironment = new EnumMap<>(Component.class);
+        private String brokerClasspath;
+
+        private Builder(Path projectDir) {
+            this.projectDir = projectDir;
+            for (Component component : Component.values()) {
+                ports.put(component, component.defaultPort());
+            }
+        }
+
+        Path effectiveRunDir() {
+            return runDir != null ? runDir : projectDir.resolve(".run");
+        }
+
+        private void applySaved(Path file) {
+            if (!Files.isRegularFile(file)) {
+                return;
+            }
+            Properties saved = new Properties();
+            try (Reader in = Files.newBufferedReader(file)) {
+                saved.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + file, e);
+            }
+            for (Component component : Component.values()) {
+                Optional.ofNullable(saved.getProperty("port." + component.shortName()))
+                        .ifPresent(p -> port(component, parsePort(file + " port." + component.shortName(), p)));
+            }
+            Optional.ofNullable(saved.getProperty("port.controller"))
+                    .ifPresent(p -> controllerPort(parsePort(file + " port.controller", p)));
+            Optional.ofNullable(saved.getProperty("bootstrap.servers")).ifPresent(this::externalBootstrap);
+        }
+
+        public Builder runDir(Path value) {
+            this.runDir = value;
+            return this;
+        }
+
+        public Builder port(Component component, int port) {
+            ports.put(component, port);
+            return this;
+        }
+
+        public Builder controllerPort(int value) {
+            this.controllerPort = value;
+            return this;
+        }
+
+        /** Use this broker instead of starting one ({@code null} or blank: start our own). */
+        public Builder externalBootstrap(String value) {
+            this.externalBootstrap = value == null || value.isBlank() ? null : value.trim();
+            return this;
+        }
+
+        public Builder serviceJavaOpts(String value) {
+            this.serviceJavaOpts = split(value);
+            return this;
+        }
+
+        public Builder kafkaJavaOpts(String value) {
+            this.kafkaJavaOpts = split(value);
+            return this;
+        }
+
+        public Builder startTimeout(Duration value) {
+            this.startTimeout = value;
+            return this;
+        }
+
+        public Builder partitions(int value) {
+            if (value < 1) {
+                throw new StackException("Topic partitions must be at least 1, was " + value);
+            }
+            this.partitions = value;
+            return this;
+        }
+
+        /** An extra environment variable for one service (overrides the stack's own, e.g. a delay). */
+        public Builder serviceEnv(Component service, String name, String value) {
+            if (!service.isService()) {
+                throw new IllegalArgumentException(service + " is not a service");
+            }
+            serviceEnvironment.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(name, value);
+            return this;
+        }
+
+        /** An extra environment variable for every service. */
+        public Builder allServicesEnv(String name, String value) {
+            Component.SERVICES.forEach(service -> serviceEnv(service, name, value));
+            return this;
+        }
+
+        public Builder brokerClasspath(String value) {
+            this.brokerClasspath = value;
+            return this;
+        }
+
+        public StackConfig build() {
+            return new StackConfig(this);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package com.makeitright.cli;
+
+import com.makeitright.cli.stack.Component;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ComplaintsCommandTest {
+
+    private final StringWriter err = new StringWriter();
+
+    private CommandLine.ParseResult parse(String... args) {
+        return ComplaintsCommand.commandLine().parseArgs(args);
+    }
+
+    private static <T> T command(CommandLine.ParseResult result) {
+        return result.subcommand().commandSpec().commandLine().getCommand();
+    }
+
+    @Test
+    void upDetachedWithPortsFromFlags() {
+        UpCommand up = command(parse("up", "-d", "--intake-port", "9180", "--kafka-port", "9192", "--run-dir", "/tmp/x"));
+
+        assertThat(up.detach).isTrue();
+        assertThat(up.options.intakePort).isEqualTo(9180);
+        assertThat(up.options.kafkaPort).isEqualTo(9192);
+        assertThat(up.options.runDir).hasToString("/tmp/x");
+    }
+
+    @Test
+    void simulateOptionsWithDefaults() {
+        SimulateCommand simulate = command(parse("simulate", "--count", "5"));
+
+        assertThat(simulate.count).isEqualTo(5);
+        assertThat(simulate.rate).isEqualTo(10.0);
+        assertThat(simulate.seed).isEqualTo(42L);
+        assertThat(simulate.timeout).isEqualTo(Duration.ofMinutes(3));
+        assertThat(simulate.json).isFalse();
+    }
+
+    @Test
+    void simulateOptionsGiven() {
+        SimulateCommand simulate = command(parse("simulate", "-n", "50", "--rate", "2.5", "--seed", "7", "--json",
+                "--timeout", "90s", "--intake-url", "http://localhost:9999"));
+
+        assertThat(simulate.count).isEqualTo(50);
+        assertThat(simulate.rate).isEqualTo(2.5);
+        assertThat(simulate.seed).isEqualTo(7L);
+        assertThat(simulate.json).isTrue();
+        assertThat(simulate.timeout).isEqualTo(Duration.ofSeconds(90));
+        assertThat(simulate.intakeUrl).hasToString("http://localhost:9999");
+    }
+
+    @Test
+    void durationsInIsoOrShortForm() {
+        SimulateCommand.DurationConverter converter = new SimulateCommand.DurationConverter();
+
+        assertThat(converter.convert("PT2M")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(converter.convert("3m")).isEqualTo(Duration.ofMinutes(3));
+        assertThat(converter.convert("500ms")).isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void simulateWithoutCountIsAUsageError() {
+        int status = run("simulate");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("--count");
+    }
+
+    @Test
+    void processArgumentsAcceptShortAndModuleNames() {
+        KillCommand kill = command(parse("kill", "triage-service"));
+        StartCommand start = command(parse("start", "KAFKA"));
+        LogsCommand logs = command(parse("logs", "intake", "-f", "-n", "20"));
+
+        assertThat(kill.component).isEqualTo(Component.TRIAGE);
+        assertThat(start.component).isEqualTo(Component.KAFKA);
+        assertThat(logs.component).isEqualTo(Component.INTAKE);
+        assertThat(logs.follow).isTrue();
+        assertThat(logs.lines).isEqualTo(20);
+    }
+
+    @Test
+    void unknownServiceIsRefusedWithTheValidNames() {
+        int status = run("kill", "billing");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown process 'billing'").contains("intake, triage, remedy, followup");
+    }
+
+    @Test
+    void tailTakesTopicAndFromBeginning() {
+        TailCommand tail = command(parse("tail", "received", "--from-beginning", "--max", "3"));
+
+        assertThat(tail.topic).isEqualTo("received");
+        assertThat(tail.fromBeginning).isTrue();
+        assertThat(tail.max).isEqualTo(3);
+    }
+
+    @Test
+    void downWipe() {
+        DownCommand down = command(parse("down", "--wipe"));
+
+        assertThat(down.wipe).isTrue();
+    }
+
+    @Test
+    void everyCommandTheReadmeShowsExists() {
+        assertThat(ComplaintsCommand.commandLine().getSubcommands().keySet()).containsAll(List.of("up", "down",
+                "status", "logs", "kill", "start", "restart", "simulate", "tail", "triage"));
+    }
+
+    private int run(String... args) {
+        CommandLine commandLine = ComplaintsCommand.commandLine();
+        commandLine.setErr(new PrintWriter(err));
+        commandLine.setOut(new PrintWriter(new StringWriter()));
+        return commandLine.execute(args);
+    }
+}

@@ -1,0 +1,82 @@
+package com.makeitright.cli.stack;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StackConfigTest {
+
+    @TempDir
+    Path project;
+
+    @Test
+    void defaults() {
+        StackConfig config = StackConfig.fromEnvironment(project, Map.of()).build();
+
+        assertThat(config.runDir()).isEqualTo(project.resolve(".run"));
+        assertThat(config.port(Component.KAFKA)).isEqualTo(9092);
+        assertThat(config.controllerPort()).isEqualTo(9093);
+        assertThat(config.port(Component.INTAKE)).isEqualTo(8080);
+        assertThat(config.port(Component.FOLLOWUP)).isEqualTo(8083);
+        assertThat(config.bootstrapServers()).isEqualTo("localhost:9092");
+        assertThat(config.runsOwnBroker()).isTrue();
+    }
+
+    @Test
+    void environmentOverridesWhatUpSavedWhichOverridesDefaults() {
+        Map<String, String> first = Map.of("COMPLAINTS_RUN_DIR", project.resolve("run").toString(),
+                "INTAKE_PORT", "9180", "TRIAGE_PORT", "9181");
+        StackConfig.fromEnvironment(project, first).build().save();
+
+        StackConfig later = StackConfig.fromEnvironment(project,
+                Map.of("COMPLAINTS_RUN_DIR", project.resolve("run").toString(), "TRIAGE_PORT", "9281")).build();
+
+        assertThat(later.port(Component.INTAKE)).isEqualTo(9180); // saved by up
+        assertThat(later.port(Component.TRIAGE)).isEqualTo(9281); // environment wins
+        assertThat(later.port(Component.REMEDY)).isEqualTo(8082); // default
+    }
+
+    @Test
+    void flagsOverrideEnvironment() {
+        StackConfig config = StackConfig.fromEnvironment(project, Map.of("REMEDY_PORT", "9182"))
+                .port(Component.REMEDY, 9282).build();
+
+        assertThat(config.port(Component.REMEDY)).isEqualTo(9282);
+    }
+
+    @Test
+    void externalBroker() {
+        StackConfig config = StackConfig.fromEnvironment(project, Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:29092")).build();
+
+        assertThat(config.runsOwnBroker()).isFalse();
+        assertThat(config.bootstrapServers()).isEqualTo("kafka:29092");
+    }
+
+    @Test
+    void serviceEnvironmentHasBrokerPortStateAndLocalDelaysUnlessInheritedOnes() {
+        StackConfig config = StackConfig.builder(project).port(Component.KAFKA, 19092).port(Component.TRIAGE, 18081)
+                .serviceEnv(Component.TRIAGE, "EXTRA", "yes").build();
+
+        Map<String, String> env = config.serviceEnvironment(Component.TRIAGE, Map.of());
+        Map<String, String> overridden = config.serviceEnvironment(Component.TRIAGE, Map.of("FOLLOWUP_DELAY", "PT1M"));
+
+        assertThat(env).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "localhost:19092")
+                .containsEntry("SERVER_PORT", "18081")
+                .containsEntry("STATE_DIR", project.resolve(".run/state/triage-service").toString())
+                .containsEntry("FOLLOWUP_DELAY", "PT5S")
+                .containsEntry("EXTRA", "yes");
+        assertThat(overridden).doesNotContainKey("FOLLOWUP_DELAY");
+    }
+
+    @Test
+    void aPortThatIsNoPortIsRefusedClearly() {
+        assertThatThrownBy(() -> StackConfig.fromEnvironment(project, Map.of("INTAKE_PORT", "eighty")))
+                .isInstanceOf(StackException.class)
+                .hasMessageContaining("INTAKE_PORT must be a port number");
+    }
+}

@@ -6,7 +6,13 @@ import com.makeitright.contract.Topics;
 import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.ComplaintResolved;
+import com.makeitright.contract.Topic;
 import com.makeitright.testing.KafkaProbe;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,22 +137,40 @@ class LocalStackIT {
                 rounds.put(complaint.get("complaintId").asString(), complaint.get("rounds").asInt());
             }
         }
-        try (KafkaProbe kafka = new KafkaProbe("localhost:" + env.get("KAFKA_PORT"))) {
-            Awaitility.await().atMost(KafkaProbe.PATIENCE).until(() -> perRound(kafka.events(Topics.COMPLAINTS_RESOLVED),
-                    ComplaintResolved::getComplaintId, ComplaintResolved::getRound).keySet()
-                    .containsAll(expectedKeys(rounds)));
-            Map<String, Long> received = perRound(kafka.events(Topics.COMPLAINTS_RECEIVED),
-                    ComplaintReceived::getComplaintId, ComplaintReceived::getRound);
-            Map<String, Long> acknowledged = perRound(kafka.events(Topics.COMPLAINTS_ACKNOWLEDGED),
-                    ComplaintAcknowledged::getComplaintId, ComplaintAcknowledged::getRound);
-            Map<String, Long> resolved = perRound(kafka.events(Topics.COMPLAINTS_RESOLVED),
-                    ComplaintResolved::getComplaintId, ComplaintResolved::getRound);
-            for (String key : expectedKeys(rounds)) {
-                assertThat(received.get(key)).as("ComplaintReceived " + key).isEqualTo(1L);
-                assertThat(acknowledged.get(key)).as("ComplaintAcknowledged " + key).isEqualTo(1L);
-                assertThat(resolved.get(key)).as("ComplaintResolved " + key).isEqualTo(1L);
+        String bootstrap = "localhost:" + env.get("KAFKA_PORT");
+        Map<String, Long> received = perRound(readAll(bootstrap, Topics.COMPLAINTS_RECEIVED),
+                ComplaintReceived::getComplaintId, ComplaintReceived::getRound);
+        Map<String, Long> acknowledged = perRound(readAll(bootstrap, Topics.COMPLAINTS_ACKNOWLEDGED),
+                ComplaintAcknowledged::getComplaintId, ComplaintAcknowledged::getRound);
+        Map<String, Long> resolved = perRound(readAll(bootstrap, Topics.COMPLAINTS_RESOLVED),
+                ComplaintResolved::getComplaintId, ComplaintResolved::getRound);
+        assertThat(rounds).isNotEmpty();
+        for (String key : expectedKeys(rounds)) {
+            assertThat(received.get(key)).as("ComplaintReceived " + key).isEqualTo(1L);
+            assertThat(acknowledged.get(key)).as("ComplaintAcknowledged " + key).isEqualTo(1L);
+            assertThat(resolved.get(key)).as("ComplaintResolved " + key).isEqualTo(1L);
+        }
+    }
+
+    /** Every committed event of the topic up to its end offsets as of now, as an outside consumer reads them. */
+    private static <T extends SpecificRecord> List<T> readAll(String bootstrap, Topic<T> topic) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<T> events = new ArrayList<>();
+        try (KafkaConsumer<String, T> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                topic.serde().deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic.name(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + KafkaProbe.PATIENCE.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                assertThat(System.nanoTime()).as("read " + topic + " to its end").isLessThan(deadline);
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> events.add(record.value()));
             }
         }
+        return events;
     }
 
     private static List<String> expectedKeys(Map<String, Integer> rounds) {

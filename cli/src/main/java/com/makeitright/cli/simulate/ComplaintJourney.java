@@ -31,7 +31,7 @@ final class ComplaintJourney {
 
     static final long DONE = -1;
     private static final long QUICK = 150;
-    private static final long SLOW = 1_000;
+    private static final long SLOW = 600;
 
     final GeneratedComplaint complaint;
     private final CustomerBehaviour behaviour;

@@ -136,8 +136,8 @@
   function poll() {
     fetch(SOURCE, { headers: { Accept: 'application/json' } })
       .then(function (response) {
-        return response.json().then(function (body) {
-          if (!response.ok) { throw new Error(body.detail || response.statusText); }
+        return response.json().catch(function () { return {}; }).then(function (body) {
+          if (!response.ok) { throw new Error(body.detail || ('HTTP ' + response.status)); }
           return body;
         });
       })

@@ -189,11 +189,20 @@ class FollowupIntegrationTest {
         await().atMost(KafkaProbe.PATIENCE).until(() -> !escalationShown(complaintId, FollowUpKind.PROMISE_BREACHED));
     }
 
+    /**
+     * A deadline far enough ahead that the check is seen scheduled and then cancelled before it comes due, also
+     * on a slow machine; the stream application runs before it is chosen.
+     */
+    Instant deadlineAhead() {
+        insights();
+        return Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.MILLIS);
+    }
+
     @Test
     void aPromiseDeliveredInTimeRaisesNothing() {
         String complaintId = newComplaintId();
         RemedyOffered offer = Events.offered(complaintId).setStatus(OfferStatus.AGREED)
-                .setDeliverBy(Instant.now().plusSeconds(3)).build();
+                .setDeliverBy(deadlineAhead()).build();
         probe().publish(Topics.REMEDY_OFFERED, complaintId, offer);
         await().atMost(KafkaProbe.PATIENCE).until(() -> scheduled(complaintId, offer.getOfferId()));
 
@@ -234,7 +243,7 @@ class FollowupIntegrationTest {
     void anApprovalDecidedInTimeRaisesNothing() {
         String complaintId = newComplaintId();
         RemedyOffered pending = Events.offered(complaintId).setStatus(OfferStatus.PENDING_APPROVAL)
-                .setApprovalRequired(true).setApprovalDueBy(Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.MILLIS)).build();
+                .setApprovalRequired(true).setApprovalDueBy(deadlineAhead()).build();
         probe().publish(Topics.REMEDY_OFFERED, complaintId, pending);
         await().atMost(KafkaProbe.PATIENCE).until(() -> scheduled(complaintId, pending.getOfferId()));
 

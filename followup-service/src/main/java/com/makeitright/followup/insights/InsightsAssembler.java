@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -128,7 +127,7 @@ final class InsightsAssembler {
     }
 
     private static int count(List<FollowUp> all, Predicate<FollowUp> matching) {
-        return (int) all.stream().filter(Objects.requireNonNull(matching)).count();
+        return (int) all.stream().filter(matching).count();
     }
 
     private static double round(double value) {

@@ -7,6 +7,7 @@ import com.makeitright.events.FollowUpCompleted;
 import com.makeitright.events.RemedyApprovalDecided;
 import com.makeitright.events.RemedyFulfilled;
 import com.makeitright.events.RemedyOffered;
+import com.makeitright.events.RemedyResponded;
 import com.makeitright.events.ResponseDecision;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -46,7 +47,7 @@ final class FollowUpPlanner {
                     acknowledged.getCause(), acknowledged.getAnger(), acknowledged.getSuspectedRootCause()));
         } else if (event instanceof RemedyOffered offered) {
             return onOffered(file, offered);
-        } else if (event instanceof com.makeitright.events.RemedyResponded responded) {
+        } else if (event instanceof RemedyResponded responded) {
             return onResponded(file, responded);
         } else if (event instanceof RemedyApprovalDecided decided) {
             return new Plan(file, List.of(new FollowUpChange.Close(
@@ -107,7 +108,7 @@ final class FollowUpPlanner {
         return new Plan(file.withOffer(terms), changes);
     }
 
-    private Plan onResponded(ComplaintFile file, com.makeitright.events.RemedyResponded responded) {
+    private Plan onResponded(ComplaintFile file, RemedyResponded responded) {
         if (responded.getDecision() != ResponseDecision.ACCEPT) {
             return Plan.remember(file); // a decline or counter is answered by a newer offer, which is watched
         }

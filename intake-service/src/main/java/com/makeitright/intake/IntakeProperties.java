@@ -2,6 +2,7 @@ package com.makeitright.intake;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 import org.springframework.validation.annotation.Validated;
@@ -22,11 +23,13 @@ public class IntakeProperties {
      * a follow-up request right after the 202 sees it. The event is durable either way.
      */
     @NotNull
+    @DurationMin(millis = 1)
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration viewWait = Duration.ofSeconds(5);
 
     /** How long a request waits for the status view to be ready (started and caught up) before a 503. */
     @NotNull
+    @DurationMin(millis = 1)
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration readyWait = Duration.ofSeconds(30);
 
@@ -35,6 +38,7 @@ public class IntakeProperties {
      * from it; past this limit it opens anyway and logs a warning.
      */
     @NotNull
+    @DurationMin(millis = 1)
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration catchUpLimit = Duration.ofSeconds(60);
 

@@ -46,7 +46,7 @@ public final class Checks {
     }
 
     /** The enum constant named {@code value}, or null (with a problem recorded unless the value is absent). */
-    public <E extends Enum<E>> E symbol(String field, String value, Class<E> type, Set<E> allowed) {
+    public <E extends Enum<E>> E symbol(String field, String value, Set<E> allowed) {
         if (value == null || has(field)) {
             return null;
         }
@@ -60,7 +60,7 @@ public final class Checks {
     }
 
     public <E extends Enum<E>> E symbol(String field, String value, Class<E> type) {
-        return symbol(field, value, type, EnumSet.allOf(type));
+        return symbol(field, value, EnumSet.allOf(type));
     }
 
     /**

@@ -38,7 +38,7 @@ final class ComplaintRules {
     /** The event for a valid body; throws {@code InvalidInput} otherwise. */
     ComplaintReceived received(ComplaintBody body, String complaintId, String eventId, String idempotencyKey) {
         Checks checks = Checks.of(validator, body);
-        Channel channel = checks.symbol("channel", body.channel(), Channel.class, CHANNELS);
+        Channel channel = checks.symbol("channel", body.channel(), CHANNELS);
         Customer customer = body.customer() == null ? null : customer(body.customer(), checks);
         Order order = body.order() == null ? null : order(body.order(), checks);
         checks.throwIfAny();

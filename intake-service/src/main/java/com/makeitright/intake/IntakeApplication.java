@@ -2,9 +2,11 @@ package com.makeitright.intake;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /** HTTP front door for helpdesk frontends and the complaint status view. */
 @SpringBootApplication
+@EnableConfigurationProperties(IntakeProperties.class)
 public class IntakeApplication {
 
     public static void main(String[] args) {

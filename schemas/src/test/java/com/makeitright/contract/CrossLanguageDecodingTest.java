@@ -33,11 +33,12 @@ class CrossLanguageDecodingTest {
     @Test
     void decodesWhatPythonWritesNow(@TempDir Path folder) throws Exception {
         String python = Stream.of("python3", "/usr/bin/python3")
-                .filter(candidate -> run(candidate, "-c", "import avro.io") == 0).findFirst().orElse(null);
+                .filter(candidate -> run(ProcessBuilder.Redirect.DISCARD, candidate, "-c", "import avro.io") == 0)
+                .findFirst().orElse(null);
         assumeTrue(python != null, "no python3 with the avro package (Debian: python3-avro)");
         Path out = folder.resolve("complaint.bin");
 
-        int exit = run(python, SCRIPTS.resolve("write_complaint_received.py").toString(),
+        int exit = run(ProcessBuilder.Redirect.INHERIT, python, SCRIPTS.resolve("write_complaint_received.py").toString(),
                 "src/main/resources/" + SchemaHistory.FOLDER, out.toString());
 
         assertThat(exit).isZero();
@@ -57,9 +58,9 @@ class CrossLanguageDecodingTest {
         assertThat(event.getRound()).isEqualTo(1);
     }
 
-    private static int run(String... command) {
+    private static int run(ProcessBuilder.Redirect output, String... command) {
         try {
-            Process process = new ProcessBuilder(command).inheritIO().start();
+            Process process = new ProcessBuilder(command).redirectOutput(output).redirectError(output).start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return -1;

@@ -1,0 +1,92 @@
+package com.makeitright.followup;
+
+import com.makeitright.events.RootCause;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What followup-service schedules and when, and how it detects recurring root causes. Validated at start-up:
+ * a bad value stops the service with the property named.
+ *
+ * @param delay          satisfaction check this long after resolution ({@code FOLLOWUP_DELAY}, default P3D)
+ * @param promiseGrace   a promise is breached this long after its {@code deliverBy} ({@code PROMISE_GRACE}, PT0S)
+ * @param scanInterval   how often the schedule is scanned for due checks ({@code FOLLOWUP_SCAN_INTERVAL}, PT1S)
+ * @param maxDuePerScan  at most this many checks fire per scan and task, so a long outage catches up in
+ *                       bounded transactions ({@code FOLLOWUP_MAX_DUE_PER_SCAN}, 500)
+ * @param prevention     recurring root-cause detection
+ */
+@Validated
+@ConfigurationProperties("followup")
+public record FollowupProperties(
+        @NotNull @DefaultValue("P3D") Duration delay,
+        @NotNull @DefaultValue("PT0S") Duration promiseGrace,
+        @NotNull @DefaultValue("PT1S") Duration scanInterval,
+        @Min(1) @Max(100_000) @DefaultValue("500") int maxDuePerScan,
+        @NotNull @Valid @DefaultValue Prevention prevention) {
+
+    public FollowupProperties {
+        requireNotNegative("followup.delay", delay);
+        requireNotNegative("followup.promise-grace", promiseGrace);
+        if (scanInterval != null && (scanInterval.isNegative() || scanInterval.toMillis() < 10)) {
+            throw new IllegalArgumentException("followup.scan-interval must be at least 10 ms, was " + scanInterval);
+        }
+    }
+
+    /**
+     * @param window           occurrences of a root cause are counted over this sliding window
+     *                         ({@code PREVENTION_WINDOW}, P30D; at least one day)
+     * @param threshold        this many occurrences in the window propose an action ({@code PREVENTION_THRESHOLD}, 5)
+     * @param cooldown         after an action is proposed, no other for the same cause for this long
+     *                         ({@code PREVENTION_COOLDOWN}, P30D)
+     * @param rootCauses       the root causes that are ours to fix ({@code PREVENTION_ROOT_CAUSES}; default all but
+     *                         EXTERNAL and OTHER)
+     * @param minMeasurement   an action's effect is called TOO_EARLY until it has run this long
+     *                         ({@code PREVENTION_MIN_MEASUREMENT}, P7D)
+     * @param history          resolved complaints are remembered this long to measure effects
+     *                         ({@code PREVENTION_HISTORY}, P365D; at least window + min-measurement)
+     */
+    public record Prevention(
+            @NotNull @DefaultValue("P30D") Duration window,
+            @Min(1) @Max(10_000) @DefaultValue("5") int threshold,
+            @NotNull @DefaultValue("P30D") Duration cooldown,
+            @NotNull @DefaultValue({"PACKING_ERROR", "DELIVERY", "PRODUCT_QUALITY", "SERVICE_QUALITY",
+                    "WAITING_TIME", "BILLING", "UNCLEAR_POLICY", "SALES_PROMISE", "INTERFACE_PROBLEM"})
+            Set<RootCause> rootCauses,
+            @NotNull @DefaultValue("P7D") Duration minMeasurement,
+            @NotNull @DefaultValue("P365D") Duration history) {
+
+        public Prevention {
+            if (window != null && window.compareTo(Duration.ofDays(1)) < 0) {
+                throw new IllegalArgumentException("followup.prevention.window must be at least P1D, was " + window);
+            }
+            requireNotNegative("followup.prevention.cooldown", cooldown);
+            requireNotNegative("followup.prevention.min-measurement", minMeasurement);
+            if (window != null && minMeasurement != null && history != null
+                    && history.compareTo(window.plus(minMeasurement)) < 0) {
+                throw new IllegalArgumentException("followup.prevention.history (" + history
+                        + ") must be at least window + min-measurement (" + window.plus(minMeasurement) + ")");
+            }
+            rootCauses = rootCauses == null || rootCauses.isEmpty()
+                    ? Set.of() : Set.copyOf(EnumSet.copyOf(rootCauses));
+        }
+
+        public int windowDays() {
+            return (int) window.toDays();
+        }
+    }
+
+    private static void requireNotNegative(String property, Duration value) {
+        if (value != null && value.isNegative()) {
+            throw new IllegalArgumentException(property + " must not be negative, was " + value);
+        }
+    }
+}

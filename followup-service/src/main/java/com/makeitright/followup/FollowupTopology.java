@@ -1,0 +1,42 @@
+package com.makeitright.followup;
+
+import com.makeitright.contract.Topics;
+import com.makeitright.events.ComplaintResolved;
+import com.makeitright.followup.prevention.PreventionTopology;
+import com.makeitright.followup.schedule.ScheduleTopology;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+
+import java.time.Clock;
+
+/**
+ * followup's one Kafka Streams topology (exactly-once, set by the platform): the durable schedule and the
+ * prevention detector. Both read {@code complaints.resolved}, which a topology may subscribe to only once.
+ */
+@Configuration(proxyBeanMethods = false)
+class FollowupTopology {
+
+    @Bean
+    KStream<String, ComplaintResolved> followupStreams(StreamsBuilder builder, FollowupProperties properties,
+                                                       Clock clock) {
+        KStream<String, ComplaintResolved> resolved = builder.stream(Topics.COMPLAINTS_RESOLVED.name(),
+                Consumed.with(Serdes.String(), Topics.COMPLAINTS_RESOLVED.serde()));
+        ScheduleTopology.attach(builder, resolved, properties, clock);
+        PreventionTopology.attach(builder, resolved, properties, clock);
+        return resolved;
+    }
+
+    /**
+     * followup runs as one instance: a restarted instance should get its partitions back at once rather than
+     * after the old member's session times out, so leave the group when closing.
+     */
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer leaveGroupOnClose() {
+        return factoryBean -> factoryBean.setLeaveGroupOnClose(true);
+    }
+}

@@ -1,0 +1,90 @@
+package com.makeitright.followup.schedule;
+
+import com.makeitright.events.FollowUpKind;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One check of the durable schedule, kept after it fired or was cancelled so that a duplicate or late
+ * scheduling event cannot bring it back, and so the dashboard can show open escalations and answers.
+ *
+ * @param offerId     the offer watched (promise and approval checks), else null
+ * @param dueAt       when it fires; null for an entry that was closed before anything scheduled it
+ * @param causationId the event that scheduled it
+ * @param dueEventId  the {@code FollowUpDue} event id once fired
+ * @param closedBy    the event id that cancelled, cleared or answered it
+ */
+public record FollowUp(String complaintId, FollowUpKind kind, int round, String offerId, Instant dueAt,
+                       String causationId, String reason, FollowUpState state, Instant firedAt, String dueEventId,
+                       Instant closedAt, String closedBy, String closedBecause, SatisfactionAnswer answer) {
+
+    static FollowUp scheduled(FollowUpKey key, int round, String offerId, Instant dueAt, String causationId,
+                              String reason) {
+        return new FollowUp(key.complaintId(), key.kind(), round, offerId, dueAt, causationId, reason,
+                FollowUpState.SCHEDULED, null, null, null, null, null, null);
+    }
+
+    FollowUpKey key() {
+        return new FollowUpKey(complaintId, kind,
+                kind == FollowUpKind.SATISFACTION_CHECK ? "round-" + round : offerId);
+    }
+
+    public boolean isEscalation() {
+        return kind != FollowUpKind.SATISFACTION_CHECK;
+    }
+
+    /** Came due: published under {@code dueEventId}. */
+    FollowUp fired(Instant at, String eventId) {
+        if (state != FollowUpState.SCHEDULED) {
+            throw new IllegalStateException("only a scheduled check can fire; " + key().asString() + " is " + state);
+        }
+        return new FollowUp(complaintId, kind, round, offerId, dueAt, causationId, reason, FollowUpState.FIRED,
+                at, eventId, null, null, null, null);
+    }
+
+    /**
+     * What becomes of this check when the thing it watches happened: a waiting check is cancelled, a fired
+     * escalation is cleared. A satisfaction check that was asked stays open until answered; a closed entry
+     * stays as it is.
+     */
+    Optional<FollowUp> closed(Closing closing) {
+        FollowUpState next = switch (state) {
+            case SCHEDULED -> FollowUpState.CANCELLED;
+            case FIRED -> isEscalation() ? FollowUpState.CLEARED : null;
+            case CANCELLED, CLEARED, ANSWERED -> null;
+        };
+        if (next == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new FollowUp(complaintId, kind, round, offerId, dueAt, causationId, reason, next,
+                firedAt, dueEventId, closing.at(), closing.eventId(), closing.because(), answer));
+    }
+
+    /** The customer answered: the check is done, fired or not (an early answer means there is nothing to ask). */
+    Optional<FollowUp> answered(SatisfactionAnswer answer) {
+        if (!state.isOpen()) {
+            return Optional.empty();
+        }
+        return Optional.of(new FollowUp(complaintId, kind, round, offerId, dueAt, causationId, reason,
+                FollowUpState.ANSWERED, firedAt, dueEventId, answer.answeredAt(), answer.eventId(),
+                "answered by the customer", answer));
+    }
+
+    /** A check closed before anything scheduled it (events arrived out of order): a later schedule is ignored. */
+    static FollowUp closedBeforeScheduled(FollowUpKey key, int round, Closing closing) {
+        String offerId = key.kind() == FollowUpKind.SATISFACTION_CHECK ? null : key.subject();
+        return new FollowUp(key.complaintId(), key.kind(), round, offerId, null, null, null,
+                FollowUpState.CANCELLED, null, null, closing.at(), closing.eventId(), closing.because(), null);
+    }
+
+    static FollowUp answeredBeforeScheduled(FollowUpKey key, int round, SatisfactionAnswer answer) {
+        return new FollowUp(key.complaintId(), key.kind(), round, null, null, null, null,
+                FollowUpState.ANSWERED, null, null, answer.answeredAt(), answer.eventId(),
+                "answered by the customer", answer);
+    }
+
+    /** Why and by which event a check was called off or cleared. */
+    record Closing(String eventId, Instant at, String because) {
+    }
+}

@@ -1,0 +1,30 @@
+package com.makeitright.followup.schedule;
+
+import com.makeitright.events.FollowUpKind;
+
+/**
+ * Identity of one check, chosen so that whatever cancels or answers it can name it without a search: a
+ * satisfaction check per complaint round, a promise or approval check per offer. Duplicate scheduling events
+ * map to the same key, so they cannot schedule twice.
+ */
+record FollowUpKey(String complaintId, FollowUpKind kind, String subject) {
+
+    private static final char SEPARATOR = '|';
+
+    static FollowUpKey satisfaction(String complaintId, int round) {
+        return new FollowUpKey(complaintId, FollowUpKind.SATISFACTION_CHECK, "round-" + round);
+    }
+
+    static FollowUpKey promise(String complaintId, String offerId) {
+        return new FollowUpKey(complaintId, FollowUpKind.PROMISE_BREACHED, offerId);
+    }
+
+    static FollowUpKey approval(String complaintId, String offerId) {
+        return new FollowUpKey(complaintId, FollowUpKind.APPROVAL_OVERDUE, offerId);
+    }
+
+    /** The state-store key. */
+    String asString() {
+        return complaintId + SEPARATOR + kind.name() + SEPARATOR + subject;
+    }
+}

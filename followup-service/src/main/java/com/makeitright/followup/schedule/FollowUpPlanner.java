@@ -1,0 +1,189 @@
+package com.makeitright.followup.schedule;
+
+import com.makeitright.events.ComplaintAcknowledged;
+import com.makeitright.events.ComplaintReceived;
+import com.makeitright.events.ComplaintResolved;
+import com.makeitright.events.FollowUpCompleted;
+import com.makeitright.events.RemedyApprovalDecided;
+import com.makeitright.events.RemedyFulfilled;
+import com.makeitright.events.RemedyOffered;
+import com.makeitright.events.RemedyResponded;
+import com.makeitright.events.ResponseDecision;
+import org.apache.avro.specific.SpecificRecord;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Decides, for each event of a complaint, which checks to schedule, cancel, clear or mark answered, and what
+ * followup must remember of the complaint. Pure: the same file and event always give the same plan, so a
+ * redelivered event changes nothing (every check has a stable key, and a known key is never scheduled again).
+ */
+final class FollowUpPlanner {
+
+    private final Duration satisfactionDelay;
+    private final Duration promiseGrace;
+
+    FollowUpPlanner(Duration satisfactionDelay, Duration promiseGrace) {
+        this.satisfactionDelay = satisfactionDelay;
+        this.promiseGrace = promiseGrace;
+    }
+
+    /** The complaint file after the event and the changes to its checks. */
+    record Plan(ComplaintFile file, List<FollowUpChange> changes) {
+        static Plan remember(ComplaintFile file) {
+            return new Plan(file, List.of());
+        }
+    }
+
+    Plan plan(ComplaintFile current, String complaintId, SpecificRecord event) {
+        ComplaintFile file = current == null ? ComplaintFile.empty(complaintId) : current;
+        if (event instanceof ComplaintReceived received) {
+            return onReceived(file, received);
+        } else if (event instanceof ComplaintAcknowledged acknowledged) {
+            return Plan.remember(file.withTriage(acknowledged.getRound(), acknowledged.getCustomerId(),
+                    acknowledged.getCause(), acknowledged.getAnger(), acknowledged.getSuspectedRootCause()));
+        } else if (event instanceof RemedyOffered offered) {
+            return onOffered(file, offered);
+        } else if (event instanceof RemedyResponded responded) {
+            return onResponded(file, responded);
+        } else if (event instanceof RemedyApprovalDecided decided) {
+            return new Plan(file, List.of(new FollowUpChange.Close(
+                    FollowUpKey.approval(complaintId, decided.getOfferId()), decided.getRound(),
+                    new FollowUp.Closing(decided.getEventId(), decided.getOccurredAt(),
+                            "approval decided: " + words(decided.getDecision()) + " by " + decided.getApprover()))));
+        } else if (event instanceof RemedyFulfilled fulfilled) {
+            return new Plan(file, List.of(new FollowUpChange.Close(
+                    FollowUpKey.promise(complaintId, fulfilled.getOfferId()), fulfilled.getRound(),
+                    new FollowUp.Closing(fulfilled.getEventId(), fulfilled.getOccurredAt(),
+                            "remedy delivered (reference " + fulfilled.getReference() + ")"))));
+        } else if (event instanceof ComplaintResolved resolved) {
+            return onResolved(file, resolved);
+        } else if (event instanceof FollowUpCompleted completed) {
+            return new Plan(file, List.of(new FollowUpChange.Answer(
+                    FollowUpKey.satisfaction(complaintId, completed.getRound()), completed.getRound(),
+                    new SatisfactionAnswer(completed.getSatisfied(), completed.getScore(), completed.getComment(),
+                            completed.getReopened(), completed.getOccurredAt(), completed.getEventId()))));
+        }
+        throw new IllegalArgumentException("followup does not consume " + event.getClass().getSimpleName());
+    }
+
+    private Plan onReceived(ComplaintFile file, ComplaintReceived received) {
+        var customer = received.getCustomer();
+        if (received.getRound() < file.round() && file.contact() != null) {
+            return Plan.remember(file); // a late copy of an earlier round: keep the newer contact details
+        }
+        return Plan.remember(file.withContact(customer.getId(),
+                new CustomerContact(customer.getName(), customer.getEmail(), customer.getPhone(),
+                        received.getChannel()),
+                received.getRound()));
+    }
+
+    private Plan onOffered(ComplaintFile file, RemedyOffered offered) {
+        OfferTerms before = file.offers().get(offered.getOfferId());
+        OfferTerms terms = new OfferTerms(offered.getOfferId(), offered.getRound(), offered.getEventId(),
+                offered.getStatus(), offered.getKind(), offered.getDescription(), offered.getOccurredAt(),
+                offered.getDeliverBy(), offered.getApprovalDueBy(), offered.getAuthorityLevel(),
+                before == null ? null : before.acceptedBy());
+        List<FollowUpChange> changes = new ArrayList<>();
+        for (OfferTerms older : file.offers().values()) {
+            if (older.isKnown() && !older.offerId().equals(terms.offerId()) && older.awaitsApproval()
+                    && !older.offeredAt().isAfter(offered.getOccurredAt())) {
+                changes.add(new FollowUpChange.Close(FollowUpKey.approval(file.complaintId(), older.offerId()),
+                        older.round(), new FollowUp.Closing(offered.getEventId(), offered.getOccurredAt(),
+                        "superseded by a newer offer")));
+            }
+        }
+        if (!file.isResolved(terms.round())) {
+            if (terms.awaitsApproval() && terms.approvalDueBy() != null) {
+                changes.add(new FollowUpChange.Schedule(approvalCheck(file, terms, offered.getEventId())));
+            }
+            if (terms.isAgreed()) {
+                String causation = terms.acceptedBy() != null ? terms.acceptedBy() : offered.getEventId();
+                changes.add(new FollowUpChange.Schedule(promiseCheck(file, terms, causation)));
+            }
+        }
+        return new Plan(file.withOffer(terms), changes);
+    }
+
+    private Plan onResponded(ComplaintFile file, RemedyResponded responded) {
+        if (responded.getDecision() != ResponseDecision.ACCEPT) {
+            return Plan.remember(file); // a decline or counter is answered by a newer offer, which is watched
+        }
+        OfferTerms terms = file.offers().get(responded.getOfferId());
+        if (terms == null) {
+            // The acceptance overtook its offer: remember it, and watch the promise once the offer is seen.
+            return Plan.remember(file.withOffer(
+                    OfferTerms.acceptedBeforeSeen(responded.getOfferId(), responded.getRound(), responded.getEventId())));
+        }
+        if (terms.acceptedBy() != null) {
+            return Plan.remember(file);
+        }
+        OfferTerms accepted = terms.acceptedBy(responded.getEventId());
+        List<FollowUpChange> changes = new ArrayList<>();
+        if (accepted.isKnown() && !file.isResolved(accepted.round())) {
+            changes.add(new FollowUpChange.Schedule(promiseCheck(file, accepted, responded.getEventId())));
+        }
+        return new Plan(file.withOffer(accepted), changes);
+    }
+
+    private Plan onResolved(ComplaintFile file, ComplaintResolved resolved) {
+        String complaintId = file.complaintId();
+        Resolution resolution = new Resolution(resolved.getRound(), resolved.getOutcome(), resolved.getCause(),
+                resolved.getAnger(), resolved.getRootCause(), resolved.getOccurredAt(), resolved.getDoNotServe());
+        List<FollowUpChange> changes = new ArrayList<>();
+        changes.add(new FollowUpChange.Schedule(FollowUp.scheduled(
+                FollowUpKey.satisfaction(complaintId, resolved.getRound()), resolved.getRound(), null,
+                resolved.getOccurredAt().plus(satisfactionDelay), resolved.getEventId(), satisfactionReason(resolved))));
+        FollowUp.Closing closing = new FollowUp.Closing(resolved.getEventId(), resolved.getOccurredAt(),
+                "complaint resolved: " + words(resolved.getOutcome()));
+        for (OfferTerms offer : file.offers().values()) {
+            if (offer.round() != resolved.getRound()) {
+                continue;
+            }
+            if (offer.isAgreed()) {
+                changes.add(new FollowUpChange.Close(FollowUpKey.promise(complaintId, offer.offerId()), offer.round(), closing));
+            }
+            if (offer.awaitsApproval()) {
+                changes.add(new FollowUpChange.Close(FollowUpKey.approval(complaintId, offer.offerId()), offer.round(), closing));
+            }
+        }
+        return new Plan(file.withResolution(resolution, resolved.getCustomerId()), changes);
+    }
+
+    private FollowUp promiseCheck(ComplaintFile file, OfferTerms terms, String causationId) {
+        String reason = "We promised " + words(terms.kind()) + " (\"" + terms.description() + "\") by "
+                + Times.format(terms.deliverBy()) + ", and no delivery has been reported. Deliver it now, or call the "
+                + "customer with a new date before they have to chase us.";
+        return FollowUp.scheduled(FollowUpKey.promise(file.complaintId(), terms.offerId()), terms.round(),
+                terms.offerId(), terms.deliverBy().plus(promiseGrace), causationId, reason);
+    }
+
+    private FollowUp approvalCheck(ComplaintFile file, OfferTerms terms, String causationId) {
+        String reason = "The offer of " + words(terms.kind()) + " (\"" + terms.description() + "\") waits for a "
+                + words(terms.authorityLevel()) + " decision since " + Times.format(terms.offeredAt())
+                + "; it was due by " + Times.format(terms.approvalDueBy())
+                + ". Approve or reject it now: the customer is waiting for an answer.";
+        return FollowUp.scheduled(FollowUpKey.approval(file.complaintId(), terms.offerId()), terms.round(),
+                terms.offerId(), terms.approvalDueBy(), causationId, reason);
+    }
+
+    private static String satisfactionReason(ComplaintResolved resolved) {
+        String how = words(resolved.getOutcome())
+                + (resolved.getRemedy() == null ? "" : ": " + words(resolved.getRemedy().getKind()));
+        String when = "Resolved " + Times.format(resolved.getOccurredAt()) + " (" + how + "). ";
+        if (resolved.getDoNotServe()) {
+            return when + "We no longer serve this customer: confirm the remedy arrived and close the case politely; "
+                    + "do not offer further business.";
+        }
+        return when + "Ask whether it is really put right and how satisfied they are (1-5); an unhappy answer "
+                + "reopens the case.";
+    }
+
+    /** An enum symbol in plain words: REFUND_PARTIAL becomes "refund partial". */
+    static String words(Enum<?> symbol) {
+        return symbol == null ? "unknown" : symbol.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+}

@@ -1,0 +1,332 @@
+package com.makeitright.followup;
+
+import com.makeitright.contract.Topics;
+import com.makeitright.events.ApprovalDecision;
+import com.makeitright.events.Channel;
+import com.makeitright.events.ComplaintResolved;
+import com.makeitright.events.FollowUpDue;
+import com.makeitright.events.FollowUpKind;
+import com.makeitright.events.OfferStatus;
+import com.makeitright.events.PreventionActionProposed;
+import com.makeitright.events.RemedyKind;
+import com.makeitright.events.RemedyOffered;
+import com.makeitright.events.ResponseDecision;
+import com.makeitright.events.RootCause;
+import com.makeitright.testing.Events;
+import com.makeitright.testing.KafkaProbe;
+import com.makeitright.testing.WithKafkaBroker;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * followup-service on a real broker: real Avro bytes in and out, real HTTP. Checks are due two seconds after
+ * what schedules them. Complaints here resolve with root cause EXTERNAL, which prevention does not count, except
+ * in the prevention test.
+ */
+@WithKafkaBroker
+@AutoConfigureWebTestClient
+@DirtiesContext
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "followup.delay=PT2S",
+        "followup.scan-interval=PT0.2S",
+        "followup.prevention.threshold=3",
+        "followup.prevention.window=P7D",
+        "spring.kafka.streams.state-dir=${java.io.tmpdir}/make-it-right-tests/followup-${random.uuid}"
+})
+class FollowupIntegrationTest {
+
+    static KafkaProbe probe;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Autowired
+    WebTestClient http;
+
+    @AfterAll
+    static void closeProbe() {
+        if (probe != null) {
+            probe.close();
+        }
+    }
+
+    KafkaProbe probe() {
+        if (probe == null) {
+            probe = new KafkaProbe(bootstrapServers);
+        }
+        return probe;
+    }
+
+    static String newComplaintId() {
+        return "fu-" + Events.newId();
+    }
+
+    ComplaintResolved resolved(String complaintId, int round) {
+        return Events.resolved(complaintId).setRound(round).setRootCause(RootCause.EXTERNAL).build();
+    }
+
+    List<FollowUpDue> dueFor(String complaintId, FollowUpKind kind) {
+        return probe().eventsFor(Topics.FOLLOW_UP_DUE, complaintId).stream().filter(e -> e.getKind() == kind).toList();
+    }
+
+    /** The insights, once the stream application runs (503 before). */
+    JsonNode insights() {
+        return await().atMost(KafkaProbe.PATIENCE).until(() -> http.get().uri("/api/insights")
+                        .accept(MediaType.APPLICATION_JSON).exchange()
+                        .expectBody(JsonNode.class).returnResult(),
+                result -> result.getStatus().is2xxSuccessful()).getResponseBody();
+    }
+
+    static List<JsonNode> list(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).toList();
+    }
+
+    boolean escalationShown(String complaintId, FollowUpKind kind) {
+        return list(insights().get("escalations")).stream().anyMatch(e ->
+                e.get("complaintId").asString().equals(complaintId) && e.get("kind").asString().equals(kind.name()));
+    }
+
+    boolean scheduled(String complaintId, String offerId) {
+        return list(insights().get("followUps").get("nextDue")).stream().anyMatch(e ->
+                e.get("complaintId").asString().equals(complaintId) && offerId.equals(e.get("offerId").asString()));
+    }
+
+    /** Waits until the clock passed the instant and the schedule was scanned a few times since. */
+    static void awaitPassed(Instant instant) {
+        Instant after = instant.plusSeconds(1);
+        await().atMost(KafkaProbe.PATIENCE).until(() -> Instant.now().isAfter(after));
+    }
+
+    @Test
+    void aResolvedComplaintGetsExactlyOneSatisfactionCheckWithTheCustomersContact() {
+        String complaintId = newComplaintId();
+        probe().publish(Topics.COMPLAINTS_RECEIVED, complaintId, Events.received(complaintId).build());
+        ComplaintResolved resolved = resolved(complaintId, 1);
+        probe().publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved);
+
+        FollowUpDue due = probe().awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1).get(0);
+
+        assertThat(due.getKind()).isEqualTo(FollowUpKind.SATISFACTION_CHECK);
+        assertThat(due.getCausationId()).isEqualTo(resolved.getEventId());
+        assertThat(due.getRound()).isEqualTo(1);
+        assertThat(due.getDueAt()).isEqualTo(resolved.getOccurredAt().plusSeconds(2));
+        assertThat(due.getOccurredAt()).isAfterOrEqualTo(due.getDueAt());
+        assertThat(due.getContact().getName()).isEqualTo("Dana Reyes");
+        assertThat(due.getContact().getEmail()).isEqualTo("dana@example.com");
+        assertThat(due.getContact().getPreferredChannel()).isEqualTo(Channel.EMAIL);
+        assertThat(due.getReason()).contains("how satisfied");
+
+        // A later round's check fires after this one on the same partition: by then a second one would show.
+        probe().publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved(complaintId, 2));
+        await().atMost(KafkaProbe.PATIENCE).until(() -> dueFor(complaintId, FollowUpKind.SATISFACTION_CHECK).size() >= 2);
+        assertThat(dueFor(complaintId, FollowUpKind.SATISFACTION_CHECK)).extracting(FollowUpDue::getRound)
+                .containsExactly(1, 2);
+    }
+
+    @Test
+    void duplicatesOfTheSchedulingEventScheduleOnce() {
+        String complaintId = newComplaintId();
+        ComplaintResolved resolved = resolved(complaintId, 1);
+        probe().publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved);
+        probe().publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved); // redelivered before it is due
+        probe().awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1);
+        probe().publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved); // and again after it fired
+
+        probe().publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved(complaintId, 2));
+        await().atMost(KafkaProbe.PATIENCE).until(() -> dueFor(complaintId, FollowUpKind.SATISFACTION_CHECK).stream()
+                .anyMatch(e -> e.getRound() == 2));
+
+        assertThat(probe().eventsFor(Topics.FOLLOW_UP_DUE, complaintId)).extracting(FollowUpDue::getRound)
+                .containsExactly(1, 2);
+    }
+
+    @Test
+    void aPromisePastItsDeliverByIsABreachShownOnTheDashboardUntilDelivered() {
+        String complaintId = newComplaintId();
+        probe().publish(Topics.COMPLAINTS_RECEIVED, complaintId, Events.received(complaintId).build());
+        RemedyOffered offer = Events.offered(complaintId).setStatus(OfferStatus.OPEN)
+                .setDeliverBy(Instant.now().plusSeconds(2)).build();
+        probe().publish(Topics.REMEDY_OFFERED, complaintId, offer);
+        var accepted = Events.responded(complaintId, offer.getOfferId(), ResponseDecision.ACCEPT).build();
+        probe().publish(Topics.REMEDY_RESPONSES, complaintId, accepted);
+
+        FollowUpDue breach = probe().awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1).get(0);
+
+        assertThat(breach.getKind()).isEqualTo(FollowUpKind.PROMISE_BREACHED);
+        assertThat(breach.getOfferId()).isEqualTo(offer.getOfferId());
+        assertThat(breach.getCausationId()).isEqualTo(accepted.getEventId());
+        assertThat(breach.getDueAt()).isEqualTo(offer.getDeliverBy());
+        assertThat(breach.getReason()).contains("We promised replacement");
+        await().atMost(KafkaProbe.PATIENCE).until(() -> escalationShown(complaintId, FollowUpKind.PROMISE_BREACHED));
+        JsonNode shown = list(insights().get("escalations")).stream()
+                .filter(e -> e.get("complaintId").asString().equals(complaintId)).findFirst().orElseThrow();
+        assertThat(shown.get("offerId").asString()).isEqualTo(offer.getOfferId());
+        assertThat(shown.get("reason").asString()).isEqualTo(breach.getReason());
+        assertThat(shown.get("customerName").asString()).isEqualTo("Dana Reyes");
+        assertThat(Instant.parse(shown.get("dueAt").asString())).isEqualTo(offer.getDeliverBy());
+
+        probe().publish(Topics.REMEDY_FULFILLED, complaintId,
+                Events.fulfilled(complaintId, offer.getOfferId(), RemedyKind.REPLACEMENT).build());
+
+        await().atMost(KafkaProbe.PATIENCE).until(() -> !escalationShown(complaintId, FollowUpKind.PROMISE_BREACHED));
+    }
+
+    /**
+     * A deadline far enough ahead that the check is seen scheduled and then cancelled before it comes due, also
+     * on a slow machine; the stream application runs before it is chosen.
+     */
+    Instant deadlineAhead() {
+        insights();
+        return Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    @Test
+    void aPromiseDeliveredInTimeRaisesNothing() {
+        String complaintId = newComplaintId();
+        RemedyOffered offer = Events.offered(complaintId).setStatus(OfferStatus.AGREED)
+                .setDeliverBy(deadlineAhead()).build();
+        probe().publish(Topics.REMEDY_OFFERED, complaintId, offer);
+        await().atMost(KafkaProbe.PATIENCE).until(() -> scheduled(complaintId, offer.getOfferId()));
+
+        probe().publish(Topics.REMEDY_FULFILLED, complaintId,
+                Events.fulfilled(complaintId, offer.getOfferId(), RemedyKind.REPLACEMENT).build());
+        await().atMost(KafkaProbe.PATIENCE).until(() -> !scheduled(complaintId, offer.getOfferId()));
+        awaitPassed(offer.getDeliverBy());
+        // A satisfaction check after the deadline: it fires after a breach would have, on the same partition.
+        probe().publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved(complaintId, 1));
+        probe().awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1);
+
+        assertThat(probe().eventsFor(Topics.FOLLOW_UP_DUE, complaintId)).extracting(FollowUpDue::getKind)
+                .containsExactly(FollowUpKind.SATISFACTION_CHECK);
+    }
+
+    @Test
+    void anApprovalPastItsDueTimeIsEscalatedUntilDecided() {
+        String complaintId = newComplaintId();
+        RemedyOffered pending = Events.offered(complaintId).setStatus(OfferStatus.PENDING_APPROVAL)
+                .setApprovalRequired(true).setApprovalDueBy(Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS)).build();
+        probe().publish(Topics.REMEDY_OFFERED, complaintId, pending);
+
+        FollowUpDue overdue = probe().awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1).get(0);
+
+        assertThat(overdue.getKind()).isEqualTo(FollowUpKind.APPROVAL_OVERDUE);
+        assertThat(overdue.getOfferId()).isEqualTo(pending.getOfferId());
+        assertThat(overdue.getCausationId()).isEqualTo(pending.getEventId());
+        assertThat(overdue.getDueAt()).isEqualTo(pending.getApprovalDueBy());
+        await().atMost(KafkaProbe.PATIENCE).until(() -> escalationShown(complaintId, FollowUpKind.APPROVAL_OVERDUE));
+
+        probe().publish(Topics.APPROVALS, complaintId,
+                Events.approvalDecided(complaintId, pending.getOfferId(), ApprovalDecision.APPROVED).build());
+
+        await().atMost(KafkaProbe.PATIENCE).until(() -> !escalationShown(complaintId, FollowUpKind.APPROVAL_OVERDUE));
+    }
+
+    @Test
+    void anApprovalDecidedInTimeRaisesNothing() {
+        String complaintId = newComplaintId();
+        RemedyOffered pending = Events.offered(complaintId).setStatus(OfferStatus.PENDING_APPROVAL)
+                .setApprovalRequired(true).setApprovalDueBy(deadlineAhead()).build();
+        probe().publish(Topics.REMEDY_OFFERED, complaintId, pending);
+        await().atMost(KafkaProbe.PATIENCE).until(() -> scheduled(complaintId, pending.getOfferId()));
+
+        probe().publish(Topics.APPROVALS, complaintId,
+                Events.approvalDecided(complaintId, pending.getOfferId(), ApprovalDecision.REJECTED).build());
+        await().atMost(KafkaProbe.PATIENCE).until(() -> !scheduled(complaintId, pending.getOfferId()));
+        awaitPassed(pending.getApprovalDueBy());
+        probe().publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved(complaintId, 1));
+        probe().awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1);
+
+        assertThat(probe().eventsFor(Topics.FOLLOW_UP_DUE, complaintId)).extracting(FollowUpDue::getKind)
+                .containsExactly(FollowUpKind.SATISFACTION_CHECK);
+    }
+
+    @Test
+    void anAnsweredFollowUpCountsInTheSatisfactionFigures() {
+        String complaintId = newComplaintId();
+        probe().publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved(complaintId, 1));
+        FollowUpDue due = probe().awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1).get(0);
+        await().atMost(KafkaProbe.PATIENCE).until(() -> list(insights().get("followUps").get("awaiting")).stream()
+                .anyMatch(l -> l.get("complaintId").asString().equals(complaintId)));
+
+        probe().publish(Topics.FOLLOW_UP_OUTCOMES, complaintId, Events.followUpCompleted(complaintId, false)
+                .setCausationId(due.getEventId()).setScore(2).setComment("It broke again").build());
+
+        await().atMost(KafkaProbe.PATIENCE).until(() -> list(insights().get("followUps").get("recentlyAnswered"))
+                .stream().anyMatch(l -> l.get("complaintId").asString().equals(complaintId)));
+        JsonNode insights = insights();
+        assertThat(list(insights.get("followUps").get("awaiting")))
+                .noneMatch(l -> l.get("complaintId").asString().equals(complaintId));
+        assertThat(insights.get("satisfaction").get("answered").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(insights.get("satisfaction").get("reopened").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(insights.get("complaints").get("byRootCause").get("EXTERNAL").asInt()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aRecurringRootCauseBecomesOnePreventionActionWhoseEffectIsMeasured() {
+        List<String> complaints = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String complaintId = newComplaintId();
+            complaints.add(complaintId);
+            probe().publish(Topics.COMPLAINTS_RESOLVED, complaintId,
+                    Events.resolved(complaintId).setRootCause(RootCause.UNCLEAR_POLICY).build());
+        }
+
+        PreventionActionProposed action = probe().awaitEvent(Topics.PREVENTION_ACTIONS,
+                a -> a.getRootCause() == RootCause.UNCLEAR_POLICY);
+
+        assertThat(action.getComplaintId()).isEqualTo(complaints.get(2));
+        assertThat(action.getOccurrences()).isEqualTo(3);
+        assertThat(action.getWindowDays()).isEqualTo(7);
+        assertThat(action.getOwner()).isEqualTo("docs");
+        assertThat(action.getProposal()).startsWith("3 complaints in 7 days were traced to an unclear policy: rewrite");
+        assertThat(action.getExampleComplaintIds()).containsExactlyInAnyOrderElementsOf(complaints);
+
+        String later = newComplaintId(); // after the action: measured, and no second action while it is active
+        probe().publish(Topics.COMPLAINTS_RESOLVED, later,
+                Events.resolved(later).setRootCause(RootCause.UNCLEAR_POLICY).build());
+
+        JsonNode shown = await().atMost(KafkaProbe.PATIENCE).until(() -> list(insights().get("prevention")).stream()
+                .filter(a -> a.get("actionId").asString().equals(action.getActionId())).findFirst().orElse(null),
+                a -> a != null && a.get("effect").get("since").asInt() == 1);
+        assertThat(shown.get("rootCause").asString()).isEqualTo("UNCLEAR_POLICY");
+        assertThat(shown.get("owner").asString()).isEqualTo("docs");
+        assertThat(shown.get("effect").get("before").asInt()).isEqualTo(3);
+        assertThat(shown.get("effect").get("verdict").asString()).isEqualTo("TOO_EARLY");
+        assertThat(probe().events(Topics.PREVENTION_ACTIONS)).filteredOn(a -> a.getRootCause() == RootCause.UNCLEAR_POLICY)
+                .hasSize(1);
+        assertThat(probe().events(Topics.PREVENTION_ACTIONS)).as("EXTERNAL is not ours to fix")
+                .noneMatch(a -> a.getRootCause() == RootCause.EXTERNAL);
+    }
+
+    @Test
+    void theDashboardIsServedAndReadsTheInsights() {
+        String page = http.get().uri("/").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("Open escalations").contains("data-source=\"/api/insights\"")
+                .contains("dashboard.js");
+
+        String script = http.get().uri("/dashboard.js").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(script).contains("'/api/insights'").contains("renderEscalations");
+    }
+}

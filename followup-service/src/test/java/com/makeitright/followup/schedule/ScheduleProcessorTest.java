@@ -1,0 +1,142 @@
+package com.makeitright.followup.schedule;
+
+import com.makeitright.contract.EventSerializer;
+import com.makeitright.contract.Topic;
+import com.makeitright.contract.Topics;
+import com.makeitright.events.ComplaintResolved;
+import com.makeitright.events.FollowUpDue;
+import com.makeitright.events.FollowUpKind;
+import com.makeitright.events.OfferStatus;
+import com.makeitright.events.RemedyKind;
+import com.makeitright.followup.FollowupProperties;
+import com.makeitright.followup.MutableClock;
+import com.makeitright.testing.Events;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The schedule's processor without a broker: checks fire when the injected clock reaches their due time,
+ * never before, once, in due order, and in bounded batches when catching up.
+ */
+class ScheduleProcessorTest {
+
+    static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+
+    final MutableClock clock = new MutableClock(T0);
+    TopologyTestDriver driver;
+    TestOutputTopic<String, FollowUpDue> due;
+
+    @BeforeEach
+    void start() {
+        FollowupProperties properties = new FollowupProperties(Duration.ofSeconds(10), Duration.ZERO,
+                Duration.ofSeconds(1), 2, new FollowupProperties.Prevention(Duration.ofDays(30), 5,
+                Duration.ofDays(30), Set.of(), Duration.ofDays(7), Duration.ofDays(365)));
+        StreamsBuilder builder = new StreamsBuilder();
+        ScheduleTopology.attach(builder, builder.stream(Topics.COMPLAINTS_RESOLVED.name(),
+                Consumed.with(Serdes.String(), Topics.COMPLAINTS_RESOLVED.serde())), properties, clock);
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "schedule-processor-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir")
+                + "/make-it-right-tests/schedule-processor-" + Events.newId());
+        driver = new TopologyTestDriver(builder.build(), config, T0);
+        due = driver.createOutputTopic(Topics.FOLLOW_UP_DUE.name(), new StringDeserializer(),
+                Topics.FOLLOW_UP_DUE.serde().deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    <T extends SpecificRecord> void publish(Topic<T> topic, String key, T event) {
+        driver.createInputTopic(topic.name(), new StringSerializer(), new EventSerializer<T>())
+                .pipeInput(key, event, clock.instant());
+    }
+
+    /** Moves both the injected clock and the driver's wall clock, which triggers the punctuation. */
+    void advance(Duration by) {
+        clock.advance(by);
+        driver.advanceWallClockTime(by);
+    }
+
+    ComplaintResolved resolvedAt(String complaintId, Instant at) {
+        return Events.resolved(complaintId).setOccurredAt(at).build();
+    }
+
+    @Test
+    void aCheckFiresWhenTheClockReachesItsDueTimeAndOnlyOnce() {
+        publish(Topics.COMPLAINTS_RECEIVED, "c-1", Events.received("c-1").build());
+        publish(Topics.COMPLAINTS_RESOLVED, "c-1", resolvedAt("c-1", T0));
+
+        advance(Duration.ofSeconds(9));
+        assertThat(due.isEmpty()).as("due at T0 + 10 s").isTrue();
+
+        advance(Duration.ofSeconds(1));
+        List<FollowUpDue> fired = due.readValuesToList();
+        assertThat(fired).singleElement().satisfies(event -> {
+            assertThat(event.getKind()).isEqualTo(FollowUpKind.SATISFACTION_CHECK);
+            assertThat(event.getDueAt()).isEqualTo(T0.plusSeconds(10));
+            assertThat(event.getOccurredAt()).isEqualTo(clock.instant());
+            assertThat(event.getContact().getName()).isEqualTo("Dana Reyes");
+        });
+
+        advance(Duration.ofMinutes(5));
+        publish(Topics.COMPLAINTS_RESOLVED, "c-1", resolvedAt("c-1", T0)); // a redelivery after it fired
+        advance(Duration.ofMinutes(5));
+        assertThat(due.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aLongOutageIsCaughtUpInDueOrderInBoundedBatches() {
+        publish(Topics.COMPLAINTS_RESOLVED, "c-late", resolvedAt("c-late", T0.plusSeconds(20)));
+        publish(Topics.COMPLAINTS_RESOLVED, "c-early", resolvedAt("c-early", T0));
+        publish(Topics.COMPLAINTS_RESOLVED, "c-middle", resolvedAt("c-middle", T0.plusSeconds(10)));
+
+        clock.advance(Duration.ofDays(1)); // down for a day: nothing punctuated meanwhile
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        List<String> firstBatch = due.readKeyValuesToList().stream().map(kv -> kv.key).toList();
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        List<String> secondBatch = due.readKeyValuesToList().stream().map(kv -> kv.key).toList();
+
+        assertThat(firstBatch).containsExactly("c-early", "c-middle");
+        assertThat(secondBatch).containsExactly("c-late");
+    }
+
+    @Test
+    void aDeliveredPromiseDoesNotFireAndAnUndeliveredOneIsABreach() {
+        var kept = Events.offered("c-kept").setStatus(OfferStatus.AGREED).setDeliverBy(T0.plusSeconds(30)).build();
+        var broken = Events.offered("c-broken").setStatus(OfferStatus.AGREED).setDeliverBy(T0.plusSeconds(30)).build();
+        publish(Topics.REMEDY_OFFERED, "c-kept", kept);
+        publish(Topics.REMEDY_OFFERED, "c-broken", broken);
+        publish(Topics.REMEDY_FULFILLED, "c-kept",
+                Events.fulfilled("c-kept", kept.getOfferId(), RemedyKind.REPLACEMENT).build());
+
+        advance(Duration.ofSeconds(31));
+
+        assertThat(due.readValuesToList()).singleElement().satisfies(event -> {
+            assertThat(event.getComplaintId()).isEqualTo("c-broken");
+            assertThat(event.getKind()).isEqualTo(FollowUpKind.PROMISE_BREACHED);
+            assertThat(event.getOfferId()).isEqualTo(broken.getOfferId());
+            assertThat(event.getCausationId()).isEqualTo(broken.getEventId());
+        });
+    }
+}

@@ -1,0 +1,121 @@
+package com.makeitright.intake.actions;
+
+import com.makeitright.contract.Topics;
+import com.makeitright.events.ComplaintReceived;
+import com.makeitright.events.FollowUpCompleted;
+import com.makeitright.events.RemedyApprovalDecided;
+import com.makeitright.events.RemedyFulfilled;
+import com.makeitright.events.RemedyResponded;
+import com.makeitright.intake.common.UnknownComplaint;
+import com.makeitright.intake.publishing.EventPublisher;
+import com.makeitright.intake.publishing.EventPublisher.Outgoing;
+import com.makeitright.intake.status.ComplaintState;
+import com.makeitright.intake.status.ComplaintViews;
+import jakarta.validation.Validator;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The state-changing requests: validate the body, check the transition against the complaint as the view
+ * folds it, publish the event, answer once the broker acknowledged it (and, bounded, once the view shows it,
+ * so the next request is checked against it).
+ */
+@Service
+class ComplaintActions {
+
+    /** What a checked request publishes, and the body of its 202. */
+    private record Plan(List<Outgoing<?>> events, Map<String, Object> answer) {
+    }
+
+    private final ActionRules rules;
+    private final Transitions transitions;
+    private final EventPublisher publisher;
+    private final ComplaintViews views;
+    private final OnePerComplaint queue = new OnePerComplaint();
+
+    ComplaintActions(Validator validator, Clock clock, EventPublisher publisher, ComplaintViews views) {
+        this.rules = new ActionRules(validator);
+        this.transitions = new Transitions(clock);
+        this.publisher = publisher;
+        this.views = views;
+    }
+
+    Mono<Map<String, Object>> respond(String complaintId, ActionBodies.RemedyResponse body) {
+        Commands.Respond command = rules.respond(body);
+        return act(complaintId, state -> {
+            RemedyResponded event = transitions.respond(state, command);
+            return new Plan(List.of(new Outgoing<>(Topics.REMEDY_RESPONSES, complaintId, event)),
+                    answer(complaintId, "offerId", event.getOfferId(), "decision", event.getDecision().name()));
+        });
+    }
+
+    Mono<Map<String, Object>> decideApproval(String complaintId, ActionBodies.Approval body) {
+        Commands.DecideApproval command = rules.decideApproval(body);
+        return act(complaintId, state -> {
+            RemedyApprovalDecided event = transitions.decideApproval(state, command);
+            return new Plan(List.of(new Outgoing<>(Topics.APPROVALS, complaintId, event)),
+                    answer(complaintId, "offerId", event.getOfferId(), "decision", event.getDecision().name()));
+        });
+    }
+
+    Mono<Map<String, Object>> fulfill(String complaintId, ActionBodies.Fulfillment body) {
+        Commands.Fulfill command = rules.fulfill(body);
+        return act(complaintId, state -> {
+            RemedyFulfilled event = transitions.fulfill(state, command);
+            return new Plan(List.of(new Outgoing<>(Topics.REMEDY_FULFILLED, complaintId, event)),
+                    answer(complaintId, "offerId", event.getOfferId(), "kind", event.getKind().name()));
+        });
+    }
+
+    Mono<Map<String, Object>> completeFollowUp(String complaintId, ActionBodies.FollowUpOutcome body) {
+        Commands.CompleteFollowUp command = rules.completeFollowUp(body);
+        return act(complaintId, state -> {
+            Transitions.FollowUpOutcome outcome = transitions.completeFollowUp(state, command);
+            FollowUpCompleted completed = outcome.completed();
+            if (outcome.reopened().isEmpty()) {
+                return new Plan(List.of(new Outgoing<>(Topics.FOLLOW_UP_OUTCOMES, complaintId, completed)),
+                        answer(complaintId, "reopened", false, "round", completed.getRound()));
+            }
+            ComplaintReceived reopened = outcome.reopened().get();
+            return new Plan(List.of(new Outgoing<>(Topics.FOLLOW_UP_OUTCOMES, complaintId, completed),
+                    new Outgoing<>(Topics.COMPLAINTS_RECEIVED, complaintId, reopened)),
+                    answer(complaintId, "reopened", true, "round", reopened.getRound()));
+        });
+    }
+
+    private Mono<Map<String, Object>> act(String complaintId, Function<ComplaintState, Plan> decide) {
+        return queue.run(complaintId, () -> views.find(complaintId)
+                .map(found -> decide.apply(found.orElseThrow(() -> new UnknownComplaint(complaintId))))
+                .flatMap(plan -> {
+                    Outgoing<?> last = plan.events().get(plan.events().size() - 1);
+                    Mono<Boolean> applied = views.whenApplied(eventId(last));
+                    Mono<Void> published = plan.events().size() == 1
+                            ? publish(last)
+                            : publisher.publishAtomically(plan.events());
+                    return published.then(applied).thenReturn(plan.answer());
+                }));
+    }
+
+    private <T extends org.apache.avro.specific.SpecificRecord> Mono<Void> publish(Outgoing<T> outgoing) {
+        return publisher.publish(outgoing.topic(), outgoing.complaintId(), outgoing.event());
+    }
+
+    private static String eventId(Outgoing<?> outgoing) {
+        return (String) outgoing.event().get(outgoing.event().getSchema().getField("eventId").pos());
+    }
+
+    private static Map<String, Object> answer(String complaintId, String key1, Object value1, String key2,
+                                              Object value2) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("complaintId", complaintId);
+        answer.put(key1, value1);
+        answer.put(key2, value2);
+        return answer;
+    }
+}

@@ -1,0 +1,198 @@
+package com.makeitright.intake.actions;
+
+import com.makeitright.events.ComplaintReceived;
+import com.makeitright.events.FollowUpCompleted;
+import com.makeitright.events.OfferStatus;
+import com.makeitright.events.RemedyApprovalDecided;
+import com.makeitright.events.RemedyFulfilled;
+import com.makeitright.events.RemedyKind;
+import com.makeitright.events.RemedyOffered;
+import com.makeitright.events.RemedyResponded;
+import com.makeitright.events.ReopenedFrom;
+import com.makeitright.intake.common.InvalidInput;
+import com.makeitright.intake.common.Refusal.Reason;
+import com.makeitright.intake.common.TransitionRefused;
+import com.makeitright.intake.status.ComplaintState;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Which requests fit a complaint's current state, and the event each one becomes (docs/architecture.md,
+ * Negotiation): only an OPEN, unexpired offer can be answered; only a PENDING_APPROVAL offer can be decided;
+ * only an agreed, unfulfilled offer can be fulfilled; only a due, unanswered satisfaction check can be
+ * completed. Anything else is a {@link TransitionRefused} saying why. Every event names the event it answers
+ * as its cause and carries the current round.
+ */
+final class Transitions {
+
+    /** A completed follow-up, and the next round's complaint when the customer was not satisfied. */
+    record FollowUpOutcome(FollowUpCompleted completed, Optional<ComplaintReceived> reopened) {
+    }
+
+    private final Clock clock;
+    private final Supplier<String> ids;
+
+    Transitions(Clock clock) {
+        this(clock, () -> UUID.randomUUID().toString());
+    }
+
+    Transitions(Clock clock, Supplier<String> ids) {
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    RemedyResponded respond(ComplaintState state, Commands.Respond command) {
+        RemedyOffered open = state.openOffer()
+                .orElseThrow(() -> new TransitionRefused(Reason.NO_OPEN_OFFER, whyNoOpenOffer(state)));
+        if (command.offerId() != null && !command.offerId().equals(open.getOfferId())) {
+            throw new TransitionRefused(Reason.NOT_THE_OPEN_OFFER, "Offer " + command.offerId()
+                    + " is not the open offer of complaint " + state.complaintId() + "; the open offer is "
+                    + open.getOfferId());
+        }
+        if (open.getStatus() == OfferStatus.PENDING_APPROVAL) {
+            throw new TransitionRefused(Reason.OFFER_AWAITS_APPROVAL, "Offer " + open.getOfferId()
+                    + " waits for a supervisor's approval; the customer can answer once it is approved");
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(open.getExpiresAt())) {
+            throw new TransitionRefused(Reason.OFFER_EXPIRED, "Offer " + open.getOfferId() + " expired at "
+                    + open.getExpiresAt() + "; remedy renews it once or closes the round");
+        }
+        return RemedyResponded.newBuilder()
+                .setEventId(ids.get()).setComplaintId(state.complaintId()).setOccurredAt(now)
+                .setCausationId(open.getEventId()).setRound(state.round())
+                .setOfferId(open.getOfferId()).setDecision(command.decision())
+                .setCounterOffer(command.counterOffer()).setNote(command.note())
+                .build();
+    }
+
+    RemedyApprovalDecided decideApproval(ComplaintState state, Commands.DecideApproval command) {
+        RemedyOffered pending = state.openOffer().filter(o -> o.getStatus() == OfferStatus.PENDING_APPROVAL)
+                .orElseThrow(() -> new TransitionRefused(Reason.NO_OFFER_AWAITS_APPROVAL,
+                        "No offer of complaint " + state.complaintId() + " waits for approval"
+                                + state.openOffer().map(o -> "; offer " + o.getOfferId() + " is "
+                                + o.getStatus() + " and waits for the customer").orElse("")));
+        if (command.offerId() != null && !command.offerId().equals(pending.getOfferId())) {
+            throw new TransitionRefused(Reason.NOT_THE_OPEN_OFFER, "Offer " + command.offerId()
+                    + " does not wait for approval; offer " + pending.getOfferId() + " does");
+        }
+        return RemedyApprovalDecided.newBuilder()
+                .setEventId(ids.get()).setComplaintId(state.complaintId()).setOccurredAt(clock.instant())
+                .setCausationId(pending.getEventId()).setRound(state.round())
+                .setOfferId(pending.getOfferId()).setDecision(command.decision())
+                .setApprover(command.approver()).setNote(command.note())
+                .build();
+    }
+
+    RemedyFulfilled fulfill(ComplaintState state, Commands.Fulfill command) {
+        if (command.offerId() != null && state.fulfillmentOf(command.offerId()).isPresent()) {
+            throw alreadyFulfilled(command.offerId(), state);
+        }
+        RemedyOffered agreed = state.agreedOffer().orElseThrow(() -> nothingAgreed(state));
+        if (command.offerId() != null && !command.offerId().equals(agreed.getOfferId())) {
+            throw new TransitionRefused(Reason.NOT_THE_AGREED_OFFER, "Offer " + command.offerId()
+                    + " is not the agreed offer of complaint " + state.complaintId() + "; the agreed offer is "
+                    + agreed.getOfferId());
+        }
+        boolean inspection = agreed.getKind() == RemedyKind.INSPECTION;
+        if (inspection && command.inspectionResult() == null) {
+            throw new InvalidInput("inspectionResult", "is required: the agreed offer " + agreed.getOfferId()
+                    + " is an INSPECTION");
+        }
+        if (!inspection && command.inspectionResult() != null) {
+            throw new InvalidInput("inspectionResult", "is only for an INSPECTION; the agreed offer "
+                    + agreed.getOfferId() + " is " + agreed.getKind());
+        }
+        return RemedyFulfilled.newBuilder()
+                .setEventId(ids.get()).setComplaintId(state.complaintId()).setOccurredAt(clock.instant())
+                .setCausationId(agreed.getEventId()).setRound(state.round())
+                .setOfferId(agreed.getOfferId()).setKind(agreed.getKind())
+                .setReference(command.reference()).setFulfilledBy(command.fulfilledBy())
+                .setActualCost(command.actualCost()).setInspectionResult(command.inspectionResult())
+                .setRootCause(command.rootCause()).setNote(command.note())
+                .build();
+    }
+
+    FollowUpOutcome completeFollowUp(ComplaintState state, Commands.CompleteFollowUp command) {
+        List<ComplaintState.FollowUp> checks = state.currentRoundFollowUps().stream()
+                .filter(ComplaintState.FollowUp::isSatisfactionCheck).toList();
+        if (checks.isEmpty()) {
+            throw new TransitionRefused(Reason.NO_SATISFACTION_CHECK_DUE, "No satisfaction check is due for round "
+                    + state.round() + " of complaint " + state.complaintId() + " (stage " + state.stage() + ")");
+        }
+        ComplaintState.FollowUp due = checks.stream().filter(f -> f.completed() == null).reduce((a, b) -> b)
+                .orElseThrow(() -> {
+                    FollowUpCompleted answer = checks.get(checks.size() - 1).completed();
+                    return new TransitionRefused(Reason.ALREADY_ANSWERED, "The satisfaction check of round "
+                            + state.round() + " was already answered at " + answer.getOccurredAt() + " (satisfied: "
+                            + answer.getSatisfied() + ", score " + answer.getScore() + ")");
+                });
+        Instant now = clock.instant();
+        FollowUpCompleted completed = FollowUpCompleted.newBuilder()
+                .setEventId(ids.get()).setComplaintId(state.complaintId()).setOccurredAt(now)
+                .setCausationId(due.due().getEventId()).setRound(state.round())
+                .setSatisfied(command.satisfied()).setScore(command.score()).setComment(command.comment())
+                .setReopened(!command.satisfied())
+                .build();
+        if (command.satisfied()) {
+            return new FollowUpOutcome(completed, Optional.empty());
+        }
+        ComplaintReceived reopened = ComplaintReceived.newBuilder(state.received())
+                .setEventId(ids.get()).setOccurredAt(now)
+                .setCausationId(completed.getEventId())
+                .setRound(state.round() + 1)
+                .setIdempotencyKey(null)
+                .setReopenedFrom(ReopenedFrom.newBuilder()
+                        .setPreviousRound(state.round())
+                        .setFollowUpEventId(completed.getEventId())
+                        .setScore(command.score())
+                        .setComment(command.comment())
+                        .build())
+                .build();
+        return new FollowUpOutcome(completed, Optional.of(reopened));
+    }
+
+    private static String whyNoOpenOffer(ComplaintState state) {
+        String complaint = "complaint " + state.complaintId();
+        if (state.resolution().isPresent()) {
+            return "Round " + state.round() + " of " + complaint + " is resolved ("
+                    + state.resolution().get().getOutcome() + "); there is no offer to answer";
+        }
+        if (state.agreedOffer().isPresent()) {
+            return "Offer " + state.agreedOffer().get().getOfferId() + " of " + complaint
+                    + " is already agreed and waits for fulfillment; there is no open offer";
+        }
+        return state.latestOffer().map(latest -> state.responseTo(latest.getOfferId())
+                        .map(r -> "Offer " + latest.getOfferId() + " was already answered (" + r.getDecision()
+                                + "); remedy has not made a new offer yet")
+                        .or(() -> state.approvalOf(latest.getOfferId())
+                                .map(a -> "Offer " + latest.getOfferId() + " was " + a.getDecision()
+                                        + " by a supervisor; remedy has not published the result yet"))
+                        .orElse("There is no open offer for " + complaint))
+                .orElse("No offer has been made yet for " + complaint + " (stage " + state.stage() + ")");
+    }
+
+    private static TransitionRefused nothingAgreed(ComplaintState state) {
+        Optional<RemedyOffered> fulfilled = state.latestOffer()
+                .filter(latest -> state.fulfillmentOf(latest.getOfferId()).isPresent());
+        if (fulfilled.isPresent()) {
+            return alreadyFulfilled(fulfilled.get().getOfferId(), state);
+        }
+        String context = state.resolution().map(r -> "; round " + state.round() + " is resolved (" + r.getOutcome() + ")")
+                .or(() -> state.openOffer().map(o -> "; offer " + o.getOfferId() + " is " + o.getStatus()))
+                .orElse("");
+        return new TransitionRefused(Reason.NOTHING_AGREED, "Nothing is agreed for complaint " + state.complaintId()
+                + " that waits for fulfillment" + context);
+    }
+
+    private static TransitionRefused alreadyFulfilled(String offerId, ComplaintState state) {
+        return new TransitionRefused(Reason.ALREADY_FULFILLED, "Offer " + offerId + " of complaint "
+                + state.complaintId() + " was already fulfilled (reference "
+                + state.fulfillmentOf(offerId).map(RemedyFulfilled::getReference).orElse("?") + ")");
+    }
+}

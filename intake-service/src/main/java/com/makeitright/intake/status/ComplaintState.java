@@ -1,0 +1,281 @@
+package com.makeitright.intake.status;
+
+import com.makeitright.events.ComplaintAcknowledged;
+import com.makeitright.events.ComplaintReceived;
+import com.makeitright.events.ComplaintResolved;
+import com.makeitright.events.FollowUpCompleted;
+import com.makeitright.events.FollowUpDue;
+import com.makeitright.events.FollowUpKind;
+import com.makeitright.events.OfferStatus;
+import com.makeitright.events.RemedyApprovalDecided;
+import com.makeitright.events.RemedyFulfilled;
+import com.makeitright.events.RemedyOffered;
+import com.makeitright.events.RemedyResponded;
+import com.makeitright.events.ResponseDecision;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A complaint folded from its events, in the order the view learned them: a pure function of that list, so
+ * a restarted intake that re-reads the topics arrives at the same state. The current round (the latest
+ * {@code ComplaintReceived}) decides stage, triage, offers and resolution; earlier rounds stay in
+ * {@link #events()}. Offers follow the negotiation rules of docs/architecture.md: the latest OPEN or
+ * PENDING_APPROVAL offer is open until it is answered or decided; an offer is agreed when remedy published it
+ * AGREED or the customer accepted it, and stays agreed until it is fulfilled.
+ */
+public final class ComplaintState {
+
+    /** A scheduled check of the current or an earlier round, and its answer once given. */
+    public record FollowUp(FollowUpDue due, FollowUpCompleted completed) {
+        public boolean isSatisfactionCheck() {
+            return due.getKind() == FollowUpKind.SATISFACTION_CHECK;
+        }
+    }
+
+    private final String complaintId;
+    private final List<RecordedEvent> events;
+    private final ComplaintReceived firstReceived;
+    private final ComplaintReceived received;
+    private final int round;
+    private Stage stage;
+    private ComplaintAcknowledged triage;
+    private final Map<String, RemedyOffered> offers = new LinkedHashMap<>();
+    private RemedyOffered latestOffer;
+    private RemedyOffered openOffer;
+    private RemedyOffered agreedOffer;
+    private final Map<String, RemedyResponded> responses = new LinkedHashMap<>();
+    private final Map<String, RemedyApprovalDecided> approvals = new LinkedHashMap<>();
+    private final Map<String, RemedyFulfilled> fulfillments = new LinkedHashMap<>();
+    private final List<RecordedEvent> negotiation = new ArrayList<>();
+    private ComplaintResolved resolution;
+    private final List<FollowUp> followUps = new ArrayList<>();
+
+    private ComplaintState(String complaintId, List<RecordedEvent> events, ComplaintReceived firstReceived,
+                           ComplaintReceived received) {
+        this.complaintId = complaintId;
+        this.events = events;
+        this.firstReceived = firstReceived;
+        this.received = received;
+        this.round = received.getRound();
+        this.stage = round > 1 || received.getReopenedFrom() != null ? Stage.REOPENED : Stage.RECEIVED;
+    }
+
+    /**
+     * Folds a complaint's events; empty when none of them is a {@code ComplaintReceived} (the complaint is
+     * unknown). Repeated events (same event id) count once.
+     */
+    public static Optional<ComplaintState> fold(String complaintId, List<RecordedEvent> history) {
+        List<RecordedEvent> events = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (RecordedEvent event : history) {
+            if (seen.add(event.eventId())) {
+                events.add(event);
+            }
+        }
+        ComplaintReceived first = null;
+        ComplaintReceived current = null;
+        for (RecordedEvent recorded : events) {
+            if (recorded.event() instanceof ComplaintReceived received) {
+                if (first == null || received.getRound() < first.getRound()) {
+                    first = received;
+                }
+                // A round is opened once; a repeated ComplaintReceived of the same round changes nothing.
+                if (current == null || received.getRound() > current.getRound()) {
+                    current = received;
+                }
+            }
+        }
+        if (current == null) {
+            return Optional.empty();
+        }
+        ComplaintState state = new ComplaintState(complaintId, Collections.unmodifiableList(events), first, current);
+        for (RecordedEvent recorded : events) {
+            if (recorded.round() == state.round) {
+                state.apply(recorded);
+            }
+            if (recorded.event() instanceof FollowUpDue due) {
+                state.followUps.add(new FollowUp(due, null));
+            } else if (recorded.event() instanceof FollowUpCompleted completed) {
+                state.complete(completed);
+            }
+        }
+        state.settleFollowUpStage();
+        return Optional.of(state);
+    }
+
+    private void apply(RecordedEvent recorded) {
+        Object event = recorded.event();
+        if (event instanceof ComplaintAcknowledged acknowledged) {
+            triage = acknowledged;
+            if (stage == Stage.RECEIVED || stage == Stage.REOPENED) {
+                stage = Stage.ACKNOWLEDGED;
+            }
+        } else if (event instanceof RemedyOffered offer) {
+            negotiation.add(recorded);
+            offers.put(offer.getOfferId(), offer);
+            latestOffer = offer;
+            if (resolution != null) {
+                return; // a late offer does not reopen a resolved round
+            }
+            if (offer.getStatus() == OfferStatus.AGREED) {
+                agreedOffer = offer;
+                openOffer = null;
+                stage = Stage.AGREED;
+            } else {
+                openOffer = offer;
+                stage = offer.getStatus() == OfferStatus.PENDING_APPROVAL ? Stage.AWAITING_APPROVAL : Stage.OFFERED;
+            }
+        } else if (event instanceof RemedyResponded response) {
+            negotiation.add(recorded);
+            responses.put(response.getOfferId(), response);
+            if (openOffer != null && openOffer.getOfferId().equals(response.getOfferId())
+                    && openOffer.getStatus() == OfferStatus.OPEN) {
+                if (response.getDecision() == ResponseDecision.ACCEPT) {
+                    agreedOffer = openOffer;
+                    stage = Stage.AGREED;
+                }
+                openOffer = null;
+            }
+        } else if (event instanceof RemedyApprovalDecided decision) {
+            negotiation.add(recorded);
+            approvals.put(decision.getOfferId(), decision);
+            if (openOffer != null && openOffer.getOfferId().equals(decision.getOfferId())
+                    && openOffer.getStatus() == OfferStatus.PENDING_APPROVAL) {
+                openOffer = null;
+            }
+        } else if (event instanceof RemedyFulfilled fulfilled) {
+            negotiation.add(recorded);
+            fulfillments.put(fulfilled.getOfferId(), fulfilled);
+            if (agreedOffer != null && agreedOffer.getOfferId().equals(fulfilled.getOfferId())) {
+                agreedOffer = null;
+            }
+        } else if (event instanceof ComplaintResolved resolved) {
+            resolution = resolved;
+            openOffer = null;
+            agreedOffer = null;
+            stage = Stage.RESOLVED;
+        }
+    }
+
+    private void complete(FollowUpCompleted completed) {
+        for (int i = followUps.size() - 1; i >= 0; i--) {
+            FollowUp followUp = followUps.get(i);
+            if (followUp.completed() == null && followUp.isSatisfactionCheck()
+                    && (followUp.due().getEventId().equals(completed.getCausationId())
+                    || followUp.due().getRound() == completed.getRound())) {
+                followUps.set(i, new FollowUp(followUp.due(), completed));
+                return;
+            }
+        }
+    }
+
+    /** After resolution the stage follows the current round's satisfaction check. */
+    private void settleFollowUpStage() {
+        if (resolution == null) {
+            return;
+        }
+        for (FollowUp followUp : currentRoundFollowUps()) {
+            if (!followUp.isSatisfactionCheck()) {
+                continue;
+            }
+            if (followUp.completed() == null) {
+                stage = Stage.FOLLOW_UP_DUE;
+            } else {
+                stage = followUp.completed().getSatisfied() ? Stage.CLOSED : Stage.REOPENED;
+            }
+        }
+    }
+
+    public String complaintId() {
+        return complaintId;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /** The current round: 1, then +1 per reopen. */
+    public int round() {
+        return round;
+    }
+
+    /** The ComplaintReceived that opened the current round. */
+    public ComplaintReceived received() {
+        return received;
+    }
+
+    /** The ComplaintReceived of the first round (it carries the request's Idempotency-Key). */
+    public ComplaintReceived firstReceived() {
+        return firstReceived;
+    }
+
+    public Optional<ComplaintAcknowledged> triage() {
+        return Optional.ofNullable(triage);
+    }
+
+    /** The offer that waits for the customer's answer (OPEN) or a supervisor's decision (PENDING_APPROVAL). */
+    public Optional<RemedyOffered> openOffer() {
+        return Optional.ofNullable(openOffer);
+    }
+
+    /** The agreed offer that waits for fulfillment. */
+    public Optional<RemedyOffered> agreedOffer() {
+        return Optional.ofNullable(agreedOffer);
+    }
+
+    /** The last offer of the current round, whatever became of it. */
+    public Optional<RemedyOffered> latestOffer() {
+        return Optional.ofNullable(latestOffer);
+    }
+
+    public Optional<RemedyOffered> offer(String offerId) {
+        return Optional.ofNullable(offers.get(offerId));
+    }
+
+    public Optional<RemedyResponded> responseTo(String offerId) {
+        return Optional.ofNullable(responses.get(offerId));
+    }
+
+    public Optional<RemedyApprovalDecided> approvalOf(String offerId) {
+        return Optional.ofNullable(approvals.get(offerId));
+    }
+
+    public Optional<RemedyFulfilled> fulfillmentOf(String offerId) {
+        return Optional.ofNullable(fulfillments.get(offerId));
+    }
+
+    /** The current round's offers, responses, approvals and fulfillments, in order. */
+    public List<RecordedEvent> negotiation() {
+        return Collections.unmodifiableList(negotiation);
+    }
+
+    public Optional<ComplaintResolved> resolution() {
+        return Optional.ofNullable(resolution);
+    }
+
+    /** Every round's follow-ups, in order. */
+    public List<FollowUp> followUps() {
+        return Collections.unmodifiableList(followUps);
+    }
+
+    public List<FollowUp> currentRoundFollowUps() {
+        return followUps.stream().filter(f -> f.due().getRound() == round).toList();
+    }
+
+    /** Every event of every round, once each, in the order the view learned them. */
+    public List<RecordedEvent> events() {
+        return events;
+    }
+
+    /** The event that carried this event id, e.g. the RemedyOffered behind an offer. */
+    public Optional<RecordedEvent> event(String eventId) {
+        return events.stream().filter(e -> e.eventId().equals(eventId)).findFirst();
+    }
+}

@@ -1,0 +1,37 @@
+package com.makeitright.intake.submission;
+
+import com.makeitright.intake.common.InvalidInput;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The rules of the {@code Idempotency-Key} header, and the complaint id a key stands for. */
+final class IdempotencyKeys {
+
+    static final String HEADER = "Idempotency-Key";
+    private static final Pattern PRINTABLE = Pattern.compile("[\\x20-\\x7E]{1,200}");
+
+    private IdempotencyKeys() {
+    }
+
+    /** Null when absent; the key when valid; {@link InvalidInput} otherwise. */
+    static String check(String key) {
+        if (key == null) {
+            return null;
+        }
+        if (!PRINTABLE.matcher(key).matches() || key.isBlank()) {
+            throw new InvalidInput(HEADER, "must be 1 to 200 printable ASCII characters, not all blank");
+        }
+        return key;
+    }
+
+    /**
+     * The complaint id of a key: name-based, so every sending of the same request, on any instance and after any
+     * restart, names the same complaint.
+     */
+    static String complaintId(String key) {
+        return UUID.nameUUIDFromBytes(("make-it-right/idempotency-key/" + key).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+}

@@ -1,0 +1,489 @@
+package com.makeitright.intake;
+
+import com.makeitright.contract.Topic;
+import com.makeitright.contract.Topics;
+import com.makeitright.events.ApprovalDecision;
+import com.makeitright.events.Channel;
+import com.makeitright.events.ComplaintReceived;
+import com.makeitright.events.CustomerTier;
+import com.makeitright.events.FollowUpCompleted;
+import com.makeitright.events.FollowUpKind;
+import com.makeitright.events.OfferStatus;
+import com.makeitright.events.RemedyApprovalDecided;
+import com.makeitright.events.RemedyFulfilled;
+import com.makeitright.events.RemedyKind;
+import com.makeitright.events.RemedyOffered;
+import com.makeitright.events.RemedyResponded;
+import com.makeitright.events.ResponseDecision;
+import com.makeitright.intake.testing.ActionRequests;
+import com.makeitright.intake.testing.Markers;
+import com.makeitright.testing.ComplaintRequest;
+import com.makeitright.testing.Events;
+import com.makeitright.testing.KafkaProbe;
+import com.makeitright.testing.LabeledExamples;
+import com.makeitright.testing.WithKafkaBroker;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Intake on a real broker, over real HTTP: complaints become {@code ComplaintReceived} events (real Avro bytes),
+ * idempotent retries publish nothing new, the status view follows the events other services publish, refused
+ * requests publish nothing, and a reopen publishes its two events in one transaction.
+ */
+@WithKafkaBroker
+@AutoConfigureWebTestClient
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "makeitright.kafka.topics.partitions=" + IntakeIntegrationTest.PARTITIONS,
+        "spring.kafka.streams.state-dir=${java.io.tmpdir}/make-it-right-tests/intake-${random.uuid}",
+        "makeitright.intake.transactional-id=intake-test-${random.uuid}"
+})
+class IntakeIntegrationTest {
+
+    static final int PARTITIONS = 3;
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON_MAP = new ParameterizedTypeReference<>() {
+    };
+
+    static KafkaProbe probe;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    WebTestClient http;
+
+    @AfterAll
+    static void closeProbe() {
+        if (probe != null) {
+            probe.close();
+        }
+    }
+
+    KafkaProbe probe() {
+        if (probe == null) {
+            probe = new KafkaProbe(bootstrapServers);
+        }
+        return probe;
+    }
+
+    // ---------------------------------------------------------------- POST /api/complaints
+
+    @Test
+    void aComplaintBecomesAComplaintReceivedEventWithEveryField() {
+        ComplaintRequest request = ComplaintRequest.aComplaint().withChannel("PHONE").withTier("GOLD")
+                .withCompletedFraction("0.5");
+
+        EntityExchangeResult<Map<String, Object>> result = http.post().uri("/api/complaints")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(request)
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectHeader().doesNotExist("Idempotent-Replayed")
+                .expectBody(JSON_MAP).returnResult();
+
+        String id = (String) result.getResponseBody().get("complaintId");
+        assertThat(result.getResponseHeaders().getLocation()).hasToString("/api/complaints/" + id);
+        assertThat(result.getResponseBody()).containsEntry("stage", "RECEIVED")
+                .containsEntry("statusUrl", "/api/complaints/" + id);
+        ComplaintReceived event = probe().awaitEvents(Topics.COMPLAINTS_RECEIVED, id, 1).get(0);
+        assertThat(event.getComplaintId()).isEqualTo(id);
+        assertThat(event.getRound()).isEqualTo(1);
+        assertThat(event.getCausationId()).isNull();
+        assertThat(event.getReopenedFrom()).isNull();
+        assertThat(event.getIdempotencyKey()).isNull();
+        assertThat(event.getChannel()).isEqualTo(Channel.PHONE);
+        assertThat(event.getSubject()).isEqualTo(request.subject());
+        assertThat(event.getDescription()).isEqualTo(request.description());
+        assertThat(event.getDesiredOutcome()).isEqualTo(request.desiredOutcome());
+        assertThat(event.getCustomer().getId()).isEqualTo(request.customer().id());
+        assertThat(event.getCustomer().getEmail()).isEqualTo(request.customer().email());
+        assertThat(event.getCustomer().getTier()).isEqualTo(CustomerTier.GOLD);
+        assertThat(event.getOrder().getId()).isEqualTo(request.order().id());
+        assertThat(event.getOrder().getAmount().getAmount()).isEqualByComparingTo("49.00");
+        assertThat(event.getOrder().getAmount().getCurrency()).isEqualTo("USD");
+        assertThat(event.getOrder().getCompletedFraction()).isEqualByComparingTo("0.5");
+    }
+
+    @Test
+    void everyLabeledExampleIsAccepted() {
+        for (LabeledExamples.Example example : LabeledExamples.all()) {
+            http.post().uri("/api/complaints").contentType(MediaType.APPLICATION_JSON).bodyValue(example.complaintJson())
+                    .exchange()
+                    .expectStatus().isAccepted();
+        }
+        assertThat(LabeledExamples.all()).hasSize(16);
+    }
+
+    @Test
+    void anInvalidComplaintIsRefusedAndPublishesNothing() {
+        String customerId = "C-invalid-" + UUID.randomUUID();
+        ComplaintRequest invalid = ComplaintRequest.aComplaint().withCustomerId(customerId)
+                .withOrderAmount("12.345", "KWD");
+
+        http.post().uri("/api/complaints").contentType(MediaType.APPLICATION_JSON).bodyValue(invalid)
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[?(@.field == 'order.amount')]").exists()
+                .jsonPath("$.errors[?(@.field == 'order.currency')]").exists();
+        String marker = submit(ComplaintRequest.aComplaint());
+
+        probe().awaitEvents(Topics.COMPLAINTS_RECEIVED, marker, 1);
+        assertThat(probe().events(Topics.COMPLAINTS_RECEIVED))
+                .noneMatch(event -> event.getCustomer().getId().equals(customerId));
+    }
+
+    @Test
+    void malformedJsonIsABadRequestProblem() {
+        http.post().uri("/api/complaints").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"customer\": ")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.title").isEqualTo("Malformed request");
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyReturnsTheSameComplaintAndPublishesNothingNew() {
+        String key = "retry-" + UUID.randomUUID();
+        ComplaintRequest request = ComplaintRequest.aComplaint();
+        String first = submit(request, key);
+
+        EntityExchangeResult<Map<String, Object>> retry = http.post().uri("/api/complaints")
+                .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).bodyValue(request)
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectHeader().valueEquals("Idempotent-Replayed", "true")
+                .expectHeader().location("/api/complaints/" + first)
+                .expectBody(JSON_MAP).returnResult();
+
+        assertThat(retry.getResponseBody()).containsEntry("complaintId", first).containsEntry("stage", "RECEIVED");
+        assertOnlyEvents(Topics.COMPLAINTS_RECEIVED, first, 1, Events::received);
+        assertThat(probe().eventsFor(Topics.COMPLAINTS_RECEIVED, first).get(0).getIdempotencyKey()).isEqualTo(key);
+    }
+
+    @Test
+    void theSameIdempotencyKeyWithADifferentBodyIsRefusedWith422() {
+        String key = "reuse-" + UUID.randomUUID();
+        String first = submit(ComplaintRequest.aComplaint(), key);
+
+        http.post().uri("/api/complaints").header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(ComplaintRequest.aComplaint().withSubject("Something else entirely"))
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(key));
+        assertOnlyEvents(Topics.COMPLAINTS_RECEIVED, first, 1, Events::received);
+    }
+
+    @Test
+    void identicalRequestsRacingWithOneKeyPublishOneComplaint() {
+        String key = "race-" + UUID.randomUUID();
+        ComplaintRequest request = ComplaintRequest.aComplaint();
+        WebClient client = WebClient.create("http://localhost:" + port);
+
+        List<Map.Entry<String, Boolean>> answers = Flux.range(0, 8)
+                .flatMap(i -> client.post().uri("/api/complaints").header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).bodyValue(request)
+                        .exchangeToMono(response -> {
+                            assertThat(response.statusCode()).isEqualTo(HttpStatus.ACCEPTED);
+                            boolean replayed = "true".equals(response.headers().asHttpHeaders().getFirst("Idempotent-Replayed"));
+                            return response.bodyToMono(JSON_MAP)
+                                    .map(body -> Map.entry((String) body.get("complaintId"), replayed));
+                        }), 8)
+                .collectList().block(KafkaProbe.PATIENCE);
+
+        assertThat(answers).hasSize(8);
+        assertThat(answers).extracting(Map.Entry::getKey).containsOnly(answers.get(0).getKey());
+        assertThat(answers).filteredOn(answer -> !answer.getValue()).hasSize(1);
+        assertOnlyEvents(Topics.COMPLAINTS_RECEIVED, answers.get(0).getKey(), 1, Events::received);
+    }
+
+    @Test
+    void anInvalidIdempotencyKeyIsABadRequest() {
+        http.post().uri("/api/complaints").header("Idempotency-Key", "x".repeat(201))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(ComplaintRequest.aComplaint())
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key");
+    }
+
+    // ---------------------------------------------------------------- GET and the lifecycle
+
+    @Test
+    void theStatusFollowsTheLifecycleFromReceivedToClosed() {
+        String id = submit(ComplaintRequest.aComplaint());
+        ComplaintReceived received = probe().awaitEvents(Topics.COMPLAINTS_RECEIVED, id, 1).get(0);
+        assertThat(status(id)).containsEntry("stage", "RECEIVED").containsEntry("round", 1);
+
+        probe().publish(Topics.COMPLAINTS_ACKNOWLEDGED, id,
+                Events.acknowledged(id).setCausationId(received.getEventId()).build());
+        awaitStage(id, "ACKNOWLEDGED");
+
+        RemedyOffered offer = Events.offered(id).build();
+        probe().publish(Topics.REMEDY_OFFERED, id, offer);
+        Map<String, Object> offered = awaitStage(id, "OFFERED");
+        assertThat(offered.get("openOffer")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("offerId", offer.getOfferId()).containsEntry("status", "OPEN");
+
+        http.post().uri("/api/complaints/{id}/remedy-response", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(ActionRequests.accept(offer.getOfferId()))
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectHeader().location("/api/complaints/" + id)
+                .expectBody()
+                .jsonPath("$.complaintId").isEqualTo(id)
+                .jsonPath("$.offerId").isEqualTo(offer.getOfferId())
+                .jsonPath("$.decision").isEqualTo("ACCEPT");
+        RemedyResponded response = probe().awaitEvents(Topics.REMEDY_RESPONSES, id, 1).get(0);
+        assertThat(response.getCausationId()).isEqualTo(offer.getEventId());
+        assertThat(response.getOfferId()).isEqualTo(offer.getOfferId());
+        assertThat(response.getDecision()).isEqualTo(ResponseDecision.ACCEPT);
+        assertThat(response.getRound()).isEqualTo(1);
+        // intake answered only once its own view showed the answer: no waiting needed here
+        assertThat(status(id)).containsEntry("stage", "AGREED");
+
+        http.post().uri("/api/complaints/{id}/fulfillment", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(ActionRequests.fulfillment().withActualCost("18.50", "USD"))
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectBody().jsonPath("$.kind").isEqualTo("REPLACEMENT");
+        RemedyFulfilled fulfilled = probe().awaitEvents(Topics.REMEDY_FULFILLED, id, 1).get(0);
+        assertThat(fulfilled.getCausationId()).isEqualTo(offer.getEventId());
+        assertThat(fulfilled.getKind()).isEqualTo(RemedyKind.REPLACEMENT);
+        assertThat(fulfilled.getActualCost().getAmount()).isEqualByComparingTo("18.50");
+        assertThat(fulfilled.getReference()).isEqualTo("SHIP-123");
+
+        probe().publish(Topics.COMPLAINTS_RESOLVED, id,
+                Events.resolved(id).setCausationId(fulfilled.getEventId()).build());
+        awaitStage(id, "RESOLVED");
+
+        probe().publish(Topics.FOLLOW_UP_DUE, id, Events.followUpDue(id, FollowUpKind.SATISFACTION_CHECK).build());
+        awaitStage(id, "FOLLOW_UP_DUE");
+        String json = http.get().uri("/api/complaints/{id}", id).exchange()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(json).contains("\"actualCost\":{\"amount\":18.50,\"currency\":\"USD\"}");
+        System.out.println("GET /api/complaints/" + id + " at FOLLOW_UP_DUE:\n" + json);
+
+        http.post().uri("/api/complaints/{id}/follow-up-outcome", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(ActionRequests.satisfied())
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectBody().jsonPath("$.reopened").isEqualTo(false).jsonPath("$.round").isEqualTo(1);
+        FollowUpCompleted completed = probe().awaitEvents(Topics.FOLLOW_UP_OUTCOMES, id, 1).get(0);
+        assertThat(completed.getSatisfied()).isTrue();
+        assertThat(completed.getReopened()).isFalse();
+        Map<String, Object> closed = status(id);
+        assertThat(closed).containsEntry("stage", "CLOSED");
+        assertThat((List<?>) closed.get("events")).hasSize(8);
+        assertOnlyEvents(Topics.COMPLAINTS_RECEIVED, id, 1, Events::received);
+    }
+
+    @Test
+    void anUnknownComplaintIsNotFound() {
+        String unknown = UUID.randomUUID().toString();
+        http.get().uri("/api/complaints/{id}", unknown)
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(unknown));
+        http.post().uri("/api/complaints/{id}/remedy-response", unknown).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(ActionRequests.accept())
+                .exchange()
+                .expectStatus().isNotFound();
+        assertNoEvents(Topics.REMEDY_RESPONSES, unknown, id -> Events.responded(id, "o", ResponseDecision.ACCEPT));
+    }
+
+    // ---------------------------------------------------------------- refusals publish nothing
+
+    @Test
+    void answeringWhenNoOfferIsOpenIsAConflictAndPublishesNothing() {
+        String id = submit(ComplaintRequest.aComplaint());
+
+        expectConflict("/api/complaints/{id}/remedy-response", id, ActionRequests.accept(), "NO_OPEN_OFFER");
+        expectConflict("/api/complaints/{id}/approval", id, ActionRequests.approve(), "NO_OFFER_AWAITS_APPROVAL");
+        expectConflict("/api/complaints/{id}/fulfillment", id, ActionRequests.fulfillment(), "NOTHING_AGREED");
+        expectConflict("/api/complaints/{id}/follow-up-outcome", id, ActionRequests.satisfied(),
+                "NO_SATISFACTION_CHECK_DUE");
+
+        assertNoEvents(Topics.REMEDY_RESPONSES, id, key -> Events.responded(key, "o", ResponseDecision.ACCEPT));
+        assertNoEvents(Topics.APPROVALS, id, key -> Events.approvalDecided(key, "o", ApprovalDecision.APPROVED));
+        assertNoEvents(Topics.REMEDY_FULFILLED, id, key -> Events.fulfilled(key, "o", RemedyKind.REPLACEMENT));
+        assertNoEvents(Topics.FOLLOW_UP_OUTCOMES, id, key -> Events.followUpCompleted(key, true));
+    }
+
+    @Test
+    void anOfferWaitingForApprovalCannotBeAnsweredButCanBeApproved() {
+        String id = submit(ComplaintRequest.aComplaint());
+        RemedyOffered pending = Events.offered(id).setStatus(OfferStatus.PENDING_APPROVAL).setApprovalRequired(true)
+                .setApprovalDueBy(Instant.now().plus(Duration.ofHours(4))).build();
+        probe().publish(Topics.REMEDY_OFFERED, id, pending);
+        awaitStage(id, "AWAITING_APPROVAL");
+
+        expectConflict("/api/complaints/{id}/remedy-response", id, ActionRequests.accept(), "OFFER_AWAITS_APPROVAL");
+        assertNoEvents(Topics.REMEDY_RESPONSES, id, key -> Events.responded(key, "o", ResponseDecision.ACCEPT));
+
+        http.post().uri("/api/complaints/{id}/approval", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(ActionRequests.approve())
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectBody().jsonPath("$.decision").isEqualTo("APPROVED");
+        RemedyApprovalDecided decided = probe().awaitEvents(Topics.APPROVALS, id, 1).get(0);
+        assertThat(decided.getCausationId()).isEqualTo(pending.getEventId());
+        assertThat(decided.getApprover()).isEqualTo("sam.supervisor");
+        expectConflict("/api/complaints/{id}/approval", id, ActionRequests.approve(), "NO_OFFER_AWAITS_APPROVAL");
+        assertOnlyEvents(Topics.APPROVALS, id, 1, key -> Events.approvalDecided(key, "o", ApprovalDecision.APPROVED));
+    }
+
+    @Test
+    void anExpiredOfferCannotBeAnswered() {
+        String id = submit(ComplaintRequest.aComplaint());
+        probe().publish(Topics.REMEDY_OFFERED, id,
+                Events.offered(id).setExpiresAt(Instant.now().minus(Duration.ofMinutes(1))).build());
+        awaitStage(id, "OFFERED");
+
+        expectConflict("/api/complaints/{id}/remedy-response", id, ActionRequests.decline(), "OFFER_EXPIRED");
+        assertNoEvents(Topics.REMEDY_RESPONSES, id, key -> Events.responded(key, "o", ResponseDecision.DECLINE));
+    }
+
+    @Test
+    void aFulfilledOfferCannotBeFulfilledAgainNorAnsweredCheckAnsweredAgain() {
+        String id = submit(ComplaintRequest.aComplaint());
+        RemedyOffered agreed = Events.offered(id).setStatus(OfferStatus.AGREED).build();
+        probe().publish(Topics.REMEDY_OFFERED, id, agreed);
+        awaitStage(id, "AGREED");
+
+        http.post().uri("/api/complaints/{id}/fulfillment", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(ActionRequests.fulfillment()).exchange().expectStatus().isAccepted();
+        expectConflict("/api/complaints/{id}/fulfillment", id, ActionRequests.fulfillment(), "ALREADY_FULFILLED");
+        assertOnlyEvents(Topics.REMEDY_FULFILLED, id, 1, key -> Events.fulfilled(key, "o", RemedyKind.REPLACEMENT));
+
+        probe().publish(Topics.COMPLAINTS_RESOLVED, id, Events.resolved(id).build());
+        probe().publish(Topics.FOLLOW_UP_DUE, id, Events.followUpDue(id, FollowUpKind.SATISFACTION_CHECK).build());
+        awaitStage(id, "FOLLOW_UP_DUE");
+        http.post().uri("/api/complaints/{id}/follow-up-outcome", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(ActionRequests.satisfied()).exchange().expectStatus().isAccepted();
+        expectConflict("/api/complaints/{id}/follow-up-outcome", id, ActionRequests.unsatisfied(), "ALREADY_ANSWERED");
+        assertOnlyEvents(Topics.FOLLOW_UP_OUTCOMES, id, 1, key -> Events.followUpCompleted(key, true));
+    }
+
+    // ---------------------------------------------------------------- reopen
+
+    @Test
+    void anUnhappyFollowUpReopensTheComplaintWithBothEventsInOneTransaction() {
+        ComplaintRequest request = ComplaintRequest.aComplaint();
+        String id = submit(request);
+        ComplaintReceived first = probe().awaitEvents(Topics.COMPLAINTS_RECEIVED, id, 1).get(0);
+        probe().publish(Topics.COMPLAINTS_RESOLVED, id, Events.resolved(id).build());
+        var due = Events.followUpDue(id, FollowUpKind.SATISFACTION_CHECK).build();
+        probe().publish(Topics.FOLLOW_UP_DUE, id, due);
+        awaitStage(id, "FOLLOW_UP_DUE");
+
+        http.post().uri("/api/complaints/{id}/follow-up-outcome", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(ActionRequests.unsatisfied())
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectBody().jsonPath("$.reopened").isEqualTo(true).jsonPath("$.round").isEqualTo(2);
+
+        // the probe reads read_committed: it sees these only because the transaction committed
+        FollowUpCompleted completed = probe().awaitEvents(Topics.FOLLOW_UP_OUTCOMES, id, 1).get(0);
+        ComplaintReceived reopened = probe().awaitEvents(Topics.COMPLAINTS_RECEIVED, id, 2).get(1);
+        assertThat(completed.getSatisfied()).isFalse();
+        assertThat(completed.getReopened()).isTrue();
+        assertThat(completed.getScore()).isEqualTo(2);
+        assertThat(completed.getCausationId()).isEqualTo(due.getEventId());
+        assertThat(reopened.getRound()).isEqualTo(2);
+        assertThat(reopened.getCausationId()).isEqualTo(completed.getEventId());
+        assertThat(reopened.getReopenedFrom().getPreviousRound()).isEqualTo(1);
+        assertThat(reopened.getReopenedFrom().getFollowUpEventId()).isEqualTo(completed.getEventId());
+        assertThat(reopened.getReopenedFrom().getScore()).isEqualTo(2);
+        assertThat(reopened.getReopenedFrom().getComment()).isEqualTo("The replacement broke again");
+        assertThat(reopened.getCustomer()).isEqualTo(first.getCustomer());
+        assertThat(reopened.getOrder()).isEqualTo(first.getOrder());
+        assertThat(reopened.getDescription()).isEqualTo(first.getDescription());
+        assertThat(reopened.getEventId()).isNotEqualTo(first.getEventId());
+        Map<String, Object> view = status(id);
+        assertThat(view).containsEntry("stage", "REOPENED").containsEntry("round", 2);
+        assertThat(view.get("resolution")).isNull();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private String submit(ComplaintRequest request) {
+        return submit(request, null);
+    }
+
+    private String submit(ComplaintRequest request, String idempotencyKey) {
+        WebTestClient.RequestBodySpec post = http.post().uri("/api/complaints").contentType(MediaType.APPLICATION_JSON);
+        if (idempotencyKey != null) {
+            post = post.header("Idempotency-Key", idempotencyKey);
+        }
+        Map<String, Object> body = post.bodyValue(request).exchange()
+                .expectStatus().isAccepted()
+                .expectBody(JSON_MAP).returnResult().getResponseBody();
+        return (String) body.get("complaintId");
+    }
+
+    private Map<String, Object> status(String id) {
+        return http.get().uri("/api/complaints/{id}", id).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_JSON)
+                .expectBody(JSON_MAP).returnResult().getResponseBody();
+    }
+
+    private Map<String, Object> awaitStage(String id, String stage) {
+        return await().atMost(KafkaProbe.PATIENCE).pollInterval(Duration.ofMillis(100))
+                .until(() -> status(id), view -> stage.equals(view.get("stage")));
+    }
+
+    private void expectConflict(String uri, String id, Object body, String reason) {
+        http.post().uri(uri, id).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.reason").isEqualTo(reason)
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).isNotBlank());
+    }
+
+    private <T extends SpecificRecord> void assertNoEvents(Topic<T> topic, String complaintId,
+                                                           Function<String, ? extends org.apache.avro.data.RecordBuilder<T>> marker) {
+        assertOnlyEvents(topic, complaintId, 0, marker);
+    }
+
+    /**
+     * Publishes a marker to the complaint's partition of the topic and waits for it: every record written to that
+     * partition before, such as one a refused request might have published, has then been read.
+     */
+    private <T extends SpecificRecord> void assertOnlyEvents(Topic<T> topic, String complaintId, int expected,
+                                                             Function<String, ? extends org.apache.avro.data.RecordBuilder<T>> marker) {
+        String markerKey = Markers.samePartitionKey(complaintId, PARTITIONS);
+        probe().publish(topic, markerKey, marker.apply(markerKey).build());
+        probe().awaitEvents(topic, markerKey, 1);
+        assertThat(probe().eventsFor(topic, complaintId)).hasSize(expected);
+    }
+}

@@ -1,0 +1,56 @@
+package com.makeitright.intake.status;
+
+import com.makeitright.contract.Monies;
+import com.makeitright.contract.Topics;
+import com.makeitright.events.RemedyKind;
+import com.makeitright.intake.testing.InMemoryViews;
+import com.makeitright.intake.testing.SliceStubs;
+import com.makeitright.platform.ProblemDetailsAdvice;
+import com.makeitright.testing.Events;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code GET /api/complaints/{id}} over HTTP: the folded view as JSON with exact money, 404 as a problem. */
+@WebFluxTest(controllers = StatusController.class)
+@Import({ProblemDetailsAdvice.class, SliceStubs.class})
+class StatusHttpTest {
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    InMemoryViews views;
+
+    @Test
+    void showsTheComplaintWithExactMoney() {
+        String id = Events.newId();
+        views.record(Topics.COMPLAINTS_RECEIVED, id, Events.received(id).build());
+        views.record(Topics.REMEDY_OFFERED, id, Events.offered(id).setKind(RemedyKind.REFUND_PARTIAL)
+                .setAmount(Monies.of("24.50", "USD")).build());
+
+        String json = http.get().uri("/api/complaints/{id}", id).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_JSON)
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(json).contains("\"stage\":\"OFFERED\"", "\"amount\":{\"amount\":24.50,\"currency\":\"USD\"}",
+                "\"complaintId\":\"" + id + "\"", "\"type\":\"RemedyOffered\"");
+    }
+
+    @Test
+    void anUnknownComplaintIsANotFoundProblem() {
+        http.get().uri("/api/complaints/{id}", "no-such-complaint").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("Unknown complaint")
+                .jsonPath("$.detail").isEqualTo("No complaint no-such-complaint has been received")
+                .jsonPath("$.instance").isEqualTo("/api/complaints/no-such-complaint");
+    }
+}

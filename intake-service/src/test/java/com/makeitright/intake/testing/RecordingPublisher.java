@@ -1,0 +1,52 @@
+package com.makeitright.intake.testing;
+
+import com.makeitright.contract.Topic;
+import com.makeitright.intake.publishing.EventPublisher;
+import org.apache.avro.specific.SpecificRecord;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Records what intake publishes, for HTTP slice tests, and feeds it to the in-memory view. */
+public final class RecordingPublisher implements EventPublisher {
+
+    private final InMemoryViews views;
+    private final List<Outgoing<?>> published = new CopyOnWriteArrayList<>();
+    private final List<List<Outgoing<?>>> transactions = new CopyOnWriteArrayList<>();
+
+    public RecordingPublisher(InMemoryViews views) {
+        this.views = views;
+    }
+
+    @Override
+    public <T extends SpecificRecord> Mono<Void> publish(Topic<T> topic, String complaintId, T event) {
+        return Mono.fromRunnable(() -> record(new Outgoing<>(topic, complaintId, event)));
+    }
+
+    @Override
+    public Mono<Void> publishAtomically(List<Outgoing<?>> events) {
+        return Mono.fromRunnable(() -> {
+            transactions.add(List.copyOf(events));
+            events.forEach(this::record);
+        });
+    }
+
+    private <T extends SpecificRecord> void record(Outgoing<T> outgoing) {
+        published.add(outgoing);
+        views.record(outgoing.topic(), outgoing.complaintId(), outgoing.event());
+    }
+
+    public List<Outgoing<?>> published() {
+        return List.copyOf(published);
+    }
+
+    public List<List<Outgoing<?>>> transactions() {
+        return List.copyOf(transactions);
+    }
+
+    public void clear() {
+        published.clear();
+        transactions.clear();
+    }
+}

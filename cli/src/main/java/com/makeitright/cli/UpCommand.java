@@ -100,8 +100,8 @@ final class UpCommand implements Callable<Integer> {
         out.printf("  triage        http://localhost:%d/actuator/health%n", config.port(Component.TRIAGE));
         out.printf("  Kafka         %s%n", config.bootstrapServers());
         out.printf("  logs          %s/  (./complaints logs SERVICE -f)%n", logs);
-        StackConfig.LOCAL_DELAYS.forEach((name, value) ->
-                out.printf("  %-13s %s%n", name, System.getenv().getOrDefault(name, value)));
+        out.printf("  delays        %s%n", String.join(" ", StackConfig.LOCAL_DELAYS.entrySet().stream()
+                .map(d -> d.getKey() + "=" + System.getenv().getOrDefault(d.getKey(), d.getValue())).toList()));
         out.println("Try: ./complaints simulate --count 100    ./complaints status    ./complaints tail received");
         out.flush();
     }

@@ -77,7 +77,6 @@ final class ComplaintGenerator {
                     : pickFrom(random, ComplaintTemplates.CHANNELS);
             Scenario scenario = pickFrom(random, ComplaintTemplates.SCENARIOS.get(cause));
             ObjectNode body = body(random, i, random.nextInt(customers), scenario, anger, channel);
-            String text;
             String invalidBecause = null;
             if (broken) {
                 if (body.get("order") == null) {
@@ -87,10 +86,8 @@ final class ComplaintGenerator {
                         % INVALID.size()));
                 mutation.apply().accept(body);
                 invalidBecause = mutation.rule();
-                text = JSON.writeValueAsString(body);
-            } else {
-                text = JSON.writeValueAsString(body);
             }
+            String text = JSON.writeValueAsString(body);
             Scenario.Item item = scenario.item();
             boolean retried = !broken && random.nextDouble() < retryShare;
             complaints.add(new GeneratedComplaint(i, text, cause, anger, channel, body.get("order") != null,

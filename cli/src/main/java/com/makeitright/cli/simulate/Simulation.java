@@ -104,7 +104,7 @@ public final class Simulation {
                         }
                     }
                 };
-                workers.schedule(step, complaintStartDelay(journey, start), TimeUnit.NANOSECONDS);
+                workers.schedule(step, journey.complaint.index() * intervalNanos, TimeUnit.NANOSECONDS);
             }
             finished.await();
         } finally {
@@ -112,10 +112,6 @@ public final class Simulation {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         return summarize(journeys, posted.get(), elapsed);
-    }
-
-    private long complaintStartDelay(ComplaintJourney journey, long start) {
-        return Math.max(0, (long) (journey.complaint.index() * (1_000_000_000L / options.rate())));
     }
 
     SimulationSummary summarize(List<ComplaintJourney> journeys, int posted, double elapsedSeconds) {

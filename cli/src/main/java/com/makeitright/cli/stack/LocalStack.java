@@ -137,7 +137,8 @@ public final class LocalStack {
         } catch (RuntimeException failure) {
             List<String> lastLines = new ArrayList<>();
             for (Component component : started) {
-                if (process(component).running().isEmpty() || failure.getMessage().startsWith(component.shortName())) {
+                if (process(component).running().isEmpty()
+                        || String.valueOf(failure.getMessage()).startsWith(component.shortName())) {
                     lastLines.add("--- " + component.shortName() + " (" + process(component).logFile() + "):");
                     lastLines.addAll(process(component).failureExcerpt(12));
                 }

@@ -206,14 +206,16 @@ final class Rules {
     // Anger rules
     // ---------------------------------------------------------------------------------------------------
 
+    /** Plural name-calling is aimed at the business or its staff; "I felt like an idiot" is not. */
+    private static final String PLURAL_INSULTS = "idiots|morons|clowns|crooks|thieves|scammers|scumbags|cowboys|frauds|liars|losers|leeches|thugs|vultures|bastards|jobsworths|con artists|imbeciles|muppets|parasites|criminals|cheats|buffoons|incompetents";
     private static final String INSULT_NOUNS = "idiots?|morons?|clowns|crooks|thieves|scammers|scumbags|cowboys|frauds|liars|losers|leeches|thugs|vultures|bastards|jobsworths|con artists"
             + "|animals|imbeciles|fools|muppets|jokers|incompetents|parasites|criminals|cheats|amateurs|buffoons";
 
     static final List<Rule> ANGER_RULES = List.of(
             // Name-calling aimed at us is abuse, whatever the cause.
             anger("insult", HOSTILE, 1.2, Guard.OWN_NOT_NEGATED,
-                    "\\b(?:you|you're|you are|bunch of|such|what|of|all|these|those|lying|useless|incompetent|heartless|clueless|brainless|illiterate|thieving|scamming|cursed|filthy|disgusting|negligent|bloody|stupid|pathetic|worthless|absolute|arrogant|dangerous|tasteless|creepy|damn)\\s+(?:\\w+\\s+){0,2}(?:" + INSULT_NOUNS + ")\\b"
-                            + "|\\b(?:idiots|morons|clowns|crooks|thieves|scammers|scumbags|cowboys|frauds|liars|losers|leeches|thugs|vultures|bastards|jobsworths)\\b|\\brun by clowns|\\bjoke of a company"),
+                    "\\b(?:you|you're|you are|you all|you lot|you people|bunch of|band of|pack of|load of)\\s+(?:\\w+\\s+){0,2}(?:" + INSULT_NOUNS + ")\\b"
+                            + "|\\b(?:" + PLURAL_INSULTS + ")\\b|\\brun by clowns|\\bjoke of a company"),
             // Contempt aimed at people ("you are all worthless") is abuse even without a noun.
             anger("contempt", HOSTILE, 1.0, Guard.OWN_NOT_NEGATED,
                     "\\b(?:you(?:'re| are)?|you people|you lot)(?: all)? (?:\\w+ )?(?:useless|worthless|pathetic|disgusting|incompetent|heartless|clueless|brainless|a joke)\\b|\\b(?:disgusting|incompetent|useless|pathetic|worthless) (?:people|developers|company|staff)\\b|\\bwhat a pathetic|\\bevery (?:single )?one of you\\b"),
@@ -222,8 +224,9 @@ final class Rules {
                     "\\bdamn\\b|\\bcrap\\w*|\\bgo to hell\\b|\\bto hell with\\b|\\bscrew you\\b|\\bpiss off\\b|\\bshove (?:it|your)|\\bf\\*+k?|\\bfuck\\w*|\\bshit\\w*|\\bbloody\\b|\\bbastards?\\b|\\bsucks\\b|\\bwtf\\b"),
             // A threat of showing up, harm or damage is hostile.
             anger("threat", HOSTILE, 1.2, Guard.OWN_NOT_NEGATED,
-                    "\\b(?:i will|i'll|we'll|we will) (?:come|be) (?:down )?(?:there|to your|at your|outside|down there)|\\b(?:i will|i'll) (?:come )?(?:find|smash|trash|sort you)|\\bfind your office|\\bmake (?:you|sure you) regret|\\byou'll regret|\\bmake a scene|\\bsort you out|\\bsee you in court|\\binto the ground|\\bhope (?:you|they) (?:go bust|close)|\\bdon't make me come"
-                            + "|\\bor i'll be\\b|\\bi will make sure everyone|\\btrash your reviews|\\bcome down to your office|\\bbe at your door|\\bbe outside your"),
+                    "\\b(?:i will|i'll|we'll|we will) (?:come|be) (?:down )?(?:there|outside)\\b(?! to (?:collect|pick|return|drop))|\\b(?:i will|i'll) (?:come )?(?:find|smash|trash|sort you)|\\bfind your office|\\bmake (?:you|sure you) regret|\\byou'll regret"
+                            + "|\\bmake a scene|\\bsort you out|\\bsee you in court|\\binto the ground|\\bhope (?:you|they) (?:go bust|close|rot)|\\bdon't make me come|\\bor i'll be (?:at|outside|down)|\\bi will make sure everyone|\\btrash your reviews"
+                            + "|\\bcome (?:down )?to your (?:office|shop|store|restaurant|house|door)(?: \\w+){0,2} myself|\\bbe at your door|\\bbe outside your|\\bor else\\b"),
             // Lawyers, courts and regulators: serious and angry; with abuse on top it becomes hostile.
             anger("legal-threat", ANGRY, 0.9, Guard.OWN_NOT_NEGATED,
                     "\\b(?:lawyer|solicitor|attorney|sue|suing|sue-ing|court|police|ombudsman|trading standards|regulator|health department|the council|newspapers?|the papers|reporting (?:you|this)|reported to|small claims|legal action)\\b"),
@@ -242,7 +245,7 @@ final class Rules {
                             + "|\\breally top quality|\\bcan't wait to see what\\b|\\bsuch a (?:good|great) use\\b|\\bjust great\\b|\\bgreat,? just great|\\bgreat service,? not|\\bsuch good service"),
 
             // Measured disappointment or frustration: upset, not angry.
-            anger("disappointment", UPSET, 0.7, Guard.ANY,
+            anger("disappointment", UPSET, 0.7, Guard.NOT_NEGATED,
                     "\\b(?:disappoint\\w*|let ?down|letdown|not happy|unhappy|not pleased|not impressed|not great|not cool|frustrat\\w*|annoy\\w*|upset\\w*|fed up|tired of|getting tired|a shame|it's a shame|sad\\b|shame|worried|stressful|expected better|cheated|sneaky|misled|ignored|grumpy|cross|snappy|disheartening|rubbed me the wrong way|panicked|anxious|hurts|hurt|ruined|meh|not ok|not what i expected|exhausted|stressed|miserable|feeling a bit|isn't great|bothered|gutted|a pity)\\b"),
             // Someone telling us about a bad day, or apologising for their tone, is upset even in calm words.
             new Rule("bad-day-mood", "anger:" + UPSET.name(), 0.5, Guard.ANY, Pattern.compile(

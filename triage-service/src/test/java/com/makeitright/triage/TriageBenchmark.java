@@ -17,14 +17,26 @@ import java.util.Locale;
 /**
  * Prints how many complaints per second full triage (classification, priority, advice, text) handles over
  * the corpus, single-threaded. A printed figure, not an assertion. Run:
- * {@code ./mvnw -q -pl triage-service exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.makeitright.triage.TriageBenchmark}
+ * {@code ./mvnw -q -B verify -pl triage-service -am -Dtest=TriageThroughputTest -Dsurefire.failIfNoSpecifiedTests=false}
+ * and read {@code triage-service/target/surefire-reports/com.makeitright.triage.TriageThroughputTest-output.txt}.
  */
 public final class TriageBenchmark {
 
     private TriageBenchmark() {
     }
 
+    /** What one run measured. */
+    record Result(long complaints, double seconds, long textCharacters) {
+        double perSecond() {
+            return complaints / seconds;
+        }
+    }
+
     public static void main(String[] args) throws Exception {
+        run(50);
+    }
+
+    static Result run(int rounds) throws Exception {
         JsonMapper json = JsonMapper.builder().build();
         List<Complaint> complaints = new ArrayList<>();
         for (String resource : List.of("/corpus/dev.jsonl", "/corpus/heldout.jsonl")) {
@@ -41,7 +53,6 @@ public final class TriageBenchmark {
                 sink += triage.decide(c).acknowledgementText().length();
             }
         }
-        int rounds = 50;
         long start = System.nanoTime();
         for (int i = 0; i < rounds; i++) {
             for (Complaint c : complaints) {
@@ -52,5 +63,6 @@ public final class TriageBenchmark {
         long total = (long) rounds * complaints.size();
         System.out.printf(Locale.ROOT, "triage: %d complaints in %.2f s = %.0f complaints/second, %.1f microseconds each (checksum %d)%n",
                 total, seconds, total / seconds, seconds * 1e6 / total, sink % 10);
+        return new Result(total, seconds, sink);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Writes the acknowledgement the customer receives. It names what went wrong in the customer's own words,
@@ -33,6 +34,9 @@ final class AcknowledgementWriter {
             Map.entry("staff-conduct", "you were not treated the way you should have been"),
             Map.entry("broken-promise", "we did not keep what we told you"),
             Map.entry("service-failure", "our service failed you"));
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.!?]+$");
 
     String write(Classification c, Complaint complaint, Duration answerWithin, List<String> review) {
         StringBuilder text = new StringBuilder(400);
@@ -93,7 +97,7 @@ final class AcknowledgementWriter {
                     .append(" personally before we reply in full. ");
         }
         text.append(closing(c, answerWithin));
-        return text.toString().replaceAll("\\s+", " ").trim();
+        return SPACES.matcher(text).replaceAll(" ").trim();
     }
 
     private static String opening(Classification c, Complaint complaint) {
@@ -122,7 +126,7 @@ final class AcknowledgementWriter {
     }
 
     private static String trim(String s) {
-        String t = s.replaceAll("\\s+", " ").trim().replaceAll("[.!?]+$", "");
+        String t = TRAILING_PUNCTUATION.matcher(SPACES.matcher(s).replaceAll(" ").trim()).replaceAll("");
         return t.length() > 160 ? t.substring(0, 157) + "…" : t;
     }
 }

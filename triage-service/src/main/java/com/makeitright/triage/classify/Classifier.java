@@ -52,6 +52,10 @@ public final class Classifier {
             add(angerEvidence, rule.firstMatch(spoken));
         }
         angerEvidence.addAll(computedAngerSignals(spoken));
+        Evidence badDay = first(causeEvidence, "bad-day", "apologises-for-tone");
+        if (badDay != null) {
+            angerEvidence.add(new Evidence("bad-day-mood", badDay.evidence(), Rules.BAD_DAY_MOOD, "anger:" + Anger.UPSET));
+        }
         if (angerEvidence.stream().anyMatch(e -> e.signal().equals("sarcasm"))) {
             // "Thanks a lot" in a sarcastic complaint is not courtesy.
             angerEvidence.removeIf(e -> e.signal().equals("polite"));
@@ -137,16 +141,17 @@ public final class Classifier {
         List<Evidence> found = new ArrayList<>();
         Evidence neverArrived = Rules.NEVER_ARRIVED.firstMatch(text);
         add(found, neverArrived);
-        Matcher repeat = Rules.REPEAT.matcher(text.lower);
-        boolean repeated = repeat.find();
+        List<int[]> repeats = text.matches(Rules.REPEAT, 1);
+        boolean repeated = !repeats.isEmpty();
+        int repeatAt = repeated ? repeats.get(0)[0] : 0;
         // A fourth "never arrived" in a year is a pattern, not bad luck (issue #6).
         if (neverArrived != null && repeated) {
-            found.add(new Evidence("repeated-never-arrived", text.sentenceAt(repeat.start()), 1.3,
+            found.add(new Evidence("repeated-never-arrived", text.sentenceAt(repeatAt), 1.3,
                     "cause:" + SUSPECTED_ABUSE));
         } else if (repeated && missingOrColdAgain(text)) {
             // The same "missing item" claim order after order reads like a routine, not an accident.
-            boolean counted = text.lower.matches("(?s).*\\b(?:third|fourth|fifth|sixth|3rd|4th|5th|6th|every single)\\b.*");
-            found.add(new Evidence("repeated-missing-claim", text.sentenceAt(repeat.start()), counted ? 1.2 : 0.7,
+            boolean counted = !text.matches(COUNTED, 1).isEmpty();
+            found.add(new Evidence("repeated-missing-claim", text.sentenceAt(repeatAt), counted ? 1.2 : 0.7,
                     "cause:" + SUSPECTED_ABUSE));
         }
         Evidence worn = wornThenReturned(text);
@@ -167,10 +172,10 @@ public final class Classifier {
                     -0.8, "cause:" + SUSPECTED_ABUSE));
         }
 
-        Matcher urgent = Rules.SAFETY_OR_LEGAL.matcher(text.lower);
-        if (urgent.find()) {
+        List<int[]> urgent = text.matches(Rules.SAFETY_OR_LEGAL, 1);
+        if (!urgent.isEmpty()) {
             // Health, safety and legal threats are answered first, whatever the cause turns out to be.
-            found.add(new Evidence("safety-or-legal", text.sentenceAt(urgent.start()), 1.0, "priority:P1_URGENT"));
+            found.add(new Evidence("safety-or-legal", text.sentenceAt(urgent.get(0)[0]), 1.0, "priority:P1_URGENT"));
         }
 
         BigDecimal asked = Rules.demandedAmounts(text.lower).stream().max(Comparator.naturalOrder()).orElse(null);
@@ -219,24 +224,35 @@ public final class Classifier {
     }
 
     private static boolean missingOrColdAgain(Text text) {
-        return text.lower.matches("(?s).*\\b(?:missing|without the|came without|cold|empty)\\b.*")
-                && text.lower.matches("(?s).*\\b(?:this year|this month|in two months|every (?:single )?order|since|again|like the other|like before)\\b.*")
-                && text.lower.matches("(?s).*\\b(?:refund|money back)\\b.*");
+        return !text.matches(MISSING_OR_COLD, 1).isEmpty() && !text.matches(RECENTLY, 1).isEmpty()
+                && !text.matches(REFUND, 1).isEmpty();
     }
+
+    private static final java.util.regex.Pattern COUNTED = Rules.p("\\b(?:third|fourth|fifth|sixth|3rd|4th|5th|6th|every single)\\b");
+    private static final java.util.regex.Pattern MISSING_OR_COLD = Rules.p("\\b(?:missing|without the|came without|cold|empty)\\b");
+    private static final java.util.regex.Pattern RECENTLY = Rules.p("\\b(?:this year|this month|in two months|every (?:single )?order|since|again|like the other|like before)\\b");
+    private static final java.util.regex.Pattern REFUND = Rules.p("\\b(?:refund|money back)\\b");
+    private static final java.util.regex.Pattern FRIENDLY_END = Rules.p("\\b(?:thanks|thank you|hi|hello|cheers|great day)\\s*$");
+    private static final java.util.regex.Pattern NON_WORD = Rules.p("[^\\p{L}0-9']+");
+    private static final java.util.regex.Pattern TRAILING_PUNCTUATION = Rules.p("[!?.]+$");
+    private static final java.util.regex.Pattern SPACES = Rules.p("\\s+");
 
     private static final java.util.regex.Pattern DEFECT_AFTER_USE = Rules.p(
             "\\b(?:torn|tear|stain\\w*|mark|scuffed|loose|squeak\\w*|sticks|crackles?|chipped|scratched|bent|flicker\\w*|stiff|clicking|weaker|blunt|must be|faulty|defective|defect)\\b");
 
     /** An item bought for an event, used at it, and now returned as faulty for the money (wardrobing). */
     private static Evidence wornThenReturned(Text text) {
-        Matcher event = Rules.EVENT.matcher(text.lower);
-        while (event.find()) {
-            String sentence = text.sentenceAt(event.start()).toLowerCase(Locale.ROOT);
-            boolean used = Rules.USED.matcher(sentence).find();
-            String after = text.lower.substring(event.start());
-            if (used && Rules.RETURN_FOR_REFUND.matcher(after).find() && DEFECT_AFTER_USE.matcher(after).find()
-                    && !text.lower.contains("never arrived")) {
-                return new Evidence("worn-then-returned", text.sentenceAt(event.start()), 1.5, "cause:" + SUSPECTED_ABUSE);
+        List<int[]> events = text.matches(Rules.EVENT, 5);
+        if (events.isEmpty() || text.matches(Rules.RETURN_FOR_REFUND, 1).isEmpty()
+                || text.matches(DEFECT_AFTER_USE, 1).isEmpty() || text.lower.contains("never arrived")) {
+            return null;
+        }
+        for (int[] event : events) {
+            String sentence = text.sentenceAt(event[0]).toLowerCase(Locale.ROOT);
+            String after = text.lower.substring(event[0]);
+            if (Rules.USED.matcher(sentence).find() && Rules.RETURN_FOR_REFUND.matcher(after).find()
+                    && DEFECT_AFTER_USE.matcher(after).find()) {
+                return new Evidence("worn-then-returned", text.sentenceAt(event[0]), 1.5, "cause:" + SUSPECTED_ABUSE);
             }
         }
         return null;
@@ -252,7 +268,7 @@ public final class Classifier {
                 boolean run = (i > 0 && (original.charAt(i - 1) == '!' || original.charAt(i - 1) == '?'))
                         || (i + 1 < original.length() && (original.charAt(i + 1) == '!' || original.charAt(i + 1) == '?'));
                 String before = text.lower.substring(Math.max(0, i - 12), i);
-                boolean friendly = before.matches(".*\\b(?:thanks|thank you|hi|hello|cheers|great day)\\s*$");
+                boolean friendly = FRIENDLY_END.matcher(before).find();
                 if (!run && !friendly) {
                     single++;
                 }
@@ -266,7 +282,7 @@ public final class Classifier {
         List<String> capitals = new ArrayList<>();
         int letters = 0;
         int upper = 0;
-        for (String word : original.split("[^\\p{L}0-9']+")) {
+        for (String word : NON_WORD.split(original)) {
             if (word.length() >= 3 && word.chars().anyMatch(Character::isLetter)
                     && word.equals(word.toUpperCase(Locale.ROOT)) && !Rules.NOT_SHOUTING.contains(word)
                     && word.chars().filter(Character::isLetter).count() >= 3) {
@@ -291,15 +307,9 @@ public final class Classifier {
             found.add(new Evidence("capitals", String.join(" ", capitals), 0.5, "anger:" + Anger.ANGRY));
         }
         // Courtesy softens a lone exclamation mark; it does not cancel outrage.
-        Matcher polite = Rules.POLITE.matcher(text.lower);
-        int courtesies = 0;
-        String firstCourtesy = null;
-        while (polite.find()) {
-            if (firstCourtesy == null) {
-                firstCourtesy = text.slice(polite.start(), polite.end());
-            }
-            courtesies++;
-        }
+        List<int[]> polite = text.matches(Rules.POLITE, 2);
+        int courtesies = polite.size();
+        String firstCourtesy = courtesies == 0 ? null : text.slice(polite.get(0)[0], polite.get(0)[1]);
         if (courtesies > 0) {
             found.add(new Evidence("polite", firstCourtesy, courtesies >= 2 ? -0.5 : -0.3, "anger:" + Anger.CALM));
         }
@@ -311,11 +321,7 @@ public final class Classifier {
     private static RootCause rootCause(Text text, Cause cause, List<Evidence> causeEvidence) {
         Map<RootCause, Double> scores = new EnumMap<>(RootCause.class);
         for (Rule rule : Rules.ROOT_CAUSE_RULES) {
-            Matcher m = rule.pattern().matcher(text.lower);
-            int hits = 0;
-            while (m.find() && hits < 3) {
-                hits++;
-            }
+            int hits = text.matches(rule.pattern(), 3).size();
             if (hits > 0) {
                 scores.merge(RootCause.valueOf(rule.indicates().substring("root:".length())), rule.weight() * hits, Double::sum);
             }
@@ -323,7 +329,7 @@ public final class Classifier {
         boolean has = causeEvidence.stream().anyMatch(e -> e.signal().equals("blames-the-uncontrollable"));
         switch (cause) {
             // A misunderstood policy is the policy's wording to fix, unless a salesperson promised it.
-            case MISUNDERSTANDING -> scores.merge(RootCause.UNCLEAR_POLICY, 2.0, Double::sum);
+            case MISUNDERSTANDING -> scores.merge(RootCause.UNCLEAR_POLICY, 3.5, Double::sum);
             // Weather, luck and taste are nothing of ours to fix.
             case UNREASONABLE -> {
                 if (has) {
@@ -334,6 +340,8 @@ public final class Classifier {
             case SUSPECTED_ABUSE -> {
                 if (causeEvidence.stream().anyMatch(e -> e.signal().contains("never-arrived"))) {
                     scores.merge(RootCause.DELIVERY, 2.0, Double::sum);
+                } else {
+                    scores.merge(RootCause.PRODUCT_QUALITY, 2.0, Double::sum);
                 }
             }
             default -> {
@@ -375,7 +383,7 @@ public final class Classifier {
             }
         }
         String phrase = best == null ? subject : best;
-        phrase = phrase.replaceAll("[!?.]+$", "").replaceAll("\\s+", " ").trim();
+        phrase = SPACES.matcher(TRAILING_PUNCTUATION.matcher(phrase).replaceAll("")).replaceAll(" ").trim();
         if (phrase.length() > 160) {
             int cut = phrase.lastIndexOf(' ', 157);
             phrase = phrase.substring(0, cut > 60 ? cut : 157) + "…";

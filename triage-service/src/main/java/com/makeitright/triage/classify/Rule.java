@@ -23,10 +23,40 @@ record Rule(String signal, String indicates, double weight, Guard guard, Pattern
         OWN_NOT_NEGATED
     }
 
-    /** The first match that passes the guard, or null. */
+    /**
+     * The first match that passes the guard, or null. Phrases start at a word, so only word starts are tried
+     * (a fifth of all positions); a pattern that can start elsewhere (punctuation) is searched everywhere.
+     */
     Evidence firstMatch(Text text) {
         Matcher m = pattern.matcher(text.lower);
-        while (m.find()) {
+        if (!startsAtWord()) {
+            while (m.find()) {
+                Evidence e = accept(text, m);
+                if (e != null) {
+                    return e;
+                }
+            }
+            return null;
+        }
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        for (int start : text.wordStarts()) {
+            m.region(start, text.lower.length());
+            if (m.lookingAt()) {
+                Evidence e = accept(text, m);
+                if (e != null) {
+                    return e;
+                }
+            }
+        }
+        return null;
+    }
+
+    private boolean startsAtWord() {
+        return pattern.pattern().startsWith("\\b");
+    }
+
+    private Evidence accept(Text text, Matcher m) {
+        {
             boolean negated = (guard == Guard.NOT_NEGATED || guard == Guard.OWN_NOT_NEGATED) && text.negatedAt(m.start());
             boolean reported = (guard == Guard.OWN_WORDS || guard == Guard.OWN_NOT_NEGATED) && text.reportedAt(m.start());
             if (!negated && !reported) {

@@ -247,9 +247,6 @@ final class Rules {
             // Measured disappointment or frustration: upset, not angry.
             anger("disappointment", UPSET, 0.7, Guard.NOT_NEGATED,
                     "\\b(?:disappoint\\w*|let ?down|letdown|not happy|unhappy|not pleased|not impressed|not great|not cool|frustrat\\w*|annoy\\w*|upset\\w*|fed up|tired of|getting tired|a shame|it's a shame|sad\\b|shame|worried|stressful|expected better|cheated|sneaky|misled|ignored|grumpy|cross|snappy|disheartening|rubbed me the wrong way|panicked|anxious|hurts|hurt|ruined|meh|not ok|not what i expected|exhausted|stressed|miserable|feeling a bit|isn't great|bothered|gutted|a pity)\\b"),
-            // Someone telling us about a bad day, or apologising for their tone, is upset even in calm words.
-            new Rule("bad-day-mood", "anger:" + UPSET.name(), 0.5, Guard.ANY, Pattern.compile(
-                    BAD_DAY.pattern().pattern() + "|" + TONE_APOLOGY.pattern().pattern())),
             // The cost to them: a lost day, a wasted trip. Not anger by itself, but it tips calm into upset.
             anger("personal-cost", UPSET, 0.35, Guard.ANY,
                     "\\blost (?:half )?a (?:day|morning)|\\btook (?:the|a) (?:morning|day) off|\\bfor nothing\\b|\\blooking forward\\b|\\barranged childcare|\\bcouldn't eat|\\bfor (?:my|our) (?:mum|mom|dad|daughter|son|wife|husband)'s|\\bin the cold\\b|\\bruined (?:dinner|the|our|my)")
@@ -295,7 +292,7 @@ final class Rules {
             // Parcels, couriers and tracking are delivery.
             root(RootCause.DELIVERY, 1.0, "\\b(?:parcel|package|courier|driver|delivered|tracking|delivery|shipped to|van|signed for|locker|dispatch\\w*|transfer|movers)\\b|\\bnever arrived"),
             // Things that break, tear, leak or spoil are product quality.
-            root(RootCause.PRODUCT_QUALITY, 0.9, "\\b(?:broke\\w*|crack\\w*|defect\\w*|faulty|stopped working|torn|tear|leak\\w*|shr[au]nk|stain|scratch\\w*|stale|mould\\w*|expired|sick|glass in|hair in|raw|soggy|cold|burnt|melted|fade\\w*|quality|battery|worn|squeak\\w*|stiff|loose|bent|crackles|buzz|smoke|blurry)\\b"),
+            root(RootCause.PRODUCT_QUALITY, 0.9, "\\b(?:ran out|broke\\w*|crack\\w*|defect\\w*|faulty|stopped working|torn|tear|leak\\w*|shr[au]nk|stain|scratch\\w*|stale|mould\\w*|expired|sick|glass in|hair in|raw|soggy|cold|burnt|melted|fade\\w*|quality|battery|worn|squeak\\w*|stiff|loose|bent|crackles|buzz|smoke|blurry)\\b"),
             // The work of our people: reports, repairs, visits, staff conduct.
             root(RootCause.SERVICE_QUALITY, 0.8, "\\b(?:report|analysis|consult\\w*|technician|engineer|plumber|fitter|cleaner|stylist|groomer|installer|electrician|rude|staff|waiter|manager|agent|repair\\w*|workshop|translation|audit|accountant|agency|vaccine|prescription|pharmacist|barber|guide|photographer|cake|cleaning|service)\\b"),
             // Time lost waiting: queues, holds, late appointments.
@@ -346,6 +343,9 @@ final class Rules {
         }
         return amounts;
     }
+
+    /** Someone telling us about a bad day, or apologising for their tone, is upset even in calm words. */
+    static final double BAD_DAY_MOOD = 0.5;
 
     /** Calm is the absence of anger evidence; these are the levels in the order they are tested. */
     static final List<Anger> LEVELS_HIGH_TO_LOW = List.of(HOSTILE, ANGRY, UPSET, CALM);

@@ -25,6 +25,7 @@ final class Text {
     final String lower;
     private final List<int[]> quotes = new ArrayList<>();
     private final List<int[]> sentences = new ArrayList<>();
+    private final int[] wordStarts;
 
     Text(String original) {
         this.original = original;
@@ -60,6 +61,50 @@ final class Text {
             }
         }
         addSentence(start, lower.length());
+        int[] starts = new int[lower.length()];
+        int count = 0;
+        for (int i = 0; i < lower.length(); i++) {
+            if (Character.isLetterOrDigit(lower.charAt(i)) && (i == 0 || !Character.isLetterOrDigit(lower.charAt(i - 1)))) {
+                starts[count++] = i;
+            }
+        }
+        this.wordStarts = java.util.Arrays.copyOf(starts, count);
+    }
+
+    /**
+     * Start and end of up to {@code max} matches of a pattern, trying only word starts when the pattern
+     * begins with a word boundary (much faster than scanning every position with long alternations).
+     */
+    List<int[]> matches(java.util.regex.Pattern pattern, int max) {
+        List<int[]> found = new ArrayList<>();
+        Matcher m = pattern.matcher(lower);
+        if (!pattern.pattern().startsWith("\\b")) {
+            while (found.size() < max && m.find()) {
+                found.add(new int[]{m.start(), m.end()});
+            }
+            return found;
+        }
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        int after = 0;
+        for (int start : wordStarts) {
+            if (found.size() >= max) {
+                break;
+            }
+            if (start < after) {
+                continue;
+            }
+            m.region(start, lower.length());
+            if (m.lookingAt()) {
+                found.add(new int[]{m.start(), m.end()});
+                after = m.end();
+            }
+        }
+        return found;
+    }
+
+    /** Positions where a word begins: the only places a phrase rule can start. */
+    int[] wordStarts() {
+        return wordStarts;
     }
 
     private void addSentence(int from, int to) {

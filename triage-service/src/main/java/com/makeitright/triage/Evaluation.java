@@ -87,13 +87,13 @@ final class Evaluation {
         out.append(field).append(" confusion (rows expected, columns predicted)").append(System.lineSeparator());
         out.append(String.format(Locale.ROOT, "%-20s", ""));
         for (Enum<?> v : values) {
-            out.append(String.format(Locale.ROOT, "%9.9s", abbreviation(v)));
+            out.append(String.format(Locale.ROOT, "%10.9s", abbreviation(v)));
         }
         out.append(System.lineSeparator());
         for (Enum<?> row : values) {
             out.append(String.format(Locale.ROOT, "%-20s", row.name()));
             for (Enum<?> col : values) {
-                out.append(String.format(Locale.ROOT, "%9d", counts[row.ordinal()][col.ordinal()]));
+                out.append(String.format(Locale.ROOT, "%10d", counts[row.ordinal()][col.ordinal()]));
             }
             out.append(System.lineSeparator());
         }

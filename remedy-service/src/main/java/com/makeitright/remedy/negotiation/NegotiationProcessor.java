@@ -52,7 +52,7 @@ final class NegotiationProcessor implements Processor<String, SpecificRecord, St
         this.context = context;
         this.negotiations = context.getStateStore(NEGOTIATIONS);
         this.expiries = context.getStateStore(EXPIRIES);
-        context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, at -> expireDue());
+        context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, this::expireDue);
     }
 
     @Override
@@ -75,7 +75,11 @@ final class NegotiationProcessor implements Processor<String, SpecificRecord, St
         apply(complaintId, before, step, event.getClass().getSimpleName(), record.timestamp());
     }
 
-    private void expireDue() {
+    /**
+     * Expiry is judged by the injected clock (the domain's time); the records carry the punctuation's wall-clock
+     * time as their Kafka timestamp, which the broker checks against its own clock.
+     */
+    private void expireDue(long wallClockMillis) {
         String until = expiryKey(clock.millis(), "~");
         List<KeyValue<String, String>> due = new ArrayList<>();
         try (KeyValueIterator<String, String> it = expiries.range(null, until)) {
@@ -88,7 +92,7 @@ final class NegotiationProcessor implements Processor<String, SpecificRecord, St
             if (step.ignored() != null) {
                 expiries.delete(entry.key); // a stale index entry: the offer was answered or replaced
             }
-            apply(complaintId, before, step, "expiry check", clock.millis());
+            apply(complaintId, before, step, "expiry check", wallClockMillis);
         }
     }
 

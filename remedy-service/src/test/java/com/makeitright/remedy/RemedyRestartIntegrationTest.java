@@ -96,12 +96,12 @@ class RemedyRestartIntegrationTest {
         return new SpringApplicationBuilder(RemedyApplication.class)
                 .web(WebApplicationType.NONE)
                 .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
-                .properties(
-                        "spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                        "spring.kafka.streams.application-id=" + applicationId,
-                        "spring.kafka.streams.state-dir=" + stateDir,
-                        "remedy.policy.negotiation.expiry-check-interval=PT0.5S")
-                .run();
+                // arguments, not default properties: they must win over the system property another test's
+                // embedded broker may have set
+                .run("--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                        "--spring.kafka.streams.application-id=" + applicationId,
+                        "--spring.kafka.streams.state-dir=" + stateDir,
+                        "--remedy.policy.negotiation.expiry-check-interval=PT0.5S");
     }
 
     private static RemedyResponded respond(RemedyOffered offer, ResponseDecision decision) {

@@ -2,6 +2,7 @@ package com.makeitright.remedy.negotiation;
 
 import com.makeitright.events.AuthorityLevel;
 import com.makeitright.events.OfferStatus;
+import com.makeitright.events.RemedyKind;
 import com.makeitright.remedy.policy.Situation;
 import com.makeitright.remedy.policy.Terms;
 
@@ -85,7 +86,7 @@ record Negotiation(Situation situation, Offer current, Terms lastOpenTerms, int 
     }
 
     private static boolean disengagement(Offer offer) {
-        return offer.terms().kind() == com.makeitright.events.RemedyKind.REFUND_AND_DISENGAGE
+        return offer.terms().kind() == RemedyKind.REFUND_AND_DISENGAGE
                 && offer.status() != OfferStatus.PENDING_APPROVAL;
     }
 }

@@ -90,7 +90,10 @@ final class NegotiationProcessor implements Processor<String, SpecificRecord, St
             Negotiation before = negotiations.get(complaintId);
             Negotiator.Step step = negotiator.expire(before);
             if (step.ignored() != null) {
-                expiries.delete(entry.key); // a stale index entry: the offer was answered or replaced
+                if (!entry.key.equals(expiryKey(before, complaintId))) {
+                    expiries.delete(entry.key); // stale: the offer was answered or replaced since
+                }
+                continue;
             }
             apply(complaintId, before, step, "expiry check", wallClockMillis);
         }

@@ -3,6 +3,7 @@ package com.makeitright.remedy.negotiation;
 import com.makeitright.contract.Monies;
 import com.makeitright.events.AgreedRemedy;
 import com.makeitright.events.ApprovalDecision;
+import com.makeitright.events.AuthorityLevel;
 import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.ComplaintResolved;
 import com.makeitright.events.CostLine;
@@ -95,7 +96,7 @@ final class Negotiator {
             CounterVerdict verdict = policy.counter(n.situation(), counter, open.terms());
             if (verdict.granted()) {
                 Authority authority = policy.authority(verdict.terms());
-                if (authority.level() != com.makeitright.events.AuthorityLevel.OWNER) {
+                if (authority.level() != AuthorityLevel.OWNER) {
                     return offer(n, verdict.terms(), open.negotiationRound() + 1, r.getEventId(), null, r.getEventId());
                 }
                 return declined(n, open, r.getEventId(), "the counter (" + Monies.format(verdict.terms().estimatedCost())

@@ -1,0 +1,76 @@
+package com.makeitright.remedy.ledger;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/**
+ * {@code GET /api/ledger?from=&to=}: the compensation ledger as JSON, or as CSV with {@code Accept: text/csv}.
+ * Dates are ISO ({@code 2026-01-31}), inclusive and optional.
+ */
+@RestController
+class LedgerController {
+
+    static final String TEXT_CSV = "text/csv";
+
+    private final LedgerSource source;
+    private final LedgerProperties properties;
+
+    LedgerController(LedgerSource source, LedgerProperties properties) {
+        this.source = source;
+        this.properties = properties;
+    }
+
+    @GetMapping(path = "/api/ledger", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<Ledger> json(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        return ledger(from, to);
+    }
+
+    @GetMapping(path = "/api/ledger", produces = TEXT_CSV)
+    Mono<ResponseEntity<String>> csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        return ledger(from, to).map(ledger -> ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(TEXT_CSV + ";charset=UTF-8"))
+                .header("Content-Disposition", "inline; filename=\"ledger.csv\"")
+                .body(ledger.csv()));
+    }
+
+    private Mono<Ledger> ledger(String fromText, String toText) {
+        LocalDate from = date("from", fromText);
+        LocalDate to = date("to", toText);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw problem(HttpStatus.BAD_REQUEST, "Invalid period", "from (" + from + ") is after to (" + to + ")");
+        }
+        // the store read blocks briefly (RocksDB): keep it off the event loop
+        return Mono.fromCallable(() -> Ledger.of(source.resolutions(), properties.getTimeZone(), from, to))
+                .subscribeOn(Schedulers.boundedElastic())
+                .onErrorMap(LedgerSource.LedgerUnavailableException.class,
+                        e -> problem(HttpStatus.SERVICE_UNAVAILABLE, "Ledger not ready", e.getMessage() + "; try again shortly"));
+    }
+
+    private static LocalDate date(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw problem(HttpStatus.BAD_REQUEST, "Invalid period", name + " must be an ISO date like 2026-01-31, was '" + text + "'");
+        }
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return new ErrorResponseException(status, problem, null);
+    }
+}

@@ -1,0 +1,68 @@
+package com.makeitright.remedy.negotiation;
+
+import com.makeitright.contract.Topic;
+import com.makeitright.contract.Topics;
+import com.makeitright.events.ComplaintResolved;
+import com.makeitright.events.RemedyOffered;
+import com.makeitright.remedy.policy.PolicyProperties;
+import com.makeitright.remedy.policy.RemedyPolicy;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/**
+ * The negotiation topology: the four co-partitioned input topics, merged in arrival order per complaint, feed
+ * one processor that owns the per-complaint negotiation store; its offers and resolutions go to their topics.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PolicyProperties.class)
+class NegotiationTopology {
+
+    @Bean
+    RemedyPolicy remedyPolicy(PolicyProperties properties) {
+        return new RemedyPolicy(properties);
+    }
+
+    @Bean
+    KStream<String, SpecificRecord> negotiationStream(StreamsBuilder builder, RemedyPolicy policy,
+                                                      PolicyProperties properties, Clock clock) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(NegotiationProcessor.NEGOTIATIONS), Serdes.String(),
+                JsonSerde.of(Negotiation.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(NegotiationProcessor.EXPIRIES), Serdes.String(), Serdes.String()));
+
+        KStream<String, SpecificRecord> inputs = source(builder, Topics.COMPLAINTS_ACKNOWLEDGED)
+                .merge(source(builder, Topics.REMEDY_RESPONSES))
+                .merge(source(builder, Topics.APPROVALS))
+                .merge(source(builder, Topics.REMEDY_FULFILLED));
+
+        Negotiator negotiator = new Negotiator(policy, clock);
+        KStream<String, SpecificRecord> outputs = inputs.process(
+                () -> new NegotiationProcessor(negotiator, clock, properties.getNegotiation().getExpiryCheckInterval()),
+                Named.as("remedy-negotiation"), NegotiationProcessor.NEGOTIATIONS, NegotiationProcessor.EXPIRIES);
+
+        outputs.filter((id, event) -> event instanceof RemedyOffered)
+                .mapValues(event -> (RemedyOffered) event)
+                .to(Topics.REMEDY_OFFERED.name(), Produced.with(Serdes.String(), Topics.REMEDY_OFFERED.serde()));
+        outputs.filter((id, event) -> event instanceof ComplaintResolved)
+                .mapValues(event -> (ComplaintResolved) event)
+                .to(Topics.COMPLAINTS_RESOLVED.name(), Produced.with(Serdes.String(), Topics.COMPLAINTS_RESOLVED.serde()));
+        return outputs;
+    }
+
+    private static <T extends SpecificRecord> KStream<String, SpecificRecord> source(StreamsBuilder builder, Topic<T> topic) {
+        return builder.stream(topic.name(), Consumed.with(Serdes.String(), topic.serde()))
+                .mapValues(event -> (SpecificRecord) event);
+    }
+}

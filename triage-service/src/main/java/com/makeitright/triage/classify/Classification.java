@@ -1,0 +1,26 @@
+package com.makeitright.triage.classify;
+
+import com.makeitright.events.Anger;
+import com.makeitright.events.Cause;
+import com.makeitright.events.RootCause;
+
+import java.util.List;
+
+/**
+ * The classifier's verdict with the evidence behind it.
+ *
+ * @param reviewReasons why a human should check it; empty when triage is confident
+ * @param keyPhrase     the customer's own sentence that best names what went wrong (for the acknowledgement)
+ */
+public record Classification(Cause cause, double causeConfidence, Anger anger, double angerConfidence,
+                             List<Evidence> signals, RootCause rootCause, List<String> reviewReasons,
+                             String keyPhrase) {
+
+    public boolean reviewNeeded() {
+        return !reviewReasons.isEmpty();
+    }
+
+    public boolean has(String signal) {
+        return signals.stream().anyMatch(e -> e.signal().equals(signal));
+    }
+}

@@ -1,0 +1,433 @@
+package com.makeitright.triage.classify;
+
+import com.makeitright.events.Anger;
+import com.makeitright.events.Cause;
+import com.makeitright.events.RootCause;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+import static com.makeitright.events.Cause.SUSPECTED_ABUSE;
+import static com.makeitright.events.Cause.UNREASONABLE;
+
+/**
+ * Reads a complaint and decides cause, anger and root cause from the {@link Rules}, with the evidence as
+ * data and the reasons a human should look when it is unsure. Pure, thread-safe, no I/O: well under a
+ * millisecond per complaint.
+ */
+public final class Classifier {
+
+    /** Below this cause confidence triage asks for human review instead of guessing. */
+    static final double LOW_CONFIDENCE = 0.40;
+    /** Fewer words than this in the description are too little to go on. */
+    static final int MIN_WORDS = 6;
+    /** A second cause this close to the first (and itself well supported) makes the signals contradictory. */
+    static final double CONTRADICTION_RATIO = 0.8;
+    static final double CONTRADICTION_MIN_SCORE = 1.2;
+
+    public Classification classify(ComplaintText complaint, History history) {
+        History known = history == null ? History.NONE : history;
+        String spokenText = complaint.subject() + "\n" + complaint.description();
+        Text spoken = new Text(spokenText);
+        Text full = new Text(complaint.desiredOutcome() == null ? spokenText
+                : spokenText + "\n" + complaint.desiredOutcome());
+        Text description = new Text(complaint.description());
+
+        List<Evidence> causeEvidence = new ArrayList<>();
+        for (Rule rule : Rules.CAUSE_RULES) {
+            add(causeEvidence, rule.firstMatch(full));
+        }
+        causeEvidence.addAll(computedCauseSignals(full, complaint, known));
+
+        List<Evidence> angerEvidence = new ArrayList<>();
+        for (Rule rule : Rules.ANGER_RULES) {
+            add(angerEvidence, rule.firstMatch(spoken));
+        }
+        angerEvidence.addAll(computedAngerSignals(spoken));
+        Evidence badDay = first(causeEvidence, "bad-day", "apologises-for-tone");
+        if (badDay != null) {
+            angerEvidence.add(new Evidence("bad-day-mood", badDay.evidence(), Rules.BAD_DAY_MOOD, "anger:" + Anger.UPSET));
+        }
+        if (angerEvidence.stream().anyMatch(e -> e.signal().equals("sarcasm"))) {
+            // "Thanks a lot" in a sarcastic complaint is not courtesy.
+            angerEvidence.removeIf(e -> e.signal().equals("polite"));
+        }
+        boolean loud = angerEvidence.stream().filter(e -> !e.indicates().equals("anger:" + Anger.UPSET))
+                .mapToDouble(Evidence::weight).sum() >= Rules.ANGER_THRESHOLD;
+        causeEvidence.addAll(combinedCauseSignals(causeEvidence, loud));
+
+        Map<Cause, Double> scores = new EnumMap<>(Cause.class);
+        Rules.CAUSE_PRIOR.forEach(scores::put);
+        for (Evidence e : causeEvidence) {
+            if (!e.indicates().startsWith("cause:")) {
+                continue;
+            }
+            scores.merge(Cause.valueOf(e.indicates().substring("cause:".length())), e.weight(), Double::sum);
+        }
+        List<Map.Entry<Cause, Double>> ranked = scores.entrySet().stream()
+                .sorted(Map.Entry.<Cause, Double>comparingByValue().reversed()).toList();
+        Cause cause = ranked.get(0).getKey();
+        double causeConfidence = softmaxTop(scores, cause);
+
+        Map<Anger, Double> levels = new EnumMap<>(Anger.class);
+        for (Evidence e : angerEvidence) {
+            levels.merge(Anger.valueOf(e.indicates().substring("anger:".length())), e.weight(), Double::sum);
+        }
+        double hostile = levels.getOrDefault(Anger.HOSTILE, 0.0);
+        double angry = levels.getOrDefault(Anger.ANGRY, 0.0) + levels.getOrDefault(Anger.CALM, 0.0);
+        double upset = levels.getOrDefault(Anger.UPSET, 0.0);
+        Anger anger;
+        double margin;
+        if (hostile >= Rules.ANGER_THRESHOLD) {
+            anger = Anger.HOSTILE;
+            margin = hostile - Rules.ANGER_THRESHOLD;
+        } else if (angry + hostile / 2 >= Rules.ANGER_THRESHOLD) {
+            anger = Anger.ANGRY;
+            margin = Math.min(angry + hostile / 2 - Rules.ANGER_THRESHOLD, Rules.ANGER_THRESHOLD * 2 - hostile);
+        } else if (upset >= Rules.UPSET_THRESHOLD || angry >= Rules.UPSET_THRESHOLD) {
+            anger = Anger.UPSET;
+            margin = Math.min(Math.max(upset, angry) - Rules.UPSET_THRESHOLD,
+                    Rules.ANGER_THRESHOLD - angry - hostile / 2);
+        } else {
+            anger = Anger.CALM;
+            margin = Rules.UPSET_THRESHOLD - Math.max(Math.max(upset, angry), 0);
+        }
+        double angerConfidence = clamp(0.55 + 0.4 * Math.min(1, Math.max(0, margin)), 0.3, 0.95);
+
+        List<String> review = new ArrayList<>();
+        int words = description.words().size();
+        if (words < MIN_WORDS) {
+            review.add("Very short complaint (" + words + " word" + (words == 1 ? "" : "s")
+                    + "): too little to go on, a person should read it before anyone acts.");
+            causeConfidence *= 0.5;
+            angerConfidence *= 0.6;
+        }
+        if (!looksEnglish(description)) {
+            review.add("The complaint does not seem to be in English, so the wording could not be read reliably.");
+            causeConfidence *= 0.4;
+            angerConfidence *= 0.4;
+        }
+        double best = ranked.get(0).getValue();
+        double second = ranked.get(1).getValue();
+        if (second >= CONTRADICTION_MIN_SCORE && second >= CONTRADICTION_RATIO * best) {
+            review.add("Contradictory signals: " + describe(cause, causeEvidence) + " but also "
+                    + describe(ranked.get(1).getKey(), causeEvidence) + ".");
+        }
+        if (causeConfidence < LOW_CONFIDENCE && review.isEmpty()) {
+            review.add(String.format(Locale.ROOT, "Low confidence in the cause (%.0f%%): the complaint gives little"
+                    + " evidence either way.", causeConfidence * 100));
+        }
+
+        List<Evidence> signals = new ArrayList<>(causeEvidence.size() + angerEvidence.size());
+        signals.addAll(causeEvidence);
+        signals.addAll(angerEvidence);
+        return new Classification(cause, round(causeConfidence), anger, round(angerConfidence), List.copyOf(signals),
+                rootCause(full, cause, causeEvidence), List.copyOf(review),
+                keyPhrase(description, complaint.subject(), cause, causeEvidence, angerEvidence));
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+
+    /** Signals that look at more than one phrase, or at the customer's history. */
+    private static List<Evidence> computedCauseSignals(Text text, ComplaintText complaint, History history) {
+        List<Evidence> found = new ArrayList<>();
+        Evidence neverArrived = Rules.NEVER_ARRIVED.firstMatch(text);
+        add(found, neverArrived);
+        List<int[]> repeats = text.matches(Rules.REPEAT, 1);
+        boolean repeated = !repeats.isEmpty();
+        int repeatAt = repeated ? repeats.get(0)[0] : 0;
+        // A fourth "never arrived" in a year is a pattern, not bad luck (issue #6).
+        if (neverArrived != null && repeated) {
+            found.add(new Evidence("repeated-never-arrived", text.sentenceAt(repeatAt), 1.3,
+                    "cause:" + SUSPECTED_ABUSE));
+        } else if (repeated && missingOrColdAgain(text)) {
+            // The same "missing item" claim order after order reads like a routine, not an accident.
+            boolean counted = !text.matches(COUNTED, 1).isEmpty();
+            found.add(new Evidence("repeated-missing-claim", text.sentenceAt(repeatAt), counted ? 1.2 : 0.7,
+                    "cause:" + SUSPECTED_ABUSE));
+        }
+        Evidence worn = wornThenReturned(text);
+        add(found, worn);
+
+        if (neverArrived != null && history.neverArrived() >= 3) {
+            found.add(new Evidence("history-never-arrived", history.neverArrived()
+                    + " earlier never-arrived claims in the last 12 months", 1.6, "cause:" + SUSPECTED_ABUSE));
+        }
+        if (history.refunds() >= 3) {
+            found.add(new Evidence("history-refunds", history.refunds() + " refunds in the last 12 months", 0.5,
+                    "cause:" + SUSPECTED_ABUSE));
+        }
+        // A long-standing customer's first complaint in a year deserves the benefit of the doubt.
+        if (history.complaints() == 0 && history.customerSince() != null && complaint.receivedOn() != null
+                && Period.between(history.customerSince(), complaint.receivedOn()).getYears() >= 3) {
+            found.add(new Evidence("long-time-customer-first-complaint", "customer since " + history.customerSince(),
+                    -0.8, "cause:" + SUSPECTED_ABUSE));
+        }
+
+        List<int[]> urgent = text.matches(Rules.SAFETY_OR_LEGAL, 1);
+        if (!urgent.isEmpty()) {
+            // Health, safety and legal threats are answered first, whatever the cause turns out to be.
+            found.add(new Evidence("safety-or-legal", text.sentenceAt(urgent.get(0)[0]), 1.0, "priority:P1_URGENT"));
+        }
+
+        BigDecimal asked = Rules.demandedAmounts(text.lower).stream().max(Comparator.naturalOrder()).orElse(null);
+        if (asked != null) {
+            BigDecimal paid = complaint.orderAmount();
+            boolean outOfProportion = paid != null && paid.signum() > 0
+                    ? asked.compareTo(paid.multiply(BigDecimal.valueOf(20))) >= 0 && asked.compareTo(BigDecimal.valueOf(100)) >= 0
+                    : asked.compareTo(BigDecimal.valueOf(2000)) >= 0;
+            if (outOfProportion) {
+                found.add(new Evidence("disproportionate-demand", "asks for " + asked.toPlainString()
+                        + (paid != null ? " on an order of " + paid.toPlainString() : ""), 1.2, "cause:" + UNREASONABLE));
+            }
+        }
+        return found;
+    }
+
+    /** Signals that only mean something together. */
+    private static List<Evidence> combinedCauseSignals(List<Evidence> found, boolean loud) {
+        List<Evidence> combined = new ArrayList<>();
+        Evidence unaware = first(found, "belief-mismatch", "did-not-know", "nobody-told-me");
+        Evidence policy = first(found, "policy-topic");
+        if (unaware != null && policy != null) {
+            // Not knowing about a fee, term or limit is the very shape of a misunderstood policy.
+            combined.add(new Evidence("unaware-of-policy", unaware.evidence() + " … " + policy.evidence(), 0.6,
+                    "cause:" + Cause.MISUNDERSTANDING));
+        }
+        Evidence trivial = first(found, "trivial-trigger");
+        Evidence elsewhere = first(found, "bad-day", "last-straw");
+        if (loud && trivial != null && elsewhere != null) {
+            // Loud anger at a small thing, right after other troubles: the anger is out of proportion to us.
+            combined.add(new Evidence("anger-out-of-proportion", trivial.evidence(), 0.6,
+                    "cause:" + Cause.MISPLACED_HOSTILITY));
+        }
+        return combined;
+    }
+
+    private static Evidence first(List<Evidence> found, String... signals) {
+        for (String signal : signals) {
+            for (Evidence e : found) {
+                if (e.signal().equals(signal)) {
+                    return e;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean missingOrColdAgain(Text text) {
+        return !text.matches(MISSING_OR_COLD, 1).isEmpty() && !text.matches(RECENTLY, 1).isEmpty()
+                && !text.matches(REFUND, 1).isEmpty();
+    }
+
+    private static final java.util.regex.Pattern COUNTED = Rules.p("\\b(?:third|fourth|fifth|sixth|3rd|4th|5th|6th|every single)\\b");
+    private static final java.util.regex.Pattern MISSING_OR_COLD = Rules.p("\\b(?:missing|without the|came without|cold|empty)\\b");
+    private static final java.util.regex.Pattern RECENTLY = Rules.p("\\b(?:this year|this month|in two months|every (?:single )?order|since|again|like the other|like before)\\b");
+    private static final java.util.regex.Pattern REFUND = Rules.p("\\b(?:refund|money back)\\b");
+    private static final java.util.regex.Pattern FRIENDLY_END = Rules.p("\\b(?:thanks|thank you|hi|hello|cheers|great day)\\s*$");
+    private static final java.util.regex.Pattern NON_WORD = Rules.p("[^\\p{L}0-9']+");
+    private static final java.util.regex.Pattern TRAILING_PUNCTUATION = Rules.p("[!?.]+$");
+    private static final java.util.regex.Pattern SPACES = Rules.p("\\s+");
+
+    private static final java.util.regex.Pattern DEFECT_AFTER_USE = Rules.p(
+            "\\b(?:torn|tear|stain\\w*|mark|scuffed|loose|squeak\\w*|sticks|crackles?|chipped|scratched|bent|flicker\\w*|stiff|clicking|weaker|blunt|must be|faulty|defective|defect)\\b");
+
+    /** An item bought for an event, used at it, and now returned as faulty for the money (wardrobing). */
+    private static Evidence wornThenReturned(Text text) {
+        List<int[]> events = text.matches(Rules.EVENT, 5);
+        if (events.isEmpty() || text.matches(Rules.RETURN_FOR_REFUND, 1).isEmpty()
+                || text.matches(DEFECT_AFTER_USE, 1).isEmpty() || text.lower.contains("never arrived")) {
+            return null;
+        }
+        for (int[] event : events) {
+            String sentence = text.sentenceAt(event[0]).toLowerCase(Locale.ROOT);
+            String after = text.lower.substring(event[0]);
+            if (Rules.USED.matcher(sentence).find() && Rules.RETURN_FOR_REFUND.matcher(after).find()
+                    && DEFECT_AFTER_USE.matcher(after).find()) {
+                return new Evidence("worn-then-returned", text.sentenceAt(event[0]), 1.5, "cause:" + SUSPECTED_ABUSE);
+            }
+        }
+        return null;
+    }
+
+    private static List<Evidence> computedAngerSignals(Text text) {
+        List<Evidence> found = new ArrayList<>();
+        String original = text.original;
+        // Single exclamation marks (not runs, not "Thanks!"): raised voice, weaker than a run.
+        int single = 0;
+        for (int i = 0; i < original.length(); i++) {
+            if (original.charAt(i) == '!') {
+                boolean run = (i > 0 && (original.charAt(i - 1) == '!' || original.charAt(i - 1) == '?'))
+                        || (i + 1 < original.length() && (original.charAt(i + 1) == '!' || original.charAt(i + 1) == '?'));
+                String before = text.lower.substring(Math.max(0, i - 12), i);
+                boolean friendly = FRIENDLY_END.matcher(before).find();
+                if (!run && !friendly) {
+                    single++;
+                }
+            }
+        }
+        if (single > 0) {
+            found.add(new Evidence("exclamation", single + " exclamation mark" + (single > 1 ? "s" : ""),
+                    single >= 2 ? 1.0 : 0.6, "anger:" + Anger.ANGRY));
+        }
+        // Words in capitals are shouting; a whole sentence in capitals is shouting loudly.
+        List<String> capitals = new ArrayList<>();
+        int letters = 0;
+        int upper = 0;
+        for (String word : NON_WORD.split(original)) {
+            if (word.length() >= 3 && word.chars().anyMatch(Character::isLetter)
+                    && word.equals(word.toUpperCase(Locale.ROOT)) && !Rules.NOT_SHOUTING.contains(word)
+                    && word.chars().filter(Character::isLetter).count() >= 3) {
+                capitals.add(word);
+            }
+            for (char c : word.toCharArray()) {
+                if (Character.isLetter(c)) {
+                    letters++;
+                    if (Character.isUpperCase(c)) {
+                        upper++;
+                    }
+                }
+            }
+        }
+        if (letters > 20 && upper > letters * 0.7) {
+            found.add(new Evidence("shouting", String.join(" ", capitals.subList(0, Math.min(6, capitals.size()))),
+                    1.4, "anger:" + Anger.ANGRY));
+        } else if (capitals.size() >= 3) {
+            found.add(new Evidence("shouting", String.join(" ", capitals.subList(0, Math.min(6, capitals.size()))),
+                    1.0, "anger:" + Anger.ANGRY));
+        } else if (!capitals.isEmpty()) {
+            found.add(new Evidence("capitals", String.join(" ", capitals), 0.5, "anger:" + Anger.ANGRY));
+        }
+        // Courtesy softens a lone exclamation mark; it does not cancel outrage.
+        List<int[]> polite = text.matches(Rules.POLITE, 2);
+        int courtesies = polite.size();
+        String firstCourtesy = courtesies == 0 ? null : text.slice(polite.get(0)[0], polite.get(0)[1]);
+        if (courtesies > 0) {
+            found.add(new Evidence("polite", firstCourtesy, courtesies >= 2 ? -0.5 : -0.3, "anger:" + Anger.CALM));
+        }
+        return found;
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+
+    private static RootCause rootCause(Text text, Cause cause, List<Evidence> causeEvidence) {
+        Map<RootCause, Double> scores = new EnumMap<>(RootCause.class);
+        for (Rule rule : Rules.ROOT_CAUSE_RULES) {
+            int hits = text.matches(rule.pattern(), 3).size();
+            if (hits > 0) {
+                scores.merge(RootCause.valueOf(rule.indicates().substring("root:".length())), rule.weight() * hits, Double::sum);
+            }
+        }
+        boolean has = causeEvidence.stream().anyMatch(e -> e.signal().equals("blames-the-uncontrollable"));
+        switch (cause) {
+            // A misunderstood policy is the policy's wording to fix, unless a salesperson promised it.
+            case MISUNDERSTANDING -> scores.merge(RootCause.UNCLEAR_POLICY, 3.5, Double::sum);
+            // Weather, luck and taste are nothing of ours to fix.
+            case UNREASONABLE -> {
+                if (has) {
+                    scores.merge(RootCause.EXTERNAL, 2.0, Double::sum);
+                }
+            }
+            // A "never arrived" claim is about delivery; a worn item is about the product claimed faulty.
+            case SUSPECTED_ABUSE -> {
+                if (causeEvidence.stream().anyMatch(e -> e.signal().contains("never-arrived"))) {
+                    scores.merge(RootCause.DELIVERY, 2.0, Double::sum);
+                } else {
+                    scores.merge(RootCause.PRODUCT_QUALITY, 2.0, Double::sum);
+                }
+            }
+            default -> {
+            }
+        }
+        if (cause == Cause.OUR_ERROR || cause == Cause.MISPLACED_HOSTILITY) {
+            scores.remove(RootCause.EXTERNAL);
+        }
+        if (cause == Cause.OUR_ERROR && causeEvidence.stream().anyMatch(e -> e.signal().equals("wrong-item")
+                || e.signal().equals("missing-part"))) {
+            scores.merge(RootCause.PACKING_ERROR, 1.0, Double::sum);
+        }
+        return scores.entrySet().stream().filter(e -> e.getValue() > 0)
+                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(RootCause.OTHER);
+    }
+
+    /** The customer's own sentence that best names the problem; never one with an insult or a threat. */
+    private static String keyPhrase(Text description, String subject, Cause cause, List<Evidence> causeEvidence,
+                                    List<Evidence> angerEvidence) {
+        List<String> sentences = description.sentences();
+        String best = null;
+        double bestScore = 0;
+        for (String sentence : sentences) {
+            String lower = sentence.toLowerCase(Locale.ROOT);
+            boolean abusive = angerEvidence.stream().anyMatch(e -> e.indicates().equals("anger:HOSTILE")
+                    && !e.evidence().isBlank() && lower.contains(e.evidence().toLowerCase(Locale.ROOT)));
+            if (abusive || sentence.length() < 8) {
+                continue;
+            }
+            double score = 0;
+            for (Evidence e : causeEvidence) {
+                if (!e.evidence().isBlank() && lower.contains(e.evidence().toLowerCase(Locale.ROOT))) {
+                    score += e.indicates().equals("cause:" + cause) ? e.weight() : e.weight() * 0.3;
+                }
+            }
+            if (best == null || score > bestScore) {
+                best = sentence;
+                bestScore = score;
+            }
+        }
+        String phrase = best == null ? subject : best;
+        phrase = SPACES.matcher(TRAILING_PUNCTUATION.matcher(phrase).replaceAll("")).replaceAll(" ").trim();
+        if (phrase.length() > 160) {
+            int cut = phrase.lastIndexOf(' ', 157);
+            phrase = phrase.substring(0, cut > 60 ? cut : 157) + "…";
+        }
+        return phrase;
+    }
+
+    private static boolean looksEnglish(Text text) {
+        List<String> words = text.words();
+        if (words.size() < 3) {
+            return true; // too short to tell; the short-text reason covers it
+        }
+        long english = words.stream().filter(Rules.ENGLISH::contains).count();
+        long letters = text.original.chars().filter(Character::isLetter).count();
+        long latin = text.original.chars().filter(c -> c < 0x250 && Character.isLetter(c)).count();
+        return english >= Math.max(1, words.size() * 0.12) && latin >= letters * 0.7;
+    }
+
+    private static String describe(Cause cause, List<Evidence> evidence) {
+        List<String> words = evidence.stream().filter(e -> e.indicates().equals("cause:" + cause) && e.weight() > 0)
+                .sorted(Comparator.comparingDouble(Evidence::weight).reversed()).limit(2)
+                .map(e -> "\"" + e.evidence() + "\"").toList();
+        return cause + (words.isEmpty() ? "" : " (" + String.join(", ", words) + ")");
+    }
+
+    private static double softmaxTop(Map<Cause, Double> scores, Cause top) {
+        double sum = 0;
+        for (double s : scores.values()) {
+            sum += Math.exp(2 * s);
+        }
+        return Math.exp(2 * scores.get(top)) / sum;
+    }
+
+    private static void add(List<Evidence> list, Evidence evidence) {
+        if (evidence != null) {
+            list.add(evidence);
+        }
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

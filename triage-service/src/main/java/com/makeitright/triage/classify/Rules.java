@@ -1,0 +1,352 @@
+package com.makeitright.triage.classify;
+
+import com.makeitright.events.Anger;
+import com.makeitright.events.Cause;
+import com.makeitright.events.RootCause;
+import com.makeitright.triage.classify.Rule.Guard;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.makeitright.events.Anger.ANGRY;
+import static com.makeitright.events.Anger.CALM;
+import static com.makeitright.events.Anger.HOSTILE;
+import static com.makeitright.events.Anger.UPSET;
+import static com.makeitright.events.Cause.MISPLACED_HOSTILITY;
+import static com.makeitright.events.Cause.MISUNDERSTANDING;
+import static com.makeitright.events.Cause.OUR_ERROR;
+import static com.makeitright.events.Cause.SUSPECTED_ABUSE;
+import static com.makeitright.events.Cause.UNREASONABLE;
+
+/**
+ * Every rule and weight of triage, in one place. Each rule says why it exists. Weights are hand-set and
+ * checked against the development corpus ({@code src/test/resources/corpus/dev.jsonl}); the held-out corpus
+ * and the 16 labeled examples are only measured, never tuned on.
+ *
+ * <p>How they combine (see {@link Classifier}): cause scores start from {@link #CAUSE_PRIOR} and add the
+ * weight of every cause signal; the highest wins. Anger adds the weights per level and takes the highest
+ * level whose total reaches {@link #ANGER_THRESHOLD}. A phrase rule fires at most once per complaint.
+ */
+final class Rules {
+
+    private Rules() {
+    }
+
+    /** A complaint most often reports a real fault; with no other evidence we take the customer's side. */
+    static final Map<Cause, Double> CAUSE_PRIOR = Map.of(
+            OUR_ERROR, 0.45, MISUNDERSTANDING, 0.15, MISPLACED_HOSTILITY, 0.0, UNREASONABLE, 0.0,
+            SUSPECTED_ABUSE, 0.0);
+
+    /** Total weight at which an anger level is reached (levels are checked from HOSTILE down). */
+    static final double ANGER_THRESHOLD = 1.0;
+    /** UPSET needs less: a single measured word of disappointment is enough. */
+    static final double UPSET_THRESHOLD = 0.5;
+
+    // ---------------------------------------------------------------------------------------------------
+    // Cause rules
+    // ---------------------------------------------------------------------------------------------------
+
+    // Something bad happened elsewhere in their day: the anger is likely not about us.
+    static final Rule BAD_DAY = cause("bad-day", MISPLACED_HOSTILITY, 1.2, Guard.ANY,
+                    "\\b(?:fight|row|argument) with my\\b|\\b(?:wife|husband|partner|girlfriend|boyfriend|ex) (?:left|dumped|took|cheated)|\\b(?:got|been|just been|was|just got|am being) (?:fired|laid off|dumped|evicted|towed|rear-ended|made redundant)|\\blost my (?:job|wallet|keys|phone)"
+                            + "|\\b(?:divorce|breakup|break-up|funeral|passed away|died|death in the family|surgery|redundan\\w*)\\b|\\b(?:boss|landlord|manager|ex|flatmate|neighbour|mother-in-law|business partner) (?:yelled|shouted|is|has been|raised|cancelled|wants|just|gave|took|ate|cheated)"
+                            + "|\\btraffic (?:was|is|has been|for)|\\bstuck in traffic|\\b(?:bad|worst|rough|long|awful|terrible|horrible|rotten|tough|hard|stressful) (?:day|morning|week|night|time)\\b|\\bday from hell\\b|\\bbit of a morning\\b"
+                            + "|\\b(?:car|bus|train) (?:broke down|wouldn't start|got towed|failed)|\\bcrashed my car|\\bflat tyre\\b|\\bmissed my (?:train|bus|flight|daughter's|son's|kid's)|\\b(?:at|in) (?:the )?hospital\\b|\\bhospital (?:bed|all day)"
+                            + "|\\bnight shift\\b|\\b(?:sick|ill) (?:baby|parent|kid|child|mum|dad|mother|father)|\\bno sleep\\b|\\bup all night with|\\bkept us up all night|\\bexams\\b|\\bjob centre|\\bparking (?:ticket|fine)|\\bspeeding fine"
+                            + "|\\bkids (?:are )?screaming|\\bkicking us out|\\bbad news\\b|\\bflooding\\b|\\bstuck at work|\\bheating broke|\\bschool called|\\bsent home from school|\\b(?:son|daughter|kid) broke");
+    // The customer apologises for their tone or says it is not our fault: anger from elsewhere.
+    static final Rule TONE_APOLOGY = cause("apologises-for-tone", MISPLACED_HOSTILITY, 1.0, Guard.ANY,
+                    "\\b(?:sorry|apologies|apologi[sz]e)\\b[^.!?]{0,30}\\b(?:grumpy|tone|short|snappy|cross|rude|sound|sounded|venting|rant|being|minor|rough|long day|bad day|awful|a morning|stressed)\\b|\\bnot (?:angry|mad|upset) (?:at|with) you\\b|\\bnot your fault\\b|\\bisn't your fault\\b|\\bi know this is minor\\b|\\bbit of a grumpy");
+
+    static final List<Rule> CAUSE_RULES = List.of(
+            // We sent or did something other than what was ordered: the plainest sign of our own error.
+            cause("wrong-item", OUR_ERROR, 1.0, Guard.ANY,
+                    "\\b(?:sent|send|shipped|gave|given|delivered|received|got|brought|fitted|served)(?: me| us| my \\w+)? (?:the |a |an )?wrong\\b"
+                            + "|\\bwrong (?:item|size|colou?r|model|order|product|one|shade|dates?|address|vaccine|dose|seats?|medication|tablets|name|prescription|module|plan|lid|salary|reading|amount|price|figures|room|flavou?r|version)\\b"
+                            + "|\\binstead (?:received|got|i got|we got|there was|it was|they sent|you sent)\\b|\\b(?:received|got|sent|delivered|gave|brought|served|fitted)\\b[^.!?]{0,40}\\binstead of\\b|\\binstead of (?:the|my|a|an) [^.!?]{0,30}(?:i|we) (?:ordered|asked for|booked|paid for)|\\bnot the (?:one|model|size|colou?r|version) (?:i|we) (?:ordered|booked|asked|paid)"
+                            + "|\\b(?:someone|somebody) else's\\b|\\banother (?:child|customer|person|patient|guest)'s\\b|\\b(?:a )?different (?:building|model|shade|brand|house|address)\\b|\\bnothing like the (?:photo|picture|description)"),
+            // Part of the order is missing: a packing or fulfilment slip on our side.
+            cause("missing-part", OUR_ERROR, 0.7, Guard.ANY,
+                    "\\b(?:is|are|was|were) missing\\b|\\bmissing (?:pages|the|a|an|one|item|items|parts?|screws|bag|piece)\\b|\\bcame without\\b|\\barrived without\\b|\\bwithout the \\w+ (?:that|which) was (?:listed|shown|included)"
+                            + "|\\bonly (?:one|two|three|the left|the right|half|\\d+) (?:\\w+ )?(?:was |were )?in the (?:box|bag|parcel)|\\bforgot (?:it|our|my|the)\\b|\\bonly (?:one|half) (?:has been|was|were) (?:refunded|delivered|sent)"),
+            // It arrived or came back damaged or spoiled: quality or handling on our side.
+            cause("arrived-damaged", OUR_ERROR, 0.6, Guard.ANY,
+                    "\\b(?:arrived|came|delivered|was|is|were|are) (?:\\w+ )?(?:broken|cracked|damaged|smashed|dented|crushed|melted|blurry|stale|cold|soggy|burnt|mouldy|spilled|expired|bent|ripped|shattered|off)\\b"
+                            + "|\\b(?:a |the |new )?(?:crack|dent|scratch|stain|puddle|soot|mould|leak|bleach)\\b|\\bbest-before\\b|\\bout of date\\b"),
+            // It does not work as sold.
+            cause("does-not-work", OUR_ERROR, 0.6, Guard.ANY,
+                    "\\b(?:stopped working|doesn't work|does not work|isn't working|not working|has stopped|stopped again|come loose|came loose|came off|has come off|fell apart|falls apart|dies (?:by|after|within)|leaks|leaking|shrank|shrunk"
+                            + "|keeps? (?:crashing|freezing|logging me out|dropping|tripping)|logs me out|won't (?:turn on|charge|start|open)|no longer works|doesn't fit|don't fit|dont fit|does not fit|wobbl\\w*)\\b"),
+            // A billing mistake: charged twice, after cancelling, more than shown or agreed.
+            cause("billing-error", OUR_ERROR, 1.0, Guard.ANY,
+                    "\\b(?:charged|billed) (?:me |my card |us )?(?:\\d+(?:\\.\\d+)? )?(?:twice|two times|three times|again|for both|the full price)\\b|\\b(?:double|duplicate)[- ]?(?:charge|charged|billed|booking|payment)\\b"
+                            + "|\\bovercharg\\w*|\\b(?:charged|billed)\\b[^.!?]{0,40}\\b(?:never (?:took|used|ordered|received|confirmed)|i cancelled|after (?:i )?cancel\\w*|even though i (?:cancelled|paid|returned))"
+                            + "|\\bstill (?:went out|took the money|charged|billed)|\\byou still took|\\b(?:three|two|four) times for (?:one|the same)|\\bbut the final (?:charge|price|bill)|\\bcharged (?:me )?more than"),
+            // We did not turn up, cancelled without notice, or gave away what was booked.
+            cause("no-show", OUR_ERROR, 0.9, Guard.ANY,
+                    "\\b(?:nobody|no one|never) (?:came|showed|turned up|arrived|called|has come)|\\b(?:didn't|did not|hasn't|has not|never) (?:turn(?:ed)? up|show(?:ed)? up|come out)|\\bno[- ]show\\b"
+                            + "|\\bforgot (?:it|our|my) completely|\\bgave (?:our|my) (?:room|table|seat|slot) away|\\bgiven (?:our|my) (?:room|table|seat|slot) away|\\bdouble[- ]booked|\\bno record of"
+                            + "|\\bcancell?ed (?:\\w+ ){0,4}(?:without|with no|by text|the night before|at the gate|at the last minute)|\\bwithout (?:any |a single )?(?:notice|warning|explanation)|\\bno (?:letter|notice|warning)\\b|\\bnot (?:one|a single) (?:staff|person|member)"),
+            // It came late or we kept them waiting.
+            cause("delay", OUR_ERROR, 0.5, Guard.ANY,
+                    "\\bwaited\\b|\\bwaiting (?:at|for|in)\\b|\\b(?:arrived|came|paid|delivered|went live) (?:\\w+ ){0,3}late\\b|\\blate (?:again|for|penalty)\\b|\\b(?:weeks?|months?|days|hours?) (?:late|later)\\b|\\bon hold for\\b"
+                            + "|\\bstill (?:no|not|nothing|hasn't|haven't|waiting|broken)\\b|\\bit has been (?:\\w+ ){1,3}(?:weeks|months)|\\bwithout (?:a |any )?(?:landline|internet|power|hot water|heating|phone)|\\bwith no (?:internet|power|water|heating)"
+                            + "|\\bno hot water|\\bhours? (?:now|stuck|late)|\\bstuck (?:on|in) (?:a|the) (?:train|plane|tarmac)|\\bnothing (?:yet|came)|\\bhasn't moved|\\bmissed the (?:\\w+ )?deadline"),
+            // A plain description of our mistake: error, incorrect, lost their things or data.
+            cause("our-mistake", OUR_ERROR, 0.7, Guard.ANY,
+                    "\\b(?:mistake|error|incorrect|mistranslated|misspel\\w*|spell\\w* my \\w+ wrong|by mistake)\\b|\\blost (?:my|our) (?:suitcase|luggage|bag|claim|documents|parcel|booking|order|data|files)\\b"
+                            + "|\\b(?:are|is) gone\\b|\\bdeleted (?:our|my)\\b|\\bdidn't listen\\b"),
+            // Food or product that harmed someone: ours to own, and urgent.
+            cause("harm", OUR_ERROR, 0.8, Guard.ANY,
+                    "\\b(?:made|got|were|was|fell) (?:\\w+ ){0,3}sick\\b|\\bvomit\\w*|\\bpoison\\w*|\\braw (?:chicken|meat|pork)|\\b(?:hair|glass|plastic|metal|insect|bug) in (?:my|the|our)\\b|\\bcut (?:my|his|her) (?:mouth|finger|hand|lip)"
+                            + "|\\bnearly (?:took|swallowed|ate)|\\bi'm allergic|\\bdangerous\\b|\\bcockroach\\w*|\\b(?:hurt|injured|burned|burnt) (?:my|me|him|her)\\b"),
+            // Our people behaved badly or ignored them.
+            cause("staff-conduct", OUR_ERROR, 0.6, Guard.ANY,
+                    "\\brude\\b|\\brolled (?:his|her|their) eyes|\\blaughed (?:at|about)|\\bshrugged\\b|\\bcalled me (?:stupid|an idiot)|\\bnobody (?:has )?answer\\w*|\\bno (?:reply|response|answer)\\b|\\bevery agent"
+                            + "|\\bhasn't answered|\\bnot returned (?:my )?calls|\\bleft (?:us|me) stranded|\\bvanished\\b|\\bwalked off|\\bhung up on me"),
+            // We broke a promise we made in writing or in person.
+            cause("broken-promise", OUR_ERROR, 0.4, Guard.ANY,
+                    "\\b(?:promised|assured|guaranteed)\\b|\\bconfirmed it\\b|\\byour (?:own )?(?:booking )?(?:screen|confirmation|email) (?:showed|promised|said)|\\bsold as\\b|\\bsaid (?:it|the \\w+) would\\b|\\bas discussed\\b|\\bwas (?:meant|supposed) to (?:come|arrive|be ready)"),
+            // They paid extra for something specific and did not get it.
+            cause("paid-for-not-delivered", OUR_ERROR, 0.8, Guard.ANY,
+                    "\\bpaid (?:the |an )?(?:extra )?(?:fee )?for\\b[^.!?]{0,60}\\b(?:but|and)\\b[^.!?]{0,50}\\b(?:no|not|without|never|plain|standard|instead)\\b"),
+            // Our service or system failed: outages, lost data, locked accounts.
+            cause("service-failure", OUR_ERROR, 0.6, Guard.ANY,
+                    "\\boutage\\w*|\\bwas down\\b|\\bwent down\\b|\\b(?:app|site|website|system|software|it|page|server) (?:has |keeps )?crash\\w*|\\bcrashed (?:again|twice|when|while)|\\bate my\\b|\\blocked for\\b|\\bfroze my|\\bcut (?:our|my|the) (?:power|water|gas|electricity|internet)|\\bbug\\b|\\bblank (?:pages?|screen)|\\bdead pixels"),
+
+            // The customer expected something our policy does not say: the textbook misunderstanding.
+            cause("belief-mismatch", MISUNDERSTANDING, 1.1, Guard.ANY,
+                    "\\b(?:i|we) (?:thought|assumed|believed|understood|had assumed|was under the impression|were under the impression|was expecting|expected (?:it|the|them|that|my|to))\\b"),
+            // They did not know a rule existed: misinformation or a policy nobody explained.
+            cause("did-not-know", MISUNDERSTANDING, 0.8, Guard.ANY,
+                    "\\b(?:i|we) (?:didn't|did not|never) (?:know|realise|realize|see any|notice)\\b|\\b(?:i|we) had no idea\\b|\\bwho knew\\b|\\b(?:nobody|no one) (?:ever )?(?:said|mentioned)\\b|\\bwasn't told\\b|\\bsince when\\b|\\bwhat do you mean\\b|\\bnot (?:clear|obvious) at all"),
+            // "Nobody told me" points to a policy not explained, but also to a delay not announced; weaker.
+            cause("nobody-told-me", MISUNDERSTANDING, 0.4, Guard.ANY,
+                    "\\b(?:nobody|no one) (?:ever )?told (?:me|us)\\b"),
+            // They half admit the rule was written down: strongest sign of a misunderstood policy.
+            cause("half-admits", MISUNDERSTANDING, 1.4, Guard.ANY,
+                    "\\b(?:i suppose|i guess|oh,? (?:wait|i see)|ah,? i see|ok,? i see|oh,|ah,|yes,? yes|well,? i|apparently)\\b[^.!?]{0,70}\\b(?:contract|terms|it says|says|page|letter|manual|small print|fine print|ticked|signed|rules?|only|exclude\\w*|fare|tariff|rate|policy|site|website|first year)"
+                            + "|\\bit(?:'s| is| was) in the (?:contract|terms|small print|fine print)\\b|\\bwho (?:reads|would (?:ever )?(?:expect|read))\\b|\\bnobody reads\\b|\\bmaybe i (?:measured|misread|ticked|missed|chose)|\\bdid i miss something"
+                            + "|\\bmy mistake\\b|\\bi (?:didn't|did not|never) read\\b|\\bi (?:must|may) have (?:missed|misread|ticked|chosen)"),
+            // Fees, terms and limits are where policies get misunderstood.
+            cause("policy-topic", MISUNDERSTANDING, 0.35, Guard.ANY,
+                    "\\b(?:fee|fees|surcharge|policy|terms|contract|minimum|limit|excess|exclusion|excludes?|non-refundable|expir\\w*|auto[- ]?renew\\w*|renewed|renewal|trial|restocking|tariff|fair[- ]use|store credit|exchange only|only be exchanged|deposit|pro-rated|included|covered|interest|vat|exchange rate|standing charge|penalty|warranty|service charge|allowance|fare|rounded?|round up|only exchange|points|status|inactivity|dormant)\\b"),
+            // They ask how something works rather than report a fault.
+            cause("asks-how-it-works", MISUNDERSTANDING, 0.6, Guard.ANY,
+                    "\\b(?:could|can) you (?:explain|clarify|confirm|tell me (?:what|which|how|why))|\\bis (?:this|that|it) (?:right|correct|normal)\\b|\\bis (?:the|it|that|this) [^.?!]{0,40}\\bonly\\b[^.?!]*\\?|\\bhow (?:long|does) [^.?!]*\\?"
+                            + "|\\bwhat (?:is|does) (?:this|that|my) [^.?!]*\\?|\\bwhere can i (?:read|find|see)|\\bhas (?:something|the \\w+) changed|\\bdid the \\w+ change|\\bwhat happens now|\\bis there another way|\\bwhat (?:it|my \\w+) (?:is for|includes|covers)"
+                            + "|\\bwhich \\w+ (?:type|plan|option) (?:i|do i)|\\bnot included\\?"),
+
+            BAD_DAY,
+            TONE_APOLOGY,
+            // "And now this": the complaint is the last straw on top of everything else.
+            cause("last-straw", MISPLACED_HOSTILITY, 0.7, Guard.ANY,
+                    "\\band now (?:your|you|i get|there's|i have to|i'm on hold)\\b|\\bnow your\\b|\\bon top of (?:that|everything)\\b|\\blast straw\\b|\\bwhy is (?:everything|nothing|the whole world|the universe|everyone)\\b|\\bis everyone\\b|\\bwhat is wrong with the world"
+                            + "|\\bwhy does everything|\\bcan't anyone\\b|\\bagainst me\\b|\\btesting me\\b|\\beverything (?:has )?gone wrong|\\bwhat is going on today|\\bnothing (?:is )?working today|\\bwhy is nothing|\\bof all days"),
+            // A small, cosmetic or momentary thing set them off; alone it means little, with a bad day a lot.
+            cause("trivial-trigger", MISPLACED_HOSTILITY, 0.4, Guard.ANY,
+                    "\\b(?:notification|newsletter|font|colou?rs|pop-?up|banner|hold music|music on hold|jingle|captcha|password with|reminder|survey|greeting|subject line|typing dots|load|chatbot|automated menu|phone menu|cookie banner|emoji|receipt printer|trolley|barrier|verification|login code|upload bar|night mode|dark mode|adverts|ads|promo|treat yourself|cheer up|shop music|holding message|spelling|transfer(?:red)? me to the wrong \\w+)\\b"
+                            + "|\\b(?:two|three|a|one) minutes?\\b|\\b(?:five|ten|\\d+) seconds\\b"),
+
+            // A demand that can never be met: forever, for life, every year.
+            cause("forever-demand", UNREASONABLE, 1.3, Guard.ANY,
+                    "\\b(?:free|supply|vip|pass|membership|lessons?|haircuts?|trainer|flights?|shipping|coffee|meals?|dinners?|ink|printer|cases?|socks|chocolate|ice cream|tickets?|upgrades?)\\b[^.!?]{0,40}\\b(?:for life|lifetime|forever|for the rest of my life|every (?:year|month|week)|for a year|for the next year|for six months|until i get)\\b"
+                            + "|\\blifetime (?:supply|vip|membership|pass)\\b|\\bfree\\b[^.!?]{0,30}\\bforever\\b|\\bfor every future\\b|\\b(?:want|demand|give me|expect|deserve)\\b[^.!?]{0,50}\\b(?:for life|forever|for the rest of my life)\\b"),
+            // Money for feelings, lost time or luck is out of proportion to a consumer complaint.
+            cause("damages-demand", UNREASONABLE, 0.9, Guard.ANY,
+                    "\\bemotional (?:damage|distress)|\\bfor the (?:stress|trouble|insult|eye damage|inconvenience)\\b[^.!?]{0,20}$|\\bfor (?:the stress|the trouble|my trouble|the insult)\\b|\\bruining my (?:day|life|weekend)|\\bfor the emotional"
+                            + "|\\b(?:wasted|lost) (?:hours of my life|wages|salary|contract|sleep)|\\ba year's salary|\\bcompensat\\w* (?:me )?for (?:my|the) (?:time|stress|feelings|lost|sleep|trouble)"),
+            // They blame us for things nobody controls: weather, luck, sport, their own taste or body.
+            cause("blames-the-uncontrollable", UNREASONABLE, 0.8, Guard.ANY,
+                    "\\b(?:weather|forecast|it rained|rained on|rained (?:all|during|the whole)|it poured|poured (?:on|down)|cloudy|sunny|snowstorm|snowed|sunburn\\w*|foggy|heatwave|\\d+ degrees?|horoscope|fortune|cursed|jinx\\w*|lottery|scratch card|didn't win"
+                            + "|(?:my|our) team (?:lost|lose)|the (?:away|other) team|ending|boring|predictable|neighbou?rs?|didn't like|doesn't like|no longer fits?|lost weight|put on weight|feet grew|look older|feel bad about myself|celebrity)\\b"),
+            // Several demands stacked on a small problem, or demands only we could never grant.
+            cause("stacked-demands", UNREASONABLE, 1.0, Guard.ANY,
+                    "\\bdouble (?:my money|refund|the price|back)|\\b(?:refund\\w*|back)\\b[^.!?]{0,40}\\b(?:last|past) (?:two|three|four|five|six|ten|\\d+) years|\\b(?:last|past) (?:two|three|four|five|six|ten|\\d+) years\\b[^.!?]{0,30}\\brefund|\\b(?:ten|\\d+) times (?:the price|that|my money)|\\b\\d+x\\b|\\bplus interest|\\bpersonal apology|\\bapology from (?:the|your) (?:ceo|owner|author|director)|\\b(?:fired|sacked)\\b|\\bfire (?:all|the|him|her|them)\\b"
+                            + "|\\bjust for me\\b|\\bevery penny|\\b(?:for|to) every (?:fan|customer)|\\bfree flights|\\brefund (?:the whole|everything|all my)|\\bpay (?:for )?(?:my|the|all) (?:doctor|hotel|bills?|entire|whole|lost|wages|catering|vacation|holiday)"
+                            + "|\\bbrand new\\b|\\bnew (?:phone|wardrobe|holiday|car|house|sofa|printer) (?:and|every|delivered)|\\bcompensate me for|\\byou owe me|\\b(?:and|plus) (?:a |an )?(?:free|brand new|private|personal|new)\\b"),
+            // Normal wear after years of use is not a fault.
+            cause("old-purchase", UNREASONABLE, 0.7, Guard.ANY,
+                    "\\b(?:two|three|four|five|six|seven|eight|nine|ten|\\d+) (?:years?|winters?) (?:ago|in the|of use)|\\bafter (?:two|three|four|five|six|ten|\\d+) years\\b|\\bin 20(?:0\\d|1\\d|2[0-2])\\b|\\bsince 20(?:0\\d|1\\d)\\b|\\bfrom 20(?:0\\d|1\\d)\\b|\\bwore them (?:almost )?(?:daily|every day)"),
+            // "It's your fault/responsibility" about something we had no part in.
+            cause("your-responsibility", UNREASONABLE, 0.4, Guard.ANY,
+                    "\\b(?:it's|it is) your (?:fault|responsibility)\\b|\\byou should have known\\b|\\bthe least you can do\\b|\\bseems fair to me\\b"),
+
+            // "So it must be faulty" after use: a defect inferred, not observed, as in wardrobing.
+            cause("must-be-faulty", SUSPECTED_ABUSE, 0.8, Guard.ANY,
+                    "\\b(?:so )?(?:it|they) (?:must|has to|have to) be (?:faulty|defective|a (?:manufacturing )?defect)|\\bmust be (?:faulty|defective|a (?:manufacturing )?defect)|\\bso i think (?:it's|its|it is|they're) (?:faulty|defective)"
+                            + "|\\bi think (?:they're|they are|it's|it is) defective|\\bas (?:faulty|defective)\\b|\\barrived defective"),
+            // They no longer need it, or it was "only worn once": a return for use, not for a fault.
+            cause("no-longer-needed", SUSPECTED_ABUSE, 0.7, Guard.ANY,
+                    "\\b(?:don't|do not|no longer) need (?:it|them)|\\bonly (?:worn|used|wore) (?:it )?once\\b|\\bbasically unused\\b|\\bworn (?:it )?once\\b|\\bwas only worn once"),
+            // Wants the money back and to keep the item.
+            cause("refund-and-keep", SUSPECTED_ABUSE, 1.2, Guard.ANY,
+                    "\\brefund\\b[^.!?]{0,40}\\bkeep (?:it|them)\\b|\\bkeep (?:it|them) though\\b|\\bnot sending (?:anything|it) back\\b"),
+            // Asks for a refund "like the other times", or to skip the checks: expects refunds as routine.
+            cause("refund-as-before", SUSPECTED_ABUSE, 1.2, Guard.ANY,
+                    "\\b(?:refund|money back|refunded)\\b[^.!?]{0,40}\\b(?:like|as|same as) (?:you did )?(?:with )?(?:the |all the )?(?:before|always|last time|other|previous|last ones|others)|\\blike (?:you did )?(?:the |with the )?(?:other|previous|last) (?:times|ones|three)"
+                            + "|\\blike before\\b|\\blike you (?:always do|did the other)|\\byou refunded them\\b|\\bno need to investigate\\b|\\bnot (?:doing|filing) any (?:forms|police)|\\bsame as always\\b|\\blike last time")
+    );
+
+    /** Signals that mark a "delivered but never received" claim (fed to the customer memory too). */
+    static final Rule NEVER_ARRIVED = cause("never-arrived", SUSPECTED_ABUSE, 0.3, Guard.ANY,
+            "\\bnever (?:arrived|received|got it|came|got)\\b|\\bnot received\\b|\\b(?:didn't|did not) (?:receive|get) (?:it|anything|the|my)\\b|\\bisn't here\\b|\\bnot here\\b|\\bit's not there\\b|\\bnot at (?:the|my) door"
+                    + "|\\b(?:shows|marked|says|showing|tracking says|marked as)[^.!?]{0,20}\\bdelivered\\b|\\bsigned for\\b|\\bbox (?:arrived|was) empty|\\bempty box|\\bwithout it arriving|\\bnever got it|\\bi do not have it");
+
+    /** Words that say the same claim happened before. */
+    static final Pattern REPEAT = p("\\b(?:again|once again|another|(?:third|fourth|fifth|sixth|3rd|4th|5th|6th) (?:time|one|parcel|empty)|(?:four|five|six|4|5|6|three|3) times|every (?:single )?(?:order|time)|keeps happening"
+            + "|same as (?:the )?last|last (?:three|four|3|4) times|(?:third|fourth|fifth|sixth|3rd|4th|5th|6th)\\b[^.!?]{0,30}\\b(?:this year|since|in two months|this month)|makes five|with my last|the last three|(?:the )?(?:fourth|fifth|third|4th|5th|3rd|6th) (?:this year|since))");
+
+    // ---------------------------------------------------------------------------------------------------
+    // Anger rules
+    // ---------------------------------------------------------------------------------------------------
+
+    /** Plural name-calling is aimed at the business or its staff; "I felt like an idiot" is not. */
+    private static final String PLURAL_INSULTS = "idiots|morons|clowns|crooks|thieves|scammers|scumbags|cowboys|frauds|liars|losers|leeches|thugs|vultures|bastards|jobsworths|con artists|imbeciles|muppets|parasites|criminals|cheats|buffoons|incompetents";
+    private static final String INSULT_NOUNS = "idiots?|morons?|clowns|crooks|thieves|scammers|scumbags|cowboys|frauds|liars|losers|leeches|thugs|vultures|bastards|jobsworths|con artists"
+            + "|animals|imbeciles|fools|muppets|jokers|incompetents|parasites|criminals|cheats|amateurs|buffoons";
+
+    static final List<Rule> ANGER_RULES = List.of(
+            // Name-calling aimed at us is abuse, whatever the cause.
+            anger("insult", HOSTILE, 1.2, Guard.OWN_NOT_NEGATED,
+                    "\\b(?:you|you're|you are|you all|you lot|you people|bunch of|band of|pack of|load of)\\s+(?:\\w+\\s+){0,2}(?:" + INSULT_NOUNS + ")\\b"
+                            + "|\\b(?:" + PLURAL_INSULTS + ")\\b|\\brun by clowns|\\bjoke of a company"),
+            // Contempt aimed at people ("you are all worthless") is abuse even without a noun.
+            anger("contempt", HOSTILE, 1.0, Guard.OWN_NOT_NEGATED,
+                    "\\b(?:you(?:'re| are)?|you people|you lot)(?: all)? (?:\\w+ )?(?:useless|worthless|pathetic|disgusting|incompetent|heartless|clueless|brainless|a joke)\\b|\\b(?:disgusting|incompetent|useless|pathetic|worthless) (?:people|developers|company|staff)\\b|\\bwhat a pathetic|\\bevery (?:single )?one of you\\b"),
+            // Swearing at us.
+            anger("profanity", HOSTILE, 1.0, Guard.OWN_WORDS,
+                    "\\bdamn\\b|\\bcrap\\w*|\\bgo to hell\\b|\\bto hell with\\b|\\bscrew you\\b|\\bpiss off\\b|\\bshove (?:it|your)|\\bf\\*+k?|\\bfuck\\w*|\\bshit\\w*|\\bbloody\\b|\\bbastards?\\b|\\bsucks\\b|\\bwtf\\b"),
+            // A threat of showing up, harm or damage is hostile.
+            anger("threat", HOSTILE, 1.2, Guard.OWN_NOT_NEGATED,
+                    "\\b(?:i will|i'll|we'll|we will) (?:come|be) (?:down )?(?:there|outside)\\b(?! to (?:collect|pick|return|drop))|\\b(?:i will|i'll) (?:come )?(?:find|smash|trash|sort you)|\\bfind your office|\\bmake (?:you|sure you) regret|\\byou'll regret"
+                            + "|\\bmake a scene|\\bsort you out|\\bsee you in court|\\binto the ground|\\bhope (?:you|they) (?:go bust|close|rot)|\\bdon't make me come|\\bor i'll be (?:at|outside|down)|\\bi will make sure everyone|\\btrash your reviews"
+                            + "|\\bcome (?:down )?to your (?:office|shop|store|restaurant|house|door)(?: \\w+){0,2} myself|\\bbe at your door|\\bbe outside your|\\bor else\\b"),
+            // Lawyers, courts and regulators: serious and angry; with abuse on top it becomes hostile.
+            anger("legal-threat", ANGRY, 0.9, Guard.OWN_NOT_NEGATED,
+                    "\\b(?:lawyer|solicitor|attorney|sue|suing|sue-ing|court|police|ombudsman|trading standards|regulator|health department|the council|newspapers?|the papers|reporting (?:you|this)|reported to|small claims|legal action)\\b"),
+
+            // Runs of exclamation or "?!" are the written form of raising one's voice.
+            anger("exclamation-run", ANGRY, 1.0, Guard.ANY, "!{2,}|\\?!|!\\?"),
+            // Words of outrage.
+            anger("outrage-words", ANGRY, 1.0, Guard.OWN_NOT_NEGATED,
+                    "\\b(?:unacceptable|outrageous|ridiculous|unbelievable|disgraceful|disgrace|appalling|absurd|scandal|infuriating|furious|livid|astonished|beyond unacceptable|how dare|how is (?:this|that|it) (?:even )?(?:acceptable|possible)|how hard is it|sick of|daylight robbery|dirty trick|are you serious|seriously|unreal|a disaster|serious (?:professional )?failure|entirely unacceptable|completely unacceptable|never again|what is wrong with|is anyone even|does anyone there|give me a break|come on|not now)\\b|\\benough!"),
+            // Commands and demands with a deadline.
+            anger("demand", ANGRY, 0.6, Guard.OWN_NOT_NEGATED,
+                    "\\bi demand\\b|\\b(?:i|we) (?:expect|require) (?:you|a|the|it)\\b|\\bfix (?:this|it) (?:now|immediately|properly)\\b|\\bimmediately\\b|\\bright now\\b|\\bsort it out\\b|\\bget it here\\b|\\bjust get\\b|\\bnow!|\\bnow or\\b|\\bfix it!|\\btoday!|\\bturn it down|\\bopen another"),
+            // Biting sarcasm ("brilliant job as always") is anger dressed up as praise.
+            anger("sarcasm", ANGRY, 1.0, Guard.ANY,
+                    "\\b(?:oh )?(?:fantastic|brilliant|great|wonderful|lovely|perfect|wow)[,.!]? (?:another|thanks|job|service|just great|to wait|stuff|as always)|\\bthanks (?:a lot|so much for (?:delivering|nothing|breaking|ruining))|\\bbrilliant job|\\bgreat job\\b"
+                            + "|\\breally top quality|\\bcan't wait to see what\\b|\\bsuch a (?:good|great) use\\b|\\bjust great\\b|\\bgreat,? just great|\\bgreat service,? not|\\bsuch good service"),
+
+            // Measured disappointment or frustration: upset, not angry.
+            anger("disappointment", UPSET, 0.7, Guard.NOT_NEGATED,
+                    "\\b(?:disappoint\\w*|let ?down|letdown|not happy|unhappy|not pleased|not impressed|not great|not cool|frustrat\\w*|annoy\\w*|upset\\w*|fed up|tired of|getting tired|a shame|it's a shame|sad\\b|shame|worried|stressful|expected better|cheated|sneaky|misled|ignored|grumpy|cross|snappy|disheartening|rubbed me the wrong way|panicked|anxious|hurts|hurt|ruined|meh|not ok|not what i expected|exhausted|stressed|miserable|feeling a bit|isn't great|bothered|gutted|a pity)\\b"),
+            // The cost to them: a lost day, a wasted trip. Not anger by itself, but it tips calm into upset.
+            anger("personal-cost", UPSET, 0.35, Guard.ANY,
+                    "\\blost (?:half )?a (?:day|morning)|\\btook (?:the|a) (?:morning|day) off|\\bfor nothing\\b|\\blooking forward\\b|\\barranged childcare|\\bcouldn't eat|\\bfor (?:my|our) (?:mum|mom|dad|daughter|son|wife|husband)'s|\\bin the cold\\b|\\bruined (?:dinner|the|our|my)")
+    );
+
+    /** Courtesy words; they lower the chance that a lone exclamation mark is anger. */
+    static final Pattern POLITE = p("\\b(?:please|thank you|thanks|thankyou|kind regards|best regards|regards|dear|hello|hi|good (?:morning|afternoon)|could you|would you|may i|cheers)\\b");
+
+    /** Acronyms and codes that are written in capitals without shouting. */
+    static final Set<String> NOT_SHOUTING = Set.of("USD", "EUR", "GBP", "VAT", "PDF", "LED", "MOT", "DMV", "CEO", "UK", "USA",
+            "SMS", "ATM", "PIN", "OK", "TV", "ID", "FAQ", "API", "URL", "CD", "DVD", "PC", "IT", "HR", "VIP", "AM", "PM", "SKU",
+            "NHS", "EU", "BBC", "SPRING10", "LOL", "TBH", "ASAP", "GPS", "DIY", "XL", "XXL", "RSVP", "ETA");
+
+    /** Common English words; too few of them means the complaint is probably in another language. */
+    static final Set<String> ENGLISH = Set.of("the", "a", "an", "and", "or", "but", "i", "my", "me", "we", "our", "you", "your",
+            "it", "is", "was", "are", "were", "be", "been", "to", "of", "in", "on", "for", "with", "at", "by", "from", "this",
+            "that", "not", "no", "have", "has", "had", "do", "did", "does", "can", "could", "would", "will", "please", "thanks",
+            "what", "why", "how", "when", "they", "there", "so", "if", "as", "just", "still", "again", "order", "got", "get",
+            "now", "all", "one", "two", "after", "before", "very", "too", "it's", "i'm", "don't", "didn't", "hi", "hello");
+
+    // ---------------------------------------------------------------------------------------------------
+    // Computed signals (beyond single phrases)
+    // ---------------------------------------------------------------------------------------------------
+
+    /** An event the item was bought for ("for my cousin's wedding"), the first half of wardrobing. */
+    static final Pattern EVENT = p("\\b(?:wedding|party|interview|gala|prom|festival|trip|holiday|vacation|concert|ceremony|graduation|reunion|tournament|marathon|race|shoot|filming|dinner|eclipse|exams?|halloween|christening|conference|photoshoot|recital|birthday|bank holiday weekend|stay|project|black-tie|weekend)\\b");
+    /** Used or worn it. */
+    static final Pattern USED = p("\\b(?:wore|worn|wearing|used|took|played|shoot|shot|filmed|finished|for the race|for our|for my|for a|bought (?:the|this|it|these) [^.!?]{0,30}for|bought (?:\\w+ ){0,2}for)\\b");
+    /** Now wants it taken back as faulty, for the money. */
+    static final Pattern RETURN_FOR_REFUND = p("\\b(?:return|send (?:it )?back|full refund|money back|refund)\\b");
+
+    /** Money they ask for, e.g. "$5,000", "10,000", "500 quid", "1000 for the stress". */
+    static final Pattern MONEY = p("(?:[$\u00a3\u20ac]\\s?)?(\\d{1,3}(?:,\\d{3})+|\\d{3,7})(?:\\.\\d{2})?(?!\\s?(?:%|pages|people|percent|kids|users|seats|gb|mb|minutes|min|days|years|km|miles|am|pm|\\d))");
+    static final Pattern DEMAND_CONTEXT = p("\\b(?:want|demand|pay|paid back|compensat\\w*|give me|refund me|owe|expect|for the|for my|quid|or i|i'd like|fair|per fan|for the emotional)\\b");
+
+    /** Threats to health, safety or a legal case make a complaint urgent whatever else it says. */
+    static final Pattern SAFETY_OR_LEGAL = p("\\b(?:sick|vomit\\w*|poison\\w*|food poisoning|allergic|glass in|raw chicken|raw meat|cut my|injur\\w*|bleeding|hospital|dangerous|gas|insulin|newborn|fire hazard|electric shock|lawyer|solicitor|attorney|sue|suing|court|legal action|health department|regulator|ombudsman|police|trading standards)\\b");
+
+    /** Words and phrases that point at what went wrong underneath, for follow-up's recurring-cause view. */
+    static final List<Rule> ROOT_CAUSE_RULES = List.of(
+            // Wrong or missing items in the box are packing errors.
+            root(RootCause.PACKING_ERROR, 1.2, "\\bwrong (?:item|size|colou?r|model|one|lid)|\\binstead (?:of|received|got)|\\bmissing\\b|\\bin the box|\\bpacking slip|\\bcame without|\\bonly (?:one|the left|two)\\b|\\bmissing (?:pages|the|item)|\\bsame items"),
+            // Parcels, couriers and tracking are delivery.
+            root(RootCause.DELIVERY, 1.0, "\\b(?:parcel|package|courier|driver|delivered|tracking|delivery|shipped to|van|signed for|locker|dispatch\\w*|transfer|movers)\\b|\\bnever arrived"),
+            // Things that break, tear, leak or spoil are product quality.
+            root(RootCause.PRODUCT_QUALITY, 0.9, "\\b(?:ran out|broke\\w*|crack\\w*|defect\\w*|faulty|stopped working|torn|tear|leak\\w*|shr[au]nk|stain|scratch\\w*|stale|mould\\w*|expired|sick|glass in|hair in|raw|soggy|cold|burnt|melted|fade\\w*|quality|battery|worn|squeak\\w*|stiff|loose|bent|crackles|buzz|smoke|blurry)\\b"),
+            // The work of our people: reports, repairs, visits, staff conduct.
+            root(RootCause.SERVICE_QUALITY, 0.8, "\\b(?:report|analysis|consult\\w*|technician|engineer|plumber|fitter|cleaner|stylist|groomer|installer|electrician|rude|staff|waiter|manager|agent|repair\\w*|workshop|translation|audit|accountant|agency|vaccine|prescription|pharmacist|barber|guide|photographer|cake|cleaning|service)\\b"),
+            // Time lost waiting: queues, holds, late appointments.
+            root(RootCause.WAITING_TIME, 1.0, "\\b(?:waited|waiting|on hold|queue\\w*|late|delay\\w*|hours?|appointment|slow|minutes|weeks?|still no|still not)\\b"),
+            // Money taken wrongly: charges, invoices, bills.
+            root(RootCause.BILLING, 1.0, "\\b(?:charged?|charges|invoice\\w*|bill|billed|refund|overcharg\\w*|direct debit|payment|card|price|statement|fee)\\b"),
+            // Terms and rules the customer did not expect.
+            root(RootCause.UNCLEAR_POLICY, 0.8, "\\b(?:policy|terms|contract|minimum|limit|non-refundable|expir\\w*|renew\\w*|trial|restocking|tariff|fair[- ]use|excess|exclusion|warranty|included|cancellation|fees?)\\b"),
+            // What a salesperson or an advert promised.
+            root(RootCause.SALES_PROMISE, 1.2, "\\b(?:sales ?(?:person|man|guy|rep)|was promised|promised|told me it would|the ad\\b|advert\\w*|assured|sold as|sold us|the banner|the listing)\\b"),
+            // Screens, apps and e-mails that confuse or fail.
+            root(RootCause.INTERFACE_PROBLEM, 0.9, "\\b(?:app|website|site|login|log in|logs? me out|password|e-?mails?|button|font|colou?rs?|checkout|page|captcha|pop-?up|notification|chatbot|menu|form|upload|link|pdf|export|sync|bug|screen|newsletter|banner|survey|reminder|verification|text|dark mode|night mode)\\b"),
+            // Nothing of ours to fix: weather, luck, other companies.
+            root(RootCause.EXTERNAL, 1.4, "\\b(?:weather|forecast|rain\\w*|snow\\w*|sun\\w*|fog\\w*|horoscope|fortune|lottery|jinx\\w*|neighbou?rs?|another airline|team|heat)\\b")
+    );
+
+    // ---------------------------------------------------------------------------------------------------
+
+    static Pattern p(String regex) {
+        return Pattern.compile(regex);
+    }
+
+    private static Rule cause(String signal, Cause cause, double weight, Guard guard, String regex) {
+        return new Rule(signal, "cause:" + cause.name(), weight, guard, p(regex));
+    }
+
+    private static Rule anger(String signal, Anger level, double weight, Guard guard, String regex) {
+        return new Rule(signal, "anger:" + level.name(), weight, guard, p(regex));
+    }
+
+    private static Rule root(RootCause root, double weight, String regex) {
+        return new Rule("root-" + root.name().toLowerCase(), "root:" + root.name(), weight, Guard.ANY, p(regex));
+    }
+
+    /** Amounts the customer asks for, in their text or their desired outcome. */
+    static List<BigDecimal> demandedAmounts(String text) {
+        List<BigDecimal> amounts = new ArrayList<>();
+        Matcher m = MONEY.matcher(text);
+        while (m.find()) {
+            int from = Math.max(0, m.start() - 50);
+            int to = Math.min(text.length(), m.end() + 40);
+            String around = text.substring(from, to);
+            String number = m.group(1).replace(",", "");
+            boolean year = number.length() == 4 && (number.startsWith("19") || number.startsWith("20"));
+            if (!year && DEMAND_CONTEXT.matcher(around).find()) {
+                amounts.add(new BigDecimal(number));
+            }
+        }
+        return amounts;
+    }
+
+    /** Someone telling us about a bad day, or apologising for their tone, is upset even in calm words. */
+    static final double BAD_DAY_MOOD = 0.5;
+
+    /** Calm is the absence of anger evidence; these are the levels in the order they are tested. */
+    static final List<Anger> LEVELS_HIGH_TO_LOW = List.of(HOSTILE, ANGRY, UPSET, CALM);
+}

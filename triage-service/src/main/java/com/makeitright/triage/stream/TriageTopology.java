@@ -1,0 +1,66 @@
+package com.makeitright.triage.stream;
+
+import com.makeitright.contract.Topics;
+import com.makeitright.events.ComplaintReceived;
+import com.makeitright.events.ComplaintResolved;
+import com.makeitright.triage.acknowledge.Triage;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/**
+ * Triage's stream application. Complaints and resolutions are re-keyed by customer id so that one task owns
+ * each customer's memory; both feed the same persistent, changelogged store, which survives restarts. The
+ * acknowledgement goes out keyed by complaint id again.
+ *
+ * <pre>
+ * complaints.received --(by customer)--> TriageProcessor [memory, acknowledged rounds] --> complaints.acknowledged
+ * complaints.resolved --(by customer)--> ResolutionProcessor [memory]
+ * </pre>
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TriageProperties.class)
+class TriageTopology {
+
+    static final String MEMORY_STORE = "customer-memory";
+    static final String ROUNDS_STORE = "acknowledged-rounds";
+
+    @Bean
+    Triage triage(TriageProperties properties, Clock clock) {
+        return new Triage(properties.deadlines(), clock);
+    }
+
+    @Bean
+    KStream<String, ComplaintReceived> triageStream(StreamsBuilder builder, Triage triage, Clock clock) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMORY_STORE),
+                Serdes.String(), MemorySerde.serde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ROUNDS_STORE),
+                Serdes.String(), Serdes.String()));
+
+        KStream<String, ComplaintReceived> received = builder.stream(Topics.COMPLAINTS_RECEIVED.name(),
+                Consumed.with(Serdes.String(), Topics.COMPLAINTS_RECEIVED.serde()));
+        received.selectKey((complaintId, event) -> event.getCustomer().getId())
+                .repartition(Repartitioned.with(Serdes.String(), Topics.COMPLAINTS_RECEIVED.serde())
+                        .withName("received-by-customer"))
+                .process(() -> new TriageProcessor(triage, clock), MEMORY_STORE, ROUNDS_STORE)
+                .to(Topics.COMPLAINTS_ACKNOWLEDGED.name(),
+                        Produced.with(Serdes.String(), Topics.COMPLAINTS_ACKNOWLEDGED.serde()));
+
+        builder.stream(Topics.COMPLAINTS_RESOLVED.name(),
+                        Consumed.with(Serdes.String(), Topics.COMPLAINTS_RESOLVED.serde()))
+                .selectKey((complaintId, event) -> event.getCustomerId())
+                .repartition(Repartitioned.with(Serdes.String(), Topics.COMPLAINTS_RESOLVED.serde())
+                        .withName("resolved-by-customer"))
+                .process(ResolutionProcessor::new, MEMORY_STORE);
+        return received;
+    }
+}

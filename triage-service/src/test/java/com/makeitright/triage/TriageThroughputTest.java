@@ -1,0 +1,20 @@
+package com.makeitright.triage;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs {@link TriageBenchmark} over the whole corpus. The complaints/second figure is printed to the test
+ * output, not asserted; the test checks only that every complaint was fully triaged.
+ */
+class TriageThroughputTest {
+
+    @Test
+    void triagesTheWholeCorpusAndPrintsComplaintsPerSecond() throws Exception {
+        TriageBenchmark.Result result = TriageBenchmark.run(10);
+
+        assertThat(result.complaints()).isEqualTo(10L * 411);
+        assertThat(result.textCharacters()).isGreaterThan(result.complaints() * 100); // every text was written
+    }
+}

@@ -1,0 +1,83 @@
+package com.makeitright.triage.classify;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each signal fires on its phrase, and not on a near-miss that shares its words. */
+class SignalsTest {
+
+    private final Classifier classifier = new Classifier();
+
+    private Classification classify(String description) {
+        return classifier.classify(Texts.email("Complaint", description), History.NONE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            insult                  | You are all idiots and I want my money back.                                | I felt like such an idiot standing there, could you help me?
+            insult                  | Useless crooks, the lot of you, fix my order.                               | The waiter called us idiots and laughed, and the order was wrong.
+            insult                  | Scammers. That is what you are.                                             | The driver shouted "you idiots" at the neighbours, not at me; my parcel is fine but late.
+            contempt                | You are all worthless, every single one of you.                             | The coupon was worthless because it had expired, could you explain?
+            profanity               | Your damn app charged me twice.                                             | Traffic was hell today and the app charged me twice.
+            threat                  | Refund me or I will come down there and you will see.                       | I will come down there to collect the parcel on Monday.
+            threat                  | You'll regret this, trust me.                                               | I regret ordering the blue one, could I swap it for red?
+            legal-threat            | My lawyer will be in touch about this.                                      | The form asks for my law firm's address, where do I put it?
+            exclamation-run         | Where is my order?!                                                         | Where is my order? Thanks!
+            shouting                | THIS IS COMPLETELY UNACCEPTABLE AND I WANT IT FIXED                         | The PDF and the VAT number on the invoice are missing.
+            outrage-words           | This is outrageous, three weeks and nothing.                                | This is not outrageous, just a small mix-up with my order.
+            sarcasm                 | Brilliant job as always, the parcel is soaked.                              | Thanks for the quick help last time, the parcel is soaked this time though.
+            disappointment          | I am quite disappointed with the jacket.                                    | I am not disappointed with the jacket, just the zip is stuck.
+            apologises-for-tone     | Sorry if I sound grumpy, the app keeps logging me out.                      | Sorry, the app keeps logging me out.
+            apologises-for-tone     | I'm not angry at you, the parcel is just late.                              | I'm angry at you, the parcel is late again.
+            bad-day                 | I had a fight with my landlord and now your site is down!                   | The landlord of the shop next door said your site is down.
+            belief-mismatch         | I thought returns were free, but I was charged.                             | Returns were free last time, but I was charged this time.
+            half-admits             | Nobody told me about the fee! Well, I suppose it was in the contract.       | Nobody told me about the fee! It is not in the contract.
+            wrong-item              | I ordered the red kettle and you sent the wrong one.                        | I ordered the red kettle and it is the right one, but the lid is loose.
+            billing-error           | I was charged twice for the same order.                                     | I was charged once for the order, as expected, but it has not shipped.
+            never-arrived           | The tracking says delivered but the parcel is not here.                     | The tracking says out for delivery and I will be home all day.
+            refund-as-before        | Just refund it like the other times.                                        | I have never asked for a refund before, could you help?
+            refund-and-keep         | Can you refund me? I'd like to keep them though.                            | Can you refund me? I will send them back today.
+            forever-demand          | I want free coffee for life after this.                                     | I have been coming here for coffee for years and today it was cold.
+            blames-the-uncontrollable | Your forecast said sunny and it rained on my wedding!                     | Your delivery van got stuck and the parcel was two days late.
+            worn-then-returned      | I wore the dress to my sister's wedding on Saturday and the hem is torn, so it must be faulty. Full refund please. | The dress I ordered for my sister's wedding arrived with a torn hem, could you send another?
+            disproportionate-demand | The mug chipped. I want 5,000 for the stress.                               | The mug chipped. I would like a replacement for 12 please.
+            polite                  | Could you please check my order? Kind regards.                              | Check my order.
+            """)
+    void firesOnItsPhraseAndNotOnANearMiss(String signal, String phrase, String nearMiss) {
+        assertThat(classify(phrase).signals()).as("'%s' on: %s", signal, phrase)
+                .anySatisfy(e -> assertThat(e.signal()).isEqualTo(signal));
+        assertThat(classify(nearMiss).signals()).as("'%s' must not fire on: %s", signal, nearMiss)
+                .noneSatisfy(e -> assertThat(e.signal()).isEqualTo(signal));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            I'm not angry at you, the parcel is just late.
+            The driver shouted "you useless idiots" at the van next to him; my parcel is late.
+            He called me an idiot when I asked about the refund, so I'd like to speak to someone else.
+            """)
+    void someoneElsesWordsOrANegatedFeelingAreNotHostilityAtUs(String description) {
+        Classification c = classify(description);
+
+        assertThat(c.signals()).noneSatisfy(e -> assertThat(e.indicates()).isEqualTo("anger:HOSTILE"));
+        assertThat(c.anger().ordinal()).isLessThanOrEqualTo(com.makeitright.events.Anger.UPSET.ordinal());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            I bought this jacket on Friday for a gala on Saturday and now the seam is loose, so it must be defective. Full refund please.
+            We used the speaker for our beach party on Sunday and now a button sticks. I'd like to return it for a full refund.
+            """)
+    void aTimelineOfUsingAnItemForAnEventThenReturningItAsFaultyIsWornThenReturned(String description) {
+        Classification c = classify(description);
+
+        assertThat(c.signals()).anySatisfy(e -> {
+            assertThat(e.signal()).isEqualTo("worn-then-returned");
+            assertThat(e.evidence()).isNotBlank();
+            assertThat(e.indicates()).isEqualTo("cause:SUSPECTED_ABUSE");
+        });
+        assertThat(c.cause()).isEqualTo(com.makeitright.events.Cause.SUSPECTED_ABUSE);
+    }
+}

@@ -90,6 +90,10 @@ final class UpCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static String delay(String variable) {
+        return System.getenv().getOrDefault(variable, StackConfig.LOCAL_DELAYS.get(variable));
+    }
+
     static void printWelcome(PrintWriter out, StackConfig config, Duration took) {
         Path here = Path.of("").toAbsolutePath();
         Path logs = config.logsDir().startsWith(here) ? here.relativize(config.logsDir()) : config.logsDir();
@@ -100,8 +104,10 @@ final class UpCommand implements Callable<Integer> {
         out.printf("  triage        http://localhost:%d/actuator/health%n", config.port(Component.TRIAGE));
         out.printf("  Kafka         %s%n", config.bootstrapServers());
         out.printf("  logs          %s/  (./complaints logs SERVICE -f)%n", logs);
-        out.printf("  delays        %s%n", String.join(" ", StackConfig.LOCAL_DELAYS.entrySet().stream()
-                .map(d -> d.getKey() + "=" + System.getenv().getOrDefault(d.getKey(), d.getValue())).toList()));
+        out.printf("  delays        follow-up %s, offers expire %s, approvals due %s, promises %s%n",
+                delay("FOLLOWUP_DELAY"), delay("REMEDY_POLICY_NEGOTIATION_OFFER_EXPIRY"),
+                delay("REMEDY_POLICY_NEGOTIATION_APPROVAL_TIMEOUT"),
+                System.getenv().getOrDefault(StackConfig.PROMISE_VARIABLE, StackConfig.DEFAULT_PROMISE));
         out.println("Try: ./complaints simulate --count 100    ./complaints status    ./complaints tail received");
         out.flush();
     }

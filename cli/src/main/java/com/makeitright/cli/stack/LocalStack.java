@@ -181,8 +181,13 @@ public final class LocalStack {
         command.add(component.jar(config.projectDir()).toString());
         try {
             Files.createDirectories(config.stateDir(component));
+            if (component == Component.REMEDY) {
+                Files.createDirectories(config.remedyLocalConfig().getParent());
+                String promise = inheritedEnvironment.getOrDefault(StackConfig.PROMISE_VARIABLE, StackConfig.DEFAULT_PROMISE);
+                Files.writeString(config.remedyLocalConfig(), StackConfig.remedyLocalConfigContent(promise));
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create " + config.stateDir(component), e);
+            throw new UncheckedIOException("Cannot prepare " + component.shortName() + "'s directories", e);
         }
         process(component).start(command, config.serviceEnvironment(component, inheritedEnvironment),
                 config.projectDir());

@@ -1,5 +1,7 @@
 package com.makeitright.cli.stack;
 
+import com.makeitright.events.RemedyKind;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -215,8 +217,32 @@ public final class StackConfig {
                 env.put(name, value);
             }
         });
+        if (service == Component.REMEDY) {
+            // Map keys such as REFUND_FULL cannot be spelled as environment variables: a config file it is, below
+            // the environment in Spring's order, so REMEDY_POLICY_... variables still win.
+            String location = "optional:file:" + remedyLocalConfig();
+            String inheritedLocation = inherited.get("SPRING_CONFIG_ADDITIONAL_LOCATION");
+            env.put("SPRING_CONFIG_ADDITIONAL_LOCATION", notBlank(inheritedLocation) ? inheritedLocation + "," + location
+                    : location);
+        }
         env.putAll(serviceEnvironment.getOrDefault(service, Map.of()));
         return env;
+    }
+
+    /** Where the local stack's promise times for remedy-service are written before it starts. */
+    public Path remedyLocalConfig() {
+        return runDir.resolve("config").resolve("remedy-local-stack.yml");
+    }
+
+    /** Every remedy kind promised within {@code promise} (remedy's {@code deliver-within}), as YAML. */
+    public static String remedyLocalConfigContent(String promise) {
+        StringBuilder yaml = new StringBuilder("# Written by ./complaints on every start of remedy-service: the local"
+                + " stack's promised delivery\n# times (COMPLAINTS_PROMISE, default " + DEFAULT_PROMISE
+                + "); production keeps remedy's own days.\nremedy:\n  policy:\n    deliver-within:\n");
+        for (RemedyKind kind : RemedyKind.values()) {
+            yaml.append("      \"[").append(kind.name()).append("]\": ").append(promise).append('\n');
+        }
+        return yaml.toString();
     }
 
     /** Remembers ports and broker so that later commands ({@code status}, {@code start}) find this stack. */
@@ -237,9 +263,17 @@ public final class StackConfig {
         }
     }
 
+    /** Environment variable: promised delivery time of every remedy kind on the local stack. */
+    public static final String PROMISE_VARIABLE = "COMPLAINTS_PROMISE";
+    public static final String DEFAULT_PROMISE = "PT30S";
+
     private static Map<String, String> localDelays() {
         Map<String, String> delays = new LinkedHashMap<>();
         delays.put("FOLLOWUP_DELAY", "PT5S");
+        // remedy-service (its README): offers expire, approvals fall due, promises are checked within a minute.
+        delays.put("REMEDY_POLICY_NEGOTIATION_OFFER_EXPIRY", "PT1M");
+        delays.put("REMEDY_POLICY_NEGOTIATION_APPROVAL_TIMEOUT", "PT30S");
+        delays.put("REMEDY_POLICY_NEGOTIATION_EXPIRY_CHECK_INTERVAL", "PT5S");
         return Collections.unmodifiableMap(delays);
     }
 

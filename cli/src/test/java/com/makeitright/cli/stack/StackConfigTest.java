@@ -1,7 +1,10 @@
 package com.makeitright.cli.stack;
 
+import com.makeitright.events.RemedyKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.yaml.snakeyaml.Yaml;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -71,6 +74,27 @@ class StackConfigTest {
                 .containsEntry("FOLLOWUP_DELAY", "PT5S")
                 .containsEntry("EXTRA", "yes");
         assertThat(overridden).doesNotContainKey("FOLLOWUP_DELAY");
+    }
+
+    @Test
+    void remedyGetsThePromiseTimesOfEveryRemedyKindFromAConfigFileBelowTheEnvironment() {
+        StackConfig config = StackConfig.builder(project).build();
+
+        Map<String, String> env = config.serviceEnvironment(Component.REMEDY, Map.of());
+        Map<String, String> withOwnLocation = config.serviceEnvironment(Component.REMEDY,
+                Map.of("SPRING_CONFIG_ADDITIONAL_LOCATION", "file:/etc/mine.yml"));
+        Map<String, Object> yaml = new Yaml().load(StackConfig.remedyLocalConfigContent("PT45S"));
+
+        assertThat(env).containsEntry("SPRING_CONFIG_ADDITIONAL_LOCATION", "optional:file:" + config.remedyLocalConfig())
+                .containsEntry("REMEDY_POLICY_NEGOTIATION_OFFER_EXPIRY", "PT1M");
+        assertThat(withOwnLocation.get("SPRING_CONFIG_ADDITIONAL_LOCATION"))
+                .isEqualTo("file:/etc/mine.yml,optional:file:" + config.remedyLocalConfig());
+        assertThat(config.serviceEnvironment(Component.INTAKE, Map.of())).doesNotContainKey("SPRING_CONFIG_ADDITIONAL_LOCATION");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> deliverWithin = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                yaml.get("remedy")).get("policy")).get("deliver-within");
+        assertThat(deliverWithin).hasSize(RemedyKind.values().length)
+                .containsEntry("[REFUND_FULL]", "PT45S").containsEntry("[INSPECTION]", "PT45S");
     }
 
     @Test

@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "kill", description = "SIGKILLs one process (no shutdown, for fault drills): intake, triage, remedy,"
+@Command(name = "kill", mixinStandardHelpOptions = true, description = "SIGKILLs one process (no shutdown, for fault drills): intake, triage, remedy,"
         + " followup or kafka. Bring it back with 'start'.")
 final class KillCommand implements Callable<Integer> {
 

@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-@Command(name = "logs", description = "Prints a process's log (.run/logs/SERVICE.log); -f follows it.")
+@Command(name = "logs", mixinStandardHelpOptions = true, description = "Prints a process's log (.run/logs/SERVICE.log); -f follows it.")
 final class LogsCommand implements Callable<Integer> {
 
     @Mixin

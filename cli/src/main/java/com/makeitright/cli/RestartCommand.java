@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "restart", description = "Stops one process gracefully (SIGTERM), starts it again and waits until it"
+@Command(name = "restart", mixinStandardHelpOptions = true, description = "Stops one process gracefully (SIGTERM), starts it again and waits until it"
         + " is healthy.")
 final class RestartCommand implements Callable<Integer> {
 

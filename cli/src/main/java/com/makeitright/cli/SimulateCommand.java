@@ -24,7 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "simulate", description = {
+@Command(name = "simulate", mixinStandardHelpOptions = true, description = {
         "Acts as helpdesk frontend and follow-up worker: posts N realistic complaints (every cause, anger level and"
                 + " channel; some retried with an Idempotency-Key, some invalid on purpose), answers offers (accept,"
                 + " decline, counter), approves as a supervisor, reports fulfillment, answers follow-ups (some unhappy,"

@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "start", description = "Starts one process of the stack (if it is not running) and waits until it is"
+@Command(name = "start", mixinStandardHelpOptions = true, description = "Starts one process of the stack (if it is not running) and waits until it is"
         + " healthy.")
 final class StartCommand implements Callable<Integer> {
 

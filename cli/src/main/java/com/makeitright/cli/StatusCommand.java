@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "status", description = {"A table of the stack's processes (pid, port, health, uptime, resident memory)"
+@Command(name = "status", mixinStandardHelpOptions = true, description = {"A table of the stack's processes (pid, port, health, uptime, resident memory)"
         + " and the consumer lag of every consumer group.",
         "Exit status 0 when everything is UP, 3 otherwise."})
 final class StatusCommand implements Callable<Integer> {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-@Command(name = "tail", description = {"Prints each event of a topic as one JSON line, decoded from Avro, until Ctrl-C.",
+@Command(name = "tail", mixinStandardHelpOptions = true, description = {"Prints each event of a topic as one JSON line, decoded from Avro, until Ctrl-C.",
         "TOPIC is the full name (complaints.received) or the short one (received)."})
 final class TailCommand implements Callable<Integer> {
 

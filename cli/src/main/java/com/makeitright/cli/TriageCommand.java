@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "triage", description = "Triages complaints offline, without Kafka: FILE.jsonl holds one POST"
+@Command(name = "triage", mixinStandardHelpOptions = true, description = "Triages complaints offline, without Kafka: FILE.jsonl holds one POST"
         + " /api/complaints body (or labeled example) per line; runs triage-service's OfflineTriage.")
 final class TriageCommand implements Callable<Integer> {
 

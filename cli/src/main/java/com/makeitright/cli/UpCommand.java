@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-@Command(name = "up", description = {
+@Command(name = "up", mixinStandardHelpOptions = true, description = {
         "Starts a Kafka broker (KRaft) and the four services as separate processes, waits until all are healthy"
                 + " and prints the URLs. Stays in the foreground until Ctrl-C, which stops everything; -d returns"
                 + " once healthy and leaves it running.",

@@ -5,6 +5,7 @@ import com.makeitright.cli.simulate.Simulation;
 import com.makeitright.cli.simulate.SimulationOptions;
 import com.makeitright.cli.simulate.SimulationSummary;
 import com.makeitright.cli.stack.Component;
+import com.makeitright.cli.stack.HealthProbe;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -83,6 +84,11 @@ final class SimulateCommand implements Callable<Integer> {
                 "http://localhost:" + stack.config().port(Component.INTAKE)));
         SimulationOptions options = new SimulationOptions(intake, count, rate, seed, timeout, invalidShare,
                 retryShare, unhappyShare, Math.max(4, Math.min(16, Runtime.getRuntime().availableProcessors() * 4)));
+        if (new HealthProbe(intake.getHost()).check(intake.getPort() < 0 ? 80 : intake.getPort())
+                == HealthProbe.Health.NO_ANSWER) {
+            throw new IllegalStateException("Nothing answers at " + intake + " (is the stack up? ./complaints up -d;"
+                    + " or give --intake-url)");
+        }
         SimulationSummary summary;
         PrintStream err = System.err;
         err.printf("Simulating %d complaints at %s/s against %s (seed %d) ...%n", count, trim(rate), intake, seed);

@@ -3,6 +3,7 @@ package com.makeitright.cli;
 import com.makeitright.cli.tail.TopicNames;
 import com.makeitright.cli.tail.TopicTail;
 import com.makeitright.contract.Topic;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,8 +39,13 @@ final class TailCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Topic<?> resolved = TopicNames.resolve(topic);
-        new TopicTail(stack.config().bootstrapServers(), resolved, fromBeginning)
-                .run(System.out, System.err, max, idle);
+        String bootstrap = stack.config().bootstrapServers();
+        try {
+            new TopicTail(bootstrap, resolved, fromBeginning).run(System.out, System.err, max, idle);
+        } catch (KafkaException unreachable) {
+            throw new IllegalStateException("Kafka at " + bootstrap + " does not answer (is the stack up?): "
+                    + unreachable.getMessage(), unreachable);
+        }
         return 0;
     }
 }

@@ -90,6 +90,21 @@ public final class KafkaProbe implements AutoCloseable {
         return events;
     }
 
+    /**
+     * Every event of one complaint on the topic as of now: waits until this probe has read the topic up to the
+     * end offsets it has at the time of the call (committed records only), so "exactly n" can be asserted.
+     */
+    public <T extends SpecificRecord> List<T> eventsUpToNow(Topic<T> topic, String complaintId) {
+        reader(topic.name()).awaitCaughtUp(bootstrapServers);
+        return eventsFor(topic, complaintId);
+    }
+
+    /** Raw records of a topic as of now (see {@link #eventsUpToNow}). */
+    public List<ConsumerRecord<String, byte[]>> recordsUpToNow(String topic) {
+        reader(topic).awaitCaughtUp(bootstrapServers);
+        return records(topic);
+    }
+
     /** Waits until the complaint has at least {@code count} events on the topic, and returns them all. */
     public <T extends SpecificRecord> List<T> awaitEvents(Topic<T> topic, String complaintId, int count) {
         return await().atMost(PATIENCE).until(() -> eventsFor(topic, complaintId), events -> events.size() >= count);
@@ -129,6 +144,8 @@ public final class KafkaProbe implements AutoCloseable {
 
     private static final class Reader implements AutoCloseable {
         final List<ConsumerRecord<String, byte[]>> records = new CopyOnWriteArrayList<>();
+        private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
+        private final List<TopicPartition> partitions;
         private final KafkaConsumer<String, byte[]> consumer;
         private final Thread thread;
         private volatile boolean running = true;
@@ -139,7 +156,7 @@ public final class KafkaProbe implements AutoCloseable {
                     ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                     new StringDeserializer(), new ByteArrayDeserializer());
-            List<TopicPartition> partitions = await().atMost(PATIENCE).until(
+            partitions = await().atMost(PATIENCE).until(
                     () -> consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
                             .map(p -> new TopicPartition(topic, p.partition())).toList(),
                     list -> !list.isEmpty());
@@ -156,12 +173,26 @@ public final class KafkaProbe implements AutoCloseable {
             try {
                 while (running) {
                     consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+                    partitions.forEach(p -> positions.put(p, consumer.position(p)));
                 }
             } catch (WakeupException e) {
                 // closing
             } finally {
                 consumer.close(Duration.ofSeconds(2));
             }
+        }
+
+        /** Waits until this reader has read every partition up to its current last stable offset. */
+        void awaitCaughtUp(String bootstrapServers) {
+            Map<TopicPartition, Long> ends;
+            try (KafkaConsumer<String, byte[]> offsets = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                    new StringDeserializer(), new ByteArrayDeserializer())) {
+                ends = offsets.endOffsets(partitions, Duration.ofSeconds(30));
+            }
+            await().atMost(PATIENCE).until(() -> ends.entrySet().stream()
+                    .allMatch(end -> positions.getOrDefault(end.getKey(), 0L) >= end.getValue()));
         }
 
         @Override

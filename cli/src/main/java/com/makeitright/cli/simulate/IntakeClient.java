@@ -13,25 +13,28 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The public HTTP API of intake-service (docs/http-api.md), as a helpdesk frontend calls it. */
-final class IntakeClient {
+/**
+ * The public HTTP API of intake-service (docs/http-api.md), as a helpdesk frontend calls it. Used by the
+ * simulator and by the end-to-end tests.
+ */
+public final class IntakeClient {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** An answer: status, body (null when it was not JSON), content type, and whether it was a replay. */
-    record Reply(int status, JsonNode body, String contentType, boolean replayed) {
+    public record Reply(int status, JsonNode body, String contentType, boolean replayed) {
 
-        boolean accepted() {
+        public boolean accepted() {
             return status == 202;
         }
 
-        String text(String field) {
+        public String text(String field) {
             return body == null || body.get(field) == null || body.get(field).isNull() ? null : body.get(field).asString();
         }
     }
 
     /** Nothing reached the server (connection refused): safe to send again even without an idempotency key. */
-    static final class NotDelivered extends IOException {
+    public static final class NotDelivered extends IOException {
         NotDelivered(Throwable cause) {
             super(cause.toString(), cause);
         }
@@ -43,7 +46,7 @@ final class IntakeClient {
             .build();
     private final URI base;
 
-    IntakeClient(URI base) {
+    public IntakeClient(URI base) {
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
     }
@@ -52,7 +55,7 @@ final class IntakeClient {
         return base;
     }
 
-    Reply postComplaint(String body, String idempotencyKey) throws IOException, InterruptedException {
+    public Reply postComplaint(String body, String idempotencyKey) throws IOException, InterruptedException {
         HttpRequest.Builder request = json("/api/complaints").POST(HttpRequest.BodyPublishers.ofString(body));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
@@ -60,12 +63,12 @@ final class IntakeClient {
         return send(request.build());
     }
 
-    Reply status(String complaintId) throws IOException, InterruptedException {
+    public Reply status(String complaintId) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(base.resolve("/api/complaints/" + complaintId))
                 .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET().build());
     }
 
-    Reply post(String complaintId, String action, Object body) throws IOException, InterruptedException {
+    public Reply post(String complaintId, String action, Object body) throws IOException, InterruptedException {
         return send(json("/api/complaints/" + complaintId + "/" + action)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }

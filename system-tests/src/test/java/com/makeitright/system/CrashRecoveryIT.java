@@ -1,0 +1,163 @@
+package com.makeitright.system;
+
+import com.makeitright.cli.simulate.IntakeClient;
+import com.makeitright.cli.stack.Component;
+import com.makeitright.contract.Topic;
+import com.makeitright.contract.Topics;
+import com.makeitright.events.ComplaintReceived;
+import com.makeitright.events.FollowUpKind;
+import com.makeitright.testing.ComplaintRequest;
+import com.makeitright.testing.KafkaProbe;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Crashes in the middle of a burst lose no complaint and duplicate no event. Services are killed with SIGKILL
+ * (no shutdown hook, open Kafka transactions left behind) while complaints flow, then started again; at the
+ * end every complaint has exactly one event of each kind on every topic, counted per complaint id with a
+ * {@code read_committed} consumer. Helpdesk clients retry a POST that got no answer with the same
+ * Idempotency-Key, as the API asks them to.
+ */
+@ExtendWith(SystemStack.class)
+class CrashRecoveryIT {
+
+    private static final int COMPLAINTS = 30;
+    private static final Duration PATIENCE = Duration.ofMinutes(4);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void servicesKilledMidBurstLoseNothingAndDuplicateNothing(SystemStack system) throws Exception {
+        KafkaProbe kafka = system.kafka();
+        AtomicInteger submitted = new AtomicInteger();
+        Set<String> ids = ConcurrentHashMap.newKeySet();
+
+        ExecutorService clients = Executors.newFixedThreadPool(3);
+        List<Future<?>> burst = new ArrayList<>();
+        for (int i = 0; i < COMPLAINTS; i++) {
+            burst.add(clients.submit(() -> {
+                ids.add(submitUntilAccepted(system.intake(), ComplaintRequest.aComplaint()
+                        .withOrderAmount("12.00", "USD")));
+                submitted.incrementAndGet();
+            }));
+        }
+
+        // Chaos while the burst runs: every stream service and intake itself die at some point.
+        awaitSubmitted(submitted, 4);
+        system.crash(Component.TRIAGE);
+        awaitSubmitted(submitted, 8);
+        system.crash(Component.REMEDY);
+        awaitSubmitted(submitted, 12);
+        system.restart(Component.TRIAGE);
+        awaitSubmitted(submitted, 16);
+        system.crash(Component.INTAKE);
+        system.restart(Component.INTAKE); // clients keep retrying with the same keys meanwhile
+        for (Future<?> client : burst) {
+            client.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        }
+        clients.shutdown();
+        system.restart(Component.REMEDY);
+        assertThat(ids).hasSize(COMPLAINTS);
+
+        for (String id : ids) {
+            kafka.awaitEvents(Topics.REMEDY_OFFERED, id, 1);
+        }
+        assertExactlyOnePerComplaint(kafka, ids, Topics.COMPLAINTS_RECEIVED);
+        assertExactlyOnePerComplaint(kafka, ids, Topics.COMPLAINTS_ACKNOWLEDGED);
+        assertExactlyOnePerComplaint(kafka, ids, Topics.REMEDY_OFFERED);
+
+        // Second act: every remedy is accepted and delivered, and followup dies with checks scheduled.
+        Helpdesk helpdesk = new Helpdesk(system.intake());
+        for (String id : ids) {
+            JsonNode view = helpdesk.awaitOfferForCustomer(id, 1);
+            String offerId = view.path("openOffer").path("offerId").asString();
+            helpdesk.respond(id, offerId, "ACCEPT", null);
+            helpdesk.awaitStage(id, "AGREED");
+            helpdesk.fulfill(id, offerId);
+        }
+        for (String id : ids) {
+            kafka.awaitEvents(Topics.COMPLAINTS_RESOLVED, id, 1);
+        }
+        system.crash(Component.FOLLOWUP);
+        system.restart(Component.FOLLOWUP);
+        for (String id : ids) {
+            kafka.awaitEvents(Topics.FOLLOW_UP_DUE, id, 1);
+        }
+
+        assertExactlyOnePerComplaint(kafka, ids, Topics.REMEDY_RESPONSES);
+        assertExactlyOnePerComplaint(kafka, ids, Topics.REMEDY_FULFILLED);
+        assertExactlyOnePerComplaint(kafka, ids, Topics.COMPLAINTS_RESOLVED);
+        assertExactlyOnePerComplaint(kafka, ids, Topics.FOLLOW_UP_DUE);
+        assertThat(ids).allSatisfy(id -> assertThat(kafka.eventsFor(Topics.FOLLOW_UP_DUE, id).get(0).getKind())
+                .isEqualTo(FollowUpKind.SATISFACTION_CHECK));
+        assertThat(kafka.eventsFor(Topics.COMPLAINTS_RECEIVED, ids.iterator().next()))
+                .extracting(ComplaintReceived::getIdempotencyKey).doesNotContainNull();
+        for (Topic<?> topic : Topics.ALL) {
+            assertThat(kafka.recordsUpToNow(topic.deadLetterTopic())).as(topic.deadLetterTopic())
+                    .noneMatch(record -> ids.contains(record.key()));
+        }
+    }
+
+    /**
+     * Posts with one Idempotency-Key until intake answers 202: a refused connection, a reset one or a 503 while
+     * intake restarts or catches up are retried with the same key.
+     */
+    private static String submitUntilAccepted(IntakeClient intake, ComplaintRequest complaint) {
+        String key = UUID.randomUUID().toString();
+        String body = JSON.writeValueAsString(complaint);
+        return await().atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    try {
+                        IntakeClient.Reply reply = intake.postComplaint(body, key);
+                        if (reply.status() == 202) {
+                            return reply.text("complaintId");
+                        }
+                        assertThat(reply.status()).as("only unavailability is retried: %s", reply.body())
+                                .isGreaterThanOrEqualTo(500);
+                        return null;
+                    } catch (IOException notAnswered) {
+                        return null;
+                    }
+                }, id -> id != null);
+    }
+
+    private static void awaitSubmitted(AtomicInteger submitted, int count) {
+        await().atMost(PATIENCE).until(() -> submitted.get() >= count);
+    }
+
+    /**
+     * Exactly one event per complaint, and it stays one: the count is read to the topic's end, and again a few
+     * seconds later, so a late duplicate (a retried transaction, a re-fired schedule) would be seen.
+     */
+    private static <T extends SpecificRecord> void assertExactlyOnePerComplaint(KafkaProbe kafka, Set<String> ids,
+                                                                              Topic<T> topic) {
+        await().during(Duration.ofSeconds(3)).atMost(PATIENCE).untilAsserted(() -> {
+            kafka.recordsUpToNow(topic.name());
+            Map<String, Integer> counts = ids.stream()
+                    .collect(Collectors.toMap(Function.identity(), id -> kafka.eventsFor(topic, id).size()));
+            assertThat(counts).as("%s events per complaint", topic).allSatisfy((id, count) -> assertThat(count)
+                    .as("%s events of %s", topic, id).isEqualTo(1));
+        });
+    }
+}

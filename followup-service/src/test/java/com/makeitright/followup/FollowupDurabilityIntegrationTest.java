@@ -11,7 +11,7 @@ import com.makeitright.followup.schedule.FollowUpState;
 import com.makeitright.testing.Events;
 import com.makeitright.testing.KafkaProbe;
 import com.makeitright.testing.WithKafkaBroker;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.WebApplicationType;
@@ -50,23 +50,14 @@ class FollowupDurabilityIntegrationTest {
 
     static final Path TESTS_DIR = Path.of(System.getProperty("java.io.tmpdir"), "make-it-right-tests");
 
-    static KafkaProbe probe;
+    KafkaProbe probe;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
-    @AfterAll
-    static void closeProbe() {
-        if (probe != null) {
-            probe.close();
-        }
-    }
-
-    KafkaProbe probe() {
-        if (probe == null) {
-            probe = new KafkaProbe(bootstrapServers);
-        }
-        return probe;
+    @BeforeEach
+    void connect(KafkaProbe probe) {
+        this.probe = probe;
     }
 
     ConfigurableApplicationContext run(String applicationId, Path stateDir, Clock clock) {
@@ -86,16 +77,16 @@ class FollowupDurabilityIntegrationTest {
 
     /** Resolves a complaint; its satisfaction check is due two seconds after {@code at}. */
     void resolve(String complaintId, Instant at) {
-        probe().publish(Topics.COMPLAINTS_RECEIVED, complaintId, Events.received(complaintId).build());
+        probe.publish(Topics.COMPLAINTS_RECEIVED, complaintId, Events.received(complaintId).build());
         ComplaintResolved resolved = Events.resolved(complaintId).setOccurredAt(at).setRootCause(RootCause.EXTERNAL).build();
-        probe().publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved);
+        probe.publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved);
     }
 
     /** A fresh complaint's check fired: the run has scanned its schedule and committed since its start. */
     void awaitMarkerFired() {
         String marker = "marker-" + Events.newId();
         resolve(marker, Instant.now());
-        probe().awaitEvents(Topics.FOLLOW_UP_DUE, marker, 1);
+        probe.awaitEvents(Topics.FOLLOW_UP_DUE, marker, 1);
     }
 
     @Test
@@ -126,23 +117,23 @@ class FollowupDurabilityIntegrationTest {
             assertThat(check.state()).isEqualTo(FollowUpState.SCHEDULED);
             assertThat(check.dueAt()).isEqualTo(happened.plusSeconds(2));
         }
-        assertThat(due(probe().events(Topics.FOLLOW_UP_DUE), complaintId)).as("not due before the first run stopped")
+        assertThat(due(probe.events(Topics.FOLLOW_UP_DUE), complaintId)).as("not due before the first run stopped")
                 .isEmpty();
 
         try (ConfigurableApplicationContext second = run(applicationId, laterStateDir, Clock.systemUTC())) {
-            List<FollowUpDue> fired = probe().awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1);
+            List<FollowUpDue> fired = probe.awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1);
             assertThat(fired).singleElement().satisfies(event -> {
                 assertThat(event.getKind()).isEqualTo(FollowUpKind.SATISFACTION_CHECK);
                 assertThat(event.getDueAt()).isEqualTo(happened.plusSeconds(2));
                 assertThat(event.getContact().getName()).isEqualTo("Dana Reyes");
             });
             awaitMarkerFired();
-            assertThat(due(probe().events(Topics.FOLLOW_UP_DUE), complaintId)).hasSize(1);
+            assertThat(due(probe.events(Topics.FOLLOW_UP_DUE), complaintId)).hasSize(1);
         }
 
         try (ConfigurableApplicationContext third = run(applicationId, laterStateDir, Clock.systemUTC())) {
             awaitMarkerFired();
-            assertThat(due(probe().events(Topics.FOLLOW_UP_DUE), complaintId)).as("fired once across three runs")
+            assertThat(due(probe.events(Topics.FOLLOW_UP_DUE), complaintId)).as("fired once across three runs")
                     .hasSize(1);
             assertThat(third.getBean(FollowUpQueries.class).followUps())
                     .filteredOn(f -> f.complaintId().equals(complaintId))

@@ -15,10 +15,9 @@ import com.makeitright.events.RootCause;
 import com.makeitright.testing.Events;
 import com.makeitright.testing.KafkaProbe;
 import com.makeitright.testing.WithKafkaBroker;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
@@ -53,26 +52,14 @@ import static org.awaitility.Awaitility.await;
 })
 class FollowupIntegrationTest {
 
-    static KafkaProbe probe;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
+    KafkaProbe probe;
 
     @Autowired
     WebTestClient http;
 
-    @AfterAll
-    static void closeProbe() {
-        if (probe != null) {
-            probe.close();
-        }
-    }
-
-    KafkaProbe probe() {
-        if (probe == null) {
-            probe = new KafkaProbe(bootstrapServers);
-        }
-        return probe;
+    @BeforeEach
+    void connect(KafkaProbe probe) {
+        this.probe = probe;
     }
 
     static String newComplaintId() {
@@ -84,7 +71,7 @@ class FollowupIntegrationTest {
     }
 
     List<FollowUpDue> dueFor(String complaintId, FollowUpKind kind) {
-        return probe().eventsFor(Topics.FOLLOW_UP_DUE, complaintId).stream().filter(e -> e.getKind() == kind).toList();
+        return probe.eventsFor(Topics.FOLLOW_UP_DUE, complaintId).stream().filter(e -> e.getKind() == kind).toList();
     }
 
     /** The insights, once the stream application runs (503 before). */
@@ -118,11 +105,11 @@ class FollowupIntegrationTest {
     @Test
     void aResolvedComplaintGetsExactlyOneSatisfactionCheckWithTheCustomersContact() {
         String complaintId = newComplaintId();
-        probe().publish(Topics.COMPLAINTS_RECEIVED, complaintId, Events.received(complaintId).build());
+        probe.publish(Topics.COMPLAINTS_RECEIVED, complaintId, Events.received(complaintId).build());
         ComplaintResolved resolved = resolved(complaintId, 1);
-        probe().publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved);
+        probe.publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved);
 
-        FollowUpDue due = probe().awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1).get(0);
+        FollowUpDue due = probe.awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1).get(0);
 
         assertThat(due.getKind()).isEqualTo(FollowUpKind.SATISFACTION_CHECK);
         assertThat(due.getCausationId()).isEqualTo(resolved.getEventId());
@@ -135,7 +122,7 @@ class FollowupIntegrationTest {
         assertThat(due.getReason()).contains("how satisfied");
 
         // A later round's check fires after this one on the same partition: by then a second one would show.
-        probe().publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved(complaintId, 2));
+        probe.publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved(complaintId, 2));
         await().atMost(KafkaProbe.PATIENCE).until(() -> dueFor(complaintId, FollowUpKind.SATISFACTION_CHECK).size() >= 2);
         assertThat(dueFor(complaintId, FollowUpKind.SATISFACTION_CHECK)).extracting(FollowUpDue::getRound)
                 .containsExactly(1, 2);
@@ -145,30 +132,30 @@ class FollowupIntegrationTest {
     void duplicatesOfTheSchedulingEventScheduleOnce() {
         String complaintId = newComplaintId();
         ComplaintResolved resolved = resolved(complaintId, 1);
-        probe().publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved);
-        probe().publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved); // redelivered before it is due
-        probe().awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1);
-        probe().publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved); // and again after it fired
+        probe.publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved);
+        probe.publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved); // redelivered before it is due
+        probe.awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1);
+        probe.publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved); // and again after it fired
 
-        probe().publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved(complaintId, 2));
+        probe.publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved(complaintId, 2));
         await().atMost(KafkaProbe.PATIENCE).until(() -> dueFor(complaintId, FollowUpKind.SATISFACTION_CHECK).stream()
                 .anyMatch(e -> e.getRound() == 2));
 
-        assertThat(probe().eventsFor(Topics.FOLLOW_UP_DUE, complaintId)).extracting(FollowUpDue::getRound)
+        assertThat(probe.eventsFor(Topics.FOLLOW_UP_DUE, complaintId)).extracting(FollowUpDue::getRound)
                 .containsExactly(1, 2);
     }
 
     @Test
     void aPromisePastItsDeliverByIsABreachShownOnTheDashboardUntilDelivered() {
         String complaintId = newComplaintId();
-        probe().publish(Topics.COMPLAINTS_RECEIVED, complaintId, Events.received(complaintId).build());
+        probe.publish(Topics.COMPLAINTS_RECEIVED, complaintId, Events.received(complaintId).build());
         RemedyOffered offer = Events.offered(complaintId).setStatus(OfferStatus.OPEN)
                 .setDeliverBy(Instant.now().plusSeconds(2)).build();
-        probe().publish(Topics.REMEDY_OFFERED, complaintId, offer);
+        probe.publish(Topics.REMEDY_OFFERED, complaintId, offer);
         var accepted = Events.responded(complaintId, offer.getOfferId(), ResponseDecision.ACCEPT).build();
-        probe().publish(Topics.REMEDY_RESPONSES, complaintId, accepted);
+        probe.publish(Topics.REMEDY_RESPONSES, complaintId, accepted);
 
-        FollowUpDue breach = probe().awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1).get(0);
+        FollowUpDue breach = probe.awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1).get(0);
 
         assertThat(breach.getKind()).isEqualTo(FollowUpKind.PROMISE_BREACHED);
         assertThat(breach.getOfferId()).isEqualTo(offer.getOfferId());
@@ -183,7 +170,7 @@ class FollowupIntegrationTest {
         assertThat(shown.get("customerName").asString()).isEqualTo("Dana Reyes");
         assertThat(Instant.parse(shown.get("dueAt").asString())).isEqualTo(offer.getDeliverBy());
 
-        probe().publish(Topics.REMEDY_FULFILLED, complaintId,
+        probe.publish(Topics.REMEDY_FULFILLED, complaintId,
                 Events.fulfilled(complaintId, offer.getOfferId(), RemedyKind.REPLACEMENT).build());
 
         await().atMost(KafkaProbe.PATIENCE).until(() -> !escalationShown(complaintId, FollowUpKind.PROMISE_BREACHED));
@@ -203,18 +190,18 @@ class FollowupIntegrationTest {
         String complaintId = newComplaintId();
         RemedyOffered offer = Events.offered(complaintId).setStatus(OfferStatus.AGREED)
                 .setDeliverBy(deadlineAhead()).build();
-        probe().publish(Topics.REMEDY_OFFERED, complaintId, offer);
+        probe.publish(Topics.REMEDY_OFFERED, complaintId, offer);
         await().atMost(KafkaProbe.PATIENCE).until(() -> scheduled(complaintId, offer.getOfferId()));
 
-        probe().publish(Topics.REMEDY_FULFILLED, complaintId,
+        probe.publish(Topics.REMEDY_FULFILLED, complaintId,
                 Events.fulfilled(complaintId, offer.getOfferId(), RemedyKind.REPLACEMENT).build());
         await().atMost(KafkaProbe.PATIENCE).until(() -> !scheduled(complaintId, offer.getOfferId()));
         awaitPassed(offer.getDeliverBy());
         // A satisfaction check after the deadline: it fires after a breach would have, on the same partition.
-        probe().publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved(complaintId, 1));
-        probe().awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1);
+        probe.publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved(complaintId, 1));
+        probe.awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1);
 
-        assertThat(probe().eventsFor(Topics.FOLLOW_UP_DUE, complaintId)).extracting(FollowUpDue::getKind)
+        assertThat(probe.eventsFor(Topics.FOLLOW_UP_DUE, complaintId)).extracting(FollowUpDue::getKind)
                 .containsExactly(FollowUpKind.SATISFACTION_CHECK);
     }
 
@@ -223,9 +210,9 @@ class FollowupIntegrationTest {
         String complaintId = newComplaintId();
         RemedyOffered pending = Events.offered(complaintId).setStatus(OfferStatus.PENDING_APPROVAL)
                 .setApprovalRequired(true).setApprovalDueBy(Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS)).build();
-        probe().publish(Topics.REMEDY_OFFERED, complaintId, pending);
+        probe.publish(Topics.REMEDY_OFFERED, complaintId, pending);
 
-        FollowUpDue overdue = probe().awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1).get(0);
+        FollowUpDue overdue = probe.awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1).get(0);
 
         assertThat(overdue.getKind()).isEqualTo(FollowUpKind.APPROVAL_OVERDUE);
         assertThat(overdue.getOfferId()).isEqualTo(pending.getOfferId());
@@ -233,7 +220,7 @@ class FollowupIntegrationTest {
         assertThat(overdue.getDueAt()).isEqualTo(pending.getApprovalDueBy());
         await().atMost(KafkaProbe.PATIENCE).until(() -> escalationShown(complaintId, FollowUpKind.APPROVAL_OVERDUE));
 
-        probe().publish(Topics.APPROVALS, complaintId,
+        probe.publish(Topics.APPROVALS, complaintId,
                 Events.approvalDecided(complaintId, pending.getOfferId(), ApprovalDecision.APPROVED).build());
 
         await().atMost(KafkaProbe.PATIENCE).until(() -> !escalationShown(complaintId, FollowUpKind.APPROVAL_OVERDUE));
@@ -244,29 +231,29 @@ class FollowupIntegrationTest {
         String complaintId = newComplaintId();
         RemedyOffered pending = Events.offered(complaintId).setStatus(OfferStatus.PENDING_APPROVAL)
                 .setApprovalRequired(true).setApprovalDueBy(deadlineAhead()).build();
-        probe().publish(Topics.REMEDY_OFFERED, complaintId, pending);
+        probe.publish(Topics.REMEDY_OFFERED, complaintId, pending);
         await().atMost(KafkaProbe.PATIENCE).until(() -> scheduled(complaintId, pending.getOfferId()));
 
-        probe().publish(Topics.APPROVALS, complaintId,
+        probe.publish(Topics.APPROVALS, complaintId,
                 Events.approvalDecided(complaintId, pending.getOfferId(), ApprovalDecision.REJECTED).build());
         await().atMost(KafkaProbe.PATIENCE).until(() -> !scheduled(complaintId, pending.getOfferId()));
         awaitPassed(pending.getApprovalDueBy());
-        probe().publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved(complaintId, 1));
-        probe().awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1);
+        probe.publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved(complaintId, 1));
+        probe.awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1);
 
-        assertThat(probe().eventsFor(Topics.FOLLOW_UP_DUE, complaintId)).extracting(FollowUpDue::getKind)
+        assertThat(probe.eventsFor(Topics.FOLLOW_UP_DUE, complaintId)).extracting(FollowUpDue::getKind)
                 .containsExactly(FollowUpKind.SATISFACTION_CHECK);
     }
 
     @Test
     void anAnsweredFollowUpCountsInTheSatisfactionFigures() {
         String complaintId = newComplaintId();
-        probe().publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved(complaintId, 1));
-        FollowUpDue due = probe().awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1).get(0);
+        probe.publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved(complaintId, 1));
+        FollowUpDue due = probe.awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1).get(0);
         await().atMost(KafkaProbe.PATIENCE).until(() -> list(insights().get("followUps").get("awaiting")).stream()
                 .anyMatch(l -> l.get("complaintId").asString().equals(complaintId)));
 
-        probe().publish(Topics.FOLLOW_UP_OUTCOMES, complaintId, Events.followUpCompleted(complaintId, false)
+        probe.publish(Topics.FOLLOW_UP_OUTCOMES, complaintId, Events.followUpCompleted(complaintId, false)
                 .setCausationId(due.getEventId()).setScore(2).setComment("It broke again").build());
 
         await().atMost(KafkaProbe.PATIENCE).until(() -> list(insights().get("followUps").get("recentlyAnswered"))
@@ -285,11 +272,11 @@ class FollowupIntegrationTest {
         for (int i = 0; i < 3; i++) {
             String complaintId = newComplaintId();
             complaints.add(complaintId);
-            probe().publish(Topics.COMPLAINTS_RESOLVED, complaintId,
+            probe.publish(Topics.COMPLAINTS_RESOLVED, complaintId,
                     Events.resolved(complaintId).setRootCause(RootCause.UNCLEAR_POLICY).build());
         }
 
-        PreventionActionProposed action = probe().awaitEvent(Topics.PREVENTION_ACTIONS,
+        PreventionActionProposed action = probe.awaitEvent(Topics.PREVENTION_ACTIONS,
                 a -> a.getRootCause() == RootCause.UNCLEAR_POLICY);
 
         assertThat(action.getComplaintId()).isEqualTo(complaints.get(2));
@@ -300,7 +287,7 @@ class FollowupIntegrationTest {
         assertThat(action.getExampleComplaintIds()).containsExactlyInAnyOrderElementsOf(complaints);
 
         String later = newComplaintId(); // after the action: measured, and no second action while it is active
-        probe().publish(Topics.COMPLAINTS_RESOLVED, later,
+        probe.publish(Topics.COMPLAINTS_RESOLVED, later,
                 Events.resolved(later).setRootCause(RootCause.UNCLEAR_POLICY).build());
 
         JsonNode shown = await().atMost(KafkaProbe.PATIENCE).until(() -> list(insights().get("prevention")).stream()
@@ -310,9 +297,9 @@ class FollowupIntegrationTest {
         assertThat(shown.get("owner").asString()).isEqualTo("docs");
         assertThat(shown.get("effect").get("before").asInt()).isEqualTo(3);
         assertThat(shown.get("effect").get("verdict").asString()).isEqualTo("TOO_EARLY");
-        assertThat(probe().events(Topics.PREVENTION_ACTIONS)).filteredOn(a -> a.getRootCause() == RootCause.UNCLEAR_POLICY)
+        assertThat(probe.events(Topics.PREVENTION_ACTIONS)).filteredOn(a -> a.getRootCause() == RootCause.UNCLEAR_POLICY)
                 .hasSize(1);
-        assertThat(probe().events(Topics.PREVENTION_ACTIONS)).as("EXTERNAL is not ours to fix")
+        assertThat(probe.events(Topics.PREVENTION_ACTIONS)).as("EXTERNAL is not ours to fix")
                 .noneMatch(a -> a.getRootCause() == RootCause.EXTERNAL);
     }
 

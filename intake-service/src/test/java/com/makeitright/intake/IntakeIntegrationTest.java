@@ -23,7 +23,7 @@ import com.makeitright.testing.KafkaProbe;
 import com.makeitright.testing.LabeledExamples;
 import com.makeitright.testing.WithKafkaBroker;
 import org.apache.avro.specific.SpecificRecord;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -66,10 +66,7 @@ class IntakeIntegrationTest {
     private static final ParameterizedTypeReference<Map<String, Object>> JSON_MAP = new ParameterizedTypeReference<>() {
     };
 
-    static KafkaProbe probe;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
+    KafkaProbe probe;
 
     @Value("${local.server.port}")
     int port;
@@ -77,18 +74,9 @@ class IntakeIntegrationTest {
     @Autowired
     WebTestClient http;
 
-    @AfterAll
-    static void closeProbe() {
-        if (probe != null) {
-            probe.close();
-        }
-    }
-
-    KafkaProbe probe() {
-        if (probe == null) {
-            probe = new KafkaProbe(bootstrapServers);
-        }
-        return probe;
+    @BeforeEach
+    void connect(KafkaProbe probe) {
+        this.probe = probe;
     }
 
     // ---------------------------------------------------------------- POST /api/complaints
@@ -109,7 +97,7 @@ class IntakeIntegrationTest {
         assertThat(result.getResponseHeaders().getLocation()).hasToString("/api/complaints/" + id);
         assertThat(result.getResponseBody()).containsEntry("stage", "RECEIVED")
                 .containsEntry("statusUrl", "/api/complaints/" + id);
-        ComplaintReceived event = probe().awaitEvents(Topics.COMPLAINTS_RECEIVED, id, 1).get(0);
+        ComplaintReceived event = probe.awaitEvents(Topics.COMPLAINTS_RECEIVED, id, 1).get(0);
         assertThat(event.getComplaintId()).isEqualTo(id);
         assertThat(event.getRound()).isEqualTo(1);
         assertThat(event.getCausationId()).isNull();
@@ -153,8 +141,8 @@ class IntakeIntegrationTest {
                 .jsonPath("$.errors[?(@.field == 'order.currency')]").exists();
         String marker = submit(ComplaintRequest.aComplaint());
 
-        probe().awaitEvents(Topics.COMPLAINTS_RECEIVED, marker, 1);
-        assertThat(probe().events(Topics.COMPLAINTS_RECEIVED))
+        probe.awaitEvents(Topics.COMPLAINTS_RECEIVED, marker, 1);
+        assertThat(probe.events(Topics.COMPLAINTS_RECEIVED))
                 .noneMatch(event -> event.getCustomer().getId().equals(customerId));
     }
 
@@ -183,7 +171,7 @@ class IntakeIntegrationTest {
 
         assertThat(retry.getResponseBody()).containsEntry("complaintId", first).containsEntry("stage", "RECEIVED");
         assertOnlyEvents(Topics.COMPLAINTS_RECEIVED, first, 1, Events::received);
-        assertThat(probe().eventsFor(Topics.COMPLAINTS_RECEIVED, first).get(0).getIdempotencyKey()).isEqualTo(key);
+        assertThat(probe.eventsFor(Topics.COMPLAINTS_RECEIVED, first).get(0).getIdempotencyKey()).isEqualTo(key);
     }
 
     @Test
@@ -237,15 +225,15 @@ class IntakeIntegrationTest {
     @Test
     void theStatusFollowsTheLifecycleFromReceivedToClosed() {
         String id = submit(ComplaintRequest.aComplaint());
-        ComplaintReceived received = probe().awaitEvents(Topics.COMPLAINTS_RECEIVED, id, 1).get(0);
+        ComplaintReceived received = probe.awaitEvents(Topics.COMPLAINTS_RECEIVED, id, 1).get(0);
         assertThat(status(id)).containsEntry("stage", "RECEIVED").containsEntry("round", 1);
 
-        probe().publish(Topics.COMPLAINTS_ACKNOWLEDGED, id,
+        probe.publish(Topics.COMPLAINTS_ACKNOWLEDGED, id,
                 Events.acknowledged(id).setCausationId(received.getEventId()).build());
         awaitStage(id, "ACKNOWLEDGED");
 
         RemedyOffered offer = Events.offered(id).build();
-        probe().publish(Topics.REMEDY_OFFERED, id, offer);
+        probe.publish(Topics.REMEDY_OFFERED, id, offer);
         Map<String, Object> offered = awaitStage(id, "OFFERED");
         assertThat(offered.get("openOffer")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsEntry("offerId", offer.getOfferId()).containsEntry("status", "OPEN");
@@ -259,7 +247,7 @@ class IntakeIntegrationTest {
                 .jsonPath("$.complaintId").isEqualTo(id)
                 .jsonPath("$.offerId").isEqualTo(offer.getOfferId())
                 .jsonPath("$.decision").isEqualTo("ACCEPT");
-        RemedyResponded response = probe().awaitEvents(Topics.REMEDY_RESPONSES, id, 1).get(0);
+        RemedyResponded response = probe.awaitEvents(Topics.REMEDY_RESPONSES, id, 1).get(0);
         assertThat(response.getCausationId()).isEqualTo(offer.getEventId());
         assertThat(response.getOfferId()).isEqualTo(offer.getOfferId());
         assertThat(response.getDecision()).isEqualTo(ResponseDecision.ACCEPT);
@@ -272,17 +260,17 @@ class IntakeIntegrationTest {
                 .exchange()
                 .expectStatus().isAccepted()
                 .expectBody().jsonPath("$.kind").isEqualTo("REPLACEMENT");
-        RemedyFulfilled fulfilled = probe().awaitEvents(Topics.REMEDY_FULFILLED, id, 1).get(0);
+        RemedyFulfilled fulfilled = probe.awaitEvents(Topics.REMEDY_FULFILLED, id, 1).get(0);
         assertThat(fulfilled.getCausationId()).isEqualTo(offer.getEventId());
         assertThat(fulfilled.getKind()).isEqualTo(RemedyKind.REPLACEMENT);
         assertThat(fulfilled.getActualCost().getAmount()).isEqualByComparingTo("18.50");
         assertThat(fulfilled.getReference()).isEqualTo("SHIP-123");
 
-        probe().publish(Topics.COMPLAINTS_RESOLVED, id,
+        probe.publish(Topics.COMPLAINTS_RESOLVED, id,
                 Events.resolved(id).setCausationId(fulfilled.getEventId()).build());
         awaitStage(id, "RESOLVED");
 
-        probe().publish(Topics.FOLLOW_UP_DUE, id, Events.followUpDue(id, FollowUpKind.SATISFACTION_CHECK).build());
+        probe.publish(Topics.FOLLOW_UP_DUE, id, Events.followUpDue(id, FollowUpKind.SATISFACTION_CHECK).build());
         awaitStage(id, "FOLLOW_UP_DUE");
         String json = http.get().uri("/api/complaints/{id}", id).exchange()
                 .expectBody(String.class).returnResult().getResponseBody();
@@ -294,7 +282,7 @@ class IntakeIntegrationTest {
                 .exchange()
                 .expectStatus().isAccepted()
                 .expectBody().jsonPath("$.reopened").isEqualTo(false).jsonPath("$.round").isEqualTo(1);
-        FollowUpCompleted completed = probe().awaitEvents(Topics.FOLLOW_UP_OUTCOMES, id, 1).get(0);
+        FollowUpCompleted completed = probe.awaitEvents(Topics.FOLLOW_UP_OUTCOMES, id, 1).get(0);
         assertThat(completed.getSatisfied()).isTrue();
         assertThat(completed.getReopened()).isFalse();
         Map<String, Object> closed = status(id);
@@ -341,7 +329,7 @@ class IntakeIntegrationTest {
         String id = submit(ComplaintRequest.aComplaint());
         RemedyOffered pending = Events.offered(id).setStatus(OfferStatus.PENDING_APPROVAL).setApprovalRequired(true)
                 .setApprovalDueBy(Instant.now().plus(Duration.ofHours(4))).build();
-        probe().publish(Topics.REMEDY_OFFERED, id, pending);
+        probe.publish(Topics.REMEDY_OFFERED, id, pending);
         awaitStage(id, "AWAITING_APPROVAL");
 
         expectConflict("/api/complaints/{id}/remedy-response", id, ActionRequests.accept(), "OFFER_AWAITS_APPROVAL");
@@ -352,7 +340,7 @@ class IntakeIntegrationTest {
                 .exchange()
                 .expectStatus().isAccepted()
                 .expectBody().jsonPath("$.decision").isEqualTo("APPROVED");
-        RemedyApprovalDecided decided = probe().awaitEvents(Topics.APPROVALS, id, 1).get(0);
+        RemedyApprovalDecided decided = probe.awaitEvents(Topics.APPROVALS, id, 1).get(0);
         assertThat(decided.getCausationId()).isEqualTo(pending.getEventId());
         assertThat(decided.getApprover()).isEqualTo("sam.supervisor");
         expectConflict("/api/complaints/{id}/approval", id, ActionRequests.approve(), "NO_OFFER_AWAITS_APPROVAL");
@@ -362,7 +350,7 @@ class IntakeIntegrationTest {
     @Test
     void anExpiredOfferCannotBeAnswered() {
         String id = submit(ComplaintRequest.aComplaint());
-        probe().publish(Topics.REMEDY_OFFERED, id,
+        probe.publish(Topics.REMEDY_OFFERED, id,
                 Events.offered(id).setExpiresAt(Instant.now().minus(Duration.ofMinutes(1))).build());
         awaitStage(id, "OFFERED");
 
@@ -374,7 +362,7 @@ class IntakeIntegrationTest {
     void aFulfilledOfferCannotBeFulfilledAgainNorAnsweredCheckAnsweredAgain() {
         String id = submit(ComplaintRequest.aComplaint());
         RemedyOffered agreed = Events.offered(id).setStatus(OfferStatus.AGREED).build();
-        probe().publish(Topics.REMEDY_OFFERED, id, agreed);
+        probe.publish(Topics.REMEDY_OFFERED, id, agreed);
         awaitStage(id, "AGREED");
 
         http.post().uri("/api/complaints/{id}/fulfillment", id).contentType(MediaType.APPLICATION_JSON)
@@ -382,8 +370,8 @@ class IntakeIntegrationTest {
         expectConflict("/api/complaints/{id}/fulfillment", id, ActionRequests.fulfillment(), "ALREADY_FULFILLED");
         assertOnlyEvents(Topics.REMEDY_FULFILLED, id, 1, key -> Events.fulfilled(key, "o", RemedyKind.REPLACEMENT));
 
-        probe().publish(Topics.COMPLAINTS_RESOLVED, id, Events.resolved(id).build());
-        probe().publish(Topics.FOLLOW_UP_DUE, id, Events.followUpDue(id, FollowUpKind.SATISFACTION_CHECK).build());
+        probe.publish(Topics.COMPLAINTS_RESOLVED, id, Events.resolved(id).build());
+        probe.publish(Topics.FOLLOW_UP_DUE, id, Events.followUpDue(id, FollowUpKind.SATISFACTION_CHECK).build());
         awaitStage(id, "FOLLOW_UP_DUE");
         http.post().uri("/api/complaints/{id}/follow-up-outcome", id).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(ActionRequests.satisfied()).exchange().expectStatus().isAccepted();
@@ -397,10 +385,10 @@ class IntakeIntegrationTest {
     void anUnhappyFollowUpReopensTheComplaintWithBothEventsInOneTransaction() {
         ComplaintRequest request = ComplaintRequest.aComplaint();
         String id = submit(request);
-        ComplaintReceived first = probe().awaitEvents(Topics.COMPLAINTS_RECEIVED, id, 1).get(0);
-        probe().publish(Topics.COMPLAINTS_RESOLVED, id, Events.resolved(id).build());
+        ComplaintReceived first = probe.awaitEvents(Topics.COMPLAINTS_RECEIVED, id, 1).get(0);
+        probe.publish(Topics.COMPLAINTS_RESOLVED, id, Events.resolved(id).build());
         var due = Events.followUpDue(id, FollowUpKind.SATISFACTION_CHECK).build();
-        probe().publish(Topics.FOLLOW_UP_DUE, id, due);
+        probe.publish(Topics.FOLLOW_UP_DUE, id, due);
         awaitStage(id, "FOLLOW_UP_DUE");
 
         http.post().uri("/api/complaints/{id}/follow-up-outcome", id).contentType(MediaType.APPLICATION_JSON)
@@ -410,8 +398,8 @@ class IntakeIntegrationTest {
                 .expectBody().jsonPath("$.reopened").isEqualTo(true).jsonPath("$.round").isEqualTo(2);
 
         // the probe reads read_committed: it sees these only because the transaction committed
-        FollowUpCompleted completed = probe().awaitEvents(Topics.FOLLOW_UP_OUTCOMES, id, 1).get(0);
-        ComplaintReceived reopened = probe().awaitEvents(Topics.COMPLAINTS_RECEIVED, id, 2).get(1);
+        FollowUpCompleted completed = probe.awaitEvents(Topics.FOLLOW_UP_OUTCOMES, id, 1).get(0);
+        ComplaintReceived reopened = probe.awaitEvents(Topics.COMPLAINTS_RECEIVED, id, 2).get(1);
         assertThat(completed.getSatisfied()).isFalse();
         assertThat(completed.getReopened()).isTrue();
         assertThat(completed.getScore()).isEqualTo(2);
@@ -482,8 +470,8 @@ class IntakeIntegrationTest {
     private <T extends SpecificRecord> void assertOnlyEvents(Topic<T> topic, String complaintId, int expected,
                                                              Function<String, ? extends org.apache.avro.data.RecordBuilder<T>> marker) {
         String markerKey = Markers.samePartitionKey(complaintId, PARTITIONS);
-        probe().publish(topic, markerKey, marker.apply(markerKey).build());
-        probe().awaitEvents(topic, markerKey, 1);
-        assertThat(probe().eventsFor(topic, complaintId)).hasSize(expected);
+        probe.publish(topic, markerKey, marker.apply(markerKey).build());
+        probe.awaitEvents(topic, markerKey, 1);
+        assertThat(probe.eventsFor(topic, complaintId)).hasSize(expected);
     }
 }

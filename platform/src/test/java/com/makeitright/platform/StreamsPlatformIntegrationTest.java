@@ -14,8 +14,8 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,7 +71,7 @@ class StreamsPlatformIntegrationTest {
         }
     }
 
-    static KafkaProbe probe;
+    KafkaProbe probe;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -84,18 +84,9 @@ class StreamsPlatformIntegrationTest {
         RetryingDeadLetterHandler.reset();
     }
 
-    @AfterAll
-    static void closeProbe() {
-        if (probe != null) {
-            probe.close();
-        }
-    }
-
-    KafkaProbe probe() {
-        if (probe == null) {
-            probe = new KafkaProbe(bootstrapServers);
-        }
-        return probe;
+    @BeforeEach
+    void connect(KafkaProbe probe) {
+        this.probe = probe;
     }
 
     @Test
@@ -114,9 +105,9 @@ class StreamsPlatformIntegrationTest {
     @Test
     void processesEachComplaintExactlyOnceAndReportsHealthy() {
         ComplaintReceived received = Events.received("ok-" + Events.newId()).build();
-        probe().publish(Topics.COMPLAINTS_RECEIVED, received.getComplaintId(), received);
+        probe.publish(Topics.COMPLAINTS_RECEIVED, received.getComplaintId(), received);
 
-        List<ComplaintAcknowledged> acks = probe().awaitEvents(Topics.COMPLAINTS_ACKNOWLEDGED, received.getComplaintId(), 1);
+        List<ComplaintAcknowledged> acks = probe.awaitEvents(Topics.COMPLAINTS_ACKNOWLEDGED, received.getComplaintId(), 1);
 
         assertThat(acks).singleElement().satisfies(ack -> assertThat(ack.getCausationId()).isEqualTo(received.getEventId()));
         await().atMost(Duration.ofSeconds(30)).until(() -> health.health().getStatus().equals(Status.UP));
@@ -125,16 +116,16 @@ class StreamsPlatformIntegrationTest {
     @Test
     void anUnreadableRecordGoesToTheDeadLetterTopicAndThePartitionMovesOn() {
         String poisonKey = "poison-" + Events.newId();
-        probe().publishRaw(Topics.COMPLAINTS_RECEIVED.name(), poisonKey, "{\"not\":\"avro\"}".getBytes());
+        probe.publishRaw(Topics.COMPLAINTS_RECEIVED.name(), poisonKey, "{\"not\":\"avro\"}".getBytes());
         ComplaintReceived after = Events.received(poisonKey).build(); // same key: same partition, after the poison
-        probe().publish(Topics.COMPLAINTS_RECEIVED, poisonKey, after);
+        probe.publish(Topics.COMPLAINTS_RECEIVED, poisonKey, after);
 
-        ConsumerRecord<String, byte[]> dead = probe().awaitRecord(Topics.COMPLAINTS_RECEIVED.deadLetterTopic(), poisonKey);
+        ConsumerRecord<String, byte[]> dead = probe.awaitRecord(Topics.COMPLAINTS_RECEIVED.deadLetterTopic(), poisonKey);
 
         assertThat(new String(dead.value())).isEqualTo("{\"not\":\"avro\"}");
         assertThat(KafkaProbe.header(dead, "kafka_dlt-exception-message")).contains("not Avro single-object encoded");
         assertThat(KafkaProbe.header(dead, "kafka_dlt-original-topic")).isEqualTo(Topics.COMPLAINTS_RECEIVED.name());
-        assertThat(probe().awaitEvents(Topics.COMPLAINTS_ACKNOWLEDGED, poisonKey, 1)).hasSize(1);
+        assertThat(probe.awaitEvents(Topics.COMPLAINTS_ACKNOWLEDGED, poisonKey, 1)).hasSize(1);
     }
 
     @Test
@@ -142,17 +133,17 @@ class StreamsPlatformIntegrationTest {
         String key = "boom-" + Events.newId();
         ComplaintReceived failing = Events.received(key).setSubject("boom").build();
         ComplaintReceived after = Events.received(key).build();
-        probe().publish(Topics.COMPLAINTS_RECEIVED, key, failing);
-        probe().publish(Topics.COMPLAINTS_RECEIVED, key, after);
+        probe.publish(Topics.COMPLAINTS_RECEIVED, key, failing);
+        probe.publish(Topics.COMPLAINTS_RECEIVED, key, after);
 
-        ConsumerRecord<String, byte[]> dead = probe().awaitRecord(Topics.COMPLAINTS_RECEIVED.deadLetterTopic(), key);
+        ConsumerRecord<String, byte[]> dead = probe.awaitRecord(Topics.COMPLAINTS_RECEIVED.deadLetterTopic(), key);
 
         assertThat(KafkaProbe.header(dead, "kafka_dlt-exception-message")).contains("cannot triage " + key);
         ComplaintReceived deadEvent = Topics.COMPLAINTS_RECEIVED.serde().deserializer()
                 .deserialize(Topics.COMPLAINTS_RECEIVED.name(), dead.value());
         assertThat(deadEvent.getEventId()).isEqualTo(failing.getEventId());
         assertThat(FAILING_ATTEMPTS.get()).as("attempts before dead-lettering").isEqualTo(2);
-        assertThat(probe().awaitEvents(Topics.COMPLAINTS_ACKNOWLEDGED, key, 1))
+        assertThat(probe.awaitEvents(Topics.COMPLAINTS_ACKNOWLEDGED, key, 1))
                 .singleElement().satisfies(ack -> assertThat(ack.getCausationId()).isEqualTo(after.getEventId()));
     }
 }

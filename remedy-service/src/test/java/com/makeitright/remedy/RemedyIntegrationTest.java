@@ -25,10 +25,9 @@ import com.makeitright.testing.Events;
 import com.makeitright.testing.KafkaProbe;
 import com.makeitright.testing.WithKafkaBroker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
@@ -57,19 +56,14 @@ import static org.awaitility.Awaitility.await;
 @AutoConfigureWebTestClient
 class RemedyIntegrationTest {
 
-    static KafkaProbe probe;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
+    KafkaProbe probe;
 
     @Autowired
     WebTestClient http;
 
-    @AfterAll
-    static void closeProbe() {
-        if (probe != null) {
-            probe.close();
-        }
+    @BeforeEach
+    void connect(KafkaProbe probe) {
+        this.probe = probe;
     }
 
     // ------------------------------------------------------------------------------------ the scenarios
@@ -119,7 +113,7 @@ class RemedyIntegrationTest {
 
         var approval = Events.approvalDecided(id, pending.getOfferId(), ApprovalDecision.APPROVED)
                 .setCausationId(pending.getEventId()).build();
-        probe().publish(Topics.APPROVALS, id, approval);
+        probe.publish(Topics.APPROVALS, id, approval);
         RemedyOffered approved = awaitOffer(id, 3);
 
         assertThat(approved.getStatus()).as("the customer's own terms, approved").isEqualTo(OfferStatus.AGREED);
@@ -157,7 +151,7 @@ class RemedyIntegrationTest {
         publish(respond(inspection, ResponseDecision.ACCEPT));
         RemedyFulfilled inspected = Events.fulfilled(id, inspection.getOfferId(), RemedyKind.INSPECTION)
                 .setInspectionResult(InspectionResult.NO_FAULT_FOUND).build();
-        probe().publish(Topics.REMEDY_FULFILLED, id, inspected);
+        probe.publish(Topics.REMEDY_FULFILLED, id, inspected);
 
         ComplaintResolved resolved = awaitResolved(id);
         assertThat(resolved.getOutcome()).isEqualTo(ResolutionOutcome.CLAIM_NOT_UPHELD);
@@ -175,7 +169,7 @@ class RemedyIntegrationTest {
         assertThat(offer.getDescription()).contains("will not take further orders");
 
         publish(respond(offer, ResponseDecision.ACCEPT));
-        probe().publish(Topics.REMEDY_FULFILLED, id,
+        probe.publish(Topics.REMEDY_FULFILLED, id,
                 Events.fulfilled(id, offer.getOfferId(), RemedyKind.REFUND_AND_DISENGAGE).build());
         ComplaintResolved resolved = awaitResolved(id);
         assertThat(resolved.getOutcome()).isEqualTo(ResolutionOutcome.REFUNDED_AND_DISENGAGED);
@@ -220,7 +214,7 @@ class RemedyIntegrationTest {
                 assertThat(entry.get("costLines").size()).isEqualTo(r.getCostLines().size());
             }
             // and the totals are the sum of everything remedy resolved with a delivered remedy
-            BigDecimal published = probe().events(Topics.COMPLAINTS_RESOLVED).stream().filter(r -> r.getRemedy() != null)
+            BigDecimal published = probe.events(Topics.COMPLAINTS_RESOLVED).stream().filter(r -> r.getRemedy() != null)
                     .map(r -> r.getCost().getAmount()).reduce(BigDecimal.ZERO, BigDecimal::add);
             JsonNode usdTotal = stream(ledger.get("totals").get("overall"))
                     .filter(t -> t.get("currency").asString().equals("USD")).findFirst().orElseThrow();
@@ -239,7 +233,7 @@ class RemedyIntegrationTest {
         assertThat(lines.get(0)).startsWith("date,resolvedAt,complaintId");
         BigDecimal csvTotal = lines.stream().skip(1).map(l -> new BigDecimal(l.substring(l.lastIndexOf(',') + 1)))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal published = probe().events(Topics.COMPLAINTS_RESOLVED).stream().filter(r -> r.getRemedy() != null)
+        BigDecimal published = probe.events(Topics.COMPLAINTS_RESOLVED).stream().filter(r -> r.getRemedy() != null)
                 .map(r -> r.getCost().getAmount()).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(csvTotal).isEqualByComparingTo(published);
     }
@@ -250,16 +244,16 @@ class RemedyIntegrationTest {
     void aDuplicateAcknowledgementMakesNoSecondOffer() {
         ComplaintAcknowledged ack = ack().build();
         String id = ack.getComplaintId();
-        probe().publish(Topics.COMPLAINTS_ACKNOWLEDGED, id, ack);
+        probe.publish(Topics.COMPLAINTS_ACKNOWLEDGED, id, ack);
         awaitOffer(id, 1);
 
-        probe().publish(Topics.COMPLAINTS_ACKNOWLEDGED, id, ack);                      // redelivered
-        probe().publish(Topics.COMPLAINTS_ACKNOWLEDGED, id, ack().setComplaintId(id).build()); // triage acknowledged twice
+        probe.publish(Topics.COMPLAINTS_ACKNOWLEDGED, id, ack);                      // redelivered
+        probe.publish(Topics.COMPLAINTS_ACKNOWLEDGED, id, ack().setComplaintId(id).build()); // triage acknowledged twice
         // a later event on the same partition: once it is answered, the duplicates before it were handled
-        probe().publish(Topics.COMPLAINTS_ACKNOWLEDGED, id, ack().setComplaintId(id).setRound(2).build());
+        probe.publish(Topics.COMPLAINTS_ACKNOWLEDGED, id, ack().setComplaintId(id).setRound(2).build());
         awaitOffer(id, o -> o.getRound() == 2);
 
-        assertThat(probe().eventsFor(Topics.REMEDY_OFFERED, id)).extracting(RemedyOffered::getRound).containsExactly(1, 2);
+        assertThat(probe.eventsFor(Topics.REMEDY_OFFERED, id)).extracting(RemedyOffered::getRound).containsExactly(1, 2);
     }
 
     @Test
@@ -293,7 +287,7 @@ class RemedyIntegrationTest {
 
         RemedyFulfilled fulfilled = Events.fulfilled(id, offer.getOfferId(), RemedyKind.REPLACEMENT)
                 .setCausationId(offer.getEventId()).setRootCause(RootCause.PRODUCT_QUALITY).build();
-        probe().publish(Topics.REMEDY_FULFILLED, id, fulfilled);
+        probe.publish(Topics.REMEDY_FULFILLED, id, fulfilled);
         ComplaintResolved resolved = awaitResolved(id);
 
         assertThat(resolved.getOutcome()).isEqualTo(ResolutionOutcome.REMEDY_DELIVERED);
@@ -311,22 +305,15 @@ class RemedyIntegrationTest {
         String id = acknowledge(ack());
         RemedyOffered offer = awaitOffer(id, 1);
 
-        probe().publishRaw(Topics.REMEDY_RESPONSES.name(), id, "{\"decision\":\"DECLINE\"}".getBytes());
+        probe.publishRaw(Topics.REMEDY_RESPONSES.name(), id, "{\"decision\":\"DECLINE\"}".getBytes());
         publish(respond(offer, ResponseDecision.DECLINE));
 
-        ConsumerRecord<String, byte[]> dead = probe().awaitRecord(Topics.REMEDY_RESPONSES.deadLetterTopic(), id);
+        ConsumerRecord<String, byte[]> dead = probe.awaitRecord(Topics.REMEDY_RESPONSES.deadLetterTopic(), id);
         assertThat(new String(dead.value())).isEqualTo("{\"decision\":\"DECLINE\"}");
         assertThat(awaitOffer(id, 2).getNegotiationRound()).isEqualTo(2);
     }
 
     // ------------------------------------------------------------------------------------------ helpers
-
-    KafkaProbe probe() {
-        if (probe == null) {
-            probe = new KafkaProbe(bootstrapServers);
-        }
-        return probe;
-    }
 
     static ComplaintAcknowledged.Builder ack() {
         return Events.acknowledged("remedy-it-" + Events.newId());
@@ -334,7 +321,7 @@ class RemedyIntegrationTest {
 
     String acknowledge(ComplaintAcknowledged.Builder ack) {
         ComplaintAcknowledged event = ack.build();
-        probe().publish(Topics.COMPLAINTS_ACKNOWLEDGED, event.getComplaintId(), event);
+        probe.publish(Topics.COMPLAINTS_ACKNOWLEDGED, event.getComplaintId(), event);
         return event.getComplaintId();
     }
 
@@ -343,13 +330,13 @@ class RemedyIntegrationTest {
         String id = acknowledge(ack);
         RemedyOffered offer = awaitOffer(id, 1);
         publish(respond(offer, ResponseDecision.ACCEPT));
-        probe().publish(Topics.REMEDY_FULFILLED, id, Events.fulfilled(id, offer.getOfferId(), offer.getKind())
+        probe.publish(Topics.REMEDY_FULFILLED, id, Events.fulfilled(id, offer.getOfferId(), offer.getKind())
                 .setActualCost(actualCost).build());
         return id;
     }
 
     void publish(RemedyResponded response) {
-        probe().publish(Topics.REMEDY_RESPONSES, response.getComplaintId(), response);
+        probe.publish(Topics.REMEDY_RESPONSES, response.getComplaintId(), response);
     }
 
     static RemedyResponded respond(RemedyOffered offer, ResponseDecision decision) {
@@ -366,15 +353,15 @@ class RemedyIntegrationTest {
 
     /** The complaint's n-th offer (1-based), once it is published. */
     RemedyOffered awaitOffer(String id, int nth) {
-        return probe().awaitEvents(Topics.REMEDY_OFFERED, id, nth).get(nth - 1);
+        return probe.awaitEvents(Topics.REMEDY_OFFERED, id, nth).get(nth - 1);
     }
 
     RemedyOffered awaitOffer(String id, Predicate<RemedyOffered> matching) {
-        return probe().awaitEvent(Topics.REMEDY_OFFERED, o -> o.getComplaintId().equals(id) && matching.test(o));
+        return probe.awaitEvent(Topics.REMEDY_OFFERED, o -> o.getComplaintId().equals(id) && matching.test(o));
     }
 
     ComplaintResolved awaitResolved(String id) {
-        return probe().awaitEvents(Topics.COMPLAINTS_RESOLVED, id, 1).get(0);
+        return probe.awaitEvents(Topics.COMPLAINTS_RESOLVED, id, 1).get(0);
     }
 
     JsonNode ledgerJson() {

@@ -10,6 +10,7 @@ import com.makeitright.events.RemedyResponded;
 import com.makeitright.events.ResolutionOutcome;
 import com.makeitright.events.ResponseDecision;
 import com.makeitright.testing.Events;
+import com.makeitright.testing.MutableClock;
 import com.makeitright.testing.KafkaProbe;
 import com.makeitright.testing.WithKafkaBroker;
 import org.junit.jupiter.api.Test;
@@ -22,8 +23,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,7 +69,7 @@ class RemedyRestartIntegrationTest {
 
     @Test
     void anUnansweredOfferIsRenewedOnceThenTheRoundEndsWithoutResponse(EmbeddedKafkaBroker broker) {
-        MovableClock clock = new MovableClock(Instant.now());
+        MutableClock clock = new MutableClock(Instant.now());
         try (KafkaProbe probe = new KafkaProbe(broker.getBrokersAsString());
              ConfigurableApplicationContext ignored = start(broker, "remedy-expiry-test", clock)) {
             ComplaintAcknowledged ack = Events.acknowledged("expiry-" + Events.newId()).build();
@@ -107,33 +106,5 @@ class RemedyRestartIntegrationTest {
     private static RemedyResponded respond(RemedyOffered offer, ResponseDecision decision) {
         return Events.responded(offer.getComplaintId(), offer.getOfferId(), decision)
                 .setCausationId(offer.getEventId()).build();
-    }
-
-    /** The service's clock, moved forward by the test so that a week passes in a moment. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -6,7 +6,7 @@ import com.makeitright.events.ComplaintResolved;
 import com.makeitright.events.PreventionActionProposed;
 import com.makeitright.events.RootCause;
 import com.makeitright.followup.FollowupProperties;
-import com.makeitright.followup.MutableClock;
+import com.makeitright.testing.MutableClock;
 import com.makeitright.testing.Events;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;

@@ -9,7 +9,7 @@ import com.makeitright.events.FollowUpKind;
 import com.makeitright.events.OfferStatus;
 import com.makeitright.events.RemedyKind;
 import com.makeitright.followup.FollowupProperties;
-import com.makeitright.followup.MutableClock;
+import com.makeitright.testing.MutableClock;
 import com.makeitright.testing.Events;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;

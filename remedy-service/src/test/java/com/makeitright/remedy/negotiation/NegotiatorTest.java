@@ -1,5 +1,6 @@
 package com.makeitright.remedy.negotiation;
 
+import com.makeitright.testing.MutableClock;
 import com.makeitright.contract.Monies;
 import com.makeitright.events.Anger;
 import com.makeitright.events.ApprovalDecision;

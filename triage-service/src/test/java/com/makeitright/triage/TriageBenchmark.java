@@ -32,6 +32,10 @@ public final class TriageBenchmark {
         }
     }
 
+    /** Every labeled complaint of the corpus: the triage-service's own and the two blind-written sets. */
+    static final List<String> CORPUS = List.of("/corpus/dev.jsonl", "/corpus/heldout.jsonl", "/corpus/setA.jsonl",
+            "/corpus/setB.jsonl");
+
     public static void main(String[] args) throws Exception {
         run(50);
     }
@@ -39,7 +43,7 @@ public final class TriageBenchmark {
     static Result run(int rounds) throws Exception {
         JsonMapper json = JsonMapper.builder().build();
         List<Complaint> complaints = new ArrayList<>();
-        for (String resource : List.of("/corpus/dev.jsonl", "/corpus/heldout.jsonl")) {
+        for (String resource : CORPUS) {
             Path file = Path.of(TriageBenchmark.class.getResource(resource).toURI());
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 OfflineTriage.Labeled l = OfflineTriage.parse(json, line);

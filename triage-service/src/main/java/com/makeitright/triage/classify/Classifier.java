@@ -19,22 +19,103 @@ import static com.makeitright.events.Cause.SUSPECTED_ABUSE;
 import static com.makeitright.events.Cause.UNREASONABLE;
 
 /**
- * Reads a complaint and decides cause, anger and root cause from the {@link Rules}, with the evidence as
- * data and the reasons a human should look when it is unsure. Pure, thread-safe, no I/O: well under a
- * millisecond per complaint.
+ * Reads a complaint and decides cause, anger and root cause. The hand-written {@link Rules} find the evidence
+ * (signals quoting the customer's words); a small learned linear model ({@link TriageModel}, weights in one
+ * readable file) weighs the signals, cue families and words to decide the cause and the anger level; ordinal
+ * guards keep the anger level within one step of what the signals allow. It also says why a human should look
+ * when it is unsure. Pure, thread-safe, no I/O after start-up: well under a millisecond per complaint.
  */
 public final class Classifier {
 
-    /** Below this cause confidence triage asks for human review instead of guessing. */
+    /** Below this cause probability triage asks for human review instead of guessing. */
     static final double LOW_CONFIDENCE = 0.40;
     /** Fewer words than this in the description are too little to go on. */
     static final int MIN_WORDS = 6;
-    /** A second cause this close to the first (and itself well supported) makes the signals contradictory. */
-    static final double CONTRADICTION_RATIO = 0.8;
-    static final double CONTRADICTION_MIN_SCORE = 1.2;
+    /** However sure the model is, two or three words never give more than this confidence in a cause. */
+    static final double SHORT_TEXT_MAX_CONFIDENCE = 0.35;
+    /** A second cause at least this likely relative to the first, each with its own evidence, is a contradiction. */
+    static final double CONTRADICTION_RATIO = 0.5;
+
+    private final TriageModel model;
+
+    public Classifier() {
+        this(TriageModel.standard());
+    }
+
+    Classifier(TriageModel model) {
+        this.model = model;
+    }
+
+    /** What the rules found in one complaint: the texts and the evidence, before anything is decided. */
+    record Reading(Text full, Text spoken, Text description, List<Evidence> causeEvidence,
+                   List<Evidence> angerEvidence) {
+    }
 
     public Classification classify(ComplaintText complaint, History history) {
-        History known = history == null ? History.NONE : history;
+        Reading reading = read(complaint, history == null ? History.NONE : history);
+        List<String> features = features(reading);
+        List<Evidence> causeEvidence = reading.causeEvidence();
+        List<Evidence> angerEvidence = reading.angerEvidence();
+
+        TriageModel.Head causeHead = model.head("cause");
+        double[] scores = causeHead.scores(features);
+        int abuse = causeHead.classes().indexOf(SUSPECTED_ABUSE.name());
+        for (Evidence e : causeEvidence) {
+            if (Rules.HISTORY_SIGNALS.contains(e.signal())) {
+                // The corpus has no history, so these few weights are hand-set: they shift the abuse score.
+                scores[abuse] += e.weight();
+            }
+        }
+        double[] p = TriageModel.probabilities(scores);
+        int[] order = ranked(p);
+        Cause cause = Cause.valueOf(causeHead.classes().get(order[0]));
+        Cause runnerUp = Cause.valueOf(causeHead.classes().get(order[1]));
+        double causeConfidence = p[order[0]];
+
+        AngerVerdict angerVerdict = anger(features, angerEvidence);
+        Anger anger = angerVerdict.level();
+        double angerConfidence = angerVerdict.confidence();
+
+        List<Evidence> shown = new ArrayList<>(causeEvidence.size());
+        for (Evidence e : causeEvidence) {
+            shown.add(learnedWeight(causeHead, e));
+        }
+
+        List<String> review = new ArrayList<>();
+        int words = reading.description().words().size();
+        if (words < MIN_WORDS) {
+            review.add("Very short complaint (" + words + " word" + (words == 1 ? "" : "s")
+                    + "): too little to go on, a person should read it before anyone acts.");
+            causeConfidence = Math.min(causeConfidence * 0.5, SHORT_TEXT_MAX_CONFIDENCE);
+            angerConfidence *= 0.6;
+        }
+        if (!looksEnglish(reading.description())) {
+            review.add("The complaint does not seem to be in English, so the wording could not be read reliably.");
+            causeConfidence *= 0.4;
+            angerConfidence *= 0.4;
+        }
+        Cause rival = strongestRival(shown, cause);
+        if (rival != null && support(shown, cause) >= Rules.SUPPORTING_WEIGHT) {
+            review.add("Contradictory signals: " + describe(cause, shown) + " but also " + describe(rival, shown) + ".");
+        } else if (p[order[1]] >= CONTRADICTION_RATIO * p[order[0]] && support(shown, cause) >= Rules.SUPPORTING_WEIGHT
+                && support(shown, runnerUp) >= Rules.SUPPORTING_WEIGHT) {
+            review.add("Contradictory signals: " + describe(cause, shown) + " but also " + describe(runnerUp, shown) + ".");
+        }
+        if (causeConfidence < LOW_CONFIDENCE && review.isEmpty()) {
+            review.add(String.format(Locale.ROOT, "Low confidence in the cause (%.0f%%): the complaint gives little"
+                    + " evidence either way.", causeConfidence * 100));
+        }
+
+        List<Evidence> signals = new ArrayList<>(shown.size() + angerEvidence.size());
+        signals.addAll(shown);
+        signals.addAll(angerEvidence);
+        return new Classification(cause, round(causeConfidence), anger, round(angerConfidence), List.copyOf(signals),
+                rootCause(reading.full(), cause, shown), List.copyOf(review),
+                keyPhrase(reading.description(), complaint.subject(), cause, shown, angerEvidence));
+    }
+
+    /** Runs every rule over the complaint: the evidence the model weighs and the agent sees. */
+    static Reading read(ComplaintText complaint, History known) {
         String spokenText = complaint.subject() + "\n" + complaint.description();
         Text spoken = new Text(spokenText);
         Text full = new Text(complaint.desiredOutcome() == null ? spokenText
@@ -52,7 +133,7 @@ public final class Classifier {
             add(angerEvidence, rule.firstMatch(spoken));
         }
         angerEvidence.addAll(computedAngerSignals(spoken));
-        Evidence badDay = first(causeEvidence, "bad-day", "apologises-for-tone");
+        Evidence badDay = first(causeEvidence, "bad-day", "apologises-for-tone", "bad-mood-named");
         if (badDay != null) {
             angerEvidence.add(new Evidence("bad-day-mood", badDay.evidence(), Rules.BAD_DAY_MOOD, "anger:" + Anger.UPSET));
         }
@@ -63,75 +144,141 @@ public final class Classifier {
         boolean loud = angerEvidence.stream().filter(e -> !e.indicates().equals("anger:" + Anger.UPSET))
                 .mapToDouble(Evidence::weight).sum() >= Rules.ANGER_THRESHOLD;
         causeEvidence.addAll(combinedCauseSignals(causeEvidence, loud));
+        return new Reading(full, spoken, description, causeEvidence, angerEvidence);
+    }
 
+    /**
+     * The model's inputs, sorted: every signal that fired ({@code sig:}), the hand rules' own cause vote
+     * ({@code rules:}), a few counts ({@code x:}), and the words and word pairs of the complaint ({@code w:},
+     * {@code b:}). History signals are left out: the corpus has none, they are added by hand.
+     */
+    static List<String> features(Reading reading) {
+        java.util.TreeSet<String> features = new java.util.TreeSet<>();
+        for (Evidence e : reading.causeEvidence()) {
+            if (!Rules.HISTORY_SIGNALS.contains(e.signal())) {
+                features.add("sig:" + e.signal());
+            }
+        }
+        for (Evidence e : reading.angerEvidence()) {
+            features.add("sig:" + e.signal());
+        }
+        boolean anyCauseSignal = reading.causeEvidence().stream()
+                .anyMatch(e -> e.indicates().startsWith("cause:") && !Rules.HISTORY_SIGNALS.contains(e.signal()));
+        // With no cause signal at all the rules' vote is only their prior; say so instead of voting OUR_ERROR.
+        features.add(anyCauseSignal ? "rules:" + ruleVote(reading.causeEvidence()) : "rules:no-cause-signal");
+        features.add("rules:" + ruleBasedAnger(reading.angerEvidence()));
+        String original = reading.spoken().original;
+        int exclamations = 0;
+        int questions = 0;
+        for (int i = 0; i < original.length(); i++) {
+            char c = original.charAt(i);
+            exclamations += c == '!' ? 1 : 0;
+            questions += c == '?' ? 1 : 0;
+        }
+        features.add("x:exclamations=" + Math.min(exclamations, 3));
+        features.add("x:questions=" + Math.min(questions, 2));
+        List<String> words = reading.full().words();
+        String previous = "^";
+        for (String word : words) {
+            features.add("w:" + word);
+            features.add("b:" + previous + "_" + word);
+            previous = word;
+        }
+        return List.copyOf(features);
+    }
+
+    /** The cause the hand-set rule weights alone would pick (the classifier before the model): one input among many. */
+    static Cause ruleVote(List<Evidence> causeEvidence) {
         Map<Cause, Double> scores = new EnumMap<>(Cause.class);
         Rules.CAUSE_PRIOR.forEach(scores::put);
         for (Evidence e : causeEvidence) {
-            if (!e.indicates().startsWith("cause:")) {
-                continue;
+            if (e.indicates().startsWith("cause:") && !Rules.HISTORY_SIGNALS.contains(e.signal())) {
+                scores.merge(Cause.valueOf(e.indicates().substring("cause:".length())), e.weight(), Double::sum);
             }
-            scores.merge(Cause.valueOf(e.indicates().substring("cause:".length())), e.weight(), Double::sum);
         }
-        List<Map.Entry<Cause, Double>> ranked = scores.entrySet().stream()
-                .sorted(Map.Entry.<Cause, Double>comparingByValue().reversed()).toList();
-        Cause cause = ranked.get(0).getKey();
-        double causeConfidence = softmaxTop(scores, cause);
+        return scores.entrySet().stream().max(Map.Entry.<Cause, Double>comparingByValue()
+                .thenComparing(en -> -en.getKey().ordinal())).orElseThrow().getKey();
+    }
 
-        Map<Anger, Double> levels = new EnumMap<>(Anger.class);
-        for (Evidence e : angerEvidence) {
-            levels.merge(Anger.valueOf(e.indicates().substring("anger:".length())), e.weight(), Double::sum);
-        }
-        double hostile = levels.getOrDefault(Anger.HOSTILE, 0.0);
-        double angry = levels.getOrDefault(Anger.ANGRY, 0.0) + levels.getOrDefault(Anger.CALM, 0.0);
-        double upset = levels.getOrDefault(Anger.UPSET, 0.0);
-        Anger anger;
-        double margin;
-        if (hostile >= Rules.ANGER_THRESHOLD) {
-            anger = Anger.HOSTILE;
-            margin = hostile - Rules.ANGER_THRESHOLD;
-        } else if (angry + hostile / 2 >= Rules.ANGER_THRESHOLD) {
-            anger = Anger.ANGRY;
-            margin = Math.min(angry + hostile / 2 - Rules.ANGER_THRESHOLD, Rules.ANGER_THRESHOLD * 2 - hostile);
-        } else if (upset >= Rules.UPSET_THRESHOLD || angry >= Rules.UPSET_THRESHOLD) {
-            anger = Anger.UPSET;
-            margin = Math.min(Math.max(upset, angry) - Rules.UPSET_THRESHOLD,
-                    Rules.ANGER_THRESHOLD - angry - hostile / 2);
-        } else {
-            anger = Anger.CALM;
-            margin = Rules.UPSET_THRESHOLD - Math.max(Math.max(upset, angry), 0);
-        }
-        double angerConfidence = clamp(0.55 + 0.4 * Math.min(1, Math.max(0, margin)), 0.3, 0.95);
+    /** An anger level with how sure triage is of it. */
+    record AngerVerdict(Anger level, double confidence) {
+    }
 
-        List<String> review = new ArrayList<>();
-        int words = description.words().size();
-        if (words < MIN_WORDS) {
-            review.add("Very short complaint (" + words + " word" + (words == 1 ? "" : "s")
-                    + "): too little to go on, a person should read it before anyone acts.");
-            causeConfidence *= 0.5;
-            angerConfidence *= 0.6;
+    /**
+     * Anger from the model, kept on the ordinal scale by guards: HOSTILE needs abuse or a threat aimed at us,
+     * abuse or a threat to come down or shame us is never read as less than ANGRY, and shouting or "!!" is never CALM.
+     */
+    AngerVerdict anger(List<String> features, List<Evidence> angerEvidence) {
+        TriageModel.Head head = model.head("anger");
+        double[] p = TriageModel.probabilities(head.scores(features));
+        Anger lowest = Anger.CALM;
+        Anger highest = Anger.HOSTILE;
+        boolean abuse = angerEvidence.stream().anyMatch(e -> Rules.ABUSE_SIGNALS.contains(e.signal()));
+        boolean threat = angerEvidence.stream().anyMatch(e -> Rules.THREAT_SIGNALS.contains(e.signal()));
+        boolean loud = angerEvidence.stream().anyMatch(e -> Rules.LOUD_SIGNALS.contains(e.signal()));
+        if (!abuse && !threat) {
+            highest = Anger.ANGRY;
         }
-        if (!looksEnglish(description)) {
-            review.add("The complaint does not seem to be in English, so the wording could not be read reliably.");
-            causeConfidence *= 0.4;
-            angerConfidence *= 0.4;
+        boolean firmThreat = angerEvidence.stream().anyMatch(e -> Rules.FIRM_THREAT_SIGNALS.contains(e.signal()));
+        if (abuse || firmThreat) {
+            lowest = Anger.ANGRY;
+        } else if (loud) {
+            lowest = Anger.UPSET;
         }
-        double best = ranked.get(0).getValue();
-        double second = ranked.get(1).getValue();
-        if (second >= CONTRADICTION_MIN_SCORE && second >= CONTRADICTION_RATIO * best) {
-            review.add("Contradictory signals: " + describe(cause, causeEvidence) + " but also "
-                    + describe(ranked.get(1).getKey(), causeEvidence) + ".");
+        int best = -1;
+        double total = 0;
+        for (int i = 0; i < p.length; i++) {
+            Anger level = Anger.valueOf(head.classes().get(i));
+            if (level.ordinal() >= lowest.ordinal() && level.ordinal() <= highest.ordinal()) {
+                total += p[i];
+                if (best < 0 || p[i] > p[best]) {
+                    best = i;
+                }
+            }
         }
-        if (causeConfidence < LOW_CONFIDENCE && review.isEmpty()) {
-            review.add(String.format(Locale.ROOT, "Low confidence in the cause (%.0f%%): the complaint gives little"
-                    + " evidence either way.", causeConfidence * 100));
-        }
+        return new AngerVerdict(Anger.valueOf(head.classes().get(best)), clamp(p[best] / total, 0.3, 0.99));
+    }
 
-        List<Evidence> signals = new ArrayList<>(causeEvidence.size() + angerEvidence.size());
-        signals.addAll(causeEvidence);
-        signals.addAll(angerEvidence);
-        return new Classification(cause, round(causeConfidence), anger, round(angerConfidence), List.copyOf(signals),
-                rootCause(full, cause, causeEvidence), List.copyOf(review),
-                keyPhrase(description, complaint.subject(), cause, causeEvidence, angerEvidence));
+    private static int[] ranked(double[] p) {
+        Integer[] idx = new Integer[p.length];
+        for (int i = 0; i < p.length; i++) {
+            idx[i] = i;
+        }
+        java.util.Arrays.sort(idx, (a, b) -> Double.compare(p[b], p[a]));
+        int[] order = new int[p.length];
+        for (int i = 0; i < p.length; i++) {
+            order[i] = idx[i];
+        }
+        return order;
+    }
+
+    /** The signal as evidence with the weight the model gives it for the cause it points to. */
+    private static Evidence learnedWeight(TriageModel.Head head, Evidence e) {
+        if (Rules.HISTORY_SIGNALS.contains(e.signal()) || !e.indicates().startsWith("cause:")) {
+            return e;
+        }
+        double w = head.weight("sig:" + e.signal(), e.indicates().substring("cause:".length()));
+        return new Evidence(e.signal(), e.evidence(), round(w), e.indicates());
+    }
+
+    /** The summed learned weight of the signals pointing to this cause. */
+    private static double support(List<Evidence> evidence, Cause cause) {
+        return evidence.stream().filter(e -> e.indicates().equals("cause:" + cause) && e.weight() > 0)
+                .mapToDouble(Evidence::weight).sum();
+    }
+
+    /** Another cause whose own signals are strong ({@link Rules#RIVAL_SUPPORT}) although the model chose otherwise. */
+    private static Cause strongestRival(List<Evidence> evidence, Cause chosen) {
+        Cause rival = null;
+        double best = Rules.RIVAL_SUPPORT;
+        for (Cause other : Cause.values()) {
+            double s = support(evidence, other);
+            if (other != chosen && s >= best) {
+                rival = other;
+                best = s;
+            }
+        }
+        return rival;
     }
 
     // ---------------------------------------------------------------------------------------------------
@@ -159,17 +306,17 @@ public final class Classifier {
 
         if (neverArrived != null && history.neverArrived() >= 3) {
             found.add(new Evidence("history-never-arrived", history.neverArrived()
-                    + " earlier never-arrived claims in the last 12 months", 1.6, "cause:" + SUSPECTED_ABUSE));
+                    + " earlier never-arrived claims in the last 12 months", Rules.HISTORY_NEVER_ARRIVED, "cause:" + SUSPECTED_ABUSE));
         }
         if (history.refunds() >= 3) {
-            found.add(new Evidence("history-refunds", history.refunds() + " refunds in the last 12 months", 0.5,
-                    "cause:" + SUSPECTED_ABUSE));
+            found.add(new Evidence("history-refunds", history.refunds() + " refunds in the last 12 months",
+                    Rules.HISTORY_REFUNDS, "cause:" + SUSPECTED_ABUSE));
         }
         // A long-standing customer's first complaint in a year deserves the benefit of the doubt.
         if (history.complaints() == 0 && history.customerSince() != null && complaint.receivedOn() != null
                 && Period.between(history.customerSince(), complaint.receivedOn()).getYears() >= 3) {
             found.add(new Evidence("long-time-customer-first-complaint", "customer since " + history.customerSince(),
-                    -0.8, "cause:" + SUSPECTED_ABUSE));
+                    Rules.LOYAL_FIRST_COMPLAINT, "cause:" + SUSPECTED_ABUSE));
         }
 
         List<int[]> urgent = text.matches(Rules.SAFETY_OR_LEGAL, 1);
@@ -409,12 +556,23 @@ public final class Classifier {
         return cause + (words.isEmpty() ? "" : " (" + String.join(", ", words) + ")");
     }
 
-    private static double softmaxTop(Map<Cause, Double> scores, Cause top) {
-        double sum = 0;
-        for (double s : scores.values()) {
-            sum += Math.exp(2 * s);
+    /** The hand-set anger rules alone (the classifier before the model), kept to compare against. */
+    static Anger ruleBasedAnger(List<Evidence> angerEvidence) {
+        Map<Anger, Double> levels = new EnumMap<>(Anger.class);
+        for (Evidence e : angerEvidence) {
+            levels.merge(Anger.valueOf(e.indicates().substring("anger:".length())), e.weight(), Double::sum);
         }
-        return Math.exp(2 * scores.get(top)) / sum;
+        double hostile = levels.getOrDefault(Anger.HOSTILE, 0.0);
+        double angry = levels.getOrDefault(Anger.ANGRY, 0.0) + levels.getOrDefault(Anger.CALM, 0.0);
+        double upset = levels.getOrDefault(Anger.UPSET, 0.0);
+        if (hostile >= Rules.ANGER_THRESHOLD) {
+            return Anger.HOSTILE;
+        } else if (angry + hostile / 2 >= Rules.ANGER_THRESHOLD) {
+            return Anger.ANGRY;
+        } else if (upset >= Rules.UPSET_THRESHOLD || angry >= Rules.UPSET_THRESHOLD) {
+            return Anger.UPSET;
+        }
+        return Anger.CALM;
     }
 
     private static void add(List<Evidence> list, Evidence evidence) {

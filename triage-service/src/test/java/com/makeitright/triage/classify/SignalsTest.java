@@ -44,6 +44,15 @@ class SignalsTest {
             worn-then-returned      | I wore the dress to my sister's wedding on Saturday and the hem is torn, so it must be faulty. Full refund please. | The dress I ordered for my sister's wedding arrived with a torn hem, could you send another?
             disproportionate-demand | The mug chipped. I want 5,000 for the stress.                               | The mug chipped. I would like a replacement for 12 please.
             polite                  | Could you please check my order? Kind regards.                              | Check my order.
+            admits-it-was-written   | I see now the ticket says doors at 7, so that is on me.                    | I see the parcel is still at the depot, could you check?
+            dismisses-the-rule      | I don't care what your receipt says, refund me.                            | I care about the planet, so please send less packaging.
+            repeat-claim            | The burger was missing again, please refund it like you usually do.         | The burger was missing, please refund it.
+            used-then-claims        | We ate the whole thing and it was awful, refund it.                        | We could not eat it, it was awful, refund it.
+            trouble-elsewhere       | Somebody rear-ended me on the way here and now your card machine is down.  | Your card machine is down again this morning.
+            perpetual-demand        | The pizza was late, I want free pizza every Friday for a year.              | The pizza was late, I would like the delivery fee back.
+            backdated-demand        | Match their savings rate and backdate it five years.                       | Please match their savings rate from today.
+            public-threat           | Fix it or I will post the photos everywhere.                               | I posted the form yesterday, could you confirm it arrived?
+            name-calling            | Your driver is a moron and the lamp is broken.                             | Your driver is a lovely man but the lamp is broken.
             """)
     void firesOnItsPhraseAndNotOnANearMiss(String signal, String phrase, String nearMiss) {
         assertThat(classify(phrase).signals()).as("'%s' on: %s", signal, phrase)

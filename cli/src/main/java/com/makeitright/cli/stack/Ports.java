@@ -6,9 +6,17 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Random;
 
 /** Whether a TCP port can be listened on, and free ports for tests. */
 public final class Ports {
+
+    private static final int FIRST_TEST_PORT = 10_000;
+    private static final int LINUX_DEFAULT_EPHEMERAL_START = 32_768;
+    private static final Random RANDOM = new SecureRandom();
 
     private Ports() {
     }
@@ -33,12 +41,34 @@ public final class Ports {
         }
     }
 
-    /** A port nothing listens on right now (the operating system's choice). */
+    /**
+     * A port nothing listens on right now, below the operating system's ephemeral range: a port from that range
+     * can be handed to some process's outgoing connection while its server is down, and a test that kills and
+     * restarts the server would then find it taken.
+     */
     public static int freePort() {
+        int below = ephemeralRangeStart();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = FIRST_TEST_PORT + RANDOM.nextInt(below - FIRST_TEST_PORT);
+            if (isFree(port)) {
+                return port;
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("No free port", e);
+        }
+    }
+
+    /** The first port the kernel hands out for outgoing connections (read on Linux, the usual default elsewhere). */
+    static int ephemeralRangeStart() {
+        try {
+            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+            int start = Integer.parseInt(range.trim().split("\\s+")[0]);
+            return start > FIRST_TEST_PORT + 1_000 ? start : LINUX_DEFAULT_EPHEMERAL_START;
+        } catch (IOException | RuntimeException e) {
+            return LINUX_DEFAULT_EPHEMERAL_START;
         }
     }
 }

@@ -38,7 +38,7 @@ import java.util.TreeSet;
 public final class ModelTrainer {
 
     /** The corpus files the model learns from, with the name of their source (see corpus/README.md). */
-    static final List<String> CORPUS = List.of("dev", "heldout", "setA", "setB");
+    static final List<String> CORPUS = List.of("dev", "heldout", "setA", "setB", "setD", "setE", "setG");
 
     /** Training settings, chosen by grouped cross-validation (see README). */
     record Settings(double l2Words, double l2Signals, double legacyWeight, int minCount, int steps, double rate) {

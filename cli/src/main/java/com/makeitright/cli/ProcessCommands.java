@@ -2,13 +2,34 @@ package com.makeitright.cli;
 
 import com.makeitright.cli.stack.Component;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
-/** Parses SERVICE arguments ({@code intake}, {@code intake-service}, {@code kafka}). */
-final class ProcessCommands {
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 
-    private ProcessCommands() {
+/** What the commands that act on one process of the stack ({@code kill}, {@code start}, {@code restart}) share. */
+abstract class ProcessCommands implements Callable<Integer> {
+
+    @Mixin
+    StackOptions options;
+
+    @Parameters(index = "0", paramLabel = "SERVICE", converter = ComponentConverter.class,
+            description = "intake, triage, remedy, followup or kafka")
+    Component component;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** Parses SERVICE arguments ({@code intake}, {@code intake-service}, {@code kafka}). */
     static final class ComponentConverter implements CommandLine.ITypeConverter<Component> {
         @Override
         public Component convert(String value) {

@@ -1,6 +1,6 @@
 package com.makeitright.platform;
 
-import com.makeitright.contract.Topic;
+import com.makeitright.contract.TopicLayout;
 import com.makeitright.contract.Topics;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -19,15 +19,11 @@ public final class DeadLetters implements KafkaStreamsDeadLetterDestinationResol
         this.applicationId = applicationId;
     }
 
-    public static String internalDeadLetterTopic(String applicationId) {
-        return applicationId + Topic.DEAD_LETTER_SUFFIX;
-    }
-
     @Override
     public TopicPartition resolve(ErrorHandlerContext context, org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> record,
                                   Exception exception) {
         return Topics.byName(context.topic())
                 .map(topic -> new TopicPartition(topic.deadLetterTopic(), context.partition()))
-                .orElseGet(() -> new TopicPartition(internalDeadLetterTopic(applicationId), -1));
+                .orElseGet(() -> new TopicPartition(TopicLayout.serviceDeadLetterTopic(applicationId), -1));
     }
 }

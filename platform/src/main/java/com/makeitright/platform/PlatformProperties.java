@@ -18,11 +18,11 @@ import java.time.Duration;
 public class PlatformProperties {
 
     @Valid
-    private final TopicLayout topics = new TopicLayout();
+    private final TopicSettings topics = new TopicSettings();
     @Valid
     private final DeadLetter deadLetter = new DeadLetter();
 
-    public TopicLayout getTopics() {
+    public TopicSettings getTopics() {
         return topics;
     }
 
@@ -30,7 +30,7 @@ public class PlatformProperties {
         return deadLetter;
     }
 
-    public static class TopicLayout {
+    public static class TopicSettings {
         /** Partitions of every contract topic; all topics share it so one complaint's events co-partition. */
         @Min(1)
         private int partitions = 3;

@@ -1,0 +1,47 @@
+package com.makeitright.contract;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the topics are laid out, for whoever creates them (each service at start-up, the local stack, the Docker
+ * init container's test): every contract topic and its dead-letter topic with the same partition count, so one
+ * complaint's events co-partition, plus each service's own dead-letter topic for records of its internal topics.
+ * Events are kept forever unless a retention is given: the topics are the system of record.
+ */
+public final class TopicLayout {
+
+    private TopicLayout() {
+    }
+
+    /** Where a service's records of its internal (repartition) topics go when they cannot be processed. */
+    public static String serviceDeadLetterTopic(String service) {
+        return service + Topic.DEAD_LETTER_SUFFIX;
+    }
+
+    /**
+     * @param retention how long events are kept; {@code null} keeps them forever
+     * @param services  the services (Kafka Streams application ids) that get their own dead-letter topic
+     */
+    public static List<NewTopic> newTopics(int partitions, short replicationFactor, Duration retention,
+                                           Collection<String> services) {
+        List<String> names = new ArrayList<>();
+        for (Topic<?> topic : Topics.ALL) {
+            names.add(topic.name());
+            names.add(topic.deadLetterTopic());
+        }
+        services.forEach(service -> names.add(serviceDeadLetterTopic(service)));
+        Map<String, String> config = Map.of(
+                TopicConfig.RETENTION_MS_CONFIG, retention == null ? "-1" : String.valueOf(retention.toMillis()),
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.min(2, replicationFactor)));
+        return names.stream()
+                .map(name -> new NewTopic(name, partitions, replicationFactor).configs(config))
+                .toList();
+    }
+}

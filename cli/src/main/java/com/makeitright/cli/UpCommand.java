@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 @Command(name = "up", mixinStandardHelpOptions = true, description = {
         "Starts a Kafka broker (KRaft) and the four services as separate processes, waits until all are healthy"
@@ -57,7 +58,9 @@ final class UpCommand implements Callable<Integer> {
     /** Until Ctrl-C (then stops the stack) or until everything was stopped from elsewhere. */
     private static int stayInForeground(LocalStack stack, PrintWriter out) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean stopping = new AtomicBoolean();
         Thread hook = new Thread(() -> {
+            stopping.set(true); // the watch below stays quiet about processes this hook stops
             out.println();
             out.println("Stopping the services, then Kafka ...");
             out.flush();
@@ -69,6 +72,9 @@ final class UpCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         Set<Component> reported = EnumSet.noneOf(Component.class);
         while (!stopped.await(2, TimeUnit.SECONDS)) {
+            if (stopping.get()) {
+                continue;
+            }
             boolean anyRunning = false;
             for (Component component : stack.config().components()) {
                 boolean running = stack.process(component).running().isPresent();

@@ -94,12 +94,14 @@ public final class Classifier {
             causeConfidence *= 0.4;
             angerConfidence *= 0.4;
         }
-        Cause rival = strongestRival(shown, cause);
-        if (rival != null && support(shown, cause) >= Rules.SUPPORTING_WEIGHT) {
-            review.add("Contradictory signals: " + describe(cause, shown) + " but also " + describe(rival, shown) + ".");
-        } else if (p[order[1]] >= CONTRADICTION_RATIO * p[order[0]] && support(shown, cause) >= Rules.SUPPORTING_WEIGHT
-                && support(shown, runnerUp) >= Rules.SUPPORTING_WEIGHT) {
-            review.add("Contradictory signals: " + describe(cause, shown) + " but also " + describe(runnerUp, shown) + ".");
+        // Contradiction is judged on what the rules found, with their hand-set weights: the learned model puts most of
+        // its weight on words, so its signal weights understate how much evidence each side has.
+        Cause rival = strongestRival(causeEvidence, cause);
+        if (rival != null && support(causeEvidence, cause) >= Rules.SUPPORTING_WEIGHT) {
+            review.add("Contradictory signals: " + describe(cause, causeEvidence) + " but also " + describe(rival, causeEvidence) + ".");
+        } else if (p[order[1]] >= CONTRADICTION_RATIO * p[order[0]] && support(causeEvidence, cause) >= Rules.SUPPORTING_WEIGHT
+                && support(causeEvidence, runnerUp) >= Rules.SUPPORTING_WEIGHT) {
+            review.add("Contradictory signals: " + describe(cause, causeEvidence) + " but also " + describe(runnerUp, causeEvidence) + ".");
         }
         if (causeConfidence < LOW_CONFIDENCE && review.isEmpty()) {
             review.add(String.format(Locale.ROOT, "Low confidence in the cause (%.0f%%): the complaint gives little"
@@ -172,7 +174,7 @@ public final class Classifier {
         int questions = 0;
         for (int i = 0; i < original.length(); i++) {
             char c = original.charAt(i);
-            exclamations += c == '!' ? 1 : 0;
+            exclamations += c == '!' && !reading.spoken().quotedAt(i) ? 1 : 0;
             questions += c == '?' ? 1 : 0;
         }
         features.add("x:exclamations=" + Math.min(exclamations, 3));
@@ -206,7 +208,7 @@ public final class Classifier {
 
     /**
      * Anger from the model, kept on the ordinal scale by guards: HOSTILE needs abuse or a threat aimed at us,
-     * abuse or a threat to come down or shame us is never read as less than ANGRY, and shouting or "!!" is never CALM.
+     * abuse or any threat is never read as less than ANGRY, and shouting, swearing, "!!", sarcasm or disappointment is never CALM.
      */
     AngerVerdict anger(List<String> features, List<Evidence> angerEvidence) {
         TriageModel.Head head = model.head("anger");
@@ -215,14 +217,14 @@ public final class Classifier {
         Anger highest = Anger.HOSTILE;
         boolean abuse = angerEvidence.stream().anyMatch(e -> Rules.ABUSE_SIGNALS.contains(e.signal()));
         boolean threat = angerEvidence.stream().anyMatch(e -> Rules.THREAT_SIGNALS.contains(e.signal()));
-        boolean loud = angerEvidence.stream().anyMatch(e -> Rules.LOUD_SIGNALS.contains(e.signal()));
+        boolean notCalm = angerEvidence.stream().anyMatch(e -> Rules.NEVER_CALM_SIGNALS.contains(e.signal()));
         if (!abuse && !threat) {
             highest = Anger.ANGRY;
-        }
-        boolean firmThreat = angerEvidence.stream().anyMatch(e -> Rules.FIRM_THREAT_SIGNALS.contains(e.signal()));
-        if (abuse || firmThreat) {
+        } else {
+            // Abuse or a threat aimed at us is never read as calm or merely upset.
             lowest = Anger.ANGRY;
-        } else if (loud) {
+        }
+        if (lowest == Anger.CALM && notCalm) {
             lowest = Anger.UPSET;
         }
         int best = -1;
@@ -261,7 +263,7 @@ public final class Classifier {
         return new Evidence(e.signal(), e.evidence(), round(w), e.indicates());
     }
 
-    /** The summed learned weight of the signals pointing to this cause. */
+    /** The summed (hand-set) weight of the signals pointing to this cause. */
     private static double support(List<Evidence> evidence, Cause cause) {
         return evidence.stream().filter(e -> e.indicates().equals("cause:" + cause) && e.weight() > 0)
                 .mapToDouble(Evidence::weight).sum();
@@ -411,7 +413,8 @@ public final class Classifier {
         // Single exclamation marks (not runs, not "Thanks!"): raised voice, weaker than a run.
         int single = 0;
         for (int i = 0; i < original.length(); i++) {
-            if (original.charAt(i) == '!') {
+            // An exclamation mark inside quoted words ('Yay! It's on its way!') is someone else's voice, not theirs.
+            if (original.charAt(i) == '!' && !text.quotedAt(i)) {
                 boolean run = (i > 0 && (original.charAt(i - 1) == '!' || original.charAt(i - 1) == '?'))
                         || (i + 1 < original.length() && (original.charAt(i + 1) == '!' || original.charAt(i + 1) == '?'));
                 String before = text.lower.substring(Math.max(0, i - 12), i);

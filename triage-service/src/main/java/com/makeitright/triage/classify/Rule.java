@@ -20,7 +20,9 @@ record Rule(String signal, String indicates, double weight, Guard guard, Pattern
         /** Not in someone else's words: quoted speech or "he called me ...". */
         OWN_WORDS,
         /** Both of the above. */
-        OWN_NOT_NEGATED
+        OWN_NOT_NEGATED,
+        /** Only in an agent's note about the customer ("Caller says ..."), where "he", "she" and quotes are the customer's. */
+        NARRATED
     }
 
     /**
@@ -59,7 +61,8 @@ record Rule(String signal, String indicates, double weight, Guard guard, Pattern
         {
             boolean negated = (guard == Guard.NOT_NEGATED || guard == Guard.OWN_NOT_NEGATED) && text.negatedAt(m.start());
             boolean reported = (guard == Guard.OWN_WORDS || guard == Guard.OWN_NOT_NEGATED) && text.reportedAt(m.start());
-            if (!negated && !reported) {
+            boolean notANote = guard == Guard.NARRATED && !text.narrated;
+            if (!negated && !reported && !notANote) {
                 return new Evidence(signal, text.slice(m.start(), m.end()).trim(), weight, indicates);
             }
         }

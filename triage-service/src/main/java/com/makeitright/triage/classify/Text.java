@@ -13,17 +13,30 @@ import java.util.regex.Pattern;
 final class Text {
 
     private static final Pattern QUOTED = Pattern.compile("\"[^\"\\n]{1,200}\"");
+    /** Words in single quotes ('Yay! Your goodies are on their way!'), told apart from apostrophes by what surrounds them. */
+    private static final Pattern SINGLE_QUOTED = Pattern.compile("(?<=^|[\\s(:])'[^'\\n]{1,200}?'(?=$|[\\s.,;:!?)])");
     private static final Pattern WORD = Pattern.compile("[\\p{L}']+");
-    /** Words that, shortly before a phrase, turn it around: "not angry at you", "I'm not upset". */
+    /** Words that, shortly before a phrase in the same clause, turn it around: "not angry at you", "I'm not upset". */
     private static final Pattern NEGATION = Pattern.compile(
-            "\\b(?:not|no|never|n't|isn't|wasn't|aren't|don't|didn't|nothing|nobody's|without)\\b[^.!?]{0,12}$");
+            "\\b(?:not|no|never|n't|isn't|wasn't|aren't|don't|didn't|nothing|nobody's|without)\\b[^.!?,;]{0,12}$");
     /** Someone else's words, reported: "he called me stupid", "the waiter said I was an idiot". */
     private static final Pattern REPORTED = Pattern.compile(
             "\\b(?:called (?:me|us|him|her)|calling (?:me|us)|said (?:i|we) (?:was|were|am|are)|told me i was)\\b[^.!?]{0,20}$");
 
+    /** An agent's note about the customer ("Caller says ...", "Guest was asked ..."), not the customer's own words. */
+    private static final Pattern NOTE = Pattern.compile(
+            "\\n?\\s*(?:the )?(?:caller|customer|member|guest|client|patient|passenger|tenant|resident|diner|visitor|shopper|gentleman|lady|policyholder|account holder)(?:'s)?\\b(?!\\s*:)");
+    /** Someone else's words at the customer, in an agent's note: "our driver called him an idiot". */
+    private static final Pattern REPORTED_IN_NOTE = Pattern.compile(
+            "\\b(?:called (?:him|her|them)|calling (?:him|her|them)|said (?:he|she|they) (?:was|were|is|are)|told (?:him|her|them) (?:he|she|they) (?:was|were))\\b[^.!?]{0,20}$");
+
     final String original;
     final String lower;
+    /** True for an agent's note: quotes and "he"/"she" are then the customer's own words. */
+    final boolean narrated;
     private final List<int[]> quotes = new ArrayList<>();
+    /** Spans in single quotes, found only when first asked for (few complaints need them). */
+    private List<int[]> singleQuotes;
     private final List<int[]> sentences = new ArrayList<>();
     private final int[] wordStarts;
 
@@ -41,10 +54,12 @@ final class Text {
             chars[i] = Character.toLowerCase(c); // char-wise keeps every position aligned with the original
         }
         this.lower = new String(chars);
+        this.narrated = startsANote(lower);
         Matcher quoted = QUOTED.matcher(lower);
         while (quoted.find()) {
             quotes.add(new int[]{quoted.start(), quoted.end()});
         }
+
         int start = 0;
         for (int i = 0; i < lower.length(); i++) {
             char c = lower.charAt(i);
@@ -120,6 +135,29 @@ final class Text {
         return quotes.stream().anyMatch(q -> position > q[0] && position < q[1]);
     }
 
+    /** True inside quoted words, in double or single quotes: punctuation there is someone else's voice. */
+    boolean quotedAt(int position) {
+        if (singleQuotes == null) {
+            singleQuotes = new ArrayList<>();
+            Matcher single = SINGLE_QUOTED.matcher(lower);
+            while (single.find()) {
+                singleQuotes.add(new int[]{single.start(), single.end()});
+            }
+        }
+        return inQuotes(position) || singleQuotes.stream().anyMatch(q -> position > q[0] && position < q[1]);
+    }
+
+    /** An agent's note starts a line with the customer in the third person; only line starts are tried. */
+    private static boolean startsANote(String lower) {
+        Matcher note = NOTE.matcher(lower);
+        for (int i = 0; i >= 0 && i < lower.length(); i = lower.indexOf('\n', i + 1)) {
+            if (note.region(i, lower.length()).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when the phrase at this position is negated by a word just before it, in the same sentence. */
     boolean negatedAt(int position) {
         int from = Math.max(0, position - 40);
@@ -129,6 +167,10 @@ final class Text {
     /** True when the phrase at this position is someone else's words, quoted or reported. */
     boolean reportedAt(int position) {
         int from = Math.max(0, position - 40);
+        if (narrated) {
+            // In an agent's note the quotes are the customer's words; only what was said to the customer is not theirs.
+            return REPORTED_IN_NOTE.matcher(lower.substring(from, position)).find();
+        }
         return inQuotes(position) || REPORTED.matcher(lower.substring(from, position)).find();
     }
 

@@ -20,10 +20,22 @@ class SignalsTest {
             insult                  | Useless crooks, the lot of you, fix my order.                               | The waiter called us idiots and laughed, and the order was wrong.
             insult                  | Scammers. That is what you are.                                             | The driver shouted "you idiots" at the neighbours, not at me; my parcel is fine but late.
             contempt                | You are all worthless, every single one of you.                             | The coupon was worthless because it had expired, could you explain?
-            profanity               | Your damn app charged me twice.                                             | Traffic was hell today and the app charged me twice.
+            profanity               | Screw you and your app, it charged me twice.                                | Traffic was hell today and the app charged me twice.
+            swearing                | Your damn app charged me twice.                                             | The dam upstream flooded our road, so the app says delivery is delayed.
             threat                  | Refund me or I will come down there and you will see.                       | I will come down there to collect the parcel on Monday.
             threat                  | You'll regret this, trust me.                                               | I regret ordering the blue one, could I swap it for red?
             legal-threat            | My lawyer will be in touch about this.                                      | The form asks for my law firm's address, where do I put it?
+            legal-threat            | Refund it by Friday or I'll sue.                                            | I had a court hearing this morning, so I am late reporting the broken kettle.
+            legal-threat            | I'm reporting him, that was dangerous driving.                             | I reported the broken gate to your driver and he said he would tell the office.
+            legal-threat            | I am filing a complaint with the ombudsman.                                 | I am not going to take this to the ombudsman, I just want the fee back.
+            contempt                | Brainless, the lot of you.                                                  | The lot of the blue ones sold out, could you tell me when they are back?
+            contempt                | Useless. Where do you find these people?                                   | Where do you find the serial number on the kettle?
+            insult                  | Ring once, you imbecile.                                                    | The film I rented is called The Imbecile and the disc skips.
+            insult                  | Incompetent amateurs. The shelf fell down.                                  | I am an amateur photographer and the lens cap is missing.
+            name-calling            | Your so-called inspector is a liar.                                         | Your inspector said the carpet was fine, but the deposit is gone.
+            public-threat           | Fix it or everyone is going to hear about this.                            | Everyone in the office heard the alarm, could you check the unit?
+            reported-abuse          | Caller says the parcel was late and called the agent a moron.               | The driver called me a moron when I asked where my parcel was.
+            reported-threat         | Caller says he will call the local TV station about the refund.             | Caller says he will call back tomorrow about the refund.
             exclamation-run         | Where is my order?!                                                         | Where is my order? Thanks!
             shouting                | THIS IS COMPLETELY UNACCEPTABLE AND I WANT IT FIXED                         | The PDF and the VAT number on the invoice are missing.
             outrage-words           | This is outrageous, three weeks and nothing.                                | This is not outrageous, just a small mix-up with my order.
@@ -66,12 +78,39 @@ class SignalsTest {
             I'm not angry at you, the parcel is just late.
             The driver shouted "you useless idiots" at the van next to him; my parcel is late.
             He called me an idiot when I asked about the refund, so I'd like to speak to someone else.
+            I'm not saying you are useless, but the parcel is three days late.
+            Caller says our driver called him an idiot, and the parcel is late.
             """)
     void someoneElsesWordsOrANegatedFeelingAreNotHostilityAtUs(String description) {
         Classification c = classify(description);
 
         assertThat(c.signals()).noneSatisfy(e -> assertThat(e.indicates()).isEqualTo("anger:HOSTILE"));
         assertThat(c.anger().ordinal()).isLessThanOrEqualTo(com.makeitright.events.Anger.UPSET.ordinal());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            The parcel came a day late. You clowns.
+            The parcel came a day late. Useless, all of you.
+            The parcel came a day late. Refund the postage or I'll see you in court.
+            The parcel came a day late. Refund the postage or I will post about it everywhere.
+            Caller says the parcel came a day late and called us crooks.
+            """)
+    void abuseOrAThreatIsNeverReadAsCalmOrUpset(String description) {
+        Classification c = classify(description);
+
+        assertThat(c.signals()).as("an abuse or threat signal").anySatisfy(e -> assertThat(
+                Rules.ABUSE_SIGNALS.contains(e.signal()) || Rules.THREAT_SIGNALS.contains(e.signal())).isTrue());
+        assertThat(c.anger().ordinal()).isGreaterThanOrEqualTo(com.makeitright.events.Anger.ANGRY.ordinal());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            THIS IS COMPLETELY UNACCEPTABLE!!! THREE WEEKS AND NOTHING!!!
+            What the hell, the bill doubled! Damn it, this is ridiculous!
+            """)
+    void withoutAbuseOrAThreatNothingIsReadAsHostile(String description) {
+        assertThat(classify(description).anger()).isEqualTo(com.makeitright.events.Anger.ANGRY);
     }
 
     @ParameterizedTest(name = "{0}")

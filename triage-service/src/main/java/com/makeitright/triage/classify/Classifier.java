@@ -385,6 +385,9 @@ public final class Classifier {
     private static final java.util.regex.Pattern NON_WORD = Rules.p("[^\\p{L}0-9']+");
     private static final java.util.regex.Pattern TRAILING_PUNCTUATION = Rules.p("[!?.]+$");
     private static final java.util.regex.Pattern SPACES = Rules.p("\\s+");
+    private static final java.util.regex.Pattern LEADING_GREETING = java.util.regex.Pattern.compile(
+            "^(hello|hi|hey|dear (team|sir|madam|sirs|all)|good (morning|afternoon|evening)|greetings)\\b[^,.!]{0,20}[,.!]\\s*",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private static final java.util.regex.Pattern DEFECT_AFTER_USE = Rules.p(
             "\\b(?:torn|tear|stain\\w*|mark|scuffed|loose|squeak\\w*|sticks|crackles?|chipped|scratched|bent|flicker\\w*|stiff|clicking|weaker|blunt|must be|faulty|defective|defect)\\b");
@@ -534,6 +537,11 @@ public final class Classifier {
         }
         String phrase = best == null ? subject : best;
         phrase = SPACES.matcher(TRAILING_PUNCTUATION.matcher(phrase).replaceAll("")).replaceAll(" ").trim();
+        // "Hello, my order arrived broken" is quoted back as "my order arrived broken": a greeting is not the problem.
+        String withoutGreeting = LEADING_GREETING.matcher(phrase).replaceFirst("");
+        if (withoutGreeting.length() >= 8) {
+            phrase = withoutGreeting;
+        }
         if (phrase.length() > 160) {
             int cut = phrase.lastIndexOf(' ', 157);
             phrase = phrase.substring(0, cut > 60 ? cut : 157) + "…";

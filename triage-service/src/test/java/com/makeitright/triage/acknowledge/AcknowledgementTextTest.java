@@ -44,6 +44,12 @@ class AcknowledgementTextTest {
     }
 
     @Test
+    void quotesTheProblemWithoutTheGreeting() {
+        assertThat(text(WRONG_SIZE)).contains("“I ordered the walking boots").doesNotContain("“Hello");
+        assertThat(text(CHARGED_TWICE)).contains("“I was charged twice").doesNotContain("“Dear team");
+    }
+
+    @Test
     void ownsTheErrorWhenItIsOurs() {
         TriageDecision d = triage.decide(email(WRONG_SIZE));
 

@@ -114,7 +114,7 @@ public final class RemedyPolicy {
                     .amount(s.orderAmount())
                     .summary("Our billing error: the wrong charge is refunded.");
         } else {
-            d.kind(RemedyKind.REPLACEMENT, "We send you the right item at our cost; keep or return the wrong one, as you prefer.")
+            d.kind(RemedyKind.REPLACEMENT, "We " + replacementWords(s.suspectedRootCause()) + ".")
                     .summary("Our error: we reverse it with a replacement.");
         }
         d.openQuestionIfCalm();
@@ -285,11 +285,21 @@ public final class RemedyPolicy {
                 d.kind(RemedyKind.DISCOUNT, "As you asked, we take " + Monies.format(m) + " off your order.").amount(m);
             }
             case REDO -> d.kind(RemedyKind.REDO, "As you asked, we redo the work properly, at no charge to you.");
-            default -> d.kind(RemedyKind.REPLACEMENT, "As you asked, we send you the right item at our cost; "
-                    + "keep or return the wrong one, as you prefer.");
+            default -> d.kind(RemedyKind.REPLACEMENT, "As you asked, we " + replacementWords(s.suspectedRootCause()) + ".");
         }
         d.summary("Our error" + (s.cause() == Cause.MISUNDERSTANDING ? " (an unclear policy)" : "")
                 + ": we do what the customer asked, as it is within reason.");
+    }
+
+    /** What a replacement means for this kind of fault, in the customer's terms. */
+    private static String replacementWords(RootCause rootCause) {
+        return switch (rootCause) {
+            case PACKING_ERROR -> "send you what was missing or wrong in your order at our cost; keep or return"
+                    + " anything we sent by mistake, as you prefer";
+            case DELIVERY -> "send you a new one at our cost; there is nothing you need to send back";
+            case PRODUCT_QUALITY -> "replace the faulty item at our cost and collect the faulty one from you";
+            default -> "send you the right item at our cost; keep or return the wrong one, as you prefer";
+        };
     }
 
     // ------------------------------------------------------------------------------------ during the negotiation

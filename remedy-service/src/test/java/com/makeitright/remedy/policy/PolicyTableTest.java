@@ -6,6 +6,7 @@ import com.makeitright.events.CustomerTier;
 import com.makeitright.events.RemedyKind;
 import com.makeitright.events.RootCause;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
@@ -157,6 +158,22 @@ class PolicyTableTest {
         assertThat(terms.reasoning().remedyCost()).isEqualTo(terms.estimatedCost());
         assertThat(terms.reasoning().factors()).extracting(Terms.Note::name)
                 .contains("tier", "orderValue", "reach", "anger", "cause", "history", "costOfInaction");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("replacements")
+    void aReplacementIsWordedForTheKindOfFault(RootCause root, String words) {
+        Terms terms = POLICY.choose(Complaint.ourError().calm().root(root).situation());
+
+        assertThat(terms.kind()).isEqualTo(REPLACEMENT);
+        assertThat(terms.description()).contains(words);
+    }
+
+    static List<Arguments> replacements() {
+        return List.of(
+                Arguments.of(RootCause.PACKING_ERROR, "what was missing or wrong in your order"),
+                Arguments.of(RootCause.DELIVERY, "a new one"),
+                Arguments.of(RootCause.PRODUCT_QUALITY, "replace the faulty item"));
     }
 
     static String explanation(Terms terms) {

@@ -30,7 +30,10 @@ final class ProcessInfo {
         try {
             String line = Files.readString(stat, StandardCharsets.US_ASCII);
             int afterName = line.lastIndexOf(')');
-            return afterName < 0 || afterName + 2 >= line.length() || line.charAt(afterName + 2) != 'Z';
+            boolean zombie = afterName >= 0 && afterName + 2 < line.length() && line.charAt(afterName + 2) == 'Z';
+            // A killed JVM's main thread turns zombie before its other threads have exited, and the process's
+            // sockets close only with the last of them: it is dead once no other thread is left.
+            return !zombie || threads(handle.pid()) > 1;
         } catch (IOException gone) {
             return false;
         }
@@ -72,6 +75,14 @@ final class ProcessInfo {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return OptionalLong.empty();
+        }
+    }
+
+    private static long threads(long pid) {
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            return tasks.count();
+        } catch (IOException | java.io.UncheckedIOException gone) {
+            return 0;
         }
     }
 }

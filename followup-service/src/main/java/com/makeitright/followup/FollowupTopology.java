@@ -10,7 +10,6 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 
 import java.time.Clock;
 
@@ -29,14 +28,5 @@ class FollowupTopology {
         ScheduleTopology.attach(builder, resolved, properties, clock);
         PreventionTopology.attach(builder, resolved, properties, clock);
         return resolved;
-    }
-
-    /**
-     * followup runs as one instance: a restarted instance should get its partitions back at once rather than
-     * after the old member's session times out, so leave the group when closing.
-     */
-    @Bean
-    StreamsBuilderFactoryBeanConfigurer leaveGroupOnClose() {
-        return factoryBean -> factoryBean.setLeaveGroupOnClose(true);
     }
 }

@@ -62,6 +62,8 @@ public class StreamsPlatformAutoConfiguration {
             config.putIfAbsent(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
             config.putIfAbsent(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 2_000);
             factoryBean.setStreamsConfiguration(config);
+            // A restarted instance gets its partitions back at once, not after the old member's session expires.
+            factoryBean.setLeaveGroupOnClose(true);
             factoryBean.setStreamsUncaughtExceptionHandler(exception -> {
                 log.warn("Stream thread failed; replacing it: {}", exception.toString());
                 return StreamThreadExceptionResponse.REPLACE_THREAD;

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +40,7 @@ class ProblemDetailsAdviceTest {
 
     private final WebTestClient http = WebTestClient.bindToController(new Orders())
             .controllerAdvice(new ProblemDetailsAdvice())
+            .configureClient().responseTimeout(Duration.ofMinutes(1)) // a loaded machine's first request is slow
             .build();
 
     @Test

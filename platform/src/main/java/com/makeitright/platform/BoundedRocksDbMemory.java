@@ -13,9 +13,9 @@ import java.util.Map;
  * Bounds the off-heap memory of every RocksDB store of the process together (the pattern from Kafka Streams'
  * memory-management guide): one LRU block cache, holding index and filter blocks too, and a write buffer manager
  * that charges every memtable to that cache. Without it each store instance (per partition, per window segment)
- * brings its own 50 MB cache and 3 x 16 MB memtables.
+ * brings its own 50 MB cache and 3 x 16 MB memtables. Public: Kafka Streams instantiates it by class name.
  */
-final class BoundedRocksDbMemory implements RocksDBConfigSetter {
+public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
     static final String BLOCK_CACHE_BYTES = "makeitright.rocksdb.block.cache.bytes";
     static final String WRITE_BUFFER_BYTES = "makeitright.rocksdb.write.buffer.bytes";

@@ -49,8 +49,12 @@ public record PlatformProperties(@Valid @DefaultValue TopicSettings topics,
      *                           are counted in it
      * @param rocksdbWriteBuffer memtables of every store together, charged to the same cache (so the total is
      *                           the block cache size)
+     * @param commitInterval     how often a stream thread commits its transaction; empty keeps Kafka Streams'
+     *                           exactly-once default (100 ms). Downstream services read committed records only,
+     *                           so every hop waits for it: it dominates received-to-acknowledged latency.
      */
     public record StreamsSettings(@NotNull @DefaultValue("16MB") DataSize rocksdbBlockCache,
-                                  @NotNull @DefaultValue("8MB") DataSize rocksdbWriteBuffer) {
+                                  @NotNull @DefaultValue("8MB") DataSize rocksdbWriteBuffer,
+                                  Duration commitInterval) {
     }
 }

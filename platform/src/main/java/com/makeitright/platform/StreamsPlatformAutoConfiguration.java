@@ -55,6 +55,9 @@ public class StreamsPlatformAutoConfiguration {
             config.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
             config.put(BoundedRocksDbMemory.BLOCK_CACHE_BYTES, properties.streams().rocksdbBlockCache().toBytes());
             config.put(BoundedRocksDbMemory.WRITE_BUFFER_BYTES, properties.streams().rocksdbWriteBuffer().toBytes());
+            if (properties.streams().commitInterval() != null) {
+                config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, properties.streams().commitInterval().toMillis());
+            }
             config.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                     RecoveringDeserializationExceptionHandler.class.getName());
             config.put(RecoveringDeserializationExceptionHandler.DLQ_DESTINATION_RESOLVER, deadLetters);

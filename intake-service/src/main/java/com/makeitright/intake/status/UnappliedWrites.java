@@ -1,6 +1,7 @@
 package com.makeitright.intake.status;
 
 import com.makeitright.intake.IntakeProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -86,6 +87,7 @@ public class UnappliedWrites {
     private final Map<String, List<Entry>> byComplaint = new HashMap<>();
     private long bytes;
 
+    @Autowired
     UnappliedWrites(IntakeProperties properties) {
         this(properties.unapplied().maxEvents(), properties.unapplied().maxBytes().toBytes(),
                 properties.unapplied().ttl(), System::nanoTime);

@@ -15,6 +15,7 @@ public final class RecordingPublisher implements EventPublisher {
     private final List<Outgoing<?>> published = new CopyOnWriteArrayList<>();
     private final List<List<Outgoing<?>>> transactions = new CopyOnWriteArrayList<>();
     private volatile boolean viewLags;
+    private volatile RuntimeException failure;
 
     public RecordingPublisher(InMemoryViews views) {
         this.views = views;
@@ -22,11 +23,16 @@ public final class RecordingPublisher implements EventPublisher {
 
     @Override
     public <T extends SpecificRecord> Mono<Void> publish(Topic<T> topic, String complaintId, T event) {
-        return Mono.fromRunnable(() -> record(new Outgoing<>(topic, complaintId, event)));
+        RuntimeException failing = failure;
+        return failing != null ? Mono.error(failing) : Mono.fromRunnable(() -> record(new Outgoing<>(topic, complaintId, event)));
     }
 
     @Override
     public Mono<Void> publishAtomically(List<Outgoing<?>> events) {
+        RuntimeException failing = failure;
+        if (failing != null) {
+            return Mono.error(failing);
+        }
         return Mono.fromRunnable(() -> {
             transactions.add(List.copyOf(events));
             events.forEach(this::record);
@@ -53,7 +59,13 @@ public final class RecordingPublisher implements EventPublisher {
         return List.copyOf(transactions);
     }
 
+    /** From now on every publication fails with this (a broker that does not acknowledge), until {@link #clear()}. */
+    public void failWith(RuntimeException error) {
+        failure = error;
+    }
+
     public void clear() {
+        failure = null;
         viewLags = false;
         published.clear();
         transactions.clear();

@@ -34,15 +34,13 @@ public class UnappliedWrites {
     private static final class Entry {
         final String complaintId;
         final String eventId;
-        final String topic;
         final byte[] entry;
         final long createdNanos;
         State state = State.PENDING;
 
-        Entry(String complaintId, String eventId, String topic, byte[] entry, long createdNanos) {
+        Entry(String complaintId, String eventId, byte[] entry, long createdNanos) {
             this.complaintId = complaintId;
             this.eventId = eventId;
-            this.topic = topic;
             this.entry = entry;
             this.createdNanos = createdNanos;
         }
@@ -111,7 +109,7 @@ public class UnappliedWrites {
         for (RecordedEvent event : events) {
             byte[] entry = StoredEventsSerde.entry(event.topic().name(), event.eventId(),
                     StoredEventsSerde.avro(event.topic(), event.event()));
-            Entry created = new Entry(event.complaintId(), event.eventId(), event.topic().name(), entry, now);
+            Entry created = new Entry(event.complaintId(), event.eventId(), entry, now);
             entries.add(created);
             size += created.size();
         }

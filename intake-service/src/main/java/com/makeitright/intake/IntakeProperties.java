@@ -1,80 +1,84 @@
 package com.makeitright.intake;
 
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationUnit;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Intake's own settings ({@code makeitright.intake.*}), validated at start-up. Environment:
- * {@code INTAKE_VIEW_WAIT}, {@code INTAKE_READY_WAIT}, {@code INTAKE_CATCH_UP_LIMIT}, {@code INTAKE_TRANSACTIONAL_ID}.
+ * Intake's own settings ({@code makeitright.intake.*}), validated at start-up. Environment (application.yml):
+ * {@code INTAKE_READY_WAIT}, {@code INTAKE_CATCH_UP_LIMIT}, {@code INTAKE_TRANSACTIONAL_ID},
+ * {@code INTAKE_PUBLISH_TIMEOUT}, {@code INTAKE_UNAPPLIED_*}, {@code INTAKE_IN_FLIGHT_MAX_KEYS},
+ * {@code INTAKE_VIEW_*}.
+ *
+ * @param readyWait      how long a request waits for the status view to be ready (started and caught up) before a 503
+ * @param catchUpLimit   at start-up the view catches up with every event already on the topics before intake decides
+ *                       anything from it; past this limit it opens anyway and logs a warning
+ * @param transactionalId prefix of the transactional ids of the reopen producer: unique per intake instance and
+ *                       stable across its restarts (so a restart fences its own unfinished transaction). Unset: derived
+ *                       from the host name and the server port, so two intakes never fence each other
+ * @param publishTimeout how long a write may take from the request to the broker's acknowledgement before it answers
+ *                       503; the producer's {@code max.block.ms}, {@code request.timeout.ms} and
+ *                       {@code delivery.timeout.ms} are derived from it
+ * @param unapplied      events this instance published that its own view has not shown yet
+ * @param inFlightMaxKeys requests with an {@code Idempotency-Key} being published at once; beyond, a 503
+ * @param view           the status view's store
  */
 @Validated
 @ConfigurationProperties("makeitright.intake")
-public class IntakeProperties {
+public record IntakeProperties(
+        @NotNull @DurationMin(millis = 1) @DurationUnit(ChronoUnit.MILLIS) @DefaultValue("30s") Duration readyWait,
+        @NotNull @DurationMin(millis = 1) @DurationUnit(ChronoUnit.MILLIS) @DefaultValue("60s") Duration catchUpLimit,
+        @Pattern(regexp = "|[A-Za-z0-9._-]{1,200}",
+                message = "must name the transactional producer of this intake instance "
+                        + "(letters, digits, '.', '_', '-'), or be left unset to derive it")
+        String transactionalId,
+        @NotNull @DurationMin(millis = 500) @DurationMax(minutes = 2) @DurationUnit(ChronoUnit.MILLIS)
+        @DefaultValue("5s") Duration publishTimeout,
+        @NotNull @Valid @DefaultValue Unapplied unapplied,
+        @Min(1) @Max(1_000_000) @DefaultValue("10000") int inFlightMaxKeys,
+        @NotNull @Valid @DefaultValue View view) {
 
     /**
-     * How long an accepted write waits for the status view to show it before answering anyway, so that a GET or
-     * a follow-up request right after the 202 sees it. The event is durable either way.
+     * The overlay of just-published events ({@code UnappliedWrites}): a GET or the next request sees its own write
+     * before the view folded it. When full, writes answer 503 (the view is that far behind).
+     *
+     * @param maxEvents at most this many events
+     * @param maxBytes  at most this many bytes of Avro-encoded events
+     * @param ttl       an event is forgotten after this, applied or not
      */
-    @NotNull
-    @DurationMin(millis = 1)
-    @DurationUnit(ChronoUnit.MILLIS)
-    private Duration viewWait = Duration.ofSeconds(5);
-
-    /** How long a request waits for the status view to be ready (started and caught up) before a 503. */
-    @NotNull
-    @DurationMin(millis = 1)
-    @DurationUnit(ChronoUnit.MILLIS)
-    private Duration readyWait = Duration.ofSeconds(30);
+    public record Unapplied(
+            @Min(1) @Max(1_000_000) @DefaultValue("20000") int maxEvents,
+            @NotNull @DefaultValue("32MB") DataSize maxBytes,
+            @NotNull @DurationMin(seconds = 1) @DurationUnit(ChronoUnit.MILLIS) @DefaultValue("5m") Duration ttl) {
+    }
 
     /**
-     * At start-up the view catches up with every event already on the topics before intake decides anything
-     * from it; past this limit it opens anyway and logs a warning.
+     * Bounds of the status view's store ({@code StatusViewTopology}).
+     *
+     * @param closedGrace           a closed complaint (satisfied follow-up) is purged this long after it closed; an
+     *                              orphan (events but no {@code ComplaintReceived}) this long after its last event.
+     *                              Its Idempotency-Key is honoured until then
+     * @param idleRetention         any complaint is purged once it has had no event for this long
+     * @param maxEventsPerComplaint at most this many events kept per complaint: the first round's
+     *                              {@code ComplaintReceived} and the latest others (rounds of reopens are not bounded)
+     * @param purgeEvery            how often the purge runs (wall-clock punctuation)
      */
-    @NotNull
-    @DurationMin(millis = 1)
-    @DurationUnit(ChronoUnit.MILLIS)
-    private Duration catchUpLimit = Duration.ofSeconds(60);
-
-    /** Transactional id of the producer that writes a reopen; unique per intake instance, stable across restarts. */
-    @NotBlank(message = "must name the transactional producer of this intake instance")
-    private String transactionalId = "intake-service-reopen";
-
-    public Duration getViewWait() {
-        return viewWait;
-    }
-
-    public void setViewWait(Duration viewWait) {
-        this.viewWait = viewWait;
-    }
-
-    public Duration getReadyWait() {
-        return readyWait;
-    }
-
-    public void setReadyWait(Duration readyWait) {
-        this.readyWait = readyWait;
-    }
-
-    public Duration getCatchUpLimit() {
-        return catchUpLimit;
-    }
-
-    public void setCatchUpLimit(Duration catchUpLimit) {
-        this.catchUpLimit = catchUpLimit;
-    }
-
-    public String getTransactionalId() {
-        return transactionalId;
-    }
-
-    public void setTransactionalId(String transactionalId) {
-        this.transactionalId = transactionalId;
+    public record View(
+            @NotNull @DurationMin(seconds = 1) @DurationUnit(ChronoUnit.MILLIS) @DefaultValue("30d") Duration closedGrace,
+            @NotNull @DurationMin(seconds = 1) @DurationUnit(ChronoUnit.MILLIS) @DefaultValue("365d") Duration idleRetention,
+            @Min(16) @Max(10_000) @DefaultValue("500") int maxEventsPerComplaint,
+            @NotNull @DurationMin(millis = 100) @DurationUnit(ChronoUnit.MILLIS) @DefaultValue("1m") Duration purgeEvery) {
     }
 }

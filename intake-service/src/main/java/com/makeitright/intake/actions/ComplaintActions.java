@@ -11,6 +11,8 @@ import com.makeitright.intake.publishing.EventPublisher;
 import com.makeitright.intake.publishing.EventPublisher.Outgoing;
 import com.makeitright.intake.status.ComplaintState;
 import com.makeitright.intake.status.ComplaintViews;
+import com.makeitright.intake.status.RecordedEvent;
+import com.makeitright.intake.status.UnappliedWrites;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -23,8 +25,9 @@ import java.util.function.Function;
 
 /**
  * The state-changing requests: validate the body, check the transition against the complaint as the view
- * folds it, publish the event, answer once the broker acknowledged it (and, bounded, once the view shows it,
- * so the next request is checked against it).
+ * folds it (with this instance's own writes the view has not folded yet, {@link UnappliedWrites}), publish the
+ * event, answer once the broker acknowledged it. One request per complaint at a time ({@link OnePerComplaint}):
+ * the next one is checked against the events of the previous one, from the overlay until the view has them.
  */
 @Service
 class ComplaintActions {
@@ -37,13 +40,16 @@ class ComplaintActions {
     private final Transitions transitions;
     private final EventPublisher publisher;
     private final ComplaintViews views;
+    private final UnappliedWrites unapplied;
     private final OnePerComplaint queue = new OnePerComplaint();
 
-    ComplaintActions(Validator validator, Clock clock, EventPublisher publisher, ComplaintViews views) {
+    ComplaintActions(Validator validator, Clock clock, EventPublisher publisher, ComplaintViews views,
+                     UnappliedWrites unapplied) {
         this.rules = new ActionRules(validator);
         this.transitions = new Transitions(clock);
         this.publisher = publisher;
         this.views = views;
+        this.unapplied = unapplied;
     }
 
     Mono<Map<String, Object>> respond(String complaintId, ActionBodies.RemedyResponse body) {
@@ -93,21 +99,22 @@ class ComplaintActions {
         return queue.run(complaintId, () -> views.find(complaintId)
                 .map(found -> decide.apply(found.orElseThrow(() -> new UnknownComplaint(complaintId))))
                 .flatMap(plan -> {
-                    Outgoing<?> last = plan.events().get(plan.events().size() - 1);
-                    Mono<Boolean> applied = views.whenApplied(eventId(last));
+                    UnappliedWrites.Reservation reservation = unapplied.reserve(plan.events().stream()
+                            .<RecordedEvent>map(outgoing -> new RecordedEvent(outgoing.topic(), outgoing.event()))
+                            .toList());
                     Mono<Void> published = plan.events().size() == 1
-                            ? publish(last)
+                            ? publish(plan.events().get(0))
                             : publisher.publishAtomically(plan.events());
-                    return published.then(applied).thenReturn(plan.answer());
+                    return published
+                            .doOnSuccess(done -> reservation.published())
+                            .doOnError(error -> reservation.cancel())
+                            .doOnCancel(reservation::cancel)
+                            .thenReturn(plan.answer());
                 }));
     }
 
     private <T extends org.apache.avro.specific.SpecificRecord> Mono<Void> publish(Outgoing<T> outgoing) {
         return publisher.publish(outgoing.topic(), outgoing.complaintId(), outgoing.event());
-    }
-
-    private static String eventId(Outgoing<?> outgoing) {
-        return (String) outgoing.event().get(outgoing.event().getSchema().getField("eventId").pos());
     }
 
     private static Map<String, Object> answer(String complaintId, String key1, Object value1, String key2,

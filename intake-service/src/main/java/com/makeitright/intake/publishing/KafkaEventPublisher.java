@@ -5,19 +5,16 @@ import com.makeitright.contract.Topic;
 import com.makeitright.contract.Topics;
 import com.makeitright.intake.IntakeProperties;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.OutOfOrderSequenceException;
-import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -29,10 +26,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link EventPublisher} on two Kafka producers created at start-up: an idempotent one ({@code acks=all}) for
- * single events, and a transactional one for events that must appear together (a reopen). Both fetch the
- * metadata of intake's topics before the service takes traffic, since a producer's first send otherwise
- * blocks while it does. Sends and transactions run off the event loop.
+ * {@link EventPublisher} on two spring-kafka {@link KafkaTemplate}s: an idempotent, non-transactional one
+ * ({@code acks=all}) for single events, and a transactional one ({@code transactionIdPrefix} unique per instance)
+ * for events that must appear together (a reopen). Both producers are created and have fetched the metadata of
+ * intake's topics before the web server takes requests. Every wait is bounded by
+ * {@code makeitright.intake.publish-timeout}, and the calls that may block run on their own bounded scheduler:
+ * never on the event loop, never on the threads that read the view for GETs.
  */
 @Component
 class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
@@ -43,131 +42,138 @@ class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
     static final List<Topic<?>> WRITTEN = List.of(Topics.COMPLAINTS_RECEIVED, Topics.REMEDY_RESPONSES,
             Topics.APPROVALS, Topics.REMEDY_FULFILLED, Topics.FOLLOW_UP_OUTCOMES);
 
-    private final Map<String, Object> baseConfig;
-    private final String transactionalId;
-    private final Scheduler transactionThread = Schedulers.newSingle("intake-transactions");
-    private volatile Producer<String, SpecificRecord> producer;
-    private Producer<String, SpecificRecord> transactionalProducer; // used on transactionThread only
+    /** A reopen's transaction left open by a crash blocks read_committed readers at most this long. */
+    private static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(10);
+
+    private final DefaultKafkaProducerFactory<String, SpecificRecord> singleFactory;
+    private final DefaultKafkaProducerFactory<String, SpecificRecord> transactionalFactory;
+    private final KafkaTemplate<String, SpecificRecord> single;
+    private final KafkaTemplate<String, SpecificRecord> transactional;
+    private final String transactionIdPrefix;
+    private final Duration timeout;
+    private final Duration retryAfterOutage;
+    // send() may block (metadata, a full buffer) up to max.block.ms: bounded threads and a bounded queue of its own
+    private final Scheduler sending = Schedulers.newBoundedElastic(16, 10_000, "intake-publish");
     private volatile boolean running;
 
-    KafkaEventPublisher(KafkaProperties kafka, IntakeProperties properties) {
-        this.baseConfig = new HashMap<>(kafka.buildProducerProperties());
-        baseConfig.put(ProducerConfig.ACKS_CONFIG, "all");
-        baseConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        baseConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        baseConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventSerializer.class);
-        this.transactionalId = properties.getTransactionalId();
+    KafkaEventPublisher(KafkaProperties kafka, IntakeProperties properties, Environment environment) {
+        this.timeout = properties.publishTimeout();
+        this.retryAfterOutage = Duration.ofSeconds(Math.max(1, (timeout.toMillis() + 999) / 1000));
+        Map<String, Object> config = producerConfig(kafka.buildProducerProperties(), timeout);
+        this.singleFactory = new DefaultKafkaProducerFactory<>(config);
+        this.single = new KafkaTemplate<>(singleFactory);
+
+        Map<String, Object> txConfig = new HashMap<>(config);
+        txConfig.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) TRANSACTION_TIMEOUT.toMillis());
+        this.transactionIdPrefix = InstanceNames.transactionIdPrefix(properties.transactionalId(), environment);
+        this.transactionalFactory = new DefaultKafkaProducerFactory<>(txConfig);
+        transactionalFactory.setTransactionIdPrefix(transactionIdPrefix);
+        this.transactional = new KafkaTemplate<>(transactionalFactory);
+    }
+
+    /**
+     * The producer settings that bound a write by {@code timeout}: {@code send()} blocks at most a fifth of it
+     * ({@code max.block.ms}), the broker then has the rest to acknowledge ({@code delivery.timeout.ms}), with room
+     * for one retried request ({@code request.timeout.ms}).
+     */
+    static Map<String, Object> producerConfig(Map<String, Object> base, Duration timeout) {
+        Map<String, Object> config = new HashMap<>(base);
+        long total = timeout.toMillis();
+        long maxBlock = Math.max(100, total / 5);
+        long delivery = total - maxBlock;
+        long linger = 5;
+        long request = Math.max(100, (delivery - linger) / 2);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, (int) linger);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) request);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) delivery);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventSerializer.class);
+        return config;
     }
 
     @Override
     public <T extends SpecificRecord> Mono<Void> publish(Topic<T> topic, String complaintId, T event) {
-        Producer<String, SpecificRecord> target = producer;
-        if (target == null) {
+        if (!running) {
             return Mono.error(new PublishFailed("intake is not started; cannot publish to " + topic, null));
         }
-        return Mono.<Void>create(sink -> target.send(new ProducerRecord<>(topic.name(), complaintId, event),
-                        (metadata, exception) -> {
-                            if (exception == null) {
-                                sink.success();
-                            } else {
-                                sink.error(new PublishFailed("The broker did not acknowledge "
-                                        + event.getClass().getSimpleName() + " on " + topic + ": " + exception.getMessage(),
-                                        exception));
-                            }
-                        }))
-                .onErrorMap(e -> !(e instanceof PublishFailed),
-                        e -> new PublishFailed("Could not publish to " + topic + ": " + e.getMessage(), e))
-                // send() may block for metadata or buffer space: never on the event loop
-                .subscribeOn(Schedulers.boundedElastic())
+        return Mono.defer(() -> Mono.fromFuture(single.send(topic.name(), complaintId, event), true))
+                .subscribeOn(sending)
+                .then()
+                .timeout(timeout)
+                .onErrorMap(e -> failed(event.getClass().getSimpleName() + " on " + topic, e))
                 // the acknowledgement arrives on the producer's network thread: leave it at once
                 .publishOn(Schedulers.parallel());
     }
 
     @Override
     public Mono<Void> publishAtomically(List<Outgoing<?>> events) {
-        return Mono.<Void>fromRunnable(() -> inTransaction(events))
-                .subscribeOn(transactionThread)
+        if (!running) {
+            return Mono.error(new PublishFailed("intake is not started; cannot publish a transaction", null));
+        }
+        return Mono.fromCallable(() -> transactional.executeInTransaction(operations -> {
+                    for (Outgoing<?> outgoing : events) {
+                        operations.send(outgoing.topic().name(), outgoing.complaintId(), outgoing.event());
+                    }
+                    return Boolean.TRUE;
+                }))
+                .subscribeOn(sending)
+                .then()
+                .timeout(timeout)
+                // Whatever failed (a send, the commit, the abort): the transaction did not commit, the template has
+                // aborted it, and a failed producer is discarded by the factory, so the next reopen gets a fresh one.
+                .onErrorMap(e -> failed("the transaction of " + events.size() + " events", e))
                 .publishOn(Schedulers.parallel());
     }
 
-    private void inTransaction(List<Outgoing<?>> events) {
-        Producer<String, SpecificRecord> tx = transactionalProducer();
-        try {
-            tx.beginTransaction();
-            for (Outgoing<?> outgoing : events) {
-                tx.send(new ProducerRecord<>(outgoing.topic().name(), outgoing.complaintId(), outgoing.event()));
-            }
-            tx.commitTransaction();
-        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException fatal) {
-            // The producer cannot continue; a new one (same transactional id) fences any zombie and starts clean.
-            tx.close(Duration.ZERO);
-            transactionalProducer = null;
-            throw new PublishFailed("The transaction was not committed: " + fatal.getMessage(), fatal);
-        } catch (KafkaException e) {
-            tx.abortTransaction();
-            throw new PublishFailed("The transaction was aborted: " + e.getMessage(), e);
+    private PublishFailed failed(String what, Throwable e) {
+        if (e instanceof PublishFailed already) {
+            return already;
         }
+        boolean unreachable = e instanceof java.util.concurrent.TimeoutException || causedBy(e, TimeoutException.class);
+        return new PublishFailed("The broker did not acknowledge " + what + (unreachable ? " within " + timeout : "")
+                + ": " + e.getMessage(), e, unreachable ? retryAfterOutage : Duration.ofSeconds(1));
     }
 
-    private Producer<String, SpecificRecord> transactionalProducer() {
-        if (transactionalProducer == null) {
-            Map<String, Object> config = new HashMap<>(baseConfig);
-            config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-            config.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
-            KafkaProducer<String, SpecificRecord> created = new KafkaProducer<>(config);
-            try {
-                created.initTransactions();
-                warmUp(created);
-            } catch (KafkaException e) {
-                created.close(Duration.ZERO);
-                throw new PublishFailed("Cannot start the transactional producer: " + e.getMessage(), e);
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
             }
-            transactionalProducer = created;
         }
-        return transactionalProducer;
-    }
-
-    private static void warmUp(Producer<String, SpecificRecord> target) {
-        WRITTEN.forEach(topic -> target.partitionsFor(topic.name()));
+        return false;
     }
 
     @Override
     public void start() {
-        KafkaProducer<String, SpecificRecord> created = new KafkaProducer<>(baseConfig);
         try {
-            warmUp(created);
-        } catch (KafkaException e) {
-            // Not fatal: the broker may come up later; the first sends then wait for metadata (off the event loop).
-            log.warn("Could not fetch topic metadata at start-up; the first sends will fetch it: {}", e.toString());
+            WRITTEN.forEach(topic -> single.partitionsFor(topic.name()));
+        } catch (RuntimeException e) {
+            // Not fatal: the broker may come up later; the first sends then wait for metadata (bounded, off the loop).
+            log.warn("Could not fetch topic metadata at start-up; the first sends will: {}", e.toString());
         }
-        producer = created;
-        transactionThread.schedule(() -> {
-            try {
-                transactionalProducer();
-            } catch (PublishFailed e) {
-                log.warn("Could not initialise the transactional producer at start-up; the first reopen will: {}",
-                        e.toString());
-            }
-        });
+        try {
+            // creates the transactional producer (initTransactions) and fetches the metadata within an empty transaction
+            transactional.executeInTransaction(operations -> {
+                WRITTEN.forEach(topic -> operations.partitionsFor(topic.name()));
+                return Boolean.TRUE;
+            });
+        } catch (RuntimeException e) {
+            log.warn("Could not start the transactional producer at start-up; the first reopen will: {}", e.toString());
+        }
         running = true;
-        log.info("Publishing to {} (idempotent, acks=all; transactional id {})", WRITTEN, transactionalId);
+        log.info("Publishing to {} (idempotent, acks=all, bounded by {}; transactional id prefix {})", WRITTEN,
+                timeout, transactionIdPrefix);
     }
 
     @Override
     public void stop() {
         running = false;
-        Producer<String, SpecificRecord> closing = producer;
-        producer = null;
-        if (closing != null) {
-            closing.close(Duration.ofSeconds(5));
-        }
-        Mono.fromRunnable(() -> {
-            if (transactionalProducer != null) {
-                transactionalProducer.close(Duration.ofSeconds(5));
-                transactionalProducer = null;
-            }
-        }).subscribeOn(transactionThread).block(Duration.ofSeconds(10));
-        transactionThread.dispose();
+        singleFactory.destroy();
+        transactionalFactory.destroy();
+        sending.dispose();
     }
 
     @Override

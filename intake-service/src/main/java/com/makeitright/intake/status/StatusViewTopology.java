@@ -2,16 +2,25 @@ package com.makeitright.intake.status;
 
 import com.makeitright.contract.Topic;
 import com.makeitright.contract.Topics;
-import org.apache.avro.specific.SpecificRecord;
+import com.makeitright.events.ComplaintReceived;
+import com.makeitright.events.FollowUpCompleted;
+import com.makeitright.intake.IntakeProperties;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.common.KafkaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,64 +29,192 @@ import java.util.List;
 
 /**
  * The status view's topology: every contract topic a complaint's lifecycle runs through (all but the
- * prevention actions, which are about root causes, not one complaint) is appended, per complaint id, to a
- * persistent, changelogged store. A restarted intake restores the store from its changelog and the topics.
- * Nothing is folded here: {@link ComplaintState} folds at read time, so a better fold needs no migration.
+ * prevention actions, which are about root causes, not one complaint) is recorded, one store entry per event
+ * (see {@link ViewKeys}), in a persistent, changelogged store. A restarted intake restores the store from its
+ * changelog and the topics. Nothing is folded here: {@link ComplaintState} folds at read time, so a better fold
+ * needs no migration. Bounded: at most {@code max-events-per-complaint} events per complaint, and a complaint is
+ * purged once closed past the grace period, or idle past the retention ({@link ViewHead#purgeAt}).
  */
 @Configuration(proxyBeanMethods = false)
 class StatusViewTopology {
 
-    static final String STORE = "complaint-events";
+    static final String STORE = "complaint-view-events";
+    static final String PURGES = "complaint-view-purges";
+    /** Purges per punctuation at most, so one punctuation stays short; the rest waits for the next. */
+    static final int PURGES_PER_RUN = 1_000;
 
     static final List<Topic<?>> SOURCES = Topics.ALL.stream()
             .filter(topic -> topic != Topics.PREVENTION_ACTIONS).toList();
 
+    /** An event as read from its topic: decoded, and its exact bytes to store. */
+    record Incoming(RecordedEvent event, byte[] avro) {
+    }
+
     @Bean
-    KStream<String, RecordedEvent> complaintEvents(StreamsBuilder builder, ViewUpdates updates) {
+    KStream<String, Incoming> complaintEvents(StreamsBuilder builder, UnappliedWrites unapplied,
+                                              IntakeProperties properties) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
-                Serdes.String(), new StoredEventsSerde()));
-        KStream<String, RecordedEvent> all = null;
+                Serdes.Bytes(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PURGES),
+                Serdes.Bytes(), Serdes.ByteArray()));
+        KStream<String, Incoming> all = null;
         for (Topic<?> topic : SOURCES) {
-            KStream<String, RecordedEvent> events = recorded(builder, topic);
+            KStream<String, Incoming> events = builder.stream(topic.name(), Consumed.with(Serdes.String(), incoming(topic)))
+                    .filter((key, event) -> event != null);
             all = all == null ? events : all.merge(events);
         }
-        all.process(() -> new AppendToHistory(updates), STORE);
+        all.process(() -> new RecordEvent(unapplied, properties.view()), STORE, PURGES);
         return all;
     }
 
-    private static <T extends SpecificRecord> KStream<String, RecordedEvent> recorded(StreamsBuilder builder,
-                                                                                      Topic<T> topic) {
-        return builder.stream(topic.name(), Consumed.with(Serdes.String(), topic.serde()))
-                .filter((key, event) -> event != null)
-                .mapValues(event -> new RecordedEvent(topic, event));
+    /** Decodes with the one shared decoder (undecodable records go to the dead-letter topic) and keeps the bytes. */
+    private static Serde<Incoming> incoming(Topic<?> topic) {
+        return Serdes.serdeFrom(
+                (name, incoming) -> incoming == null ? null : incoming.avro(),
+                (name, data) -> data == null ? null : new Incoming(StoredEventsSerde.decode(name, data), data));
     }
 
-    /** Appends each event to its complaint's history, once per event id. */
-    static final class AppendToHistory implements Processor<String, RecordedEvent, Void, Void> {
+    /** Stores each event once per event id, trims the complaint to its bound, and purges what is due. */
+    static final class RecordEvent implements Processor<String, Incoming, Void, Void> {
 
-        private final ViewUpdates updates;
-        private KeyValueStore<String, List<RecordedEvent>> store;
+        private static final Logger log = LoggerFactory.getLogger(RecordEvent.class);
 
-        AppendToHistory(ViewUpdates updates) {
-            this.updates = updates;
+        private final UnappliedWrites unapplied;
+        private final IntakeProperties.View bounds;
+        private KeyValueStore<Bytes, byte[]> store;
+        private KeyValueStore<Bytes, byte[]> purges;
+
+        RecordEvent(UnappliedWrites unapplied, IntakeProperties.View bounds) {
+            this.unapplied = unapplied;
+            this.bounds = bounds;
         }
 
         @Override
         public void init(ProcessorContext<Void, Void> context) {
             store = context.getStateStore(STORE);
+            purges = context.getStateStore(PURGES);
+            context.schedule(bounds.purgeEvery(), PunctuationType.WALL_CLOCK_TIME, this::purgeDue);
         }
 
         @Override
-        public void process(Record<String, RecordedEvent> record) {
-            RecordedEvent event = record.value();
+        public void process(Record<String, Incoming> record) {
+            RecordedEvent event = record.value().event();
             String complaintId = event.complaintId();
-            List<RecordedEvent> stored = store.get(complaintId);
-            List<RecordedEvent> history = stored == null ? new ArrayList<>() : new ArrayList<>(stored);
-            if (history.stream().noneMatch(known -> known.eventId().equals(event.eventId()))) {
-                history.add(event);
-                store.put(complaintId, history);
+            String eventId = event.eventId();
+            if (store.get(ViewKeys.eventId(complaintId, eventId)) == null) {
+                append(complaintId, event, record.value().avro(), Math.max(0, record.timestamp()));
             }
-            updates.applied(event.eventId());
+            unapplied.applied(complaintId, eventId);
+        }
+
+        private void append(String complaintId, RecordedEvent event, byte[] avro, long at) {
+            ViewHead known = ViewHead.decode(store.get(ViewKeys.head(complaintId)));
+            ViewHead head = known == null ? ViewHead.EMPTY : known;
+            long sequence = head.nextSequence();
+            store.put(ViewKeys.event(complaintId, sequence), StoredEventsSerde.entry(event.topic().name(),
+                    event.eventId(), avro));
+            store.put(ViewKeys.eventId(complaintId, event.eventId()), ViewKeys.sequence(sequence));
+
+            long keep = head.keepSequence();
+            int keepRound = head.keepRound();
+            int round = head.round();
+            long closedAt = head.closedAt();
+            if (event.event() instanceof ComplaintReceived received) {
+                if (keep < 0 || received.getRound() < keepRound) {
+                    keep = sequence;
+                    keepRound = received.getRound();
+                }
+                if (received.getRound() > round) {
+                    round = received.getRound();
+                    closedAt = 0; // a new round reopens the case
+                }
+            }
+            boolean closes = closedAt == 0 && closes(event);
+            if (closes) {
+                closedAt = Math.max(1, at);
+            }
+            ViewHead updated = trim(complaintId, new ViewHead(sequence + 1, head.count() + 1, head.trimFrom(), keep,
+                    keepRound, round, Math.max(head.lastEventAt(), at), closedAt));
+            store.put(ViewKeys.head(complaintId), updated.encode());
+            if (known == null || closes) {
+                // one schedule entry when the complaint appears and one when it closes; later events move the
+                // due time lazily (purgeDue re-schedules from the head)
+                purges.put(ViewKeys.purge(updated.purgeAt(bounds.closedGrace(), bounds.idleRetention()), complaintId),
+                        new byte[0]);
+            }
+        }
+
+        /** A satisfied follow-up closes the case (the same rule as {@link ComplaintState}'s stage CLOSED). */
+        static boolean closes(RecordedEvent event) {
+            return event.event() instanceof FollowUpCompleted completed && completed.getSatisfied()
+                    && !completed.getReopened();
+        }
+
+        /** Drops the oldest events beyond the bound, never the first round's ComplaintReceived. */
+        private ViewHead trim(String complaintId, ViewHead head) {
+            int count = head.count();
+            long from = head.trimFrom();
+            while (count > bounds.maxEventsPerComplaint() && from < head.nextSequence()) {
+                long sequence = from++;
+                if (sequence == head.keepSequence()) {
+                    continue;
+                }
+                Bytes key = ViewKeys.event(complaintId, sequence);
+                byte[] entry = store.get(key);
+                if (entry != null) {
+                    store.delete(key);
+                    store.delete(ViewKeys.eventId(complaintId, StoredEventsSerde.eventIdOf(entry)));
+                    count--;
+                }
+            }
+            return new ViewHead(head.nextSequence(), count, from, head.keepSequence(), head.keepRound(), head.round(),
+                    head.lastEventAt(), head.closedAt());
+        }
+
+        void purgeDue(long now) {
+            List<Bytes> due = new ArrayList<>();
+            try (KeyValueIterator<Bytes, byte[]> scheduled = purges.range(ViewKeys.purgesFromStart(),
+                    ViewKeys.purgesAfter(now))) {
+                while (scheduled.hasNext() && due.size() < PURGES_PER_RUN) {
+                    due.add(scheduled.next().key);
+                }
+            }
+            int purged = 0;
+            for (Bytes key : due) {
+                String complaintId = ViewKeys.purgedComplaint(key);
+                purges.delete(key);
+                try {
+                    ViewHead head = ViewHead.decode(store.get(ViewKeys.head(complaintId)));
+                    if (head == null) {
+                        continue;
+                    }
+                    long at = head.purgeAt(bounds.closedGrace(), bounds.idleRetention());
+                    if (at <= now) {
+                        purge(complaintId);
+                        purged++;
+                    } else {
+                        purges.put(ViewKeys.purge(at, complaintId), new byte[0]);
+                    }
+                } catch (KafkaException e) {
+                    throw e; // the store or the task failed: Streams handles it (a punctuation is retried)
+                } catch (RuntimeException e) {
+                    // a bad head (cannot happen short of corruption): skip it rather than fail every punctuation
+                    log.error("Could not purge complaint {} from the status view; skipped", complaintId, e);
+                }
+            }
+            if (purged > 0) {
+                log.info("Purged {} complaints from the status view (closed past {} or idle past {})", purged,
+                        bounds.closedGrace(), bounds.idleRetention());
+            }
+        }
+
+        private void purge(String complaintId) {
+            List<Bytes> keys = new ArrayList<>();
+            try (KeyValueIterator<Bytes, byte[]> entries = store.prefixScan(ViewKeys.complaint(complaintId),
+                    Serdes.Bytes().serializer())) {
+                entries.forEachRemaining(entry -> keys.add(entry.key));
+            }
+            keys.forEach(store::delete);
         }
     }
 }

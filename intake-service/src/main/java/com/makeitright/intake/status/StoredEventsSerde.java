@@ -1,79 +1,86 @@
 package com.makeitright.intake.status;
 
+import com.makeitright.contract.EventDeserializer;
 import com.makeitright.contract.EventSerializer;
 import com.makeitright.contract.Topic;
 import com.makeitright.contract.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.ByteArrayInputStream;
 
 /**
- * A complaint's events in the state store and its changelog: a version byte, the count, then per event its
- * topic name and its bytes exactly as on the topic (Avro single-object encoding), so stored events stay
- * readable through every schema version, like the topics themselves.
+ * One event in the state store, its changelog and intake's memory: a version byte, the topic name, the event id,
+ * then the event's bytes exactly as on the topic (Avro single-object encoding), so stored events stay readable
+ * through every schema version, like the topics themselves.
+ *
+ * <p>One encoder and one decoder for everything: Avro's message codecs compute the schema fingerprints when they
+ * are built, so building one per record (as a fresh {@code topic.serde()} does) put
+ * {@code SchemaNormalization.toParsingForm} on the stream thread's hot path. Both are thread-safe.
  */
-final class StoredEventsSerde implements Serde<List<RecordedEvent>> {
+final class StoredEventsSerde {
 
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
+    private static final EventSerializer<SpecificRecord> ENCODER = new EventSerializer<>();
+    private static final EventDeserializer<SpecificRecord> DECODER = new EventDeserializer<>();
 
-    @Override
-    public Serializer<List<RecordedEvent>> serializer() {
-        EventSerializer<SpecificRecord> events = new EventSerializer<>();
-        return (topic, history) -> {
-            if (history == null) {
-                return null;
-            }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(512 * history.size());
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                out.writeByte(FORMAT);
-                out.writeInt(history.size());
-                for (RecordedEvent event : history) {
-                    byte[] encoded = events.serialize(event.topic().name(), event.event());
-                    out.writeUTF(event.topic().name());
-                    out.writeInt(encoded.length);
-                    out.write(encoded);
-                }
-            } catch (IOException e) {
-                throw new SerializationException("cannot write the events of a complaint", e);
-            }
-            return bytes.toByteArray();
-        };
+    private StoredEventsSerde() {
     }
 
-    @Override
-    public Deserializer<List<RecordedEvent>> deserializer() {
-        return (topic, data) -> {
-            if (data == null) {
-                return null;
-            }
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-                int format = in.readByte();
-                if (format != FORMAT) {
-                    throw new SerializationException("unknown stored-events format " + format);
-                }
-                int count = in.readInt();
-                List<RecordedEvent> history = new ArrayList<>(count);
-                for (int i = 0; i < count; i++) {
-                    String name = in.readUTF();
-                    byte[] encoded = in.readNBytes(in.readInt());
-                    Topic<?> source = Topics.byName(name)
-                            .orElseThrow(() -> new SerializationException(name + " is not a contract topic"));
-                    history.add(new RecordedEvent(source, source.serde().deserializer().deserialize(name, encoded)));
-                }
-                return history;
-            } catch (IOException e) {
-                throw new SerializationException("cannot read the events of a complaint", e);
-            }
-        };
+    /** The event as the topic carries it. */
+    static byte[] avro(Topic<?> topic, SpecificRecord event) {
+        return ENCODER.serialize(topic.name(), event);
+    }
+
+    /** Decodes bytes read from a contract topic (the topic decides the event type). */
+    static RecordedEvent decode(String topicName, byte[] avro) {
+        Topic<?> topic = Topics.byName(topicName)
+                .orElseThrow(() -> new SerializationException(topicName + " is not a contract topic"));
+        return new RecordedEvent(topic, DECODER.deserialize(topicName, avro));
+    }
+
+    static byte[] entry(String topicName, String eventId, byte[] avro) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(avro.length + 96);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(FORMAT);
+            out.writeUTF(topicName);
+            out.writeUTF(eventId);
+            out.write(avro);
+        } catch (IOException e) {
+            throw new SerializationException("cannot write a stored event", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static RecordedEvent readEntry(byte[] entry) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(entry))) {
+            checkFormat(in.readByte());
+            String topic = in.readUTF();
+            in.readUTF();
+            return decode(topic, in.readAllBytes());
+        } catch (IOException e) {
+            throw new SerializationException("cannot read a stored event", e);
+        }
+    }
+
+    /** The event id of an entry, without decoding the event. */
+    static String eventIdOf(byte[] entry) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(entry))) {
+            checkFormat(in.readByte());
+            in.readUTF();
+            return in.readUTF();
+        } catch (IOException e) {
+            throw new SerializationException("cannot read a stored event", e);
+        }
+    }
+
+    private static void checkFormat(int format) {
+        if (format != FORMAT) {
+            throw new SerializationException("unknown stored-event format " + format);
+        }
     }
 }

@@ -72,7 +72,7 @@ class ViewReadiness implements HealthIndicator, DisposableBean {
             return Mono.empty();
         }
         return Mono.fromFuture(ready, true)
-                .timeout(properties.getReadyWait())
+                .timeout(properties.readyWait())
                 .onErrorMap(TimeoutException.class, e -> new ViewUnavailable(
                         "The status view is not ready yet (" + progress + "); retry shortly", e));
     }
@@ -104,9 +104,9 @@ class ViewReadiness implements HealthIndicator, DisposableBean {
                     .map(Map.Entry::getKey).toList();
             if (behind.isEmpty()) {
                 open("caught up with " + catchUpTarget.size() + " partitions");
-            } else if (Duration.ofNanos(System.nanoTime() - startedNanos).compareTo(properties.getCatchUpLimit()) > 0) {
+            } else if (Duration.ofNanos(System.nanoTime() - startedNanos).compareTo(properties.catchUpLimit()) > 0) {
                 log.warn("The status view has not caught up with {} within {}; serving it anyway", behind,
-                        properties.getCatchUpLimit());
+                        properties.catchUpLimit());
                 open("catch-up limit reached");
             } else {
                 progress = "catching up with " + behind.size() + " partitions";

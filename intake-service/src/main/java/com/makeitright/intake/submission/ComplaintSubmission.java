@@ -2,33 +2,41 @@ package com.makeitright.intake.submission;
 
 import com.makeitright.contract.Topics;
 import com.makeitright.events.ComplaintReceived;
+import com.makeitright.intake.IntakeProperties;
 import com.makeitright.intake.common.IdempotencyKeyReused;
 import com.makeitright.intake.publishing.EventPublisher;
+import com.makeitright.intake.publishing.PublishFailed;
 import com.makeitright.intake.status.ComplaintState;
 import com.makeitright.intake.status.ComplaintViews;
+import com.makeitright.intake.status.RecordedEvent;
+import com.makeitright.intake.status.UnappliedWrites;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Takes in a complaint: validates it, publishes {@code ComplaintReceived} and answers once the broker has it.
- * With an {@code Idempotency-Key} the complaint id follows from the key; a key already in the status view
- * (built from {@code complaints.received}, which carries the key, so it survives restarts) is answered from
- * there, and identical requests racing on one instance are coalesced into one publication.
+ * Takes in a complaint: validates it, publishes {@code ComplaintReceived} and answers once the broker has it
+ * ({@code acks=all}), not once the status view folded it: until then {@link UnappliedWrites} shows it to GETs and
+ * retries. With an {@code Idempotency-Key} the complaint id and the event id follow from the key; a key the view
+ * (built from {@code complaints.received}, which carries the key, so it survives restarts) or the overlay knows is
+ * answered from there, and identical requests racing on one instance are coalesced into one publication.
+ *
+ * <p>The work of a request runs to its end whether or not the client stays: a client that disconnects while
+ * intake publishes neither cancels the publication halfway nor leaves its key in flight; its retry gets the
+ * answer the work came to. In-flight keys are bounded in number ({@code in-flight-max-keys}) and in time (every
+ * wait in the work is bounded).
  */
 @Service
 class ComplaintSubmission {
-
-    /** How long a published key is remembered in memory when the view has not yet confirmed it. */
-    private static final Duration UNCONFIRMED_RETENTION = Duration.ofMinutes(5);
 
     /** Outcome of a submission. */
     record Submitted(String complaintId, boolean replayed) {
@@ -40,47 +48,66 @@ class ComplaintSubmission {
     private final ComplaintRules rules;
     private final EventPublisher publisher;
     private final ComplaintViews views;
+    private final UnappliedWrites unapplied;
+    private final int maxInFlight;
+    private final Duration workLimit;
     private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
 
-    ComplaintSubmission(Validator validator, Clock clock, EventPublisher publisher, ComplaintViews views) {
+    ComplaintSubmission(Validator validator, Clock clock, EventPublisher publisher, ComplaintViews views,
+                        UnappliedWrites unapplied, IntakeProperties properties) {
         this.rules = new ComplaintRules(validator, clock);
         this.publisher = publisher;
         this.views = views;
+        this.unapplied = unapplied;
+        this.maxInFlight = properties.inFlightMaxKeys();
+        // the view's readiness wait, a store retry as long, and the publication: the longest a key stays in flight
+        this.workLimit = properties.readyWait().multipliedBy(2).plus(properties.publishTimeout()).plusSeconds(1);
     }
 
     Mono<Submitted> submit(ComplaintBody body, String idempotencyKey) {
-        String key = IdempotencyKeys.check(idempotencyKey);
-        String complaintId = key == null ? UUID.randomUUID().toString() : IdempotencyKeys.complaintId(key);
-        ComplaintReceived received = rules.received(body, complaintId, UUID.randomUUID().toString(), key);
-        if (key == null) {
-            return publish(received).thenReturn(new Submitted(complaintId, false));
-        }
+        return Mono.defer(() -> {
+            String key = IdempotencyKeys.check(idempotencyKey);
+            String complaintId = key == null ? UUID.randomUUID().toString() : IdempotencyKeys.complaintId(key);
+            String eventId = key == null ? UUID.randomUUID().toString() : IdempotencyKeys.eventId(key);
+            ComplaintReceived received = rules.received(body, complaintId, eventId, key);
+            if (key == null) {
+                return detached(publish(received).thenReturn(new Submitted(complaintId, false)));
+            }
+            return submitOnce(key, received);
+        });
+    }
+
+    private Mono<Submitted> submitOnce(String key, ComplaintReceived received) {
+        String complaintId = received.getComplaintId();
         String fingerprint = RequestFingerprint.of(received);
+        InFlight running = inFlight.get(key);
+        if (running == null && inFlight.size() >= maxInFlight) {
+            return Mono.error(new PublishFailed("Too many requests with an Idempotency-Key are being published ("
+                    + maxInFlight + "); nothing was published", null));
+        }
         InFlight mine = new InFlight(fingerprint, new CompletableFuture<>());
-        InFlight running = inFlight.putIfAbsent(key, mine);
+        running = running != null ? running : inFlight.putIfAbsent(key, mine);
         if (running != null) {
             if (!running.fingerprint().equals(fingerprint)) {
                 return Mono.error(new IdempotencyKeyReused(key, complaintId));
             }
             return Mono.fromFuture(running.result(), true).map(first -> new Submitted(first.complaintId(), true));
         }
-        return views.find(complaintId)
+        Mono<Submitted> work = views.find(complaintId)
                 .flatMap(known -> known.isPresent()
                         ? Mono.just(replay(known.get(), key, fingerprint))
-                        : publish(received).map(applied -> {
-                            forgetWhenConfirmed(key, mine, applied);
-                            return new Submitted(complaintId, false);
-                        }))
-                .doOnSuccess(submitted -> {
-                    mine.result().complete(submitted);
-                    if (submitted.replayed()) {
-                        inFlight.remove(key, mine);
-                    }
-                })
-                .doOnError(error -> {
-                    inFlight.remove(key, mine);
-                    mine.result().completeExceptionally(error);
-                });
+                        : publish(received).thenReturn(new Submitted(complaintId, false)));
+        CompletableFuture<Submitted> result = start(work);
+        // the overlay (or the view) knows the key before the in-flight entry goes: no gap for a retry to slip through
+        result.whenComplete((submitted, error) -> {
+            inFlight.remove(key, mine);
+            if (error == null) {
+                mine.result().complete(submitted);
+            } else {
+                mine.result().completeExceptionally(error);
+            }
+        });
+        return Mono.fromFuture(result, true);
     }
 
     private static Submitted replay(ComplaintState known, String key, String fingerprint) {
@@ -91,21 +118,27 @@ class ComplaintSubmission {
         return new Submitted(known.complaintId(), true);
     }
 
-    /** Publishes and waits (bounded) until the view shows it; emits whether it does. */
-    private Mono<Boolean> publish(ComplaintReceived received) {
-        Mono<Boolean> applied = views.whenApplied(received.getEventId());
-        return publisher.publish(Topics.COMPLAINTS_RECEIVED, received.getComplaintId(), received).then(applied);
+    /** Publishes; once the broker acknowledged, the complaint shows (overlay) until the view has it. */
+    private Mono<Void> publish(ComplaintReceived received) {
+        return Mono.defer(() -> {
+            UnappliedWrites.Reservation reservation = unapplied.reserve(
+                    List.of(new RecordedEvent(Topics.COMPLAINTS_RECEIVED, received)));
+            return publisher.publish(Topics.COMPLAINTS_RECEIVED, received.getComplaintId(), received)
+                    .doOnSuccess(done -> reservation.published())
+                    .doOnError(error -> reservation.cancel())
+                    .doOnCancel(reservation::cancel);
+        });
     }
 
-    /**
-     * Once the view shows the key, it answers retries; until then the in-memory entry does, so a retry that
-     * arrives between the broker's acknowledgement and the view's update is not published twice.
-     */
-    private void forgetWhenConfirmed(String key, InFlight entry, boolean applied) {
-        if (applied) {
-            inFlight.remove(key, entry);
-        } else {
-            Mono.delay(UNCONFIRMED_RETENTION).subscribe(tick -> inFlight.remove(key, entry));
-        }
+    private Mono<Submitted> detached(Mono<Submitted> work) {
+        return Mono.fromFuture(start(work), true);
+    }
+
+    /** Starts the work now, independent of the HTTP request's subscription, and bounded in time. */
+    private CompletableFuture<Submitted> start(Mono<Submitted> work) {
+        return work.timeout(workLimit)
+                .onErrorMap(TimeoutException.class, e -> new PublishFailed("The complaint was not taken within "
+                        + workLimit + "; it may not have been published", e))
+                .toFuture();
     }
 }

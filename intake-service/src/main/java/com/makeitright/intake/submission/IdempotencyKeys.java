@@ -34,4 +34,14 @@ final class IdempotencyKeys {
         return UUID.nameUUIDFromBytes(("make-it-right/idempotency-key/" + key).getBytes(StandardCharsets.UTF_8))
                 .toString();
     }
+
+    /**
+     * The event id of the {@code ComplaintReceived} a key stands for: name-based too, so if two instances ever both
+     * publish one key (a retry on another instance before its view knew the key), the second is an exact duplicate
+     * by event id, and every reader drops it (the status view by event id, triage by complaint and round).
+     */
+    static String eventId(String key) {
+        return UUID.nameUUIDFromBytes(("make-it-right/idempotency-key/event/" + key).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
 }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebExchange;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +31,7 @@ import java.util.Map;
 class IntakeProblems {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeProblems.class);
-    private static final String RETRY_AFTER_SECONDS = "1";
+    private static final Duration VIEW_RETRY_AFTER = Duration.ofSeconds(1);
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> invalid(InvalidInput e, ServerWebExchange exchange) {
@@ -64,13 +65,15 @@ class IntakeProblems {
     ResponseEntity<ProblemDetail> notPublished(PublishFailed e, ServerWebExchange exchange) {
         log.warn("Answering 503: {}", e.getMessage());
         return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "Not published",
-                e.getMessage() + ". Nothing was accepted; retry (with the same Idempotency-Key).", exchange), retryAfter());
+                e.getMessage() + ". It was not accepted and may not have been recorded; retry (with the same"
+                        + " Idempotency-Key), or read the complaint before repeating an answer.", exchange),
+                retryAfter(e.retryAfter()));
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> viewUnavailable(ViewUnavailable e, ServerWebExchange exchange) {
         return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "Status view unavailable", e.getMessage(), exchange),
-                retryAfter());
+                retryAfter(VIEW_RETRY_AFTER));
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail, ServerWebExchange exchange) {
@@ -80,9 +83,9 @@ class IntakeProblems {
         return problem;
     }
 
-    private static HttpHeaders retryAfter() {
+    private static HttpHeaders retryAfter(Duration after) {
         HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (after.toMillis() + 999) / 1000)));
         return headers;
     }
 

@@ -4,6 +4,8 @@ import com.makeitright.contract.Topics;
 import com.makeitright.events.Channel;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.CustomerTier;
+import com.makeitright.intake.publishing.PublishFailed;
+import com.makeitright.intake.status.UnappliedWrites;
 import com.makeitright.intake.testing.InMemoryViews;
 import com.makeitright.intake.testing.RecordingPublisher;
 import com.makeitright.intake.testing.SliceStubs;
@@ -25,6 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.stream.Stream;
 
@@ -43,6 +46,9 @@ class ComplaintHttpTest {
 
     @Autowired
     InMemoryViews views;
+
+    @Autowired
+    UnappliedWrites unapplied;
 
     @BeforeEach
     void clean() {
@@ -215,6 +221,55 @@ class ComplaintHttpTest {
         post(ComplaintRequest.aComplaint(), "key-2").expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.title").isEqualTo("Idempotency-Key reused");
+        assertThat(publisher.published()).hasSize(1);
+    }
+
+    @Test
+    void theAnswerDoesNotWaitForTheViewAndTheComplaintShowsRightAfterIt() {
+        publisher.viewLags();
+
+        String id = (String) post(ComplaintRequest.aComplaint()).expectStatus().isAccepted()
+                .expectBody(java.util.Map.class).returnResult().getResponseBody().get("complaintId");
+
+        // what GET /api/complaints/{id} folds (StatusController reads the same views)
+        assertThat(views.find(id).block()).get().satisfies(state -> {
+            assertThat(state.stage().name()).isEqualTo("RECEIVED");
+            assertThat(state.complaintId()).isEqualTo(id);
+        });
+    }
+
+    @Test
+    void aRetryBeforeTheViewCaughtUpIsReplayedAndPublishesNothing() {
+        publisher.viewLags();
+        ComplaintRequest request = ComplaintRequest.aComplaint();
+
+        post(request, "lagging-key").expectStatus().isAccepted().expectHeader().doesNotExist("Idempotent-Replayed");
+        post(request, "lagging-key").expectStatus().isAccepted()
+                .expectHeader().valueEquals("Idempotent-Replayed", "true")
+                .expectBody().jsonPath("$.complaintId").isEqualTo(IdempotencyKeys.complaintId("lagging-key"));
+        post(ComplaintRequest.aComplaint().withSubject("Another one"), "lagging-key")
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+
+        assertThat(publisher.published()).singleElement().satisfies(o ->
+                assertThat(((ComplaintReceived) o.event()).getEventId()).isEqualTo(IdempotencyKeys.eventId("lagging-key")));
+    }
+
+    @Test
+    void aBrokerThatDoesNotAcknowledgeIsA503WithRetryAfterAndLeavesNothingBehind() {
+        publisher.failWith(new PublishFailed("The broker did not acknowledge ComplaintReceived within PT5S", null,
+                Duration.ofSeconds(5)));
+
+        post(ComplaintRequest.aComplaint(), "outage-key").expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals("Retry-After", "5")
+                .expectBody().jsonPath("$.title").isEqualTo("Not published");
+
+        assertThat(views.find(IdempotencyKeys.complaintId("outage-key")).block()).isEmpty();
+        assertThat(unapplied.events(IdempotencyKeys.complaintId("outage-key"))).isEmpty();
+
+        publisher.clear(); // the broker is back: the retry is a first publication, not a replay
+        post(ComplaintRequest.aComplaint(), "outage-key").expectStatus().isAccepted()
+                .expectHeader().doesNotExist("Idempotent-Replayed");
         assertThat(publisher.published()).hasSize(1);
     }
 

@@ -1,0 +1,192 @@
+package com.makeitright.intake.status;
+
+import com.makeitright.intake.IntakeProperties;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Events this instance published whose effect its own status view has not shown yet. Intake answers a write as
+ * soon as the broker acknowledged it; until the view's stream has folded the event, this overlay lets a
+ * {@code GET}, an idempotent retry and the transition check of the next request see it (read-your-writes).
+ *
+ * <p>An event is reserved before it is published (invisible, counted against the bounds), shown once the broker
+ * acknowledged it, and dropped when the view applied it (usually milliseconds later), when its publication failed,
+ * or after the TTL. Bounded by {@code makeitright.intake.unapplied.*}: at most {@code max-events} events and
+ * {@code max-bytes} of their Avro bytes; a write that would exceed either is refused with a 503 (the view is that
+ * far behind), so the memory never grows with the load.
+ */
+@Component
+public class UnappliedWrites {
+
+    private enum State { PENDING, VISIBLE }
+
+    private static final int OVERHEAD_BYTES = 256;
+
+    private static final class Entry {
+        final String complaintId;
+        final String eventId;
+        final byte[] entry;
+        final long createdNanos;
+        State state = State.PENDING;
+
+        Entry(String complaintId, String eventId, byte[] entry, long createdNanos) {
+            this.complaintId = complaintId;
+            this.eventId = eventId;
+            this.entry = entry;
+            this.createdNanos = createdNanos;
+        }
+
+        long size() {
+            return entry.length + OVERHEAD_BYTES;
+        }
+    }
+
+    /** The events of one write, from reservation to publication (or not). */
+    public final class Reservation {
+        private final List<Entry> entries;
+
+        private Reservation(List<Entry> entries) {
+            this.entries = entries;
+        }
+
+        /** The broker acknowledged them: show them, unless the view already has. */
+        public void published() {
+            synchronized (UnappliedWrites.this) {
+                for (Entry entry : entries) {
+                    if (byEvent.get(entry.eventId) == entry) {
+                        entry.state = State.VISIBLE;
+                    }
+                }
+            }
+        }
+
+        /** They were not (or may not have been) published: forget them. */
+        public void cancel() {
+            synchronized (UnappliedWrites.this) {
+                entries.forEach(UnappliedWrites.this::remove);
+            }
+        }
+    }
+
+    private final int maxEvents;
+    private final long maxBytes;
+    private final long ttlNanos;
+    private final LongSupplier nanoTime;
+    private final LinkedHashMap<String, Entry> byEvent = new LinkedHashMap<>();
+    private final Map<String, List<Entry>> byComplaint = new HashMap<>();
+    private long bytes;
+
+    @Autowired
+    UnappliedWrites(IntakeProperties properties) {
+        this(properties.unapplied().maxEvents(), properties.unapplied().maxBytes().toBytes(),
+                properties.unapplied().ttl(), System::nanoTime);
+    }
+
+    public UnappliedWrites(int maxEvents, long maxBytes, Duration ttl, LongSupplier nanoTime) {
+        this.maxEvents = maxEvents;
+        this.maxBytes = maxBytes;
+        this.ttlNanos = ttl.toNanos();
+        this.nanoTime = nanoTime;
+    }
+
+    /**
+     * Reserves room for events about to be published; fails with {@link ViewUnavailable} when they do not fit
+     * (nothing is published then).
+     */
+    public Reservation reserve(List<RecordedEvent> events) {
+        List<Entry> entries = new ArrayList<>(events.size());
+        long now = nanoTime.getAsLong();
+        long size = 0;
+        for (RecordedEvent event : events) {
+            byte[] entry = StoredEventsSerde.entry(event.topic().name(), event.eventId(),
+                    StoredEventsSerde.avro(event.topic(), event.event()));
+            Entry created = new Entry(event.complaintId(), event.eventId(), entry, now);
+            entries.add(created);
+            size += created.size();
+        }
+        synchronized (this) {
+            expire(now);
+            if (byEvent.size() + entries.size() > maxEvents || bytes + size > maxBytes) {
+                throw new ViewUnavailable("Intake's status view is behind its own writes (" + byEvent.size()
+                        + " events, " + bytes + " bytes not shown yet); nothing was published, retry shortly", null);
+            }
+            for (Entry entry : entries) {
+                remove(byEvent.get(entry.eventId));
+                byEvent.put(entry.eventId, entry);
+                byComplaint.computeIfAbsent(entry.complaintId, id -> new ArrayList<>(2)).add(entry);
+                bytes += entry.size();
+            }
+        }
+        return new Reservation(entries);
+    }
+
+    /** The published events of a complaint the view has not shown yet, oldest first. */
+    public List<RecordedEvent> events(String complaintId) {
+        List<byte[]> visible = new ArrayList<>();
+        synchronized (this) {
+            expire(nanoTime.getAsLong());
+            List<Entry> entries = byComplaint.get(complaintId);
+            if (entries == null) {
+                return List.of();
+            }
+            entries.stream().filter(e -> e.state == State.VISIBLE).forEach(e -> visible.add(e.entry));
+        }
+        return visible.stream().map(StoredEventsSerde::readEntry).toList();
+    }
+
+    /** Called by the view's stream once the event is in its store. */
+    public void applied(String complaintId, String eventId) {
+        synchronized (this) {
+            Entry entry = byEvent.get(eventId);
+            if (entry != null && entry.complaintId.equals(complaintId)) {
+                remove(entry);
+            }
+        }
+    }
+
+    public synchronized int size() {
+        return byEvent.size();
+    }
+
+    public synchronized long bytes() {
+        return bytes;
+    }
+
+    private void expire(long now) {
+        Iterator<Entry> oldestFirst = byEvent.values().iterator();
+        while (oldestFirst.hasNext()) {
+            Entry oldest = oldestFirst.next();
+            if (now - oldest.createdNanos < ttlNanos) {
+                return;
+            }
+            oldestFirst.remove();
+            detach(oldest);
+        }
+    }
+
+    private void remove(Entry entry) {
+        if (entry != null && byEvent.remove(entry.eventId, entry)) {
+            detach(entry);
+        }
+    }
+
+    private void detach(Entry entry) {
+        bytes -= entry.size();
+        List<Entry> entries = byComplaint.get(entry.complaintId);
+        if (entries != null) {
+            entries.remove(entry);
+            if (entries.isEmpty()) {
+                byComplaint.remove(entry.complaintId);
+            }
+        }
+    }
+}

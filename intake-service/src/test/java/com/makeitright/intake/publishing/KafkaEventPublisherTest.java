@@ -1,0 +1,95 @@
+package com.makeitright.intake.publishing;
+
+import com.makeitright.contract.Topics;
+import com.makeitright.events.FollowUpCompleted;
+import com.makeitright.intake.IntakeProperties;
+import com.makeitright.testing.Events;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.util.unit.DataSize;
+import reactor.test.StepVerifier;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The publisher against a port where no broker listens: a write fails with {@link PublishFailed} (a 503 with a
+ * Retry-After) once the configured publish timeout is spent, never hangs, and a failed reopen transaction neither
+ * escapes as anything else nor wedges the next one.
+ */
+class KafkaEventPublisherTest {
+
+    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(1);
+    /** Generous, for a loaded machine; the producer gives up after PUBLISH_TIMEOUT. */
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private KafkaEventPublisher publisher;
+
+    @BeforeEach
+    void startAgainstADeadPort() throws IOException {
+        int deadPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            deadPort = socket.getLocalPort();
+        }
+        KafkaProperties kafka = new KafkaProperties();
+        kafka.setBootstrapServers(List.of("127.0.0.1:" + deadPort));
+        IntakeProperties properties = new IntakeProperties(Duration.ofSeconds(1), Duration.ofSeconds(1),
+                "intake-dead-port-test", PUBLISH_TIMEOUT,
+                new IntakeProperties.Unapplied(10, DataSize.ofMegabytes(1), Duration.ofMinutes(1)), 10,
+                new IntakeProperties.View(Duration.ofDays(1), Duration.ofDays(2), 100, Duration.ofMinutes(1)));
+        publisher = new KafkaEventPublisher(kafka, properties, new MockEnvironment());
+        publisher.start();
+    }
+
+    @AfterEach
+    void stop() {
+        publisher.stop();
+    }
+
+    @Test
+    void aSingleEventFailsWithinThePublishTimeoutAsA503() {
+        String id = Events.newId();
+
+        StepVerifier.create(publisher.publish(Topics.COMPLAINTS_RECEIVED, id, Events.received(id).build()))
+                .expectErrorSatisfies(error -> {
+                    assertThat(error).isInstanceOf(PublishFailed.class).hasMessageContaining("did not acknowledge");
+                    assertThat(((PublishFailed) error).retryAfter()).isEqualTo(Duration.ofSeconds(1));
+                })
+                .verify(PATIENCE);
+    }
+
+    @Test
+    void aFailedTransactionIsAPublishFailureEveryTime() {
+        String id = Events.newId();
+        FollowUpCompleted completed = Events.followUpCompleted(id, false).build();
+        List<EventPublisher.Outgoing<?>> reopen = List.of(
+                new EventPublisher.Outgoing<>(Topics.FOLLOW_UP_OUTCOMES, id, completed),
+                new EventPublisher.Outgoing<>(Topics.COMPLAINTS_RECEIVED, id, Events.received(id).setRound(2).build()));
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            StepVerifier.create(publisher.publishAtomically(reopen))
+                    .expectError(PublishFailed.class)
+                    .verify(PATIENCE);
+        }
+    }
+
+    @Test
+    void theProducerSettingsAddUpToThePublishTimeout() {
+        var config = KafkaEventPublisher.producerConfig(java.util.Map.of(), Duration.ofSeconds(5));
+
+        long maxBlock = ((Number) config.get("max.block.ms")).longValue();
+        long delivery = ((Number) config.get("delivery.timeout.ms")).longValue();
+        long request = ((Number) config.get("request.timeout.ms")).longValue();
+        long linger = ((Number) config.get("linger.ms")).longValue();
+        assertThat(maxBlock + delivery).isEqualTo(5_000);
+        assertThat(delivery).isGreaterThanOrEqualTo(linger + request);
+        assertThat(config).containsEntry("acks", "all").containsEntry("enable.idempotence", true);
+    }
+}

@@ -1,0 +1,104 @@
+package com.makeitright.intake.status;
+
+import com.makeitright.contract.Topics;
+import com.makeitright.testing.Events;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The overlay of unapplied writes: shown once acknowledged, gone once applied, bounded in count, bytes and time. */
+class UnappliedWritesTest {
+
+    private final AtomicLong nanos = new AtomicLong();
+
+    private static RecordedEvent received(String id) {
+        return new RecordedEvent(Topics.COMPLAINTS_RECEIVED, Events.received(id).build());
+    }
+
+    @Test
+    void aReservedEventShowsOnlyOnceAcknowledgedAndGoesOnceTheViewAppliedIt() {
+        UnappliedWrites writes = new UnappliedWrites(10, 1_000_000, Duration.ofMinutes(5), nanos::get);
+        String id = Events.newId();
+        RecordedEvent event = received(id);
+
+        UnappliedWrites.Reservation reservation = writes.reserve(List.of(event));
+        assertThat(writes.events(id)).isEmpty();
+        reservation.published();
+        assertThat(writes.events(id)).containsExactly(event);
+
+        writes.applied(id, event.eventId());
+        assertThat(writes.events(id)).isEmpty();
+        assertThat(writes.size()).isZero();
+        assertThat(writes.bytes()).isZero();
+    }
+
+    @Test
+    void anEventTheViewAppliedBeforeTheAcknowledgementArrivedIsNotShownAgain() {
+        UnappliedWrites writes = new UnappliedWrites(10, 1_000_000, Duration.ofMinutes(5), nanos::get);
+        String id = Events.newId();
+        RecordedEvent event = received(id);
+
+        UnappliedWrites.Reservation reservation = writes.reserve(List.of(event));
+        writes.applied(id, event.eventId());
+        reservation.published();
+
+        assertThat(writes.events(id)).isEmpty();
+        assertThat(writes.size()).isZero();
+    }
+
+    @Test
+    void aFailedPublicationIsForgotten() {
+        UnappliedWrites writes = new UnappliedWrites(10, 1_000_000, Duration.ofMinutes(5), nanos::get);
+        String id = Events.newId();
+
+        writes.reserve(List.of(received(id))).cancel();
+
+        assertThat(writes.size()).isZero();
+        assertThat(writes.bytes()).isZero();
+    }
+
+    @Test
+    void whenFullAWriteIsRefusedUntilTheViewCatchesUp() {
+        UnappliedWrites writes = new UnappliedWrites(2, 1_000_000, Duration.ofMinutes(5), nanos::get);
+        RecordedEvent first = received(Events.newId());
+        writes.reserve(List.of(first)).published();
+        writes.reserve(List.of(received(Events.newId()))).published();
+
+        assertThatThrownBy(() -> writes.reserve(List.of(received(Events.newId()))))
+                .isInstanceOf(ViewUnavailable.class).hasMessageContaining("behind its own writes");
+
+        writes.applied(first.complaintId(), first.eventId());
+        writes.reserve(List.of(received(Events.newId())));
+        assertThat(writes.size()).isEqualTo(2);
+    }
+
+    @Test
+    void theByteBoundRefusesToo() {
+        RecordedEvent event = received(Events.newId());
+        UnappliedWrites writes = new UnappliedWrites(1_000, 100, Duration.ofMinutes(5), nanos::get);
+
+        assertThatThrownBy(() -> writes.reserve(List.of(event))).isInstanceOf(ViewUnavailable.class);
+        assertThat(writes.size()).isZero();
+    }
+
+    @Test
+    void entriesExpireAfterTheTtlOldestFirst() {
+        UnappliedWrites writes = new UnappliedWrites(10, 1_000_000, Duration.ofSeconds(60), nanos::get);
+        String old = Events.newId();
+        writes.reserve(List.of(received(old))).published();
+        nanos.addAndGet(Duration.ofSeconds(30).toNanos());
+        String young = Events.newId();
+        writes.reserve(List.of(received(young))).published();
+
+        nanos.addAndGet(Duration.ofSeconds(31).toNanos());
+
+        assertThat(writes.events(old)).isEmpty();
+        assertThat(writes.events(young)).hasSize(1);
+        assertThat(writes.size()).isEqualTo(1);
+    }
+}

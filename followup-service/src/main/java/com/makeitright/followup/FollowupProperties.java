@@ -23,6 +23,7 @@ import java.util.Set;
  * @param maxDuePerScan  at most this many checks fire per scan and task, so a long outage catches up in
  *                       bounded transactions ({@code FOLLOWUP_MAX_DUE_PER_SCAN}, 500)
  * @param prevention     recurring root-cause detection
+ * @param retention      when a complaint's entries are purged from the schedule's stores
  */
 @Validated
 @ConfigurationProperties("followup")
@@ -31,7 +32,8 @@ public record FollowupProperties(
         @NotNull @DefaultValue("PT0S") Duration promiseGrace,
         @NotNull @DefaultValue("PT1S") Duration scanInterval,
         @Min(1) @Max(100_000) @DefaultValue("500") int maxDuePerScan,
-        @NotNull @Valid @DefaultValue Prevention prevention) {
+        @NotNull @Valid @DefaultValue Prevention prevention,
+        @NotNull @Valid @DefaultValue Retention retention) {
 
     public FollowupProperties {
         requireNotNegative("followup.delay", delay);
@@ -51,8 +53,10 @@ public record FollowupProperties(
      *                         EXTERNAL and OTHER)
      * @param minMeasurement   an action's effect is called TOO_EARLY until it has run this long
      *                         ({@code PREVENTION_MIN_MEASUREMENT}, P7D)
-     * @param history          resolved complaints are remembered this long to measure effects
-     *                         ({@code PREVENTION_HISTORY}, P365D; at least window + min-measurement)
+     * @param history          actions are remembered, and their effect measured, this long
+     *                         ({@code PREVENTION_HISTORY}, P365D; at least window + min-measurement). Single
+     *                         resolutions are remembered only for window + cooldown: detection needs the window,
+     *                         and an action counts later resolutions as they arrive.
      */
     public record Prevention(
             @NotNull @DefaultValue("P30D") Duration window,
@@ -81,6 +85,46 @@ public record FollowupProperties(
 
         public int windowDays() {
             return (int) window.toDays();
+        }
+    }
+
+    /**
+     * A complaint's file and checks are purged {@code grace} after the case was closed (its latest round
+     * resolved and no check open), or {@code maxIdle} after its last event when it never closes (a satisfaction
+     * check nobody answers). The closed entries exist to stop a late or replayed event from bringing a check
+     * back; exactly-once delivery means no duplicates in normal operation, so what the grace must outlast is
+     * cross-topic lag (an outage's backlog) and a replay from a dead-letter topic. An event older than
+     * {@code grace} for a complaint followup no longer knows is ignored as stale.
+     *
+     * @param grace         after closing ({@code FOLLOWUP_PURGE_GRACE}, P30D; at least PT1M)
+     * @param maxIdle       after the last event of a case that is not closed ({@code FOLLOWUP_PURGE_MAX_IDLE}, P180D;
+     *                      at least grace)
+     * @param purgeInterval how often due purges run ({@code FOLLOWUP_PURGE_INTERVAL}, PT1M)
+     * @param purgeBatch    complaints purged per run and task at most ({@code FOLLOWUP_PURGE_BATCH}, 500)
+     */
+    public record Retention(
+            @NotNull @DefaultValue("P30D") Duration grace,
+            @NotNull @DefaultValue("P180D") Duration maxIdle,
+            @NotNull @DefaultValue("PT1M") Duration purgeInterval,
+            @Min(1) @Max(100_000) @DefaultValue("500") int purgeBatch) {
+
+        public Retention {
+            if (grace != null && grace.compareTo(Duration.ofMinutes(1)) < 0) {
+                throw new IllegalArgumentException("followup.retention.grace must be at least PT1M, was " + grace);
+            }
+            if (grace != null && maxIdle != null && maxIdle.compareTo(grace) < 0) {
+                throw new IllegalArgumentException("followup.retention.max-idle (" + maxIdle
+                        + ") must be at least followup.retention.grace (" + grace + ")");
+            }
+            if (purgeInterval != null && purgeInterval.toMillis() < 10) {
+                throw new IllegalArgumentException("followup.retention.purge-interval must be at least 10 ms, was "
+                        + purgeInterval);
+            }
+        }
+
+        /** The defaults (for tests and code that builds properties by hand). */
+        public static Retention defaults() {
+            return new Retention(Duration.ofDays(30), Duration.ofDays(180), Duration.ofMinutes(1), 500);
         }
     }
 

@@ -24,15 +24,22 @@ final class PreventionProcessor implements Processor<String, ComplaintResolved, 
 
     private final PreventionDetector detector;
     private final Duration history;
+    private final Duration remembered;
     private final Clock clock;
 
     private ProcessorContext<String, PreventionActionProposed> context;
     private KeyValueStore<String, Occurrence> occurrences;
     private KeyValueStore<String, PreventionHistory> actions;
 
-    PreventionProcessor(PreventionDetector detector, Duration history, Clock clock) {
+    /**
+     * @param history    how long actions are kept with their counts
+     * @param remembered how long single resolutions are kept: the window (detection) plus the cool-down (a replay
+     *                   of a resolution within it is recognised and not counted twice)
+     */
+    PreventionProcessor(PreventionDetector detector, Duration history, Duration remembered, Clock clock) {
         this.detector = detector;
         this.history = history;
+        this.remembered = remembered;
         this.clock = clock;
     }
 
@@ -60,13 +67,17 @@ final class PreventionProcessor implements Processor<String, ComplaintResolved, 
 
         List<Occurrence> inWindow = range(cause, occurrence.resolvedAt().minus(detector.window()), occurrence.resolvedAt());
         PreventionHistory past = actions.get(cause.name());
-        PreventionHistory known = past == null ? PreventionHistory.empty() : past;
-        detector.consider(cause, occurrence, inWindow, known.actions()).ifPresent(action -> {
-            actions.put(cause.name(), known.with(action));
+        PreventionHistory known = (past == null ? PreventionHistory.empty() : past)
+                .counting(occurrence.resolvedAt()).within(history, occurrence.resolvedAt());
+        PreventionHistory next = detector.consider(cause, occurrence, inWindow, known.actions()).map(action -> {
             context.forward(new Record<>(action.complaintId(),
                     PreventionMessages.proposed(action, clock.instant()), record.timestamp()));
-        });
-        forgetOlderThan(cause, occurrence.resolvedAt().minus(history));
+            return known.with(action);
+        }).orElse(known);
+        if (!next.equals(past)) {
+            actions.put(cause.name(), next);
+        }
+        forgetOlderThan(cause, occurrence.resolvedAt().minus(remembered));
     }
 
     private List<Occurrence> range(RootCause cause, Instant fromExclusive, Instant toInclusive) {
@@ -78,7 +89,7 @@ final class PreventionProcessor implements Processor<String, ComplaintResolved, 
         return found;
     }
 
-    /** Resolutions older than the measurement history are no longer needed. */
+    /** Resolutions older than window + cool-down are no longer needed (amortised: only what aged since the last one). */
     private void forgetOlderThan(RootCause cause, Instant cutoff) {
         List<String> old = new ArrayList<>();
         try (KeyValueIterator<String, Occurrence> entries = occurrences.range(

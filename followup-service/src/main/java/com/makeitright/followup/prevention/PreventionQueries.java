@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Every proposed prevention action with its effect measured from the remembered resolutions, newest first. */
+/** Every proposed prevention action with its effect measured from the counts kept with it, newest first. */
 @Component
 public class PreventionQueries {
 
@@ -34,35 +34,17 @@ public class PreventionQueries {
     private List<MeasuredAction> measureAll() {
         Instant now = clock.instant();
         ReadOnlyKeyValueStore<String, PreventionHistory> histories = stores.keyValueStore(PreventionStores.ACTIONS);
-        ReadOnlyKeyValueStore<String, Occurrence> occurrences = stores.keyValueStore(PreventionStores.OCCURRENCES);
         List<MeasuredAction> measured = new ArrayList<>();
         try (KeyValueIterator<String, PreventionHistory> entries = histories.all()) {
             entries.forEachRemaining(entry -> {
                 for (PreventionAction action : entry.value.actions()) {
-                    int before = count(occurrences, action, measurement.beforeFrom(action), action.proposedAt());
-                    int since = count(occurrences, action, action.proposedAt(), now);
-                    measured.add(new MeasuredAction(action, measurement.measure(action, before, since, now)));
+                    // before: the occurrences that crossed the threshold; since: counted as they arrived
+                    int since = entry.value.since(action);
+                    measured.add(new MeasuredAction(action, measurement.measure(action, action.occurrences(), since, now)));
                 }
             });
         }
         measured.sort(Comparator.comparing((MeasuredAction m) -> m.action().proposedAt()).reversed());
         return measured;
-    }
-
-    private static int count(ReadOnlyKeyValueStore<String, Occurrence> occurrences, PreventionAction action,
-                             Instant fromExclusive, Instant toInclusive) {
-        if (!toInclusive.isAfter(fromExclusive)) {
-            return 0;
-        }
-        int count = 0;
-        try (KeyValueIterator<String, Occurrence> entries = occurrences.range(
-                PreventionStores.after(action.rootCause(), fromExclusive),
-                PreventionStores.upTo(action.rootCause(), toInclusive))) {
-            while (entries.hasNext()) {
-                entries.next();
-                count++;
-            }
-        }
-        return count;
     }
 }

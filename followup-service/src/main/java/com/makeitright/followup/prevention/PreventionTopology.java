@@ -37,7 +37,8 @@ public final class PreventionTopology {
                 .selectKey((complaintId, event) -> event.getRootCause().name(), Named.as("key-by-root-cause"))
                 .repartition(Repartitioned.with(Serdes.String(), Topics.COMPLAINTS_RESOLVED.serde())
                         .withName("resolved-by-root-cause"))
-                .process(() -> new PreventionProcessor(detector, config.history(), clock),
+                .process(() -> new PreventionProcessor(detector, config.history(),
+                                config.window().plus(config.cooldown()), clock),
                         Named.as("prevention-detector"), PreventionStores.OCCURRENCES, PreventionStores.ACTIONS)
                 .to(Topics.PREVENTION_ACTIONS.name(),
                         Produced.with(Serdes.String(), Topics.PREVENTION_ACTIONS.serde()));

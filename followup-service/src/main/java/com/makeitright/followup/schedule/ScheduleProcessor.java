@@ -1,7 +1,11 @@
 package com.makeitright.followup.schedule;
 
 import com.makeitright.events.FollowUpDue;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -9,10 +13,13 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,24 +28,43 @@ import java.util.List;
  * stores, and on a wall-clock punctuation publishes every check that came due. A due check is published,
  * marked fired and removed from the index in the same task, hence in the same exactly-once transaction: it
  * fires once, also when the service crashes or restarts in between.
+ * <p>
+ * Every complaint has one entry in a purge index, moved on each of its events: {@code grace} after the case
+ * closed (latest round resolved, no check open), else {@code maxIdle} after its last event. A second punctuator
+ * purges what came due, in bounded batches: the file, every check and their index entries. Both punctuators
+ * handle each entry on its own: a failing entry is logged, counted and skipped, never retried forever.
  */
 final class ScheduleProcessor implements Processor<String, SpecificRecord, String, FollowUpDue> {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduleProcessor.class);
+    private static final StringSerializer KEYS = new StringSerializer();
 
     private final FollowUpPlanner planner;
     private final Clock clock;
     private final Duration scanInterval;
     private final int maxDuePerScan;
+    private final Retention retention;
+    private final Counter failures = Metrics.counter("makeitright.punctuation.failures", "processor", "follow-up-schedule");
+    private final Counter stale = Metrics.counter("makeitright.followup.stale-events");
+    private final Counter purged = Metrics.counter("makeitright.followup.purged-complaints");
 
     private ProcessorContext<String, FollowUpDue> context;
     private KeyValueStore<String, ComplaintFile> complaints;
     private KeyValueStore<String, FollowUp> followUps;
     private KeyValueStore<String, String> dueIndex;
+    private KeyValueStore<String, String> purgeIndex;
 
-    ScheduleProcessor(FollowUpPlanner planner, Clock clock, Duration scanInterval, int maxDuePerScan) {
+    /** When a complaint's entries go: {@code grace} after it closed, {@code maxIdle} after its last event. */
+    record Retention(Duration grace, Duration maxIdle, Duration purgeInterval, int purgeBatch) {
+    }
+
+    ScheduleProcessor(FollowUpPlanner planner, Clock clock, Duration scanInterval, int maxDuePerScan,
+                      Retention retention) {
         this.planner = planner;
         this.clock = clock;
         this.scanInterval = scanInterval;
         this.maxDuePerScan = maxDuePerScan;
+        this.retention = retention;
     }
 
     @Override
@@ -47,7 +73,9 @@ final class ScheduleProcessor implements Processor<String, SpecificRecord, Strin
         this.complaints = context.getStateStore(ScheduleStores.COMPLAINTS);
         this.followUps = context.getStateStore(ScheduleStores.FOLLOW_UPS);
         this.dueIndex = context.getStateStore(ScheduleStores.DUE_INDEX);
+        this.purgeIndex = context.getStateStore(ScheduleStores.PURGE_INDEX);
         context.schedule(scanInterval, PunctuationType.WALL_CLOCK_TIME, ignored -> fireDue());
+        context.schedule(retention.purgeInterval(), PunctuationType.WALL_CLOCK_TIME, ignored -> purgeDue());
     }
 
     @Override
@@ -56,39 +84,127 @@ final class ScheduleProcessor implements Processor<String, SpecificRecord, Strin
         if (complaintId == null) {
             throw new IllegalArgumentException("record without a key: every contract event is keyed by complaint id");
         }
+        Instant now = clock.instant();
         ComplaintFile current = complaints.get(complaintId);
-        FollowUpPlanner.Plan plan = planner.plan(current, complaintId, record.value());
-        if (!plan.file().equals(current)) {
-            complaints.put(complaintId, plan.file());
+        if (current == null && isStale(record.value(), now)) {
+            // Older than the grace for a complaint we do not know: a late copy of a case purged after it closed.
+            stale.increment();
+            log.info("Ignoring {} of complaint {}: older than the purge grace of {} and the case is no longer kept",
+                    record.value().getClass().getSimpleName(), complaintId, retention.grace());
+            return;
         }
+        FollowUpPlanner.Plan plan = planner.plan(current, complaintId, record.value());
         for (FollowUpChange change : plan.changes()) {
             String key = change.key().asString();
             FollowUp before = followUps.get(key);
             change.applyTo(before).ifPresent(after -> store(key, before, after));
         }
+        ComplaintFile file = plan.file().withPurgeAt(purgeAt(plan.file(), now));
+        if (!file.equals(current)) {
+            complaints.put(complaintId, file);
+        }
+        movePurge(complaintId, current == null ? null : current.purgeAt(), file.purgeAt());
+    }
+
+    /**
+     * Rounded up to the hour, so that a busy complaint's events rarely move its index entry; a purge comes at
+     * most an hour late.
+     */
+    private Instant purgeAt(ComplaintFile file, Instant now) {
+        Duration keep = file.latestRoundResolved() && !hasOpenCheck(file.complaintId()) ? retention.grace() : retention.maxIdle();
+        return now.plus(keep).truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+    }
+
+    private boolean hasOpenCheck(String complaintId) {
+        try (KeyValueIterator<String, FollowUp> checks = followUps.prefixScan(ScheduleStores.checksOf(complaintId), KEYS)) {
+            while (checks.hasNext()) {
+                if (checks.next().value.state().isOpen()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void movePurge(String complaintId, Instant before, Instant after) {
+        if (before != null && before.equals(after)) {
+            return;
+        }
+        if (before != null) {
+            purgeIndex.delete(ScheduleStores.purgeIndexKey(before, complaintId));
+        }
+        purgeIndex.put(ScheduleStores.purgeIndexKey(after, complaintId), complaintId);
+    }
+
+    private boolean isStale(SpecificRecord event, Instant now) {
+        Schema.Field field = event.getSchema().getField("occurredAt");
+        return field != null && event.get(field.pos()) instanceof Instant occurredAt
+                && occurredAt.isBefore(now.minus(retention.grace()));
     }
 
     /** Publishes the checks due by now, oldest first, at most {@code maxDuePerScan} per scan. */
     void fireDue() {
         Instant now = clock.instant();
+        for (KeyValue<String, String> entry : upTo(dueIndex, now, maxDuePerScan)) {
+            try {
+                dueIndex.delete(entry.key);
+                FollowUp followUp = followUps.get(entry.value);
+                if (followUp == null || followUp.state() != FollowUpState.SCHEDULED) {
+                    continue; // cannot happen while index and entries change together; never fire a closed check
+                }
+                FollowUpDue event = FollowUpMessages.due(followUp, complaints.get(followUp.complaintId()), now);
+                followUps.put(entry.value, followUp.fired(now, FollowUpMessages.dueEventId(followUp)));
+                context.forward(new Record<>(followUp.complaintId(), event, now.toEpochMilli()));
+            } catch (RuntimeException e) {
+                failures.increment();
+                log.error("Could not fire check {}; it is skipped (taken off the due index)", entry.value, e);
+            }
+        }
+    }
+
+    /** Purges the complaints whose time came, at most {@code purgeBatch} per run. */
+    void purgeDue() {
+        Instant now = clock.instant();
+        for (KeyValue<String, String> entry : upTo(purgeIndex, now, retention.purgeBatch())) {
+            try {
+                purgeIndex.delete(entry.key);
+                ComplaintFile file = complaints.get(entry.value);
+                if (file != null && file.purgeAt() != null
+                        && !ScheduleStores.purgeIndexKey(file.purgeAt(), entry.value).equals(entry.key)) {
+                    continue; // stale index entry: the complaint moved on since
+                }
+                purge(entry.value);
+            } catch (RuntimeException e) {
+                failures.increment();
+                log.error("Could not purge complaint {}; it is skipped (taken off the purge index)", entry.value, e);
+            }
+        }
+    }
+
+    private void purge(String complaintId) {
+        List<KeyValue<String, FollowUp>> checks = new ArrayList<>();
+        try (KeyValueIterator<String, FollowUp> it = followUps.prefixScan(ScheduleStores.checksOf(complaintId), KEYS)) {
+            it.forEachRemaining(checks::add);
+        }
+        for (KeyValue<String, FollowUp> check : checks) {
+            if (check.value.state() == FollowUpState.SCHEDULED && check.value.dueAt() != null) {
+                dueIndex.delete(ScheduleStores.dueIndexKey(check.value.dueAt(), check.key));
+            }
+            followUps.delete(check.key);
+        }
+        complaints.delete(complaintId);
+        purged.increment();
+    }
+
+    private static List<KeyValue<String, String>> upTo(KeyValueStore<String, String> index, Instant now, int max) {
         List<KeyValue<String, String>> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> entries = dueIndex.range(
+        try (KeyValueIterator<String, String> entries = index.range(
                 ScheduleStores.dueIndexPrefix(0), ScheduleStores.dueIndexPrefix(now.toEpochMilli() + 1))) {
-            while (entries.hasNext() && due.size() < maxDuePerScan) {
+            while (entries.hasNext() && due.size() < max) {
                 due.add(entries.next());
             }
         }
-        for (KeyValue<String, String> entry : due) {
-            dueIndex.delete(entry.key);
-            FollowUp followUp = followUps.get(entry.value);
-            if (followUp == null || followUp.state() != FollowUpState.SCHEDULED) {
-                continue; // cannot happen while index and entries change together; never fire a closed check
-            }
-            FollowUp fired = followUp.fired(now, FollowUpMessages.dueEventId(followUp));
-            followUps.put(entry.value, fired);
-            FollowUpDue event = FollowUpMessages.due(followUp, complaints.get(followUp.complaintId()), now);
-            context.forward(new Record<>(followUp.complaintId(), event, now.toEpochMilli()));
-        }
+        return due;
     }
 
     private void store(String key, FollowUp before, FollowUp after) {

@@ -34,6 +34,8 @@ public final class ScheduleTopology {
                 Serdes.String(), JsonStoreSerde.of(FollowUp.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ScheduleStores.DUE_INDEX),
                 Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ScheduleStores.PURGE_INDEX),
+                Serdes.String(), Serdes.String()));
 
         KStream<String, SpecificRecord> events = resolved.mapValues(ScheduleTopology::upcast)
                 .merge(source(builder, Topics.COMPLAINTS_RECEIVED))
@@ -45,9 +47,13 @@ public final class ScheduleTopology {
                 .merge(source(builder, Topics.FOLLOW_UP_OUTCOMES));
 
         FollowUpPlanner planner = new FollowUpPlanner(properties.delay(), properties.promiseGrace());
-        events.process(() -> new ScheduleProcessor(planner, clock, properties.scanInterval(), properties.maxDuePerScan()),
-                        Named.as("follow-up-schedule"),
-                        ScheduleStores.COMPLAINTS, ScheduleStores.FOLLOW_UPS, ScheduleStores.DUE_INDEX)
+        FollowupProperties.Retention kept = properties.retention();
+        ScheduleProcessor.Retention retention = new ScheduleProcessor.Retention(kept.grace(), kept.maxIdle(),
+                kept.purgeInterval(), kept.purgeBatch());
+        events.process(() -> new ScheduleProcessor(planner, clock, properties.scanInterval(), properties.maxDuePerScan(),
+                                retention),
+                        Named.as("follow-up-schedule"), ScheduleStores.COMPLAINTS, ScheduleStores.FOLLOW_UPS,
+                        ScheduleStores.DUE_INDEX, ScheduleStores.PURGE_INDEX)
                 .to(Topics.FOLLOW_UP_DUE.name(), Produced.with(Serdes.String(), Topics.FOLLOW_UP_DUE.serde()));
     }
 

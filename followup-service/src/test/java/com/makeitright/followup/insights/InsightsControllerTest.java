@@ -75,10 +75,10 @@ class InsightsControllerTest {
                         new SatisfactionAnswer(false, 2, "Broke again", true, NOW, "e-3"))));
         when(followUps.complaints()).thenReturn(List.of(
                 new ComplaintFile("c-breach", "C-1", new CustomerContact("Dana Reyes", "d@example.com", null,
-                        Channel.EMAIL), 1, Cause.OUR_ERROR, Anger.ANGRY, RootCause.PACKING_ERROR, null, List.of(), Map.of()),
+                        Channel.EMAIL), 1, Cause.OUR_ERROR, Anger.ANGRY, RootCause.PACKING_ERROR, null, List.of(), Map.of(), null),
                 new ComplaintFile("c-happy", "C-2", null, 1, Cause.MISUNDERSTANDING, Anger.CALM, RootCause.OTHER,
                         new Resolution(1, ResolutionOutcome.REMEDY_DELIVERED, Cause.MISUNDERSTANDING, Anger.CALM,
-                                RootCause.UNCLEAR_POLICY, NOW, false), List.of(1), Map.of())));
+                                RootCause.UNCLEAR_POLICY, NOW, false), List.of(1), Map.of(), null)));
         when(prevention.actions()).thenReturn(List.of());
 
         http.get().uri("/api/insights").accept(MediaType.APPLICATION_JSON).exchange()

@@ -46,7 +46,7 @@ class PreventionProcessorTest {
         FollowupProperties.Prevention prevention = new FollowupProperties.Prevention(Duration.ofDays(7), 3,
                 Duration.ofDays(30), Set.of(RootCause.PACKING_ERROR), Duration.ofDays(7), Duration.ofDays(30));
         FollowupProperties properties = new FollowupProperties(Duration.ofDays(3), Duration.ZERO,
-                Duration.ofSeconds(1), 500, prevention);
+                Duration.ofSeconds(1), 500, prevention, FollowupProperties.Retention.defaults());
         StreamsBuilder builder = new StreamsBuilder();
         PreventionTopology.attach(builder, builder.stream(Topics.COMPLAINTS_RESOLVED.name(),
                 Consumed.with(Serdes.String(), Topics.COMPLAINTS_RESOLVED.serde())), properties, new MutableClock(T0));
@@ -93,7 +93,7 @@ class PreventionProcessorTest {
     }
 
     @Test
-    void resolutionsOutsideTheWindowDoNotCountAndOlderThanTheHistoryAreForgotten() {
+    void resolutionsOutsideTheWindowDoNotCountAndOlderThanWindowPlusCooldownAreForgotten() {
         resolved.pipeInput("c-1", packingError("c-1", T0));
         resolved.pipeInput("c-2", packingError("c-2", T0.plus(Duration.ofDays(1))));
         resolved.pipeInput("c-3", packingError("c-3", T0.plus(Duration.ofDays(8)))); // c-1 has left the 7-day window
@@ -104,6 +104,6 @@ class PreventionProcessorTest {
         KeyValueStore<String, Occurrence> occurrences = driver.getKeyValueStore(PreventionStores.OCCURRENCES);
         List<String> remembered = new ArrayList<>();
         occurrences.all().forEachRemaining(entry -> remembered.add(entry.value.complaintId()));
-        assertThat(remembered).as("30 days of history").containsExactly("c-4");
+        assertThat(remembered).as("window + cool-down (37 days) of single resolutions").containsExactly("c-3", "c-4");
     }
 }

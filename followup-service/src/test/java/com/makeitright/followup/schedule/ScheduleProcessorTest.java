@@ -48,7 +48,8 @@ class ScheduleProcessorTest {
     void start() {
         FollowupProperties properties = new FollowupProperties(Duration.ofSeconds(10), Duration.ZERO,
                 Duration.ofSeconds(1), 2, new FollowupProperties.Prevention(Duration.ofDays(30), 5,
-                Duration.ofDays(30), Set.of(), Duration.ofDays(7), Duration.ofDays(365)));
+                Duration.ofDays(30), Set.of(), Duration.ofDays(7), Duration.ofDays(365)),
+                new FollowupProperties.Retention(Duration.ofDays(30), Duration.ofDays(180), Duration.ofSeconds(1), 2));
         StreamsBuilder builder = new StreamsBuilder();
         ScheduleTopology.attach(builder, builder.stream(Topics.COMPLAINTS_RESOLVED.name(),
                 Consumed.with(Serdes.String(), Topics.COMPLAINTS_RESOLVED.serde())), properties, clock);
@@ -138,5 +139,71 @@ class ScheduleProcessorTest {
             assertThat(event.getOfferId()).isEqualTo(broken.getOfferId());
             assertThat(event.getCausationId()).isEqualTo(broken.getEventId());
         });
+    }
+
+    // ------------------------------------------------------------------------------------------------ purging
+
+    boolean kept(String complaintId) {
+        var checks = driver.<String, FollowUp>getKeyValueStore(ScheduleStores.FOLLOW_UPS)
+                .prefixScan(complaintId + "|", new StringSerializer());
+        boolean anyCheck = checks.hasNext();
+        checks.close();
+        return anyCheck || driver.getKeyValueStore(ScheduleStores.COMPLAINTS).get(complaintId) != null;
+    }
+
+    void answered(String complaintId) {
+        publish(Topics.FOLLOW_UP_OUTCOMES, complaintId, Events.followUpCompleted(complaintId, true)
+                .setOccurredAt(clock.instant()).build());
+    }
+
+    @Test
+    void aClosedCaseIsPurgedAfterTheGraceAndALateCopyAfterThePurgeSchedulesNothing() {
+        ComplaintResolved resolved = resolvedAt("c-closed", T0);
+        publish(Topics.COMPLAINTS_RECEIVED, "c-closed", Events.received("c-closed").setOccurredAt(T0).build());
+        publish(Topics.COMPLAINTS_RESOLVED, "c-closed", resolved);
+        advance(Duration.ofSeconds(10));
+        assertThat(due.readValuesToList()).hasSize(1);
+        answered("c-closed");
+
+        advance(Duration.ofDays(29)); // grace is 30 days
+        assertThat(kept("c-closed")).as("within the grace, a late copy still meets the answered check").isTrue();
+        publish(Topics.COMPLAINTS_RESOLVED, "c-closed", resolved); // a late copy: changes nothing, restarts the grace
+        advance(Duration.ofDays(29));
+        assertThat(kept("c-closed")).isTrue();
+        advance(Duration.ofDays(2));
+        assertThat(kept("c-closed")).as("purged a grace after the last event").isFalse();
+
+        publish(Topics.COMPLAINTS_RESOLVED, "c-closed", resolved); // a replay after the purge
+        advance(Duration.ofDays(4));
+        assertThat(due.isEmpty()).as("older than the grace for an unknown case: ignored").isTrue();
+        assertThat(kept("c-closed")).isFalse();
+    }
+
+    @Test
+    void aCaseThatNeverClosesIsPurgedAfterTheMaximumIdleTimeAndAnOpenOneIsKept() {
+        publish(Topics.COMPLAINTS_RESOLVED, "c-unanswered", resolvedAt("c-unanswered", T0));
+        advance(Duration.ofSeconds(10));
+        assertThat(due.readValuesToList()).hasSize(1); // asked, never answered: the check stays FIRED
+
+        advance(Duration.ofDays(100));
+        assertThat(kept("c-unanswered")).as("not closed: kept past the grace").isTrue();
+        advance(Duration.ofDays(81));
+        assertThat(kept("c-unanswered")).as("idle for longer than max-idle (180 days)").isFalse();
+    }
+
+    @Test
+    void aPurgeRunDeletesABoundedBatch() {
+        for (int i = 0; i < 3; i++) {
+            publish(Topics.COMPLAINTS_RESOLVED, "c-batch-" + i, resolvedAt("c-batch-" + i, T0));
+        }
+        clock.advance(Duration.ofDays(200)); // nothing punctuated meanwhile
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        int left = 0;
+        for (int i = 0; i < 3; i++) {
+            left += kept("c-batch-" + i) ? 1 : 0;
+        }
+        assertThat(left).as("purge batch of 2 per run").isEqualTo(1);
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertThat(kept("c-batch-2") || kept("c-batch-1") || kept("c-batch-0")).isFalse();
     }
 }

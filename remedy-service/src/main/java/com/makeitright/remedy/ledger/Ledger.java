@@ -7,7 +7,11 @@ import com.makeitright.events.CostLine;
 import com.makeitright.events.RemedyKind;
 import com.makeitright.events.ResolutionOutcome;
 import com.makeitright.events.RootCause;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,25 +22,66 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The compensation ledger for a period: one entry per fulfilled remedy (what it cost, in which bookkeeping
- * categories, why it was needed) and the totals a bookkeeper asks for, per remedy kind, cause, month and cost
- * category, each per currency. Exact decimals throughout; currencies are never added together.
+ * The compensation ledger for a period: the totals a bookkeeper asks for, per remedy kind, cause, month and cost
+ * category, each per currency, summed from {@link DayTotal}s (so a report costs O(days × kinds × causes ×
+ * currencies), never O(complaints)), and the most recent entries of the period (one per fulfilled remedy: what
+ * it cost, in which bookkeeping categories, why it was needed). Exact decimals throughout; currencies are never
+ * added together.
+ *
+ * @param entriesComplete whether {@code entries} lists every entry the totals count; false when the period
+ *                        reaches further back than the bounded recent-entries view remembers
  */
-record Ledger(LocalDate from, LocalDate to, List<Entry> entries, Totals totals) {
+record Ledger(LocalDate from, LocalDate to, List<Entry> entries, Totals totals, boolean entriesComplete) {
 
     /** One fulfilled remedy. {@code costLines} keeps the category order of the resolution. */
     record Entry(LocalDate date, Instant resolvedAt, String complaintId, int round, String customerId,
                  ResolutionOutcome outcome, RemedyKind kind, Cause cause, RootCause rootCause, String currency,
                  List<Line> costLines, BigDecimal total) {
 
+        Entry {
+            costLines = List.copyOf(costLines);
+        }
+
         BigDecimal amount(CostCategory category) {
             return costLines.stream().filter(l -> l.category() == category).map(Line::amount)
                     .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        }
+
+        /**
+         * The entry a resolution books, dated in the bookkeeper's time zone, or null when it booked nothing (no
+         * remedy was delivered). A resolution whose cost lines do not add up to its cost in its one currency is
+         * refused: counting it would make the totals wrong for good.
+         */
+        static Entry of(ComplaintResolved r, ZoneId zone) {
+            if (r.getRemedy() == null) {
+                return null;
+            }
+            String currency = r.getCost().getCurrency();
+            BigDecimal sum = BigDecimal.ZERO.setScale(2);
+            List<Line> lines = new ArrayList<>();
+            for (CostLine line : r.getCostLines()) {
+                if (!currency.equals(line.getAmount().getCurrency())) {
+                    throw new IllegalArgumentException("resolution " + r.getEventId() + " of " + r.getComplaintId()
+                            + " has a " + line.getCategory() + " line in " + line.getAmount().getCurrency()
+                            + " but its cost is in " + currency);
+                }
+                lines.add(new Line(line.getCategory(), line.getAmount().getAmount()));
+                sum = sum.add(line.getAmount().getAmount());
+            }
+            if (sum.compareTo(r.getCost().getAmount()) != 0) {
+                throw new IllegalArgumentException("resolution " + r.getEventId() + " of " + r.getComplaintId()
+                        + ": cost lines add up to " + sum.toPlainString() + ", the cost is "
+                        + r.getCost().getAmount().toPlainString());
+            }
+            return new Entry(r.getOccurredAt().atZone(zone).toLocalDate(), r.getOccurredAt(), r.getComplaintId(),
+                    r.getRound(), r.getCustomerId(), r.getOutcome(), r.getRemedy().getKind(), r.getCause(),
+                    r.getRootCause(), currency, lines, r.getCost().getAmount());
         }
     }
 
@@ -62,47 +107,55 @@ record Ledger(LocalDate from, LocalDate to, List<Entry> entries, Totals totals) 
     record CategoryTotal(CostCategory category, String currency, BigDecimal total) {
     }
 
+    static final Comparator<Entry> CHRONOLOGICAL = Comparator.comparing(Entry::resolvedAt)
+            .thenComparing(Entry::complaintId).thenComparing(Entry::round);
+
     /**
-     * The ledger of the resolutions dated within [from, to] (both inclusive, either open) in the bookkeeper's time
-     * zone. Only resolutions with a delivered remedy count; a round that ended without agreement cost nothing.
+     * The ledger of [from, to] (both inclusive, either open) from the day totals and the remembered entries;
+     * either may hold more than the period, what lies outside it is left out.
      */
-    static Ledger of(Collection<ComplaintResolved> resolutions, ZoneId zone, LocalDate from, LocalDate to) {
-        List<Entry> entries = new ArrayList<>();
-        for (ComplaintResolved r : resolutions) {
-            if (r.getRemedy() == null) {
-                continue;
-            }
-            LocalDate date = r.getOccurredAt().atZone(zone).toLocalDate();
-            if ((from != null && date.isBefore(from)) || (to != null && date.isAfter(to))) {
-                continue;
-            }
-            List<Line> lines = new ArrayList<>();
-            for (CostLine line : r.getCostLines()) {
-                lines.add(new Line(line.getCategory(), line.getAmount().getAmount()));
-            }
-            entries.add(new Entry(date, r.getOccurredAt(), r.getComplaintId(), r.getRound(), r.getCustomerId(),
-                    r.getOutcome(), r.getRemedy().getKind(), r.getCause(), r.getRootCause(), r.getCost().getCurrency(),
-                    List.copyOf(lines), r.getCost().getAmount()));
-        }
-        entries.sort(Comparator.comparing(Entry::resolvedAt).thenComparing(Entry::complaintId).thenComparing(Entry::round));
-        return new Ledger(from, to, List.copyOf(entries), totals(entries));
+    static Ledger of(Collection<DayTotal> days, Collection<Entry> recent, LocalDate from, LocalDate to) {
+        List<DayTotal> inPeriod = days.stream().filter(d -> within(d.date(), from, to)).toList();
+        List<Entry> entries = recent.stream().filter(e -> within(e.date(), from, to)).sorted(CHRONOLOGICAL).toList();
+        Totals totals = totals(inPeriod);
+        int counted = totals.overall().stream().mapToInt(CurrencyTotal::entries).sum();
+        return new Ledger(from, to, entries, totals, entries.size() >= counted);
     }
 
-    private static Totals totals(List<Entry> entries) {
-        List<CurrencyTotal> overall = group(entries, e -> e.currency(), (key, currency, sum) ->
+    /**
+     * The ledger of a set of resolutions, as the stream would book them (each complaint round once): for tests
+     * and for reasoning about the fold, not for serving, which never holds every resolution.
+     */
+    static Ledger of(Collection<ComplaintResolved> resolutions, ZoneId zone, LocalDate from, LocalDate to) {
+        Map<String, DayTotal> days = new TreeMap<>();
+        Map<String, Entry> entries = new TreeMap<>();
+        for (ComplaintResolved r : resolutions) {
+            Entry entry = Entry.of(r, zone);
+            if (entry == null || entries.putIfAbsent(entry.complaintId() + "#" + entry.round(), entry) != null) {
+                continue;
+            }
+            days.merge(DayTotal.key(entry), DayTotal.of(entry), DayTotal::plus);
+        }
+        return of(days.values(), entries.values(), from, to);
+    }
+
+    private static boolean within(LocalDate date, LocalDate from, LocalDate to) {
+        return (from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to));
+    }
+
+    private static Totals totals(List<DayTotal> days) {
+        List<CurrencyTotal> overall = group(days, d -> d.currency(), (key, currency, sum) ->
                 new CurrencyTotal(currency, sum.entries, sum.total));
-        List<KindTotal> byKind = group(entries, e -> e.kind().name() + " " + e.currency(), (key, currency, sum) ->
+        List<KindTotal> byKind = group(days, d -> d.kind().name() + " " + d.currency(), (key, currency, sum) ->
                 new KindTotal(RemedyKind.valueOf(key.substring(0, key.indexOf(' '))), currency, sum.entries, sum.total));
-        List<CauseTotal> byCause = group(entries, e -> e.cause().name() + " " + e.currency(), (key, currency, sum) ->
+        List<CauseTotal> byCause = group(days, d -> d.cause().name() + " " + d.currency(), (key, currency, sum) ->
                 new CauseTotal(Cause.valueOf(key.substring(0, key.indexOf(' '))), currency, sum.entries, sum.total));
-        List<MonthTotal> byMonth = group(entries, e -> YearMonth.from(e.date()) + " " + e.currency(), (key, currency, sum) ->
+        List<MonthTotal> byMonth = group(days, d -> YearMonth.from(d.date()) + " " + d.currency(), (key, currency, sum) ->
                 new MonthTotal(YearMonth.parse(key.substring(0, key.indexOf(' '))), currency, sum.entries, sum.total));
         Map<String, Map<CostCategory, BigDecimal>> categories = new TreeMap<>();
-        for (Entry e : entries) {
-            Map<CostCategory, BigDecimal> perCurrency = categories.computeIfAbsent(e.currency(), c -> new EnumMap<>(CostCategory.class));
-            for (Line line : e.costLines()) {
-                perCurrency.merge(line.category(), line.amount(), BigDecimal::add);
-            }
+        for (DayTotal d : days) {
+            Map<CostCategory, BigDecimal> perCurrency = categories.computeIfAbsent(d.currency(), c -> new EnumMap<>(CostCategory.class));
+            d.categories().forEach((category, amount) -> perCurrency.merge(category, amount, BigDecimal::add));
         }
         List<CategoryTotal> byCategory = new ArrayList<>();
         categories.forEach((currency, sums) -> sums.forEach((category, total) ->
@@ -120,15 +173,15 @@ record Ledger(LocalDate from, LocalDate to, List<Entry> entries, Totals totals) 
     }
 
     /** Sums per key, where the key ends with the currency; ordered by key so the report reads the same every time. */
-    private static <T> List<T> group(List<Entry> entries, Function<Entry, String> key, Row<T> row) {
+    private static <T> List<T> group(List<DayTotal> days, Function<DayTotal, String> key, Row<T> row) {
         Map<String, Sum> sums = new TreeMap<>();
         Map<String, String> currencies = new TreeMap<>();
-        for (Entry e : entries) {
-            String k = key.apply(e);
+        for (DayTotal d : days) {
+            String k = key.apply(d);
             Sum sum = sums.computeIfAbsent(k, x -> new Sum());
-            sum.entries++;
-            sum.total = sum.total.add(e.total());
-            currencies.put(k, e.currency());
+            sum.entries += d.entries();
+            sum.total = sum.total.add(d.total());
+            currencies.put(k, d.currency());
         }
         List<T> rows = new ArrayList<>();
         sums.forEach((k, sum) -> rows.add(row.make(k, currencies.get(k), sum)));
@@ -139,36 +192,37 @@ record Ledger(LocalDate from, LocalDate to, List<Entry> entries, Totals totals) 
 
     static final List<CostCategory> CSV_CATEGORIES = List.of(CostCategory.values());
 
-    /** One header row, then one line per entry; money as plain decimals, one column per cost category. */
+    /** A leading character a spreadsheet would read as the start of a formula. */
+    private static final String FORMULA_START = "=+-@\t\r";
+
+    /**
+     * One header row, then one line per listed entry; money as plain decimals, one column per cost category.
+     * Commons CSV quotes (RFC 4180); a leading formula character in free text is defused so a spreadsheet shows
+     * the id as text.
+     */
     String csv() {
+        List<String> header = new ArrayList<>(List.of("date", "resolvedAt", "complaintId", "round", "customerId",
+                "outcome", "kind", "cause", "rootCause", "currency"));
+        CSV_CATEGORIES.forEach(category -> header.add(category.name().toLowerCase(Locale.ROOT)));
+        header.add("total");
         StringBuilder out = new StringBuilder();
-        out.append("date,resolvedAt,complaintId,round,customerId,outcome,kind,cause,rootCause,currency");
-        for (CostCategory category : CSV_CATEGORIES) {
-            out.append(',').append(category.name().toLowerCase(java.util.Locale.ROOT));
-        }
-        out.append(",total\r\n");
-        for (Entry e : entries) {
-            out.append(e.date()).append(',').append(e.resolvedAt()).append(',').append(text(e.complaintId())).append(',')
-                    .append(e.round()).append(',').append(text(e.customerId())).append(',').append(e.outcome()).append(',')
-                    .append(e.kind()).append(',').append(e.cause()).append(',').append(e.rootCause()).append(',')
-                    .append(e.currency());
-            for (CostCategory category : CSV_CATEGORIES) {
-                out.append(',').append(e.amount(category).toPlainString());
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
+            printer.printRecord(header);
+            for (Entry e : entries) {
+                List<Object> row = new ArrayList<>(List.of(e.date(), e.resolvedAt(), text(e.complaintId()), e.round(),
+                        text(e.customerId()), e.outcome(), e.kind(), e.cause(), String.valueOf(e.rootCause()),
+                        e.currency()));
+                CSV_CATEGORIES.forEach(category -> row.add(e.amount(category).toPlainString()));
+                row.add(e.total().toPlainString());
+                printer.printRecord(row);
             }
-            out.append(',').append(e.total().toPlainString()).append("\r\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
         }
         return out.toString();
     }
 
-    /** RFC 4180 quoting; a leading formula character is defused so a spreadsheet shows the id as text. */
     private static String text(String value) {
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            v = "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
+        return !value.isEmpty() && FORMULA_START.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 }

@@ -16,7 +16,9 @@ import java.time.format.DateTimeParseException;
 
 /**
  * {@code GET /api/ledger?from=&to=}: the compensation ledger as JSON, or as CSV with {@code Accept: text/csv}.
- * Dates are ISO ({@code 2026-01-31}), inclusive and optional.
+ * Dates are ISO ({@code 2026-01-31}), inclusive and optional. Totals come from day totals (O(days), not
+ * O(complaints)); entries are the most recent ones the ledger remembers ({@code entriesComplete} says whether
+ * that is all of them).
  */
 @RestController
 class LedgerController {
@@ -24,11 +26,9 @@ class LedgerController {
     static final String TEXT_CSV = "text/csv";
 
     private final LedgerSource source;
-    private final LedgerProperties properties;
 
-    LedgerController(LedgerSource source, LedgerProperties properties) {
+    LedgerController(LedgerSource source) {
         this.source = source;
-        this.properties = properties;
     }
 
     @GetMapping(path = "/api/ledger", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -50,8 +50,8 @@ class LedgerController {
         if (from != null && to != null && from.isAfter(to)) {
             throw problem(HttpStatus.BAD_REQUEST, "Invalid period", "from (" + from + ") is after to (" + to + ")");
         }
-        // the store read blocks briefly (RocksDB): keep it off the event loop
-        return Mono.fromCallable(() -> Ledger.of(source.resolutions(), properties.getTimeZone(), from, to))
+        // the store reads block briefly (RocksDB): keep them off the event loop
+        return Mono.fromCallable(() -> Ledger.of(source.days(from, to), source.entries(from, to), from, to))
                 .subscribeOn(Schedulers.boundedElastic())
                 .onErrorMap(LedgerSource.LedgerUnavailableException.class,
                         e -> problem(HttpStatus.SERVICE_UNAVAILABLE, "Ledger not ready", e.getMessage() + "; try again shortly"));

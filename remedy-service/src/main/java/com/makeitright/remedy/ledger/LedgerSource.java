@@ -1,14 +1,20 @@
 package com.makeitright.remedy.ledger;
 
-import com.makeitright.events.ComplaintResolved;
-
+import java.time.LocalDate;
 import java.util.List;
 
-/** Every resolution remedy has published, as read back from {@code complaints.resolved}. */
+/** What the ledger stream has booked, read back for a period; both bounds inclusive, either null for open. */
 interface LedgerSource {
 
-    /** @throws LedgerUnavailableException while the store is not ready (start-up, restoration) */
-    List<ComplaintResolved> resolutions();
+    /**
+     * The day totals dated within the period (at most one per day × kind × cause × currency).
+     *
+     * @throws LedgerUnavailableException while the store is not ready (start-up, restoration, rebalance)
+     */
+    List<DayTotal> days(LocalDate from, LocalDate to);
+
+    /** The remembered recent entries dated within the period (a bounded number). */
+    List<Ledger.Entry> entries(LocalDate from, LocalDate to);
 
     final class LedgerUnavailableException extends RuntimeException {
         LedgerUnavailableException(String message, Throwable cause) {

@@ -37,11 +37,14 @@ final class NegotiationProcessor implements Processor<String, SpecificRecord, St
     private final Negotiator negotiator;
     private final Clock clock;
     private final Duration checkInterval;
+    private final NegotiationRetention retention;
+    private NegotiationPurge purge;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, Negotiation> negotiations;
     private KeyValueStore<String, String> expiries;
 
-    NegotiationProcessor(Negotiator negotiator, Clock clock, Duration checkInterval) {
+    NegotiationProcessor(Negotiator negotiator, Clock clock, Duration checkInterval, NegotiationRetention retention) {
+        this.retention = retention;
         this.negotiator = negotiator;
         this.clock = clock;
         this.checkInterval = checkInterval;
@@ -53,6 +56,8 @@ final class NegotiationProcessor implements Processor<String, SpecificRecord, St
         this.negotiations = context.getStateStore(NEGOTIATIONS);
         this.expiries = context.getStateStore(EXPIRIES);
         context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, this::expireDue);
+        this.purge = new NegotiationPurge(negotiations, context.getStateStore(NegotiationPurge.PURGES), clock, retention);
+        context.schedule(retention.purgeInterval(), PunctuationType.WALL_CLOCK_TIME, ignored -> purge.purgeDue());
     }
 
     @Override
@@ -60,6 +65,11 @@ final class NegotiationProcessor implements Processor<String, SpecificRecord, St
         String complaintId = record.key();
         Negotiation before = negotiations.get(complaintId);
         SpecificRecord event = record.value();
+        if (before == null && purge.isStale(event)) {
+            log.info("{} of complaint {} is older than the purge grace and its negotiation is no longer kept: ignored",
+                    event.getClass().getSimpleName(), complaintId);
+            return;
+        }
         Negotiator.Step step;
         if (event instanceof ComplaintAcknowledged ack) {
             step = negotiator.acknowledged(before, ack);
@@ -106,6 +116,7 @@ final class NegotiationProcessor implements Processor<String, SpecificRecord, St
         }
         Negotiation after = step.state();
         negotiations.put(complaintId, after);
+        purge.onSaved(complaintId, before, after);
         String oldKey = expiryKey(before, complaintId);
         String newKey = expiryKey(after, complaintId);
         if (!Objects.equals(oldKey, newKey)) {

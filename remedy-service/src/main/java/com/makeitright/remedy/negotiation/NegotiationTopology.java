@@ -25,7 +25,7 @@ import java.time.Clock;
  * one processor that owns the per-complaint negotiation store; its offers and resolutions go to their topics.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PolicyProperties.class)
+@EnableConfigurationProperties({PolicyProperties.class, NegotiationRetention.class})
 class NegotiationTopology {
 
     @Bean
@@ -35,12 +35,15 @@ class NegotiationTopology {
 
     @Bean
     KStream<String, SpecificRecord> negotiationStream(StreamsBuilder builder, RemedyPolicy policy,
-                                                      PolicyProperties properties, Clock clock) {
+                                                      PolicyProperties properties, NegotiationRetention retention,
+                                                      Clock clock) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(NegotiationProcessor.NEGOTIATIONS), Serdes.String(),
                 JsonSerde.of(Negotiation.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(NegotiationProcessor.EXPIRIES), Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(NegotiationPurge.PURGES), Serdes.String(), Serdes.String()));
 
         KStream<String, SpecificRecord> inputs = source(builder, Topics.COMPLAINTS_ACKNOWLEDGED)
                 .merge(source(builder, Topics.REMEDY_RESPONSES))
@@ -49,8 +52,10 @@ class NegotiationTopology {
 
         Negotiator negotiator = new Negotiator(policy, clock);
         KStream<String, SpecificRecord> outputs = inputs.process(
-                () -> new NegotiationProcessor(negotiator, clock, properties.getNegotiation().getExpiryCheckInterval()),
-                Named.as("remedy-negotiation"), NegotiationProcessor.NEGOTIATIONS, NegotiationProcessor.EXPIRIES);
+                () -> new NegotiationProcessor(negotiator, clock, properties.getNegotiation().getExpiryCheckInterval(),
+                        retention),
+                Named.as("remedy-negotiation"), NegotiationProcessor.NEGOTIATIONS, NegotiationProcessor.EXPIRIES,
+                NegotiationPurge.PURGES);
 
         outputs.filter((id, event) -> event instanceof RemedyOffered)
                 .mapValues(event -> (RemedyOffered) event)

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -40,11 +41,20 @@ class LedgerControllerTest {
                             GOODS_AT_COST, "19.60", GIFT, "5.00"),
                     Resolutions.delivered("c-2", "2026-02-03T10:00:00Z", REFUND_PRORATED, Cause.OUR_ERROR, "USD",
                             REFUND, "45.00"));
-            return () -> {
-                if (FAILURE.get() != null) {
-                    throw FAILURE.get();
+            LedgerSource booked = Resolutions.source(resolutions);
+            return new LedgerSource() {
+                @Override
+                public List<DayTotal> days(LocalDate from, LocalDate to) {
+                    if (FAILURE.get() != null) {
+                        throw FAILURE.get();
+                    }
+                    return booked.days(from, to);
                 }
-                return resolutions;
+
+                @Override
+                public List<Ledger.Entry> entries(LocalDate from, LocalDate to) {
+                    return booked.entries(from, to);
+                }
             };
         }
     }

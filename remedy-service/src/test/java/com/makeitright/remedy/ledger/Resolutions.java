@@ -44,6 +44,30 @@ final class Resolutions {
                 .setCost(total).setCostLines(lines);
     }
 
+    /** A ledger source that booked these resolutions as the stream does (UTC), without the period filter. */
+    static LedgerSource source(List<ComplaintResolved> resolutions) {
+        java.util.Map<String, DayTotal> days = new java.util.TreeMap<>();
+        List<Ledger.Entry> entries = new ArrayList<>();
+        for (ComplaintResolved r : resolutions) {
+            Ledger.Entry entry = Ledger.Entry.of(r, java.time.ZoneOffset.UTC);
+            if (entry != null) {
+                days.put(DayTotal.key(entry), DayTotal.book(days.get(DayTotal.key(entry)), entry));
+                entries.add(entry);
+            }
+        }
+        return new LedgerSource() {
+            @Override
+            public List<DayTotal> days(java.time.LocalDate from, java.time.LocalDate to) {
+                return List.copyOf(days.values());
+            }
+
+            @Override
+            public List<Ledger.Entry> entries(java.time.LocalDate from, java.time.LocalDate to) {
+                return List.copyOf(entries);
+            }
+        };
+    }
+
     static ComplaintResolved noAgreement(String complaintId, String at) {
         return Events.resolved(complaintId).setOccurredAt(Instant.parse(at)).setOutcome(ResolutionOutcome.NO_AGREEMENT)
                 .setRemedy(null).setCost(Monies.zero("USD")).setCostLines(List.of()).build();

@@ -7,18 +7,11 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /** Who may grant a remedy: its cost to the business against each level's limit, and whether an agent must ask. */
-final class AuthorityRule {
+record AuthorityRule(PolicyProperties p, Figures figures) {
 
     /** Remedies that follow from policy rather than from anyone's discretion: no approval needed. */
     private static final Set<RemedyKind> BY_POLICY = EnumSet.of(RemedyKind.MEDIATION, RemedyKind.INSPECTION);
 
-    private final PolicyProperties p;
-    private final Figures figures;
-
-    AuthorityRule(PolicyProperties properties, Figures figures) {
-        this.p = properties;
-        this.figures = figures;
-    }
 
     /** Who may grant these terms, and whether an agent must ask. */
     RemedyPolicy.Authority of(Terms t) {

@@ -14,15 +14,8 @@ import java.util.List;
  * loyalty and refund history, times the chance they leave, the reach of the channel and the share of the cause
  * that is ours to win back), with every factor behind the figure.
  */
-final class CostOfInaction {
+record CostOfInaction(PolicyProperties p, Figures figures) {
 
-    private final PolicyProperties p;
-    private final Figures figures;
-
-    CostOfInaction(PolicyProperties properties, Figures figures) {
-        this.p = properties;
-        this.figures = figures;
-    }
 
     /** The cost of not making it right, with the factors behind it. */
     Inaction of(Situation s) {

@@ -11,15 +11,8 @@ import com.makeitright.remedy.policy.Terms.Why;
 import java.util.List;
 
 /** Judges a customer's counter-proposal: their terms when they are within reason, else why not. */
-final class Counters {
+record Counters(PolicyProperties p, Figures figures) {
 
-    private final PolicyProperties p;
-    private final Figures figures;
-
-    Counters(PolicyProperties properties, Figures figures) {
-        this.p = properties;
-        this.figures = figures;
-    }
 
     /** Judges a counter-proposal: the customer's terms if they are within reason, else why not. */
     RemedyPolicy.CounterVerdict judge(Situation s, RemedyPolicy.Counter counter, Terms countered) {

@@ -17,7 +17,7 @@ import java.util.Set;
  * The policy's arithmetic and wording shared by every decision: the currency of a complaint, configured figures
  * in that currency, what a remedy costs the business line by line, and the words for a kind of remedy.
  */
-final class Figures {
+record Figures(PolicyProperties p) {
 
     /** Remedies that are the business's terms, not a bargaining position: a decline leads to mediation. */
     static final Set<RemedyKind> NON_NEGOTIABLE =
@@ -27,11 +27,6 @@ final class Figures {
     static final Set<RemedyKind> NEEDS_ORDER = EnumSet.of(RemedyKind.REPLACEMENT, RemedyKind.REDO,
             RemedyKind.REFUND_FULL, RemedyKind.REFUND_PARTIAL, RemedyKind.REFUND_PRORATED, RemedyKind.DISCOUNT);
 
-    private final PolicyProperties p;
-
-    Figures(PolicyProperties properties) {
-        this.p = properties;
-    }
 
     static boolean negotiable(RemedyKind kind) {
         return !NON_NEGOTIABLE.contains(kind);

@@ -11,19 +11,12 @@ import java.math.BigDecimal;
  * unrepaired, between the configured minimum and maximum, multiplied on a reopened round), and how it grows
  * after each declined offer.
  */
-final class Gestures {
+record Gestures(PolicyProperties p, Figures figures) {
 
     /** A gesture and the factor that explains its size. */
     record Sized(Gesture gesture, Note note) {
     }
 
-    private final PolicyProperties p;
-    private final Figures figures;
-
-    Gestures(PolicyProperties properties, Figures figures) {
-        this.p = properties;
-        this.figures = figures;
-    }
 
     /** A gesture sized by policy: a share of what is left unrepaired, between min and max; more on a reopened round. */
     Sized size(Situation s, Money costOfInaction, Money remedyCost, boolean always) {

@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import static java.util.Map.entry;
+
 /**
  * The shop owner's remedy policy ({@code remedy.policy.*}): every figure the policy weighs, bound once at
  * start-up and validated so that a nonsense figure (a negative limit, a supervisor allowed less than an agent,
@@ -68,20 +70,14 @@ public record PolicyProperties(
         abuse = abuse == null ? new Abuse(null, null, null) : abuse;
         disengage = disengage == null ? new Disengage(null, null) : disengage;
         negotiation = negotiation == null ? new Negotiation(null, null, null, null) : negotiation;
-        EnumMap<RemedyKind, Duration> within = new EnumMap<>(RemedyKind.class);
-        within.put(RemedyKind.REPLACEMENT, Duration.ofDays(5));
-        within.put(RemedyKind.REDO, Duration.ofDays(14));
-        within.put(RemedyKind.REFUND_FULL, Duration.ofDays(3));
-        within.put(RemedyKind.REFUND_PARTIAL, Duration.ofDays(3));
-        within.put(RemedyKind.REFUND_PRORATED, Duration.ofDays(3));
-        within.put(RemedyKind.DISCOUNT, Duration.ofDays(2));
-        within.put(RemedyKind.STORE_CREDIT, Duration.ofDays(1));
-        within.put(RemedyKind.POLICY_EXPLANATION, Duration.ofDays(2));
-        within.put(RemedyKind.GOODWILL_GESTURE, Duration.ofDays(5));
-        within.put(RemedyKind.MEDIATION, Duration.ofDays(30));
-        within.put(RemedyKind.REFUND_AND_DISENGAGE, Duration.ofDays(3));
-        within.put(RemedyKind.INSPECTION, Duration.ofDays(21));
-        deliverWithin = overriding(within, deliverWithin);
+        deliverWithin = overriding(new EnumMap<>(Map.ofEntries(
+                entry(RemedyKind.REPLACEMENT, Duration.ofDays(5)), entry(RemedyKind.REDO, Duration.ofDays(14)),
+                entry(RemedyKind.REFUND_FULL, Duration.ofDays(3)), entry(RemedyKind.REFUND_PARTIAL, Duration.ofDays(3)),
+                entry(RemedyKind.REFUND_PRORATED, Duration.ofDays(3)), entry(RemedyKind.DISCOUNT, Duration.ofDays(2)),
+                entry(RemedyKind.STORE_CREDIT, Duration.ofDays(1)), entry(RemedyKind.POLICY_EXPLANATION, Duration.ofDays(2)),
+                entry(RemedyKind.GOODWILL_GESTURE, Duration.ofDays(5)), entry(RemedyKind.MEDIATION, Duration.ofDays(30)),
+                entry(RemedyKind.REFUND_AND_DISENGAGE, Duration.ofDays(3)), entry(RemedyKind.INSPECTION, Duration.ofDays(21)))),
+                deliverWithin);
     }
 
     /** The default policy: what the service runs with when nothing is configured. */

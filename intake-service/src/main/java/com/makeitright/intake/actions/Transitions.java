@@ -2,10 +2,8 @@ package com.makeitright.intake.actions;
 
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.FollowUpCompleted;
-import com.makeitright.events.OfferStatus;
 import com.makeitright.events.RemedyApprovalDecided;
 import com.makeitright.events.RemedyFulfilled;
-import com.makeitright.events.RemedyKind;
 import com.makeitright.events.RemedyOffered;
 import com.makeitright.events.RemedyResponded;
 import com.makeitright.events.ReopenedFrom;
@@ -13,6 +11,10 @@ import com.makeitright.intake.common.InvalidInput;
 import com.makeitright.intake.common.Refusal.Reason;
 import com.makeitright.intake.common.TransitionRefused;
 import com.makeitright.intake.status.ComplaintState;
+import com.makeitright.negotiation.NegotiationRules;
+import com.makeitright.negotiation.Position;
+import com.makeitright.negotiation.Refusal;
+import com.makeitright.negotiation.Verdict;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -22,11 +24,12 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Which requests fit a complaint's current state, and the event each one becomes (docs/architecture.md,
- * Negotiation): only an OPEN, unexpired offer can be answered; only a PENDING_APPROVAL offer can be decided;
- * only an agreed, unfulfilled offer can be fulfilled; only a due, unanswered satisfaction check can be
- * completed. Anything else is a {@link TransitionRefused} saying why. Every event names the event it answers
- * as its cause and carries the current round.
+ * Which requests fit a complaint's current state, and the event each one becomes. Whether an answer, an
+ * approval decision or a fulfillment fits is decided by {@link NegotiationRules}, the state machine remedy
+ * negotiates with (docs/architecture.md, Negotiation); this class words the refusal for the customer from the
+ * complaint's view. Only a due, unanswered satisfaction check can be completed (intake's own rule: no other
+ * service takes that request). Anything refused is a {@link TransitionRefused} saying why. Every event names
+ * the event it answers as its cause and carries the current round.
  */
 final class Transitions {
 
@@ -47,22 +50,23 @@ final class Transitions {
     }
 
     RemedyResponded respond(ComplaintState state, Commands.Respond command) {
-        RemedyOffered open = state.openOffer()
-                .orElseThrow(() -> new TransitionRefused(Reason.NO_OPEN_OFFER, whyNoOpenOffer(state)));
-        if (command.offerId() != null && !command.offerId().equals(open.getOfferId())) {
-            throw new TransitionRefused(Reason.NOT_THE_OPEN_OFFER, "Offer " + command.offerId()
-                    + " is not the open offer of complaint " + state.complaintId() + "; the open offer is "
-                    + open.getOfferId());
-        }
-        if (open.getStatus() == OfferStatus.PENDING_APPROVAL) {
-            throw new TransitionRefused(Reason.OFFER_AWAITS_APPROVAL, "Offer " + open.getOfferId()
-                    + " waits for a supervisor's approval; the customer can answer once it is approved");
-        }
         Instant now = clock.instant();
-        if (!now.isBefore(open.getExpiresAt())) {
-            throw new TransitionRefused(Reason.OFFER_EXPIRED, "Offer " + open.getOfferId() + " expired at "
-                    + open.getExpiresAt() + "; remedy renews it once or closes the round");
+        Verdict verdict = NegotiationRules.answer(position(state), command.offerId(), command.decision(), now);
+        if (!verdict.allowed()) {
+            throw switch (verdict.refusal()) {
+                case NOT_THE_OPEN_OFFER -> new TransitionRefused(Reason.NOT_THE_OPEN_OFFER, "Offer " + command.offerId()
+                        + " is not the open offer of complaint " + state.complaintId() + "; the open offer is "
+                        + state.openOffer().orElseThrow().getOfferId());
+                case OFFER_AWAITS_APPROVAL -> new TransitionRefused(Reason.OFFER_AWAITS_APPROVAL, "Offer "
+                        + state.openOffer().orElseThrow().getOfferId()
+                        + " waits for a supervisor's approval; the customer can answer once it is approved");
+                case OFFER_EXPIRED -> new TransitionRefused(Reason.OFFER_EXPIRED, "Offer "
+                        + state.openOffer().orElseThrow().getOfferId() + " expired at "
+                        + state.openOffer().orElseThrow().getExpiresAt() + "; remedy renews it once or closes the round");
+                default -> new TransitionRefused(Reason.NO_OPEN_OFFER, whyNoOpenOffer(state));
+            };
         }
+        RemedyOffered open = state.openOffer().orElseThrow();
         return RemedyResponded.newBuilder()
                 .setEventId(ids.get()).setComplaintId(state.complaintId()).setOccurredAt(now)
                 .setCausationId(open.getEventId()).setRound(state.round())
@@ -72,15 +76,17 @@ final class Transitions {
     }
 
     RemedyApprovalDecided decideApproval(ComplaintState state, Commands.DecideApproval command) {
-        RemedyOffered pending = state.openOffer().filter(o -> o.getStatus() == OfferStatus.PENDING_APPROVAL)
-                .orElseThrow(() -> new TransitionRefused(Reason.NO_OFFER_AWAITS_APPROVAL,
-                        "No offer of complaint " + state.complaintId() + " waits for approval"
-                                + state.openOffer().map(o -> "; offer " + o.getOfferId() + " is "
-                                + o.getStatus() + " and waits for the customer").orElse("")));
-        if (command.offerId() != null && !command.offerId().equals(pending.getOfferId())) {
-            throw new TransitionRefused(Reason.NOT_THE_OPEN_OFFER, "Offer " + command.offerId()
-                    + " does not wait for approval; offer " + pending.getOfferId() + " does");
+        Verdict verdict = NegotiationRules.decideApproval(position(state), command.offerId(), command.decision());
+        if (!verdict.allowed()) {
+            throw verdict.refusal() == Refusal.NOT_THE_OPEN_OFFER
+                    ? new TransitionRefused(Reason.NOT_THE_OPEN_OFFER, "Offer " + command.offerId()
+                    + " does not wait for approval; offer " + state.openOffer().orElseThrow().getOfferId() + " does")
+                    : new TransitionRefused(Reason.NO_OFFER_AWAITS_APPROVAL,
+                    "No offer of complaint " + state.complaintId() + " waits for approval"
+                            + state.openOffer().map(o -> "; offer " + o.getOfferId() + " is "
+                            + o.getStatus() + " and waits for the customer").orElse(""));
         }
+        RemedyOffered pending = state.openOffer().orElseThrow();
         return RemedyApprovalDecided.newBuilder()
                 .setEventId(ids.get()).setComplaintId(state.complaintId()).setOccurredAt(clock.instant())
                 .setCausationId(pending.getEventId()).setRound(state.round())
@@ -93,21 +99,21 @@ final class Transitions {
         if (command.offerId() != null && state.fulfillmentOf(command.offerId()).isPresent()) {
             throw alreadyFulfilled(command.offerId(), state);
         }
-        RemedyOffered agreed = state.agreedOffer().orElseThrow(() -> nothingAgreed(state));
-        if (command.offerId() != null && !command.offerId().equals(agreed.getOfferId())) {
-            throw new TransitionRefused(Reason.NOT_THE_AGREED_OFFER, "Offer " + command.offerId()
-                    + " is not the agreed offer of complaint " + state.complaintId() + "; the agreed offer is "
-                    + agreed.getOfferId());
+        Verdict verdict = NegotiationRules.fulfill(position(state), command.offerId(), command.inspectionResult());
+        if (!verdict.allowed()) {
+            throw switch (verdict.refusal()) {
+                case NOT_THE_AGREED_OFFER -> new TransitionRefused(Reason.NOT_THE_AGREED_OFFER, "Offer "
+                        + command.offerId() + " is not the agreed offer of complaint " + state.complaintId()
+                        + "; the agreed offer is " + state.agreedOffer().orElseThrow().getOfferId());
+                case INSPECTION_RESULT_MISSING -> new InvalidInput("inspectionResult", "is required: the agreed offer "
+                        + state.agreedOffer().orElseThrow().getOfferId() + " is an INSPECTION");
+                case INSPECTION_RESULT_UNEXPECTED -> new InvalidInput("inspectionResult",
+                        "is only for an INSPECTION; the agreed offer " + state.agreedOffer().orElseThrow().getOfferId()
+                                + " is " + state.agreedOffer().orElseThrow().getKind());
+                default -> nothingAgreed(state);
+            };
         }
-        boolean inspection = agreed.getKind() == RemedyKind.INSPECTION;
-        if (inspection && command.inspectionResult() == null) {
-            throw new InvalidInput("inspectionResult", "is required: the agreed offer " + agreed.getOfferId()
-                    + " is an INSPECTION");
-        }
-        if (!inspection && command.inspectionResult() != null) {
-            throw new InvalidInput("inspectionResult", "is only for an INSPECTION; the agreed offer "
-                    + agreed.getOfferId() + " is " + agreed.getKind());
-        }
+        RemedyOffered agreed = state.agreedOffer().orElseThrow();
         return RemedyFulfilled.newBuilder()
                 .setEventId(ids.get()).setComplaintId(state.complaintId()).setOccurredAt(clock.instant())
                 .setCausationId(agreed.getEventId()).setRound(state.round())
@@ -116,6 +122,21 @@ final class Transitions {
                 .setActualCost(command.actualCost()).setInspectionResult(command.inspectionResult())
                 .setRootCause(command.rootCause()).setNote(command.note())
                 .build();
+    }
+
+    /** The round as the rules see it, from the folded view: resolved, the offer that waits, or the agreed one. */
+    static Position position(ComplaintState state) {
+        if (state.resolution().isPresent()) {
+            return Position.resolved();
+        }
+        Optional<RemedyOffered> open = state.openOffer();
+        if (open.isPresent()) {
+            return Position.of(open.get().getStatus(), open.get().getOfferId(), open.get().getKind(),
+                    open.get().getExpiresAt());
+        }
+        // An accepted offer keeps the status it was published with (OPEN); it is agreed all the same.
+        return state.agreedOffer().map(agreed -> Position.agreed(agreed.getOfferId(), agreed.getKind()))
+                .orElse(Position.noOffer());
     }
 
     FollowUpOutcome completeFollowUp(ComplaintState state, Commands.CompleteFollowUp command) {

@@ -3,6 +3,7 @@ package com.makeitright.remedy.negotiation;
 import com.makeitright.events.AuthorityLevel;
 import com.makeitright.events.OfferStatus;
 import com.makeitright.events.RemedyKind;
+import com.makeitright.negotiation.Position;
 import com.makeitright.remedy.policy.Situation;
 import com.makeitright.remedy.policy.Terms;
 
@@ -78,6 +79,17 @@ record Negotiation(Situation situation, Offer current, Terms lastOpenTerms, int 
     Negotiation asResolved() {
         return new Negotiation(situation, current, lastOpenTerms, offersMade, renewed, disengaged, true, carriedCosts,
                 seenEventIds);
+    }
+
+    /** The round as the negotiation rules see it; no negotiation yet is a round without an offer. */
+    static Position position(Negotiation n) {
+        if (n == null || n.current == null) {
+            return Position.noOffer();
+        }
+        if (n.resolved) {
+            return Position.resolved();
+        }
+        return Position.of(n.current.status(), n.current.offerId(), n.current.terms().kind(), n.current.expiresAt());
     }
 
     /** The offer the customer may answer now, or null. */

@@ -52,7 +52,7 @@ class NegotiationTopology {
 
         Negotiator negotiator = new Negotiator(policy, clock);
         KStream<String, SpecificRecord> outputs = inputs.process(
-                () -> new NegotiationProcessor(negotiator, clock, properties.getNegotiation().getExpiryCheckInterval(),
+                () -> new NegotiationProcessor(negotiator, clock, properties.negotiation().expiryCheckInterval(),
                         retention),
                 Named.as("remedy-negotiation"), NegotiationProcessor.NEGOTIATIONS, NegotiationProcessor.EXPIRIES,
                 NegotiationPurge.PURGES);

@@ -2,14 +2,12 @@ package com.makeitright.remedy.negotiation;
 
 import com.makeitright.contract.Monies;
 import com.makeitright.events.AgreedRemedy;
-import com.makeitright.events.ApprovalDecision;
 import com.makeitright.events.AuthorityLevel;
 import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.ComplaintResolved;
 import com.makeitright.events.CostLine;
 import com.makeitright.events.Factor;
 import com.makeitright.events.Goodwill;
-import com.makeitright.events.InspectionResult;
 import com.makeitright.events.Money;
 import com.makeitright.events.OfferStatus;
 import com.makeitright.events.Reasoning;
@@ -19,13 +17,17 @@ import com.makeitright.events.RemedyKind;
 import com.makeitright.events.RemedyOffered;
 import com.makeitright.events.RemedyResponded;
 import com.makeitright.events.ResolutionOutcome;
-import com.makeitright.events.ResponseDecision;
 import com.makeitright.remedy.policy.RemedyPolicy;
 import com.makeitright.remedy.policy.RemedyPolicy.Authority;
 import com.makeitright.remedy.policy.RemedyPolicy.CounterVerdict;
 import com.makeitright.remedy.policy.Situation;
 import com.makeitright.remedy.policy.Terms;
 import com.makeitright.remedy.negotiation.Negotiation.Offer;
+import com.makeitright.negotiation.Effect;
+import com.makeitright.negotiation.NegotiationRules;
+import com.makeitright.negotiation.Position;
+import com.makeitright.negotiation.Refusal;
+import com.makeitright.negotiation.Verdict;
 import org.apache.avro.specific.SpecificRecord;
 
 import java.time.Clock;
@@ -33,12 +35,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * The negotiation state machine of docs/architecture.md ("Negotiation"): given a complaint's negotiation and
- * one input event (or the passing of time), the next negotiation and the events to publish. Anything that
- * does not fit the current state (a duplicate, a late or stale answer, an answer to another offer) changes
- * nothing and says why.
+ * Negotiates by the state machine of docs/architecture.md ("Negotiation"), which lives in
+ * {@link NegotiationRules} (intake checks requests with the same rules): given a complaint's negotiation and one
+ * input event (or the passing of time), the rules say whether it fits and what it leads to; this class carries
+ * it out with remedy's policy (which offer, which amounts) and returns the next negotiation and the events to
+ * publish. Anything that does not fit (a duplicate, an event of another round, a late or stale answer, an answer
+ * to another offer) changes nothing and says why.
  */
 final class Negotiator {
 
@@ -50,14 +55,25 @@ final class Negotiator {
         this.clock = clock;
     }
 
-    /** The outcome of one event: the negotiation after it, what to publish, and why nothing happened if so. */
-    record Step(Negotiation state, List<SpecificRecord> events, String ignored) {
+    /**
+     * The outcome of one event: the negotiation after it, what to publish, and the rules' effect; or why nothing
+     * happened (with the rules' refusal, or none when the event is a duplicate or of another round).
+     */
+    record Step(Negotiation state, List<SpecificRecord> events, String ignored, Effect effect, Refusal refusal) {
         static Step ignore(Negotiation state, String why) {
-            return new Step(state, List.of(), why);
+            return new Step(state, List.of(), why, null, null);
+        }
+
+        static Step refused(Negotiation state, Verdict verdict) {
+            return new Step(state, List.of(), verdict.why(), null, verdict.refusal());
         }
 
         static Step of(Negotiation state, SpecificRecord... events) {
-            return new Step(state, List.of(events), null);
+            return new Step(state, List.of(events), null, null, null);
+        }
+
+        Step as(Effect effect) {
+            return new Step(state, events, ignored, effect, refusal);
         }
     }
 
@@ -75,41 +91,41 @@ final class Negotiator {
     }
 
     Step responded(Negotiation state, RemedyResponded r) {
-        String stale = stale(state, r.getEventId(), r.getRound());
-        if (stale != null) {
-            return Step.ignore(state, stale);
+        Step refused = judge(state, r.getEventId(), r.getRound(),
+                round -> NegotiationRules.answer(round, r.getOfferId(), r.getDecision(), r.getOccurredAt()));
+        if (refused.ignored() != null) {
+            return refused;
         }
-        Offer open = state.open();
-        if (open == null || !open.offerId().equals(r.getOfferId())) {
-            return Step.ignore(state, "offer " + r.getOfferId() + " is not the open offer");
-        }
-        if (r.getOccurredAt().isAfter(open.expiresAt())) {
-            return Step.ignore(state, "the answer came at " + r.getOccurredAt() + ", after the offer expired at " + open.expiresAt());
-        }
+        Offer open = state.current();
         Negotiation n = state.remembering(r.getEventId());
-        if (r.getDecision() == ResponseDecision.ACCEPT) {
-            return Step.of(n.withCurrent(open.agreed()));
-        }
-        if (r.getDecision() == ResponseDecision.COUNTER && r.getCounterOffer() != null) {
-            RemedyPolicy.Counter counter = new RemedyPolicy.Counter(r.getCounterOffer().getKind(),
-                    r.getCounterOffer().getAmount(), r.getCounterOffer().getDescription());
-            CounterVerdict verdict = policy.counter(n.situation(), counter, open.terms());
-            if (verdict.granted()) {
-                Authority authority = policy.authority(verdict.terms());
-                if (authority.level() != AuthorityLevel.OWNER) {
-                    return offer(n, verdict.terms(), open.negotiationRound() + 1, r.getEventId(), null, r.getEventId());
-                }
-                return declined(n, open, r.getEventId(), "the counter (" + Monies.format(verdict.terms().estimatedCost())
-                        + ") is beyond a supervisor's authority");
-            }
-            return declined(n, open, r.getEventId(), "the counter was not within reason: " + verdict.refusal());
-        }
-        return declined(n, open, r.getEventId(), "offer " + open.negotiationRound() + " was declined");
+        Step step = switch (refused.effect()) {
+            case AGREE -> Step.of(n.withCurrent(open.agreed()));
+            case WEIGH_COUNTER -> r.getCounterOffer() == null
+                    ? declined(n, open, r.getEventId(), "a counter without terms was taken as a decline")
+                    : counter(n, open, r);
+            default -> declined(n, open, r.getEventId(), "offer " + open.negotiationRound() + " was declined");
+        };
+        return step.as(refused.effect());
     }
 
+    private Step counter(Negotiation n, Offer open, RemedyResponded r) {
+        RemedyPolicy.Counter counter = new RemedyPolicy.Counter(r.getCounterOffer().getKind(),
+                r.getCounterOffer().getAmount(), r.getCounterOffer().getDescription());
+        CounterVerdict verdict = policy.counter(n.situation(), counter, open.terms());
+        if (!verdict.granted()) {
+            return declined(n, open, r.getEventId(), "the counter was not within reason: " + verdict.refusal());
+        }
+        if (policy.authority(verdict.terms()).level() == AuthorityLevel.OWNER) {
+            return declined(n, open, r.getEventId(), "the counter (" + Monies.format(verdict.terms().estimatedCost())
+                    + ") is beyond a supervisor's authority");
+        }
+        return offer(n, verdict.terms(), open.negotiationRound() + 1, r.getEventId(), null, r.getEventId());
+    }
+
+    /** A decline, or a counter answered like one: mediation ends the round; otherwise remedy offers again. */
     private Step declined(Negotiation n, Offer open, String causationId, String why) {
         Situation s = n.situation();
-        if (open.terms().kind() == RemedyKind.MEDIATION) {
+        if (NegotiationRules.afterDecline(open.terms().kind()) == Effect.NO_AGREEMENT) {
             return resolve(n, ResolutionOutcome.NO_AGREEMENT, null, List.of(), causationId, null);
         }
         if (!policy.negotiable(open.terms().kind()) || open.negotiationRound() >= policy.maxRounds()) {
@@ -123,84 +139,83 @@ final class Negotiator {
     }
 
     Step approvalDecided(Negotiation state, RemedyApprovalDecided a) {
-        String stale = stale(state, a.getEventId(), a.getRound());
-        if (stale != null) {
-            return Step.ignore(state, stale);
+        Step refused = judge(state, a.getEventId(), a.getRound(),
+                round -> NegotiationRules.decideApproval(round, a.getOfferId(), a.getDecision()));
+        if (refused.ignored() != null) {
+            return refused;
         }
         Offer pending = state.current();
-        if (pending == null || pending.status() != OfferStatus.PENDING_APPROVAL || !pending.offerId().equals(a.getOfferId())) {
-            return Step.ignore(state, "offer " + a.getOfferId() + " does not wait for approval");
-        }
         Negotiation n = state.remembering(a.getEventId());
-        if (a.getDecision() == ApprovalDecision.APPROVED) {
-            return offer(n, pending.terms(), pending.negotiationRound(), a.getEventId(), a.getApprover(), pending.counterOfEventId());
+        if (refused.effect() == Effect.REOFFER_APPROVED) {
+            return offer(n, pending.terms(), pending.negotiationRound(), a.getEventId(), a.getApprover(),
+                    pending.counterOfEventId()).as(refused.effect());
         }
         Terms base = pending.terms().fromCustomer() && n.lastOpenTerms() != null ? n.lastOpenTerms() : pending.terms();
         Terms fitted = policy.fitToAgent(n.situation(), base, "rejected by " + a.getApprover()
                 + (a.getNote() == null ? "" : " (\"" + a.getNote() + "\")"));
-        return offer(n, fitted, pending.negotiationRound(), a.getEventId(), null, null);
+        return offer(n, fitted, pending.negotiationRound(), a.getEventId(), null, null).as(refused.effect());
     }
 
     Step fulfilled(Negotiation state, RemedyFulfilled f) {
-        String stale = stale(state, f.getEventId(), f.getRound());
-        if (stale != null) {
-            return Step.ignore(state, stale);
+        Step refused = judge(state, f.getEventId(), f.getRound(),
+                round -> NegotiationRules.fulfill(round, f.getOfferId(), f.getInspectionResult()));
+        if (refused.ignored() != null) {
+            return refused;
         }
         Offer agreed = state.current();
-        if (agreed == null || agreed.status() != OfferStatus.AGREED || !agreed.offerId().equals(f.getOfferId())) {
-            return Step.ignore(state, "offer " + f.getOfferId() + " is not the agreed offer");
-        }
         Negotiation n = state.remembering(f.getEventId());
         Terms terms = agreed.terms();
-        if (terms.kind() == RemedyKind.INSPECTION) {
-            if (f.getInspectionResult() == null) {
-                return Step.ignore(state, "an inspection was reported without its result");
-            }
-            List<Terms.Line> inspectionCost = policy.fulfilledCost(terms, f.getActualCost());
-            if (f.getInspectionResult() == InspectionResult.NO_FAULT_FOUND) {
-                return resolve(n, ResolutionOutcome.CLAIM_NOT_UPHELD, agreed, inspectionCost, f.getEventId(), f);
-            }
-            return offer(n.carrying(inspectionCost), policy.refundAfterInspection(n.situation(), terms),
+        List<Terms.Line> cost = policy.fulfilledCost(terms, f.getActualCost());
+        Step step = switch (refused.effect()) {
+            case CLAIM_NOT_UPHELD -> resolve(n, ResolutionOutcome.CLAIM_NOT_UPHELD, agreed, cost, f.getEventId(), f);
+            case REFUND_AFTER_INSPECTION -> offer(n.carrying(cost), policy.refundAfterInspection(n.situation(), terms),
                     agreed.negotiationRound() + 1, f.getEventId(), null, null, true);
-        }
-        List<Terms.Line> lines = new ArrayList<>(policy.fulfilledCost(terms, f.getActualCost()));
-        lines.addAll(n.carriedCosts());
-        ResolutionOutcome outcome = terms.kind() == RemedyKind.REFUND_AND_DISENGAGE
-                ? ResolutionOutcome.REFUNDED_AND_DISENGAGED : ResolutionOutcome.REMEDY_DELIVERED;
-        return resolve(n, outcome, agreed, lines, f.getEventId(), f);
+            default -> {
+                List<Terms.Line> lines = new ArrayList<>(cost);
+                lines.addAll(n.carriedCosts());
+                ResolutionOutcome outcome = terms.kind() == RemedyKind.REFUND_AND_DISENGAGE
+                        ? ResolutionOutcome.REFUNDED_AND_DISENGAGED : ResolutionOutcome.REMEDY_DELIVERED;
+                yield resolve(n, outcome, agreed, lines, f.getEventId(), f);
+            }
+        };
+        return step.as(refused.effect());
     }
 
     /** The passing of time: an open offer past its expiry is renewed once, then the round ends without an answer. */
     Step expire(Negotiation state) {
-        Offer open = state == null ? null : state.open();
-        Instant now = clock.instant();
-        if (open == null || !now.isAfter(open.expiresAt())) {
-            return Step.ignore(state, "no open offer has expired");
+        Verdict verdict = NegotiationRules.expire(Negotiation.position(state), clock.instant(),
+                state != null && state.renewed());
+        if (!verdict.allowed()) {
+            return Step.refused(state, verdict);
         }
-        if (!state.renewed()) {
+        Offer open = state.open();
+        if (verdict.effect() == Effect.RENEW) {
             Offer renewed = newOffer(state.situation(), open.terms(), open.negotiationRound(), open.approvedBy(),
                     open.counterOfEventId(), false);
             Negotiation n = state.withOffer(renewed, true);
-            return Step.of(n, offered(n.situation(), renewed, open.eventId()));
+            return Step.of(n, offered(n.situation(), renewed, open.eventId())).as(verdict.effect());
         }
-        return resolve(state, ResolutionOutcome.NO_RESPONSE, null, List.of(), open.eventId(), null);
+        return resolve(state, ResolutionOutcome.NO_RESPONSE, null, List.of(), open.eventId(), null).as(verdict.effect());
     }
 
-    /** Why an event does not apply to this negotiation at all, or null when it does. */
-    private static String stale(Negotiation state, String eventId, int round) {
+    /**
+     * Whether an event applies: not when it was handled before or belongs to another round (redelivery, a late
+     * event); otherwise as the negotiation rules judge it against the round. The returned step is either ignored
+     * or carries only the allowed effect, for the caller to apply.
+     */
+    private static Step judge(Negotiation state, String eventId, int round, Function<Position, Verdict> rule) {
+        Verdict verdict = rule.apply(Negotiation.position(state));
         if (state == null) {
-            return "no negotiation for this complaint";
+            return new Step(null, List.of(), "no negotiation for this complaint: " + verdict.why(), null,
+                    verdict.refusal());
         }
         if (state.seen(eventId)) {
-            return "event " + eventId + " was already handled";
+            return Step.ignore(state, "event " + eventId + " was already handled");
         }
         if (round != state.situation().round()) {
-            return "event of round " + round + " while round " + state.situation().round() + " is negotiated";
+            return Step.ignore(state, "event of round " + round + " while round " + state.situation().round() + " is negotiated");
         }
-        if (state.resolved()) {
-            return "round " + round + " is already resolved";
-        }
-        return null;
+        return verdict.allowed() ? Step.of(state).as(verdict.effect()) : Step.refused(state, verdict);
     }
 
     // ------------------------------------------------------------------------------------------- outputs

@@ -3,7 +3,9 @@ package com.makeitright.triage.stream;
 import com.makeitright.contract.Topics;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.ComplaintResolved;
+import com.makeitright.platform.JsonSerde;
 import com.makeitright.triage.acknowledge.Triage;
+import com.makeitright.triage.memory.CustomerMemory;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -42,7 +44,7 @@ class TriageTopology {
     @Bean
     KStream<String, ComplaintReceived> triageStream(StreamsBuilder builder, Triage triage, Clock clock) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMORY_STORE),
-                Serdes.String(), MemorySerde.serde()));
+                Serdes.String(), JsonSerde.of(CustomerMemory.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ROUNDS_STORE),
                 Serdes.String(), Serdes.String()));
 

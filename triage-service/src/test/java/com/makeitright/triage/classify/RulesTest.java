@@ -36,63 +36,52 @@ class RulesTest {
 
     @Test
     void aBadRegularExpressionNamesTheFileAndTheLine() {
-        Map<String, String> texts = shipped();
-        String cause = texts.get("cause.lexicon");
-        int line = lineOf(cause, "    \\bcame without\\b");
-        texts.put("cause.lexicon", cause.replace("    \\bcame without\\b\n", "    \\bcame (?:without\\b\n"));
+        int line = lineOf(shipped().get("cause.lexicon"), "    \\bcame without\\b");
 
-        assertThatThrownBy(() -> Rules.compile(DIR, texts))
+        assertThatThrownBy(() -> compileWith("cause.lexicon", "    \\bcame without\\b\n", "    \\bcame (?:without\\b\n"))
                 .hasMessageStartingWith(DIR + "cause.lexicon:" + line + ": bad regular expression in rule 'missing-part'")
                 .hasMessageContaining("\\bcame (?:without\\b");
     }
 
     @Test
     void anUnknownWordFamilyNamesTheFileAndTheLine() {
-        Map<String, String> texts = shipped();
-        String anger = texts.get("anger.lexicon");
         String original = "(?:{strong-insults}|{context-insults})(?![\\w-])";
-        int line = lineOf(anger, original);
-        texts.put("anger.lexicon", anger.replaceFirst(java.util.regex.Pattern.quote(original),
-                java.util.regex.Matcher.quoteReplacement("(?:{strong-insult}|{context-insults})(?![\\w-])")));
+        int line = lineOf(shipped().get("anger.lexicon"), original);
 
-        assertThatThrownBy(() -> Rules.compile(DIR, texts))
+        assertThatThrownBy(() -> compileWith("anger.lexicon", original, "(?:{strong-insult}|{context-insults})(?![\\w-])"))
                 .hasMessage(DIR + "anger.lexicon:" + line + ": unknown word family {strong-insult} (families are defined"
                         + " in words.lexicon, before they are used)");
     }
 
     @Test
     void anUnknownCauseOrGuardNamesTheRule() {
-        Map<String, String> texts = shipped();
-        String cause = texts.get("cause.lexicon");
-        int line = lineOf(cause, "rule harm cause:OUR_ERROR 0.8");
+        String harm = "rule harm cause:OUR_ERROR 0.8";
+        int line = lineOf(shipped().get("cause.lexicon"), harm);
 
-        texts.put("cause.lexicon", cause.replace("rule harm cause:OUR_ERROR 0.8", "rule harm cause:OUR_FAULT 0.8"));
-        assertThatThrownBy(() -> Rules.compile(DIR, texts))
+        assertThatThrownBy(() -> compileWith("cause.lexicon", harm, "rule harm cause:OUR_FAULT 0.8"))
                 .hasMessageStartingWith(DIR + "cause.lexicon:" + line + ": rule 'harm': points to unknown cause 'OUR_FAULT'");
-
-        texts.put("cause.lexicon", cause.replace("rule harm cause:OUR_ERROR 0.8", "rule harm cause:OUR_ERROR 0.8 not-quoted"));
-        assertThatThrownBy(() -> Rules.compile(DIR, texts))
+        assertThatThrownBy(() -> compileWith("cause.lexicon", harm, harm + " not-quoted"))
                 .hasMessageStartingWith(DIR + "cause.lexicon:" + line + ": rule 'harm': unknown guard not-quoted");
-
-        texts.put("cause.lexicon", cause.replace("rule harm cause:OUR_ERROR 0.8", "rule harm anger:ANGRY 0.8"));
-        assertThatThrownBy(() -> Rules.compile(DIR, texts))
+        assertThatThrownBy(() -> compileWith("cause.lexicon", harm, "rule harm anger:ANGRY 0.8"))
                 .hasMessage(DIR + "cause.lexicon: rule 'harm' points to anger:ANGRY; every rule of cause.lexicon points"
                         + " to cause:<...>");
     }
 
     @Test
     void aMisspelledEntryOrAMissingCueFailsStartUp() {
-        Map<String, String> texts = shipped();
-        String cues = texts.get("cues.lexicon");
-        int line = lineOf(cues, "pattern polite");
+        int line = lineOf(shipped().get("cues.lexicon"), "pattern polite");
 
-        texts.put("cues.lexicon", cues.replace("pattern polite", "patern polite"));
-        assertThatThrownBy(() -> Rules.compile(DIR, texts))
+        assertThatThrownBy(() -> compileWith("cues.lexicon", "pattern polite", "patern polite"))
                 .hasMessageStartingWith(DIR + "cues.lexicon:" + line + ": expected an entry");
-
-        texts.put("cues.lexicon", cues.replace("pattern polite", "pattern courtesy"));
-        assertThatThrownBy(() -> Rules.compile(DIR, texts))
+        assertThatThrownBy(() -> compileWith("cues.lexicon", "pattern polite", "pattern courtesy"))
                 .hasMessage(DIR + "cues.lexicon has no pattern 'polite'");
+    }
+
+    /** Compiles the shipped lexicon with one line of one file changed. */
+    private static Rules compileWith(String file, String line, String replacement) {
+        Map<String, String> texts = shipped();
+        texts.put(file, texts.get(file).replace(line, replacement));
+        return Rules.compile(DIR, texts);
     }
 
     private static Map<String, String> shipped() {

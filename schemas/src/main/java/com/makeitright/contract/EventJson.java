@@ -3,8 +3,10 @@ package com.makeitright.contract;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericEnumSymbol;
 import org.apache.avro.generic.IndexedRecord;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.databind.json.JsonMapper;
 
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,9 +18,16 @@ import java.util.Map;
 
 /**
  * Events as plain JSON values: records become maps in field order, timestamps ISO-8601 strings, money an
- * exact decimal number, enums their symbol. Used by {@code ./complaints tail} and the status view.
+ * exact decimal number, enums their symbol, written by Jackson. Used by {@code ./complaints tail}, the status view
+ * and intake's request fingerprint.
  */
 public final class EventJson {
+
+    /** Decimals as plain digits ("1000.00", never "1.0E+3"), and "/" unescaped, as the JSON has always been written. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
+            .build();
 
     private EventJson() {
     }
@@ -34,9 +43,7 @@ public final class EventJson {
 
     /** The event as one line of JSON. */
     public static String toJson(IndexedRecord record) {
-        StringBuilder out = new StringBuilder(256);
-        write(out, toMap(record));
-        return out.toString();
+        return JSON.writeValueAsString(toMap(record));
     }
 
     private static Object plain(Object value) {
@@ -66,65 +73,9 @@ public final class EventJson {
             copy.get(raw);
             return Base64.getEncoder().encodeToString(raw);
         }
+        if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
+            return null; // JSON has no NaN or infinity
+        }
         return value; // null, Boolean, Integer, Long, Double, BigDecimal
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void write(StringBuilder out, Object value) {
-        if (value == null) {
-            out.append("null");
-        } else if (value instanceof Map<?, ?> map) {
-            out.append('{');
-            boolean first = true;
-            for (Map.Entry<String, Object> entry : ((Map<String, Object>) map).entrySet()) {
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
-                string(out, entry.getKey());
-                out.append(':');
-                write(out, entry.getValue());
-            }
-            out.append('}');
-        } else if (value instanceof List<?> list) {
-            out.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                write(out, list.get(i));
-            }
-            out.append(']');
-        } else if (value instanceof BigDecimal decimal) {
-            out.append(decimal.toPlainString());
-        } else if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
-            out.append("null");
-        } else if (value instanceof Number || value instanceof Boolean) {
-            out.append(value);
-        } else {
-            string(out, value.toString());
-        }
-    }
-
-    private static void string(StringBuilder out, String text) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }

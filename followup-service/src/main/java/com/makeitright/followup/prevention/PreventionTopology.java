@@ -3,7 +3,7 @@ package com.makeitright.followup.prevention;
 import com.makeitright.contract.Topics;
 import com.makeitright.events.ComplaintResolved;
 import com.makeitright.followup.FollowupProperties;
-import com.makeitright.followup.JsonStoreSerde;
+import com.makeitright.platform.JsonSerde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -29,9 +29,9 @@ public final class PreventionTopology {
         FollowupProperties.Prevention config = properties.prevention();
         PreventionDetector detector = detector(config);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PreventionStores.OCCURRENCES),
-                Serdes.String(), JsonStoreSerde.of(Occurrence.class)));
+                Serdes.String(), JsonSerde.of(Occurrence.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PreventionStores.ACTIONS),
-                Serdes.String(), JsonStoreSerde.of(PreventionHistory.class)));
+                Serdes.String(), JsonSerde.of(PreventionHistory.class)));
 
         resolved.filter((complaintId, event) -> detector.counts(event.getRootCause()), Named.as("actionable-root-causes"))
                 .selectKey((complaintId, event) -> event.getRootCause().name(), Named.as("key-by-root-cause"))

@@ -4,7 +4,7 @@ import com.makeitright.contract.Topic;
 import com.makeitright.contract.Topics;
 import com.makeitright.events.ComplaintResolved;
 import com.makeitright.followup.FollowupProperties;
-import com.makeitright.followup.JsonStoreSerde;
+import com.makeitright.platform.JsonSerde;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -29,9 +29,9 @@ public final class ScheduleTopology {
     public static void attach(StreamsBuilder builder, KStream<String, ComplaintResolved> resolved,
                               FollowupProperties properties, Clock clock) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ScheduleStores.COMPLAINTS),
-                Serdes.String(), JsonStoreSerde.of(ComplaintFile.class)));
+                Serdes.String(), JsonSerde.of(ComplaintFile.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ScheduleStores.FOLLOW_UPS),
-                Serdes.String(), JsonStoreSerde.of(FollowUp.class)));
+                Serdes.String(), JsonSerde.of(FollowUp.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ScheduleStores.DUE_INDEX),
                 Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ScheduleStores.PURGE_INDEX),

@@ -4,6 +4,7 @@ import com.makeitright.contract.Topic;
 import com.makeitright.contract.Topics;
 import com.makeitright.events.ComplaintResolved;
 import com.makeitright.events.RemedyOffered;
+import com.makeitright.platform.JsonSerde;
 import com.makeitright.remedy.policy.PolicyProperties;
 import com.makeitright.remedy.policy.RemedyPolicy;
 import org.apache.avro.specific.SpecificRecord;

@@ -1,6 +1,5 @@
 package com.makeitright.remedy.negotiation;
 
-import com.makeitright.testing.MutableClock;
 import com.makeitright.contract.Monies;
 import com.makeitright.events.Anger;
 import com.makeitright.events.ApprovalDecision;
@@ -20,9 +19,11 @@ import com.makeitright.events.ReopenedFrom;
 import com.makeitright.events.ResolutionOutcome;
 import com.makeitright.events.ResponseDecision;
 import com.makeitright.events.RootCause;
+import com.makeitright.platform.JsonSerde;
 import com.makeitright.remedy.policy.PolicyProperties;
 import com.makeitright.remedy.policy.RemedyPolicy;
 import com.makeitright.testing.Events;
+import com.makeitright.testing.MutableClock;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 

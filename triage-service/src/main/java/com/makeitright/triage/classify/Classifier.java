@@ -37,13 +37,20 @@ public final class Classifier {
     static final double CONTRADICTION_RATIO = 0.5;
 
     private final TriageModel model;
+    private final Rules rules;
 
+    /** The shipped model and lexicon, read and compiled once (a broken lexicon fails here, at start-up). */
     public Classifier() {
         this(TriageModel.standard());
     }
 
     Classifier(TriageModel model) {
+        this(model, Rules.standard());
+    }
+
+    Classifier(TriageModel model, Rules rules) {
         this.model = model;
+        this.rules = rules;
     }
 
     /** What the rules found in one complaint: the texts and the evidence, before anything is decided. */
@@ -52,7 +59,7 @@ public final class Classifier {
     }
 
     public Classification classify(ComplaintText complaint, History history) {
-        Reading reading = read(complaint, history == null ? History.NONE : history);
+        Reading reading = read(rules, complaint, history == null ? History.NONE : history);
         List<String> features = features(reading);
         List<Evidence> causeEvidence = reading.causeEvidence();
         List<Evidence> angerEvidence = reading.angerEvidence();
@@ -89,7 +96,7 @@ public final class Classifier {
             causeConfidence = Math.min(causeConfidence * 0.5, SHORT_TEXT_MAX_CONFIDENCE);
             angerConfidence *= 0.6;
         }
-        if (!looksEnglish(reading.description())) {
+        if (!looksEnglish(reading.description(), rules)) {
             review.add("The complaint does not seem to be in English, so the wording could not be read reliably.");
             causeConfidence *= 0.4;
             angerConfidence *= 0.4;
@@ -112,12 +119,12 @@ public final class Classifier {
         signals.addAll(shown);
         signals.addAll(angerEvidence);
         return new Classification(cause, round(causeConfidence), anger, round(angerConfidence), List.copyOf(signals),
-                rootCause(reading.full(), cause, shown), List.copyOf(review),
+                rootCause(rules, reading.full(), cause, shown), List.copyOf(review),
                 keyPhrase(reading.description(), complaint.subject(), cause, shown, angerEvidence));
     }
 
     /** Runs every rule over the complaint: the evidence the model weighs and the agent sees. */
-    static Reading read(ComplaintText complaint, History known) {
+    static Reading read(Rules rules, ComplaintText complaint, History known) {
         String spokenText = complaint.subject() + "\n" + complaint.description();
         Text spoken = new Text(spokenText);
         Text full = new Text(complaint.desiredOutcome() == null ? spokenText
@@ -125,16 +132,16 @@ public final class Classifier {
         Text description = new Text(complaint.description());
 
         List<Evidence> causeEvidence = new ArrayList<>();
-        for (Rule rule : Rules.CAUSE_RULES) {
+        for (Rule rule : rules.causeRules) {
             add(causeEvidence, rule.firstMatch(full));
         }
-        causeEvidence.addAll(computedCauseSignals(full, complaint, known));
+        causeEvidence.addAll(computedCauseSignals(rules, full, complaint, known));
 
         List<Evidence> angerEvidence = new ArrayList<>();
-        for (Rule rule : Rules.ANGER_RULES) {
+        for (Rule rule : rules.angerRules) {
             add(angerEvidence, rule.firstMatch(spoken));
         }
-        angerEvidence.addAll(computedAngerSignals(spoken));
+        angerEvidence.addAll(computedAngerSignals(rules, spoken));
         Evidence badDay = first(causeEvidence, "bad-day", "apologises-for-tone", "bad-mood-named");
         if (badDay != null) {
             angerEvidence.add(new Evidence("bad-day-mood", badDay.evidence(), Rules.BAD_DAY_MOOD, "anger:" + Anger.UPSET));
@@ -286,24 +293,24 @@ public final class Classifier {
     // ---------------------------------------------------------------------------------------------------
 
     /** Signals that look at more than one phrase, or at the customer's history. */
-    private static List<Evidence> computedCauseSignals(Text text, ComplaintText complaint, History history) {
+    private static List<Evidence> computedCauseSignals(Rules rules, Text text, ComplaintText complaint, History history) {
         List<Evidence> found = new ArrayList<>();
-        Evidence neverArrived = Rules.NEVER_ARRIVED.firstMatch(text);
+        Evidence neverArrived = rules.neverArrived.firstMatch(text);
         add(found, neverArrived);
-        List<int[]> repeats = text.matches(Rules.REPEAT, 1);
+        List<int[]> repeats = text.matches(rules.repeat, 1);
         boolean repeated = !repeats.isEmpty();
         int repeatAt = repeated ? repeats.get(0)[0] : 0;
         // A fourth "never arrived" in a year is a pattern, not bad luck (issue #6).
         if (neverArrived != null && repeated) {
             found.add(new Evidence("repeated-never-arrived", text.sentenceAt(repeatAt), 1.3,
                     "cause:" + SUSPECTED_ABUSE));
-        } else if (repeated && missingOrColdAgain(text)) {
+        } else if (repeated && missingOrColdAgain(rules, text)) {
             // The same "missing item" claim order after order reads like a routine, not an accident.
-            boolean counted = !text.matches(COUNTED, 1).isEmpty();
+            boolean counted = !text.matches(rules.counted, 1).isEmpty();
             found.add(new Evidence("repeated-missing-claim", text.sentenceAt(repeatAt), counted ? 1.2 : 0.7,
                     "cause:" + SUSPECTED_ABUSE));
         }
-        Evidence worn = wornThenReturned(text);
+        Evidence worn = wornThenReturned(rules, text);
         add(found, worn);
 
         if (neverArrived != null && history.neverArrived() >= 3) {
@@ -321,13 +328,13 @@ public final class Classifier {
                     Rules.LOYAL_FIRST_COMPLAINT, "cause:" + SUSPECTED_ABUSE));
         }
 
-        List<int[]> urgent = text.matches(Rules.SAFETY_OR_LEGAL, 1);
+        List<int[]> urgent = text.matches(rules.safetyOrLegal, 1);
         if (!urgent.isEmpty()) {
             // Health, safety and legal threats are answered first, whatever the cause turns out to be.
             found.add(new Evidence("safety-or-legal", text.sentenceAt(urgent.get(0)[0]), 1.0, "priority:P1_URGENT"));
         }
 
-        BigDecimal asked = Rules.demandedAmounts(text.lower).stream().max(Comparator.naturalOrder()).orElse(null);
+        BigDecimal asked = rules.demandedAmounts(text.lower).stream().max(Comparator.naturalOrder()).orElse(null);
         if (asked != null) {
             BigDecimal paid = complaint.orderAmount();
             boolean outOfProportion = paid != null && paid.signum() > 0
@@ -372,16 +379,11 @@ public final class Classifier {
         return null;
     }
 
-    private static boolean missingOrColdAgain(Text text) {
-        return !text.matches(MISSING_OR_COLD, 1).isEmpty() && !text.matches(RECENTLY, 1).isEmpty()
-                && !text.matches(REFUND, 1).isEmpty();
+    private static boolean missingOrColdAgain(Rules rules, Text text) {
+        return !text.matches(rules.missingOrCold, 1).isEmpty() && !text.matches(rules.recently, 1).isEmpty()
+                && !text.matches(rules.refund, 1).isEmpty();
     }
 
-    private static final java.util.regex.Pattern COUNTED = Rules.p("\\b(?:third|fourth|fifth|sixth|3rd|4th|5th|6th|every single)\\b");
-    private static final java.util.regex.Pattern MISSING_OR_COLD = Rules.p("\\b(?:missing|without the|came without|cold|empty)\\b");
-    private static final java.util.regex.Pattern RECENTLY = Rules.p("\\b(?:this year|this month|in two months|every (?:single )?order|since|again|like the other|like before)\\b");
-    private static final java.util.regex.Pattern REFUND = Rules.p("\\b(?:refund|money back)\\b");
-    private static final java.util.regex.Pattern FRIENDLY_END = Rules.p("\\b(?:thanks|thank you|hi|hello|cheers|great day)\\s*$");
     private static final java.util.regex.Pattern NON_WORD = Rules.p("[^\\p{L}0-9']+");
     private static final java.util.regex.Pattern TRAILING_PUNCTUATION = Rules.p("[!?.]+$");
     private static final java.util.regex.Pattern SPACES = Rules.p("\\s+");
@@ -389,28 +391,26 @@ public final class Classifier {
             "^(hello|hi|hey|dear (team|sir|madam|sirs|all)|good (morning|afternoon|evening)|greetings)\\b[^,.!]{0,20}[,.!]\\s*",
             java.util.regex.Pattern.CASE_INSENSITIVE);
 
-    private static final java.util.regex.Pattern DEFECT_AFTER_USE = Rules.p(
-            "\\b(?:torn|tear|stain\\w*|mark|scuffed|loose|squeak\\w*|sticks|crackles?|chipped|scratched|bent|flicker\\w*|stiff|clicking|weaker|blunt|must be|faulty|defective|defect)\\b");
 
     /** An item bought for an event, used at it, and now returned as faulty for the money (wardrobing). */
-    private static Evidence wornThenReturned(Text text) {
-        List<int[]> events = text.matches(Rules.EVENT, 5);
-        if (events.isEmpty() || text.matches(Rules.RETURN_FOR_REFUND, 1).isEmpty()
-                || text.matches(DEFECT_AFTER_USE, 1).isEmpty() || text.lower.contains("never arrived")) {
+    private static Evidence wornThenReturned(Rules rules, Text text) {
+        List<int[]> events = text.matches(rules.event, 5);
+        if (events.isEmpty() || text.matches(rules.returnForRefund, 1).isEmpty()
+                || text.matches(rules.defectAfterUse, 1).isEmpty() || text.lower.contains("never arrived")) {
             return null;
         }
         for (int[] event : events) {
             String sentence = text.sentenceAt(event[0]).toLowerCase(Locale.ROOT);
             String after = text.lower.substring(event[0]);
-            if (Rules.USED.matcher(sentence).find() && Rules.RETURN_FOR_REFUND.matcher(after).find()
-                    && DEFECT_AFTER_USE.matcher(after).find()) {
+            if (rules.used.matcher(sentence).find() && rules.returnForRefund.matcher(after).find()
+                    && rules.defectAfterUse.matcher(after).find()) {
                 return new Evidence("worn-then-returned", text.sentenceAt(event[0]), 1.5, "cause:" + SUSPECTED_ABUSE);
             }
         }
         return null;
     }
 
-    private static List<Evidence> computedAngerSignals(Text text) {
+    private static List<Evidence> computedAngerSignals(Rules rules, Text text) {
         List<Evidence> found = new ArrayList<>();
         String original = text.original;
         // Single exclamation marks (not runs, not "Thanks!"): raised voice, weaker than a run.
@@ -421,7 +421,7 @@ public final class Classifier {
                 boolean run = (i > 0 && (original.charAt(i - 1) == '!' || original.charAt(i - 1) == '?'))
                         || (i + 1 < original.length() && (original.charAt(i + 1) == '!' || original.charAt(i + 1) == '?'));
                 String before = text.lower.substring(Math.max(0, i - 12), i);
-                boolean friendly = FRIENDLY_END.matcher(before).find();
+                boolean friendly = rules.friendlyEnd.matcher(before).find();
                 if (!run && !friendly) {
                     single++;
                 }
@@ -437,7 +437,7 @@ public final class Classifier {
         int upper = 0;
         for (String word : NON_WORD.split(original)) {
             if (word.length() >= 3 && word.chars().anyMatch(Character::isLetter)
-                    && word.equals(word.toUpperCase(Locale.ROOT)) && !Rules.NOT_SHOUTING.contains(word)
+                    && word.equals(word.toUpperCase(Locale.ROOT)) && !rules.notShouting.contains(word)
                     && word.chars().filter(Character::isLetter).count() >= 3) {
                 capitals.add(word);
             }
@@ -460,7 +460,7 @@ public final class Classifier {
             found.add(new Evidence("capitals", String.join(" ", capitals), 0.5, "anger:" + Anger.ANGRY));
         }
         // Courtesy softens a lone exclamation mark; it does not cancel outrage.
-        List<int[]> polite = text.matches(Rules.POLITE, 2);
+        List<int[]> polite = text.matches(rules.polite, 2);
         int courtesies = polite.size();
         String firstCourtesy = courtesies == 0 ? null : text.slice(polite.get(0)[0], polite.get(0)[1]);
         if (courtesies > 0) {
@@ -471,9 +471,9 @@ public final class Classifier {
 
     // ---------------------------------------------------------------------------------------------------
 
-    private static RootCause rootCause(Text text, Cause cause, List<Evidence> causeEvidence) {
+    private static RootCause rootCause(Rules rules, Text text, Cause cause, List<Evidence> causeEvidence) {
         Map<RootCause, Double> scores = new EnumMap<>(RootCause.class);
-        for (Rule rule : Rules.ROOT_CAUSE_RULES) {
+        for (Rule rule : rules.rootCauseRules) {
             int hits = text.matches(rule.pattern(), 3).size();
             if (hits > 0) {
                 scores.merge(RootCause.valueOf(rule.indicates().substring("root:".length())), rule.weight() * hits, Double::sum);
@@ -549,12 +549,12 @@ public final class Classifier {
         return phrase;
     }
 
-    private static boolean looksEnglish(Text text) {
+    private static boolean looksEnglish(Text text, Rules rules) {
         List<String> words = text.words();
         if (words.size() < 3) {
             return true; // too short to tell; the short-text reason covers it
         }
-        long english = words.stream().filter(Rules.ENGLISH::contains).count();
+        long english = words.stream().filter(rules.english::contains).count();
         long letters = text.original.chars().filter(Character::isLetter).count();
         long latin = text.original.chars().filter(c -> c < 0x250 && Character.isLetter(c)).count();
         return english >= Math.max(1, words.size() * 0.12) && latin >= letters * 0.7;

@@ -85,7 +85,7 @@ public final class ModelTrainer {
                 }
                 JsonNode node = json.readTree(line);
                 ComplaintText text = text(node.get("complaint"));
-                Classifier.Reading reading = Classifier.read(text, History.NONE);
+                Classifier.Reading reading = Classifier.read(Rules.standard(), text, History.NONE);
                 examples.add(new Example(node.get("id").asString(), source,
                         Cause.valueOf(node.path("expect").path("cause").asString()),
                         Anger.valueOf(node.path("expect").path("anger").asString()), text,

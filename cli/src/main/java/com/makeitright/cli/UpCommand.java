@@ -42,7 +42,8 @@ final class UpCommand implements Callable<Integer> {
         LocalStack stack = options.stack();
         long started = System.nanoTime();
         stack.up(line -> {
-            out.println("  " + line);
+            // Seconds since 'up' began on every line: where the start-up time goes, at a glance.
+            out.printf("  %5.1f s  %s%n", (System.nanoTime() - started) / 1e9, line);
             out.flush();
         });
         printWelcome(out, stack.config(), Duration.ofNanos(System.nanoTime() - started));

@@ -60,6 +60,9 @@ public final class HealthProbe {
             if (last == Health.UP) {
                 return;
             }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new StackException("Stopped waiting for " + name + " (interrupted)");
+            }
             if (!stillRunning.getAsBoolean()) {
                 throw new StackException(name + " exited before it became healthy");
             }

@@ -14,6 +14,11 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -119,8 +124,8 @@ public final class LocalStack {
                 }
                 broker.awaitReady(config.startTimeout());
             }
-            progress.accept("Creating topics on " + config.bootstrapServers());
-            KafkaBroker.createTopics(config.bootstrapServers(), ContractTopics.all(config.partitions()), TOPIC_TIMEOUT);
+            // The four JVMs boot for tens of seconds before they touch Kafka, so they start together the moment
+            // the broker answers, and the topics are created once meanwhile (each service's KafkaAdmin finds them).
             for (Component service : Component.SERVICES) {
                 if (process(service).running().isEmpty()) {
                     progress.accept("Starting " + service.module().orElseThrow() + " on port " + config.port(service));
@@ -128,12 +133,12 @@ public final class LocalStack {
                     started.add(service);
                 }
             }
+            progress.accept("Creating topics on " + config.bootstrapServers());
+            KafkaBroker.createTopics(config.bootstrapServers(), ContractTopics.all(config.partitions()), TOPIC_TIMEOUT);
             long deadline = System.nanoTime() + config.startTimeout().toNanos();
-            for (Component service : Component.SERVICES) {
-                Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-                awaitHealthy(service, left);
-                progress.accept(service.module().orElseThrow() + " is healthy");
-            }
+            awaitAll(Component.SERVICES,
+                    service -> awaitHealthy(service, Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))),
+                    service -> progress.accept(service.module().orElseThrow() + " is healthy"));
         } catch (RuntimeException failure) {
             List<String> lastLines = new ArrayList<>();
             for (Component component : started) {
@@ -148,6 +153,45 @@ public final class LocalStack {
             }
             throw new StackException(failure.getMessage() + "; stopped what was started."
                     + (lastLines.isEmpty() ? "" : "\n" + String.join("\n", lastLines)), failure);
+        }
+    }
+
+    /**
+     * Runs {@code await} for every item at the same time and reports each to {@code done} as soon as it
+     * finishes, in the order they finish; the first failure is thrown at once (the other waits are interrupted).
+     */
+    static <T> void awaitAll(List<T> items, Consumer<T> await, Consumer<T> done) {
+        if (items.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(items.size(), task -> {
+            Thread thread = new Thread(task, "await-healthy");
+            thread.setDaemon(true);
+            return thread;
+        });
+        CompletionService<T> waits = new ExecutorCompletionService<>(pool);
+        try {
+            for (T item : items) {
+                waits.submit(() -> {
+                    await.accept(item);
+                    return item;
+                });
+            }
+            for (int i = 0; i < items.size(); i++) {
+                try {
+                    done.accept(waits.take().get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException failure) {
+                        throw failure;
+                    }
+                    throw new StackException(String.valueOf(e.getCause()), e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted while waiting for the services", e);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -284,7 +328,7 @@ public final class LocalStack {
     public List<ConsumerLag.GroupLag> consumerLag() {
         try (Admin admin = KafkaBroker.admin(config.bootstrapServers())) {
             return ConsumerLag.of(admin);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new StackException("Kafka at " + config.bootstrapServers() + " does not answer", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -37,9 +37,22 @@ public final class StackConfig {
     public static final String PARTITIONS_VARIABLE = "MAKEITRIGHT_KAFKA_TOPICS_PARTITIONS";
 
     public static final int DEFAULT_CONTROLLER_PORT = 9093;
-    /** Small heaps: broker plus four services stay well inside a 2-core, 8 GB laptop. */
-    public static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xms64m -Xmx256m -XX:+UseSerialGC -Xss512k"
-            + " -XX:ReservedCodeCacheSize=96m -XX:+ExitOnOutOfMemoryError";
+    /**
+     * Every JVM memory pool of a service bounded, so its RSS stays under 300 MB under load (docs/local-stack.md,
+     * "JVM settings", gives the measurements behind each): heap 192 MB (live data stays far below; Serial GC,
+     * one collector thread, no per-region overhead, the right collector for a small heap on 2 cores), metaspace
+     * 160 MB (Spring Boot and Kafka Streams load ~80 MB of class metadata), code cache 96 MB reserved (only what
+     * is compiled is resident; a full cache would stop the JIT), direct buffers 64 MB (Netty's pool, Kafka's
+     * network buffers), 512 KB thread stacks. The Dockerfile uses the same string (ComposeFileTest checks it).
+     */
+    public static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xms32m -Xmx192m -XX:+UseSerialGC -Xss512k"
+            + " -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=96m -XX:MaxDirectMemorySize=64m"
+            + " -XX:+ExitOnOutOfMemoryError";
+    /**
+     * glibc gives each thread that allocates its own malloc arena (up to 8 per core, 64 MB each at worst): with
+     * RocksDB and some 40 JVM threads per service that is resident memory nobody uses. Two arenas bound it.
+     */
+    public static final Map<String, String> SERVICE_NATIVE_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
     public static final String DEFAULT_KAFKA_JAVA_OPTS = "-Xms256m -Xmx512m -XX:+UseSerialGC -Xss512k"
             + " -XX:+ExitOnOutOfMemoryError";
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofMinutes(3);
@@ -209,6 +222,11 @@ public final class StackConfig {
         env.put(BOOTSTRAP_VARIABLE, bootstrapServers());
         env.put("SERVER_PORT", String.valueOf(port(service)));
         env.put("STATE_DIR", stateDir(service).toString());
+        SERVICE_NATIVE_ENVIRONMENT.forEach((name, value) -> {
+            if (!notBlank(inherited.get(name))) {
+                env.put(name, value);
+            }
+        });
         if (partitions > 0) {
             env.put(PARTITIONS_VARIABLE, String.valueOf(partitions));
         }

@@ -2,6 +2,7 @@ package com.makeitright.cli.docker;
 
 import com.makeitright.cli.stack.Component;
 import com.makeitright.cli.stack.ContractTopics;
+import com.makeitright.cli.stack.StackConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * No Docker engine runs where the tests run, so docker-compose.yml and the Dockerfiles are kept honest here:
  * every service of the design with its port, health check and Kafka address; Kafka in KRaft mode from the
- * official image of the version the build uses; every topic created before the services start; each Dockerfile
- * multi-stage, non-root, health-checked, and copying the jar its module's build really produces.
+ * official image of the version the build uses; every topic created before the services start; the one Dockerfile
+ * multi-stage, non-root, health-checked, copying the jar each module's build really produces, and running it with
+ * the local stack's JVM settings.
  */
 class ComposeFileTest {
 
@@ -82,7 +84,11 @@ class ComposeFileTest {
         int port = service.defaultPort();
 
         assertThat(compose).as(module + " in docker-compose.yml").isNotNull();
-        assertThat(map(compose.get("build"))).containsEntry("context", ".").containsEntry("dockerfile", module + "/Dockerfile");
+        assertThat(map(compose.get("build"))).containsEntry("context", ".").containsEntry("dockerfile", "Dockerfile");
+        assertThat(map(map(compose.get("build")).get("args"))).containsEntry("MODULE", module)
+                .containsEntry("PORT", port);
+        assertThat(env).as("JVM settings come from the Dockerfile, the same as the local stack's")
+                .doesNotContainKey("JAVA_OPTS");
         assertThat(list(compose.get("ports"))).contains(port + ":" + port);
         assertThat(String.valueOf(env.get("SERVER_PORT"))).isEqualTo(String.valueOf(port));
         String bootstrap = String.valueOf(env.get("KAFKA_BOOTSTRAP_SERVERS"));
@@ -99,23 +105,49 @@ class ComposeFileTest {
         assertThat(map(map(services.get("followup-service")).get("environment"))).containsKey("FOLLOWUP_DELAY");
     }
 
-    @ParameterizedTest
-    @MethodSource("services")
-    void dockerfileIsMultiStageNonRootHealthCheckedAndCopiesTheModulesJar(Component service) throws IOException {
-        String module = service.module().orElseThrow();
-        String dockerfile = Files.readString(root.resolve(module).resolve("Dockerfile"));
-        String builtJar = module + "/target/" + finalName(module) + ".jar";
+    @Test
+    void oneDockerfileIsMultiStageNonRootHealthCheckedAndBuildsTheModuleNamedByItsArgument() throws IOException {
+        String dockerfile = dockerfile();
 
         assertThat(Pattern.compile("(?m)^FROM ").matcher(dockerfile).results().count()).isGreaterThanOrEqualTo(2);
         assertThat(dockerfile).containsPattern("(?m)^FROM maven:\\S+ AS build$");
-        assertThat(dockerfile).containsPattern("mvn .*-pl " + Pattern.quote(module) + " -am package");
-        assertThat(firstGroup(dockerfile, "COPY --from=build /src/(\\S+) ")).isEqualTo(builtJar);
-        assertThat(root.relativize(service.jar(root)).toString()).as("the jar ./complaints runs").isEqualTo(builtJar);
+        assertThat(dockerfile).containsPattern("(?m)^ARG MODULE$").containsPattern("(?m)^ARG PORT=\\d+$");
+        assertThat(dockerfile).containsPattern("mvn .*-pl \\$\\{MODULE} -am package");
+        assertThat(dockerfile).contains("${MODULE}/target/${MODULE}.jar");
         String user = firstGroup(dockerfile, "(?m)^USER (\\S+)$");
         assertThat(user).isNotIn("root", "0");
         assertThat(dockerfile).containsPattern("(?m)^HEALTHCHECK .*").contains("/actuator/health");
-        assertThat(dockerfile).containsPattern("(?m)^EXPOSE " + service.defaultPort() + "$");
-        assertThat(dockerfile).contains("SERVER_PORT=" + service.defaultPort());
+        assertThat(dockerfile).containsPattern("(?m)^EXPOSE \\$\\{PORT}$").contains("SERVER_PORT=${PORT}");
+        try (var perModule = Files.list(root)) {
+            assertThat(perModule.filter(dir -> Files.exists(dir.resolve("Dockerfile")))).as("no per-module copies").isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void theDockerfilesJarPathIsTheJarTheModulesBuildProduces(Component service) throws IOException {
+        String module = service.module().orElseThrow();
+        String builtJar = module + "/target/" + finalName(module) + ".jar";
+
+        assertThat(firstGroup(dockerfile(), "cp (\\S+) /src/app.jar").replace("${MODULE}", module)).isEqualTo(builtJar);
+        assertThat(root.relativize(service.jar(root)).toString()).as("the jar ./complaints runs").isEqualTo(builtJar);
+    }
+
+    @Test
+    void theImagesRunWithTheLocalStacksJvmSettings() throws IOException {
+        String javaOpts = firstGroup(dockerfile(), "JAVA_OPTS=\"([^\"]*)\"");
+
+        assertThat(javaOpts).isEqualTo(StackConfig.DEFAULT_SERVICE_JAVA_OPTS);
+        StackConfig.SERVICE_NATIVE_ENVIRONMENT.forEach((name, value) ->
+                assertThat(dockerfile()).containsPattern("(?m)^\\s*" + name + "=" + value + "\\b"));
+    }
+
+    private static String dockerfile() {
+        try {
+            return Files.readString(root.resolve("Dockerfile"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

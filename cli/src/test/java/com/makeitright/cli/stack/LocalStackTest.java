@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -99,5 +101,52 @@ class LocalStackTest {
 
         assertThat(new LocalStack(config).down()).isEmpty();
         assertThat(new LocalStack(config).status()).allMatch(s -> s.health() == ProcessStatus.Health.STOPPED);
+    }
+
+    @Test
+    void awaitsEveryServiceAtOnceAndReportsEachWhenItIsReady() {
+        CountDownLatch fastReported = new CountDownLatch(1);
+        List<String> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        // "slow" is first in the list but can only finish once "fast" was reported: waiting one after the other
+        // would never get there.
+        LocalStack.awaitAll(List.of("slow", "fast"), item -> {
+            if (item.equals("slow")) {
+                awaitQuietly(fastReported);
+            }
+        }, item -> {
+            reported.add(item);
+            if (item.equals("fast")) {
+                fastReported.countDown();
+            }
+        });
+
+        assertThat(reported).containsExactly("fast", "slow");
+    }
+
+    @Test
+    void theFirstFailureEndsTheWaitWithoutWaitingForTheOthers() {
+        CountDownLatch never = new CountDownLatch(1);
+        List<String> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        assertThatThrownBy(() -> LocalStack.awaitAll(List.of("hangs", "ok", "dies"), item -> {
+            switch (item) {
+                case "hangs" -> awaitQuietly(never);
+                case "dies" -> throw new StackException("dies exited before it became healthy");
+                default -> { }
+            }
+        }, reported::add)).isInstanceOf(StackException.class).hasMessage("dies exited before it became healthy");
+        assertThat(reported).doesNotContain("hangs", "dies");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            if (!latch.await(5, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("latch never opened");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted");
+        }
     }
 }

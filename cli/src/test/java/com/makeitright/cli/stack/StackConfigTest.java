@@ -77,6 +77,26 @@ class StackConfigTest {
     }
 
     @Test
+    void everyMemoryPoolOfAServiceIsBoundedExplicitlyUnlessServiceJavaOptsReplacesThem() {
+        StackConfig defaults = StackConfig.builder(project).build();
+        StackConfig overridden = StackConfig.fromEnvironment(project, Map.of("SERVICE_JAVA_OPTS", " -Xmx1g  -Xss1m ")).build();
+
+        assertThat(defaults.serviceJavaOpts()).contains("-Xmx192m", "-Xss512k", "-XX:MaxMetaspaceSize=160m",
+                "-XX:ReservedCodeCacheSize=96m", "-XX:MaxDirectMemorySize=64m", "-XX:+UseSerialGC",
+                "-XX:+ExitOnOutOfMemoryError");
+        assertThat(overridden.serviceJavaOpts()).containsExactly("-Xmx1g", "-Xss1m");
+    }
+
+    @Test
+    void servicesGetFewMallocArenasUnlessTheEnvironmentChoosesItsOwn() {
+        StackConfig config = StackConfig.builder(project).build();
+
+        assertThat(config.serviceEnvironment(Component.REMEDY, Map.of())).containsEntry("MALLOC_ARENA_MAX", "2");
+        assertThat(config.serviceEnvironment(Component.REMEDY, Map.of("MALLOC_ARENA_MAX", "4")))
+                .doesNotContainKey("MALLOC_ARENA_MAX");
+    }
+
+    @Test
     void remedyGetsThePromiseTimesOfEveryRemedyKindFromAConfigFileBelowTheEnvironment() {
         StackConfig config = StackConfig.builder(project).build();
 

@@ -2,7 +2,7 @@
 
     python3 write_complaint_received.py HISTORY_DIR OUT_FILE
 
-The Java test CrossLanguageDecodingTest decodes it with the project's deserializer.
+The Java test CrossLanguageDecodingIT decodes it with the project's deserializer.
 """
 import datetime
 import decimal

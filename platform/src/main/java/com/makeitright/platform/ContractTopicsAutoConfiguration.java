@@ -21,10 +21,10 @@ public class ContractTopicsAutoConfiguration {
 
     @Bean
     KafkaAdmin.NewTopics contractTopics(PlatformProperties properties, Environment environment) {
-        PlatformProperties.TopicSettings layout = properties.getTopics();
+        PlatformProperties.TopicSettings layout = properties.topics();
         String application = environment.getProperty("spring.application.name");
-        List<NewTopic> topics = TopicLayout.newTopics(layout.getPartitions(), layout.getReplicationFactor(),
-                layout.getRetention(), application == null ? List.of() : List.of(application));
+        List<NewTopic> topics = TopicLayout.newTopics(layout.partitions(), layout.replicationFactor(),
+                layout.retention(), application == null ? List.of() : List.of(application));
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 }

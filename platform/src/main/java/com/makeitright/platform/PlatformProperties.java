@@ -3,81 +3,54 @@ package com.makeitright.platform;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 
 /**
- * How the contract topics are laid out and how failing records are retried, shared by every service.
- * Environment: {@code MAKEITRIGHT_KAFKA_TOPICS_PARTITIONS}, {@code MAKEITRIGHT_KAFKA_TOPICS_REPLICATION_FACTOR},
- * {@code MAKEITRIGHT_KAFKA_DEAD_LETTER_MAX_ATTEMPTS}.
+ * How the contract topics are laid out, how failing records are retried and how each service's Kafka Streams
+ * client uses memory, shared by every service. Environment: {@code MAKEITRIGHT_KAFKA_TOPICS_PARTITIONS},
+ * {@code MAKEITRIGHT_KAFKA_TOPICS_REPLICATION_FACTOR}, {@code MAKEITRIGHT_KAFKA_DEAD_LETTER_MAX_ATTEMPTS},
+ * {@code MAKEITRIGHT_KAFKA_STREAMS_*}.
  */
 @Validated
 @ConfigurationProperties("makeitright.kafka")
-public class PlatformProperties {
+public record PlatformProperties(@Valid @DefaultValue TopicSettings topics,
+                                 @Valid @DefaultValue DeadLetter deadLetter,
+                                 @Valid @DefaultValue StreamsSettings streams) {
 
-    @Valid
-    private final TopicSettings topics = new TopicSettings();
-    @Valid
-    private final DeadLetter deadLetter = new DeadLetter();
-
-    public TopicSettings getTopics() {
-        return topics;
+    /**
+     * @param partitions        partitions of every contract topic; all topics share it so one complaint's events
+     *                          co-partition
+     * @param replicationFactor replicas of every topic, internal Kafka Streams topics included; 1 fits a single
+     *                          local broker
+     * @param retention         how long events are kept; empty keeps them forever, since the topics are the system
+     *                          of record
+     */
+    public record TopicSettings(@Min(1) @DefaultValue("3") int partitions,
+                                @Min(1) @Max(7) @DefaultValue("1") short replicationFactor,
+                                Duration retention) {
     }
 
-    public DeadLetter getDeadLetter() {
-        return deadLetter;
+    /** @param maxAttempts attempts at processing a record (each after a restart of the stream thread) before it is dead-lettered */
+    public record DeadLetter(@Min(1) @Max(100) @DefaultValue("3") int maxAttempts) {
     }
 
-    public static class TopicSettings {
-        /** Partitions of every contract topic; all topics share it so one complaint's events co-partition. */
-        @Min(1)
-        private int partitions = 3;
-        /** Replicas of every topic, internal Kafka Streams topics included. 1 fits a single local broker. */
-        @Min(1)
-        @Max(7)
-        private short replicationFactor = 1;
-        /** How long events are kept; empty keeps them forever, since the topics are the system of record. */
-        private Duration retention;
-
-        public int getPartitions() {
-            return partitions;
-        }
-
-        public void setPartitions(int partitions) {
-            this.partitions = partitions;
-        }
-
-        public short getReplicationFactor() {
-            return replicationFactor;
-        }
-
-        public void setReplicationFactor(short replicationFactor) {
-            this.replicationFactor = replicationFactor;
-        }
-
-        public Duration getRetention() {
-            return retention;
-        }
-
-        public void setRetention(Duration retention) {
-            this.retention = retention;
-        }
-    }
-
-    public static class DeadLetter {
-        /** Attempts at processing a record (each after a restart of the stream thread) before it is dead-lettered. */
-        @Min(1)
-        @Max(100)
-        private int maxAttempts = 3;
-
-        public int getMaxAttempts() {
-            return maxAttempts;
-        }
-
-        public void setMaxAttempts(int maxAttempts) {
-            this.maxAttempts = maxAttempts;
-        }
+    /**
+     * RocksDB memory of all of a service's state stores together (Kafka Streams' default is a 50 MB block cache
+     * and up to three 16 MB memtables per store and partition, so off-heap memory grew with the number of stores,
+     * partitions and window segments).
+     *
+     * @param rocksdbBlockCache  one LRU block cache shared by every store of the process; index and filter blocks
+     *                           are counted in it
+     * @param rocksdbWriteBuffer memtables of every store together, charged to the same cache (so the total is
+     *                           the block cache size)
+     */
+    public record StreamsSettings(@NotNull @DefaultValue("16MB") DataSize rocksdbBlockCache,
+                                  @NotNull @DefaultValue("8MB") DataSize rocksdbWriteBuffer) {
     }
 }

@@ -35,7 +35,7 @@ public class StreamsPlatformAutoConfiguration {
 
     @Bean
     DeadLetterPolicy deadLetterPolicy(PlatformProperties properties) {
-        return new DeadLetterPolicy(properties.getDeadLetter().getMaxAttempts());
+        return new DeadLetterPolicy(properties.deadLetter().maxAttempts());
     }
 
     @Bean
@@ -50,7 +50,11 @@ public class StreamsPlatformAutoConfiguration {
             Properties config = factoryBean.getStreamsConfiguration();
             config.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
             config.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG,
-                    (int) properties.getTopics().getReplicationFactor());
+                    (int) properties.topics().replicationFactor());
+            // RocksDB off-heap memory bounded per process, not per store instance (see BoundedRocksDbMemory).
+            config.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
+            config.put(BoundedRocksDbMemory.BLOCK_CACHE_BYTES, properties.streams().rocksdbBlockCache().toBytes());
+            config.put(BoundedRocksDbMemory.WRITE_BUFFER_BYTES, properties.streams().rocksdbWriteBuffer().toBytes());
             config.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                     RecoveringDeserializationExceptionHandler.class.getName());
             config.put(RecoveringDeserializationExceptionHandler.DLQ_DESTINATION_RESOLVER, deadLetters);

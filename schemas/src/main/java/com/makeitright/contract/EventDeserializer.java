@@ -2,21 +2,17 @@ package com.makeitright.contract;
 
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.message.BadHeaderException;
-import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.MissingSchemaException;
-import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 
 import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads Avro single-object encoded events into the current generated class. The writer schema is found
  * by its fingerprint in the {@link SchemaHistory}, so records written by any released schema version stay
  * readable. Anything that cannot be read is an {@link EventDecodingException}, for the error handler to
- * dead-letter.
+ * dead-letter. Creating one is cheap: decoders are built once per event class (see {@link SchemaHistory}).
  *
  * <p>Without an explicit type, the event type is the one {@link Topics} declares for the record's topic.
  */
@@ -32,7 +28,6 @@ public final class EventDeserializer<T extends SpecificRecord> implements Deseri
 
     private final Class<T> type;
     private final SchemaHistory history;
-    private final Map<Class<?>, BinaryMessageDecoder<?>> decoders = new ConcurrentHashMap<>();
 
     /** Reads each topic's declared event type. */
     public EventDeserializer() {
@@ -59,7 +54,7 @@ public final class EventDeserializer<T extends SpecificRecord> implements Deseri
                     + " (expected the marker C3 01 and an 8-byte schema fingerprint, got " + data.length + " bytes)");
         }
         try {
-            return decoder(target).decode(data);
+            return history.decoder(target).decode(data);
         } catch (MissingSchemaException | BadHeaderException e) {
             throw new EventDecodingException(topic + ": unknown writer schema fingerprint " + fingerprintOf(data)
                     + " for " + target.getSimpleName() + "; it is not in the schema history"
@@ -79,14 +74,6 @@ public final class EventDeserializer<T extends SpecificRecord> implements Deseri
         return (Class<T>) Topics.byName(topic)
                 .orElseThrow(() -> new EventDecodingException(topic + " is not a contract topic; no event type known"))
                 .eventType();
-    }
-
-    @SuppressWarnings("unchecked")
-    private BinaryMessageDecoder<T> decoder(Class<T> target) {
-        return (BinaryMessageDecoder<T>) decoders.computeIfAbsent(target, t -> {
-            SpecificData model = SpecificData.getForClass(t);
-            return new BinaryMessageDecoder<>(model, model.getSchema(t), history.schemaStore());
-        });
     }
 
     static long fingerprint(byte[] data) {

@@ -21,7 +21,11 @@ public final class EventSerializer<T extends SpecificRecord> implements Serializ
         AvroTrust.install();
     }
 
-    private final Map<Class<?>, BinaryMessageEncoder<T>> encoders = new ConcurrentHashMap<>();
+    /**
+     * One encoder per event class for the whole JVM (thread-safe): building one fingerprints the schema (its
+     * parsing canonical form), which must not happen per record, nor per serializer created on a record's path.
+     */
+    private static final Map<Class<?>, BinaryMessageEncoder<?>> ENCODERS = new ConcurrentHashMap<>();
 
     @Override
     public byte[] serialize(String topic, T event) {
@@ -29,8 +33,7 @@ public final class EventSerializer<T extends SpecificRecord> implements Serializ
             return null;
         }
         try {
-            ByteBuffer buffer = encoders.computeIfAbsent(event.getClass(),
-                    type -> new BinaryMessageEncoder<>(SpecificData.getForClass(type), event.getSchema())).encode(event);
+            ByteBuffer buffer = encoder(event).encode(event);
             byte[] bytes = new byte[buffer.remaining()];
             buffer.get(bytes);
             return bytes;
@@ -38,5 +41,11 @@ public final class EventSerializer<T extends SpecificRecord> implements Serializ
             throw new SerializationException("Cannot encode " + event.getClass().getSimpleName() + " for " + topic
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends SpecificRecord> BinaryMessageEncoder<T> encoder(T event) {
+        return (BinaryMessageEncoder<T>) ENCODERS.computeIfAbsent(event.getClass(),
+                type -> new BinaryMessageEncoder<>(SpecificData.getForClass(type), event.getSchema()));
     }
 }

@@ -2,7 +2,9 @@ package com.makeitright.contract;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
+import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.SchemaStore;
+import org.apache.avro.specific.SpecificData;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 /**
@@ -40,6 +43,8 @@ public final class SchemaHistory {
 
     private final Map<String, List<Version>> byEvent;
     private final Map<Long, Version> byFingerprint;
+    private final Map<Class<?>, BinaryMessageDecoder<?>> decoders = new ConcurrentHashMap<>();
+    private volatile SchemaStore schemaStore;
 
     private SchemaHistory(Map<String, List<Version>> byEvent) {
         this.byEvent = Collections.unmodifiableMap(byEvent);
@@ -112,10 +117,29 @@ public final class SchemaHistory {
         return Optional.ofNullable(byFingerprint.get(fingerprint));
     }
 
-    /** A resolver for Avro's message decoders: every historical schema by fingerprint. */
+    /**
+     * A resolver for Avro's message decoders: every historical schema by fingerprint. Built once per history:
+     * adding a schema computes its parsing canonical form and fingerprint, far too slow for a record's path.
+     */
     public SchemaStore schemaStore() {
-        SchemaStore.Cache cache = new SchemaStore.Cache();
-        byEvent.values().forEach(versions -> versions.forEach(v -> cache.addSchema(v.schema())));
-        return cache;
+        SchemaStore store = schemaStore;
+        if (store == null) {
+            SchemaStore.Cache cache = new SchemaStore.Cache();
+            byEvent.values().forEach(versions -> versions.forEach(v -> cache.addSchema(v.schema())));
+            schemaStore = store = cache;
+        }
+        return store;
+    }
+
+    /**
+     * The decoder of single-object encoded records into this generated class, resolving writer schemas in this
+     * history; one per class and history (thread-safe), since building one fingerprints the reader schema.
+     */
+    @SuppressWarnings("unchecked")
+    <T> BinaryMessageDecoder<T> decoder(Class<T> type) {
+        return (BinaryMessageDecoder<T>) decoders.computeIfAbsent(type, t -> {
+            SpecificData model = SpecificData.getForClass(t);
+            return new BinaryMessageDecoder<>(model, model.getSchema(t), schemaStore());
+        });
     }
 }

@@ -15,24 +15,39 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The whole system for end-to-end tests: a real Kafka broker and the four services, each its own JVM started
- * from its packaged jar by the same {@link LocalStack} that {@code ./complaints up} uses, on free ports with a
- * private run directory (so the tests pass while a developer's stack runs). Started once for all test classes
- * of the run and stopped at the end. Inject it as a test method or constructor parameter.
+ * from its packaged jar by the real {@code ./complaints up -d} script, on free ports with a private run directory
+ * (so the tests pass while a developer's stack runs). Started once for all test classes of the run (the stack is
+ * the costliest thing the build starts) and stopped at the end with {@code ./complaints down}. Tests drive it
+ * through the script ({@link #cli}) or from Java ({@link #crash}, {@link #restart}, {@link #kafka}, {@link #intake}).
+ * Inject it as a test method or constructor parameter.
  */
 final class SystemStack implements ParameterResolver, AutoCloseable {
 
     /** Follow-ups come due this long after resolution: short, so cases close within a test. */
     static final Duration FOLLOWUP_DELAY = Duration.ofSeconds(3);
 
+    /** How long one {@code ./complaints} command may take. */
+    static final Duration COMMAND = Duration.ofMinutes(8);
+
+    private final Map<String, String> env = new HashMap<>();
+    private final AtomicInteger calls = new AtomicInteger();
+    private Path project;
+    private Path runDir;
+    private Result up;
     private LocalStack stack;
     private KafkaProbe probe;
     private IntakeClient intake;
-    private Path runDir;
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -46,38 +61,117 @@ final class SystemStack implements ParameterResolver, AutoCloseable {
     }
 
     private SystemStack start() {
-        Path project = projectDirectory();
+        project = projectDirectory();
         try {
             runDir = Files.createTempDirectory(project.resolve("system-tests/target"), "stack-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        StackConfig.Builder config = StackConfig.builder(project)
-                .runDir(runDir)
-                .controllerPort(Ports.freePort())
-                .brokerClasspath(project.resolve("cli/target/cli.jar") + java.io.File.pathSeparator
-                        + project.resolve("cli/target/lib") + java.io.File.separator + "*")
-                .startTimeout(Duration.ofMinutes(4));
-        for (Component component : Component.values()) {
-            config.port(component, Ports.freePort());
-        }
-        // Deadlines far away, so that only what a test does moves a complaint; follow-ups quickly.
-        config.serviceEnv(Component.FOLLOWUP, "FOLLOWUP_DELAY", FOLLOWUP_DELAY.toString());
-        config.serviceEnv(Component.REMEDY, "REMEDY_POLICY_NEGOTIATION_OFFER_EXPIRY", "PT1H");
-        config.serviceEnv(Component.REMEDY, "REMEDY_POLICY_NEGOTIATION_APPROVAL_TIMEOUT", "PT1H");
         // Only what a JVM needs from the developer's environment: their FOLLOWUP_DELAY and friends stay out.
-        Map<String, String> inherited = new java.util.HashMap<>();
         for (String name : new String[]{"PATH", "HOME", "JAVA_HOME", "TMPDIR", "LANG"}) {
             String value = System.getenv(name);
             if (value != null) {
-                inherited.put(name, value);
+                env.put(name, value);
             }
         }
-        stack = new LocalStack(config.build(), inherited);
-        stack.up(line -> System.out.println("[system-stack] " + line));
+        env.put("COMPLAINTS_SKIP_BUILD", "1"); // the reactor just built the jars
+        env.put(StackConfig.RUN_DIR_VARIABLE, runDir.toString());
+        env.put(StackConfig.START_TIMEOUT_VARIABLE, Duration.ofMinutes(4).toString());
+        env.put(StackConfig.CONTROLLER_PORT_VARIABLE, String.valueOf(Ports.freePort()));
+        for (Component component : Component.values()) {
+            env.put(component.portVariable(), String.valueOf(Ports.freePort()));
+        }
+        // Deadlines far away, so that only what a test does moves a complaint; follow-ups quickly.
+        Map<Component, Map<String, String>> serviceEnv = Map.of(
+                Component.FOLLOWUP, Map.of("FOLLOWUP_DELAY", FOLLOWUP_DELAY.toString()),
+                Component.REMEDY, Map.of("REMEDY_POLICY_NEGOTIATION_OFFER_EXPIRY", "PT1H",
+                        "REMEDY_POLICY_NEGOTIATION_APPROVAL_TIMEOUT", "PT1H"));
+        serviceEnv.values().forEach(env::putAll);
+
+        // Started through the real script, as a developer does: this proves `./complaints up -d` once for the run.
+        up = cli("up", "-d");
+        if (up.exit() != 0) {
+            throw new IllegalStateException("./complaints up -d failed: " + up + logs());
+        }
+        // The same stack seen from Java (same run directory, ports and environment), to crash and restart services.
+        // A service restarted from here inherits this JVM's environment, so its settings are given explicitly.
+        StackConfig.Builder config = StackConfig.fromEnvironment(project, env);
+        serviceEnv.forEach((service, vars) -> vars.forEach((name, value) -> config.serviceEnv(service, name, value)));
+        stack = new LocalStack(config.build(), env);
         probe = new KafkaProbe(stack.bootstrapServers());
         intake = new IntakeClient(URI.create("http://localhost:" + stack.config().port(Component.INTAKE)));
         return this;
+    }
+
+    /** What {@code ./complaints up -d} answered when the stack started. */
+    Result up() {
+        return up;
+    }
+
+    /** The port a component of this stack listens on. */
+    int port(Component component) {
+        return stack.config().port(component);
+    }
+
+    /** Runs {@code ./complaints ARGS} against this stack and waits for it to finish. */
+    Result cli(String... args) {
+        int call = calls.incrementAndGet();
+        Path out = runDir.resolve("cli-" + call + ".out");
+        Path err = runDir.resolve("cli-" + call + ".err");
+        try {
+            Process process = startCli(List.of(args), out, err);
+            if (!process.waitFor(COMMAND.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("./complaints " + String.join(" ", args) + " did not finish in " + COMMAND);
+            }
+            return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts {@code ./complaints ARGS} against this stack without waiting, its output in the given files. */
+    Process startCli(List<String> args, Path out, Path err) throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", project.resolve("complaints").toString()));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    Path runDir() {
+        return runDir;
+    }
+
+    /** The end of every process's log, for a failure message. */
+    String logs() {
+        StringBuilder text = new StringBuilder();
+        for (Component component : Component.values()) {
+            Path log = runDir.resolve("logs").resolve(component.shortName() + ".log");
+            if (Files.isRegularFile(log)) {
+                try {
+                    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+                    text.append("\n--- ").append(log.getFileName()).append('\n')
+                            .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())));
+                } catch (IOException e) {
+                    text.append("\n--- ").append(log.getFileName()).append(": ").append(e);
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    /** What a {@code ./complaints} command printed, and its exit code. */
+    record Result(int exit, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+        }
     }
 
     LocalStack stack() {
@@ -102,14 +196,19 @@ final class SystemStack implements ParameterResolver, AutoCloseable {
         stack.start(service);
     }
 
+    /** Stops everything through {@code ./complaints down}, as a developer does; a failing down fails the run. */
     @Override
     public void close() {
         if (probe != null) {
             probe.close();
         }
         if (stack != null) {
-            stack.down();
+            Result down = cli("down");
+            List<Component> leftOver = stack.down(); // anything the script missed, so nothing outlives the run
             stack.wipe();
+            if (down.exit() != 0 || !leftOver.isEmpty()) {
+                throw new AssertionError("./complaints down did not stop the stack (left " + leftOver + "): " + down);
+            }
         }
     }
 

@@ -10,86 +10,127 @@ import java.util.List;
 
 /**
  * What triage remembers of one customer, folded from {@code complaints.received} and {@code complaints.resolved}
- * by event time. Only the last 12 months are kept (older entries are dropped as newer events arrive), plus the
- * sticky do-not-serve decision and the customer's first purchase date.
+ * by event time: counts per UTC day of the last 12 months, the sticky do-not-serve decision and the customer's
+ * first purchase date. Which complaint a count belongs to is remembered per complaint ({@link ComplaintSeen}),
+ * not here, so this value has a constant worst-case size however many complaints the customer makes: at most
+ * {@link #MAX_DAYS} day entries (see {@code MemorySerde} for the bytes).
  *
- * @param complaints one entry per complaint id (a reopened round is the same complaint)
- * @param refunds    one entry per refunded complaint round
+ * <p>The 12-month window is counted in whole days: a day is in the window of an instant when it is later than
+ * the day exactly 12 months before it, and not later than the instant's own day.
+ *
+ * @param days ascending by day, only days with a count, only days inside the window of the newest day
  */
-public record CustomerMemory(List<ComplaintSeen> complaints, List<RefundSeen> refunds, boolean doNotServe,
-                             LocalDate customerSince) {
+public record CustomerMemory(List<Day> days, boolean doNotServe, LocalDate customerSince) {
 
-    /** A complaint the customer made, and whether it claimed a delivery never arrived. */
-    public record ComplaintSeen(String complaintId, long at, boolean neverArrived) {
+    /** Counts of one UTC day (epoch day). */
+    public record Day(int epochDay, int complaints, int neverArrived, int refunds) {
+
+        Day plus(int moreComplaints, int moreNeverArrived, int moreRefunds) {
+            return new Day(epochDay, complaints + moreComplaints, neverArrived + moreNeverArrived,
+                    refunds + moreRefunds);
+        }
     }
 
-    /** A complaint round that ended in a refund. */
-    public record RefundSeen(String complaintId, int round, long at) {
-    }
+    /** The window's days after its start day: 12 months span at most 366 days, plus the current day. */
+    public static final int MAX_DAYS = 367;
 
-    public static final CustomerMemory EMPTY = new CustomerMemory(List.of(), List.of(), false, null);
+    public static final CustomerMemory EMPTY = new CustomerMemory(List.of(), false, null);
 
     public CustomerMemory {
-        complaints = complaints == null ? List.of() : List.copyOf(complaints);
-        refunds = refunds == null ? List.of() : List.copyOf(refunds);
+        days = days == null ? List.of() : List.copyOf(days);
     }
 
-    /** The history as of a complaint at this event time, not counting that complaint itself. */
-    public History historyAt(Instant at, String excludingComplaintId) {
-        long from = windowStart(at);
-        long to = at.toEpochMilli();
-        int count = 0;
+    /** The history as of a complaint at this event time, not counting that complaint itself ({@code own}). */
+    public History historyAt(Instant at, ComplaintSeen own) {
+        int from = windowStartDay(at);
+        int to = epochDay(at);
+        int complaints = 0;
         int neverArrived = 0;
-        for (ComplaintSeen c : complaints) {
-            if (!c.complaintId().equals(excludingComplaintId) && c.at() > from && c.at() <= to) {
-                count++;
-                if (c.neverArrived()) {
-                    neverArrived++;
-                }
+        int refunds = 0;
+        for (Day day : days) {
+            if (day.epochDay() > from && day.epochDay() <= to) {
+                complaints += day.complaints();
+                neverArrived += day.neverArrived();
+                refunds += day.refunds();
             }
         }
-        int refunded = (int) refunds.stream()
-                .filter(r -> !r.complaintId().equals(excludingComplaintId) && r.at() > from && r.at() <= to).count();
-        return new History(count, refunded, neverArrived, doNotServe, customerSince);
+        if (own != null) {
+            if (own.counted() && own.countedDay() > from && own.countedDay() <= to) {
+                complaints--;
+                neverArrived -= own.neverArrived() ? 1 : 0;
+            }
+            for (int refundDay : own.refundDays()) {
+                refunds -= refundDay > from && refundDay <= to ? 1 : 0;
+            }
+        }
+        return new History(Math.max(0, complaints), Math.max(0, refunds), Math.max(0, neverArrived), doNotServe,
+                customerSince);
     }
 
-    /** Remembers a complaint (once per complaint id); a later round can only add a never-arrived claim. */
-    public CustomerMemory withComplaint(String complaintId, Instant at, boolean neverArrived, LocalDate since) {
-        List<ComplaintSeen> updated = new ArrayList<>();
-        boolean known = false;
-        for (ComplaintSeen c : complaints) {
-            if (c.complaintId().equals(complaintId)) {
-                known = true;
-                updated.add(new ComplaintSeen(complaintId, c.at(), c.neverArrived() || neverArrived));
-            } else {
-                updated.add(c);
-            }
-        }
-        if (!known) {
-            updated.add(new ComplaintSeen(complaintId, at.toEpochMilli(), neverArrived));
+    /**
+     * Remembers a complaint round: the complaint counts once, on the day triage first saw it ({@code seen} is
+     * what was known of it before this round, or null); a later round can only add a never-arrived claim.
+     */
+    public CustomerMemory withComplaint(Instant at, ComplaintSeen seen, boolean neverArrived, LocalDate since) {
+        List<Day> updated;
+        if (seen == null || !seen.counted()) {
+            updated = added(epochDay(at), 1, neverArrived ? 1 : 0, 0);
+        } else if (neverArrived && !seen.neverArrived()) {
+            updated = addedIfKept(seen.countedDay(), 0, 1, 0);
+        } else {
+            updated = days;
         }
         LocalDate firstPurchase = since == null ? customerSince
                 : customerSince == null || since.isBefore(customerSince) ? since : customerSince;
-        return new CustomerMemory(updated, refunds, doNotServe, firstPurchase).prunedBefore(at);
+        return new CustomerMemory(pruned(updated, epochDay(at)), doNotServe, firstPurchase);
     }
 
     /** Remembers how a complaint round ended: a refund counts once per round; do-not-serve is for good. */
-    public CustomerMemory withResolution(String complaintId, int round, Instant at, boolean refunded,
+    public CustomerMemory withResolution(Instant at, ComplaintSeen seen, int round, boolean refunded,
                                          boolean stopServing) {
-        List<RefundSeen> updated = new ArrayList<>(refunds);
-        if (refunded && updated.stream().noneMatch(r -> r.complaintId().equals(complaintId) && r.round() == round)) {
-            updated.add(new RefundSeen(complaintId, round, at.toEpochMilli()));
+        boolean newRefund = refunded && (seen == null || round > seen.refundedRound());
+        List<Day> updated = newRefund ? added(epochDay(at), 0, 0, 1) : days;
+        return new CustomerMemory(pruned(updated, epochDay(at)), doNotServe || stopServing, customerSince);
+    }
+
+    private List<Day> added(int epochDay, int complaints, int neverArrived, int refunds) {
+        List<Day> updated = new ArrayList<>(days.size() + 1);
+        boolean placed = false;
+        for (Day day : days) {
+            if (!placed && day.epochDay() == epochDay) {
+                updated.add(day.plus(complaints, neverArrived, refunds));
+                placed = true;
+            } else {
+                if (!placed && day.epochDay() > epochDay) {
+                    updated.add(new Day(epochDay, complaints, neverArrived, refunds));
+                    placed = true;
+                }
+                updated.add(day);
+            }
         }
-        return new CustomerMemory(complaints, updated, doNotServe || stopServing, customerSince).prunedBefore(at);
+        if (!placed) {
+            updated.add(new Day(epochDay, complaints, neverArrived, refunds));
+        }
+        return updated;
     }
 
-    private CustomerMemory prunedBefore(Instant latest) {
-        long from = windowStart(latest);
-        return new CustomerMemory(complaints.stream().filter(c -> c.at() > from).toList(),
-                refunds.stream().filter(r -> r.at() > from).toList(), doNotServe, customerSince);
+    private List<Day> addedIfKept(int epochDay, int complaints, int neverArrived, int refunds) {
+        return days.stream().anyMatch(d -> d.epochDay() == epochDay)
+                ? added(epochDay, complaints, neverArrived, refunds) : days;
     }
 
-    private static long windowStart(Instant at) {
-        return at.atOffset(ZoneOffset.UTC).minusMonths(12).toInstant().toEpochMilli();
+    /** Keeps only the days inside the window of the newest day known (this event's or a later one's). */
+    private static List<Day> pruned(List<Day> days, int eventDay) {
+        int newest = days.isEmpty() ? eventDay : Math.max(eventDay, days.get(days.size() - 1).epochDay());
+        int from = windowStartDay(LocalDate.ofEpochDay(newest).atStartOfDay().toInstant(ZoneOffset.UTC));
+        return days.stream().filter(d -> d.epochDay() > from).toList();
+    }
+
+    static int epochDay(Instant at) {
+        return (int) at.atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
+    }
+
+    static int windowStartDay(Instant at) {
+        return (int) at.atOffset(ZoneOffset.UTC).minusMonths(12).toLocalDate().toEpochDay();
     }
 }

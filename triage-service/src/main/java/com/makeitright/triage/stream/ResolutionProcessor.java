@@ -2,11 +2,13 @@ package com.makeitright.triage.stream;
 
 import com.makeitright.events.ComplaintResolved;
 import com.makeitright.events.RemedyKind;
+import com.makeitright.triage.memory.ComplaintSeen;
 import com.makeitright.triage.memory.CustomerMemory;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 
 import java.util.Set;
 
@@ -18,10 +20,13 @@ final class ResolutionProcessor implements Processor<String, ComplaintResolved, 
             RemedyKind.REFUND_PRORATED, RemedyKind.REFUND_AND_DISENGAGE);
 
     private KeyValueStore<String, CustomerMemory> memory;
+    private ComplaintsSeen complaintsSeen;
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
         this.memory = context.getStateStore(TriageTopology.MEMORY_STORE);
+        WindowStore<String, ComplaintSeen> seen = context.getStateStore(TriageTopology.SEEN_STORE);
+        this.complaintsSeen = new ComplaintsSeen(seen);
     }
 
     @Override
@@ -33,7 +38,10 @@ final class ResolutionProcessor implements Processor<String, ComplaintResolved, 
         }
         CustomerMemory known = memory.get(resolved.getCustomerId());
         CustomerMemory customer = known == null ? CustomerMemory.EMPTY : known;
-        memory.put(resolved.getCustomerId(), customer.withResolution(resolved.getComplaintId(), resolved.getRound(),
-                resolved.getOccurredAt(), refunded, resolved.getDoNotServe()));
+        ComplaintSeen seen = complaintsSeen.find(resolved.getComplaintId());
+        memory.put(resolved.getCustomerId(), customer.withResolution(resolved.getOccurredAt(), seen,
+                resolved.getRound(), refunded, resolved.getDoNotServe()));
+        complaintsSeen.save(resolved.getComplaintId(), (seen == null ? ComplaintSeen.first(resolved.getOccurredAt()) : seen)
+                .resolved(resolved.getRound(), resolved.getOccurredAt(), refunded));
     }
 }

@@ -5,18 +5,20 @@ import com.makeitright.events.ComplaintReceived;
 import com.makeitright.triage.acknowledge.Triage;
 import com.makeitright.triage.acknowledge.TriageDecision;
 import com.makeitright.triage.classify.History;
+import com.makeitright.triage.memory.ComplaintSeen;
 import com.makeitright.triage.memory.CustomerMemory;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 
 import java.time.Clock;
 
 /**
  * Acknowledges each complaint round once: reads the customer's memory (records arrive keyed by customer id),
  * triages with it, emits the acknowledgement keyed by complaint id, then remembers the complaint and the
- * acknowledged round. Store writes and the output commit in one exactly-once transaction.
+ * complaint's trace (its acknowledged round). Store writes and the output commit in one exactly-once transaction.
  */
 final class TriageProcessor implements Processor<String, ComplaintReceived, String, ComplaintAcknowledged> {
 
@@ -24,7 +26,7 @@ final class TriageProcessor implements Processor<String, ComplaintReceived, Stri
     private final Clock clock;
     private ProcessorContext<String, ComplaintAcknowledged> context;
     private KeyValueStore<String, CustomerMemory> memory;
-    private KeyValueStore<String, String> acknowledgedRounds;
+    private ComplaintsSeen complaintsSeen;
 
     TriageProcessor(Triage triage, Clock clock) {
         this.triage = triage;
@@ -35,27 +37,30 @@ final class TriageProcessor implements Processor<String, ComplaintReceived, Stri
     public void init(ProcessorContext<String, ComplaintAcknowledged> context) {
         this.context = context;
         this.memory = context.getStateStore(TriageTopology.MEMORY_STORE);
-        this.acknowledgedRounds = context.getStateStore(TriageTopology.ROUNDS_STORE);
+        WindowStore<String, ComplaintSeen> seen = context.getStateStore(TriageTopology.SEEN_STORE);
+        this.complaintsSeen = new ComplaintsSeen(seen);
     }
 
     @Override
     public void process(Record<String, ComplaintReceived> record) {
         ComplaintReceived received = record.value();
-        String round = received.getComplaintId() + "#" + received.getRound();
-        if (acknowledgedRounds.get(round) != null) {
+        ComplaintSeen seen = complaintsSeen.find(received.getComplaintId());
+        if (seen != null && seen.acknowledgedRound() >= received.getRound()) {
             return; // a redelivered or re-sent ComplaintReceived: this round was already acknowledged
         }
         String customerId = received.getCustomer().getId();
         CustomerMemory known = memory.get(customerId);
         CustomerMemory customer = known == null ? CustomerMemory.EMPTY : known;
-        History history = customer.historyAt(received.getOccurredAt(), received.getComplaintId());
+        History history = customer.historyAt(received.getOccurredAt(), seen);
 
         TriageDecision decision = triage.decide(AcknowledgementEvents.complaint(received, history));
         ComplaintAcknowledged ack = AcknowledgementEvents.acknowledged(received, decision, history, clock.instant());
         context.forward(record.withKey(received.getComplaintId()).withValue(ack));
 
-        memory.put(customerId, customer.withComplaint(received.getComplaintId(), received.getOccurredAt(),
-                decision.classification().has("never-arrived"), received.getCustomer().getCustomerSince()));
-        acknowledgedRounds.put(round, ack.getEventId());
+        boolean neverArrived = decision.classification().has("never-arrived");
+        memory.put(customerId, customer.withComplaint(received.getOccurredAt(), seen, neverArrived,
+                received.getCustomer().getCustomerSince()));
+        complaintsSeen.save(received.getComplaintId(), (seen == null ? ComplaintSeen.first(received.getOccurredAt()) : seen)
+                .acknowledged(received.getRound(), received.getOccurredAt(), neverArrived));
     }
 }

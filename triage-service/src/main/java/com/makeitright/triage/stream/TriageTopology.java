@@ -23,8 +23,8 @@ import java.time.Clock;
  * acknowledgement goes out keyed by complaint id again.
  *
  * <pre>
- * complaints.received --(by customer)--> TriageProcessor [memory, acknowledged rounds] --> complaints.acknowledged
- * complaints.resolved --(by customer)--> ResolutionProcessor [memory]
+ * complaints.received --(by customer)--> TriageProcessor [memory, complaints seen] --> complaints.acknowledged
+ * complaints.resolved --(by customer)--> ResolutionProcessor [memory, complaints seen]
  * </pre>
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,7 +32,7 @@ import java.time.Clock;
 class TriageTopology {
 
     static final String MEMORY_STORE = "customer-memory";
-    static final String ROUNDS_STORE = "acknowledged-rounds";
+    static final String SEEN_STORE = "complaints-seen";
 
     @Bean
     Triage triage(TriageProperties properties, Clock clock) {
@@ -42,16 +42,16 @@ class TriageTopology {
     @Bean
     KStream<String, ComplaintReceived> triageStream(StreamsBuilder builder, Triage triage, Clock clock) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMORY_STORE),
-                Serdes.String(), MemorySerde.serde()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ROUNDS_STORE),
-                Serdes.String(), Serdes.String()));
+                Serdes.String(), MemorySerde.memory()));
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(SEEN_STORE,
+                ComplaintsSeen.RETENTION, ComplaintsSeen.WINDOW, false), Serdes.String(), MemorySerde.seen()));
 
         KStream<String, ComplaintReceived> received = builder.stream(Topics.COMPLAINTS_RECEIVED.name(),
                 Consumed.with(Serdes.String(), Topics.COMPLAINTS_RECEIVED.serde()));
         received.selectKey((complaintId, event) -> event.getCustomer().getId())
                 .repartition(Repartitioned.with(Serdes.String(), Topics.COMPLAINTS_RECEIVED.serde())
                         .withName("received-by-customer"))
-                .process(() -> new TriageProcessor(triage, clock), MEMORY_STORE, ROUNDS_STORE)
+                .process(() -> new TriageProcessor(triage, clock), MEMORY_STORE, SEEN_STORE)
                 .to(Topics.COMPLAINTS_ACKNOWLEDGED.name(),
                         Produced.with(Serdes.String(), Topics.COMPLAINTS_ACKNOWLEDGED.serde()));
 
@@ -60,7 +60,7 @@ class TriageTopology {
                 .selectKey((complaintId, event) -> event.getCustomerId())
                 .repartition(Repartitioned.with(Serdes.String(), Topics.COMPLAINTS_RESOLVED.serde())
                         .withName("resolved-by-customer"))
-                .process(ResolutionProcessor::new, MEMORY_STORE);
+                .process(ResolutionProcessor::new, MEMORY_STORE, SEEN_STORE);
         return received;
     }
 }

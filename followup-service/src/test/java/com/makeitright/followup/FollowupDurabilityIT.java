@@ -46,7 +46,7 @@ import static org.awaitility.Awaitility.await;
         "spring.kafka.streams.application-id=followup-durability-host",
         "spring.kafka.streams.state-dir=${java.io.tmpdir}/make-it-right-tests/followup-host-${random.uuid}"
 })
-class FollowupDurabilityIntegrationTest {
+class FollowupDurabilityIT {
 
     static final Path TESTS_DIR = Path.of(System.getProperty("java.io.tmpdir"), "make-it-right-tests");
 

@@ -45,7 +45,7 @@ import static org.awaitility.Awaitility.await;
         "makeitright.kafka.dead-letter.max-attempts=2",
         "spring.kafka.streams.state-dir=${java.io.tmpdir}/make-it-right-tests/platform-${random.uuid}"
 })
-class StreamsPlatformIntegrationTest {
+class StreamsPlatformIT {
 
     static final AtomicInteger FAILING_ATTEMPTS = new AtomicInteger();
 

@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = TriageApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "spring.kafka.streams.state-dir=${java.io.tmpdir}/make-it-right-tests/triage-${random.uuid}"
 })
-class TriageStreamIntegrationTest {
+class TriageStreamIT {
 
     static KafkaProbe probe;
 

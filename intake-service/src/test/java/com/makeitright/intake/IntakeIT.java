@@ -56,11 +56,11 @@ import static org.awaitility.Awaitility.await;
 @WithKafkaBroker
 @AutoConfigureWebTestClient
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "makeitright.kafka.topics.partitions=" + IntakeIntegrationTest.PARTITIONS,
+        "makeitright.kafka.topics.partitions=" + IntakeIT.PARTITIONS,
         "spring.kafka.streams.state-dir=${java.io.tmpdir}/make-it-right-tests/intake-${random.uuid}",
         "makeitright.intake.transactional-id=intake-test-${random.uuid}"
 })
-class IntakeIntegrationTest {
+class IntakeIT {
 
     static final int PARTITIONS = 3;
     private static final ParameterizedTypeReference<Map<String, Object>> JSON_MAP = new ParameterizedTypeReference<>() {

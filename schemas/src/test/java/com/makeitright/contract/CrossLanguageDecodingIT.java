@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * read by the Java deserializer. The committed fixture always runs; the live variant runs wherever
  * {@code python3} has the {@code avro} package (Debian: python3-avro).
  */
-class CrossLanguageDecodingTest {
+class CrossLanguageDecodingIT {
 
     private static final Path SCRIPTS = Path.of("src/test/python");
 

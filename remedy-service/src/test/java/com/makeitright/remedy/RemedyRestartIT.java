@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * punctuator, with the service's clock moved by the test.
  */
 @WithKafkaBroker
-class RemedyRestartIntegrationTest {
+class RemedyRestartIT {
 
     @Test
     void aRestartWithAnEmptyStateDirectoryContinuesTheNegotiationFromTheChangelog(EmbeddedKafkaBroker broker) {

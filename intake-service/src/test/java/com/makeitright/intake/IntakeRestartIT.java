@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * store is rebuilt from Kafka, not from memory. Two intake instances run one after the other on one broker.
  */
 @WithKafkaBroker
-class IntakeRestartIntegrationTest {
+class IntakeRestartIT {
 
     private static final int PARTITIONS = 3;
     private static final ParameterizedTypeReference<Map<String, Object>> JSON_MAP = new ParameterizedTypeReference<>() {

@@ -15,7 +15,7 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import java.time.Instant;
 import java.util.UUID;
 
-import static com.makeitright.triage.stream.TriageStreamIntegrationTest.complaint;
+import static com.makeitright.triage.stream.TriageStreamIT.complaint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * empty state directory restores them from the changelog topics.
  */
 @WithKafkaBroker
-class TriageRestartIntegrationTest {
+class TriageRestartIT {
 
     private static ConfigurableApplicationContext start(String bootstrapServers) {
         return new SpringApplicationBuilder(TriageApplication.class).web(WebApplicationType.NONE).run(

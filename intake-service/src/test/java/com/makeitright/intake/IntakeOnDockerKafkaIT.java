@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The walking skeleton's first step against Kafka in Docker (the official apache/kafka image, the version the
  * build uses), for machines that have a Docker engine. Without one it is skipped: the same behaviour is proven on
- * the in-process broker by {@link IntakeIntegrationTest}, which always runs.
+ * the in-process broker by {@link IntakeIT}, which always runs.
  */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "makeitright.intake.transactional-id=intake-docker-test-${random.uuid}"
 })
 @AutoConfigureWebTestClient
-class IntakeOnDockerKafkaTest {
+class IntakeOnDockerKafkaIT {
 
     @Container
     @ServiceConnection

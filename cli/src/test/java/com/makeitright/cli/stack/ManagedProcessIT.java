@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A real operating-system process, found again through its pid file by a second instance (another CLI call). */
-class ManagedProcessTest {
+class ManagedProcessIT {
 
     @TempDir
     Path dir;

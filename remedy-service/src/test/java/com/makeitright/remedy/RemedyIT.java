@@ -54,7 +54,7 @@ import static org.awaitility.Awaitility.await;
         "spring.kafka.streams.state-dir=${java.io.tmpdir}/make-it-right-tests/remedy-${random.uuid}"
 })
 @AutoConfigureWebTestClient
-class RemedyIntegrationTest {
+class RemedyIT {
 
     KafkaProbe probe;
 

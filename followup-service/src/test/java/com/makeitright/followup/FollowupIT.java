@@ -50,7 +50,7 @@ import static org.awaitility.Awaitility.await;
         "followup.prevention.window=P7D",
         "spring.kafka.streams.state-dir=${java.io.tmpdir}/make-it-right-tests/followup-${random.uuid}"
 })
-class FollowupIntegrationTest {
+class FollowupIT {
 
     KafkaProbe probe;
 

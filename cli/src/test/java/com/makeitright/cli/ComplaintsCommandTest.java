@@ -114,7 +114,7 @@ class ComplaintsCommandTest {
     @Test
     void everyCommandTheReadmeShowsExists() {
         assertThat(ComplaintsCommand.commandLine().getSubcommands().keySet()).containsAll(List.of("up", "down",
-                "status", "logs", "kill", "start", "restart", "simulate", "tail", "triage"));
+                "status", "logs", "kill", "start", "restart", "simulate", "tail", "triage", "bench"));
     }
 
     private int run(String... args) {

@@ -1,26 +1,36 @@
 package com.makeitright.cli.simulate;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.List;
+import org.HdrHistogram.AbstractHistogram;
+import org.HdrHistogram.Histogram;
 
-/** p50/p95/p99 of a set of durations in milliseconds, by the nearest-rank method (a value that was observed). */
-public record Percentiles(int count, long p50, long p95, long p99, long max) {
+import java.util.Collection;
+
+/**
+ * p50/p95/p99/max of durations in milliseconds, read from an HdrHistogram (3 significant digits: exact below
+ * 2,048 ms, within 0.1% above). A percentile is the smallest recorded value such that at least that share of
+ * the values are less than or equal to it.
+ */
+public record Percentiles(long count, long p50, long p95, long p99, long max) {
+
+    /** One hour: a slower stage is recorded as one hour. */
+    static final long HIGHEST_MILLIS = 3_600_000;
 
     public static Percentiles of(Collection<Long> millis) {
-        if (millis.isEmpty()) {
-            return new Percentiles(0, 0, 0, 0, 0);
-        }
-        List<Long> sorted = new ArrayList<>(millis);
-        Collections.sort(sorted);
-        return new Percentiles(sorted.size(), rank(sorted, 50), rank(sorted, 95), rank(sorted, 99),
-                sorted.get(sorted.size() - 1));
+        Histogram histogram = histogram();
+        millis.forEach(value -> histogram.recordValue(Math.max(0, Math.min(HIGHEST_MILLIS, value))));
+        return fromHistogram(histogram);
     }
 
-    /** The smallest value such that at least {@code percent}% of the values are less than or equal to it. */
-    static long rank(List<Long> sorted, double percent) {
-        int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, Math.min(sorted.size(), rank) - 1));
+    public static Percentiles fromHistogram(AbstractHistogram millis) {
+        if (millis.getTotalCount() == 0) {
+            return new Percentiles(0, 0, 0, 0, 0);
+        }
+        return new Percentiles(millis.getTotalCount(), millis.getValueAtPercentile(50),
+                millis.getValueAtPercentile(95), millis.getValueAtPercentile(99), millis.getMaxValue());
+    }
+
+    /** An empty histogram of milliseconds with the range and precision {@link #of(Collection)} uses. */
+    public static Histogram histogram() {
+        return new Histogram(HIGHEST_MILLIS, 3);
     }
 }

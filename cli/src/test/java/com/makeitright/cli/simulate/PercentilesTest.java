@@ -49,4 +49,12 @@ class PercentilesTest {
         assertThat(p.p99()).isEqualTo(500);
         assertThat(p.max()).isEqualTo(900);
     }
+
+    @Test
+    void slowValuesStayWithinATenthOfAPercent() {
+        Percentiles p = Percentiles.of(List.of(12_345L, 54_321L, 98_765L));
+
+        assertThat(p.p50()).isCloseTo(54_321L, org.assertj.core.data.Percentage.withPercentage(0.1));
+        assertThat(p.max()).isCloseTo(98_765L, org.assertj.core.data.Percentage.withPercentage(0.1));
+    }
 }

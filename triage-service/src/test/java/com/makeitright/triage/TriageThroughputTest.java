@@ -12,9 +12,9 @@ class TriageThroughputTest {
 
     @Test
     void triagesTheWholeCorpusAndPrintsComplaintsPerSecond() throws Exception {
-        TriageBenchmark.Result result = TriageBenchmark.run(3);
+        TriageBenchmark.Result result = TriageBenchmark.run(1);
 
-        assertThat(result.complaints()).isEqualTo(3L * (287 + 124 + 200 + 250 * 9));
+        assertThat(result.complaints()).isEqualTo((287 + 124 + 200 + 250 * 9));
         assertThat(result.textCharacters()).isGreaterThan(result.complaints() * 100); // every text was written
     }
 }

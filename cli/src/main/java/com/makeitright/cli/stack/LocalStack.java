@@ -38,6 +38,7 @@ public final class LocalStack {
     private final HealthProbe probe = new HealthProbe();
     private final Map<Component, ManagedProcess> processes = new EnumMap<>(Component.class);
     private final KafkaBroker broker;
+    private final AppCds cds;
 
     public LocalStack(StackConfig config) {
         this(config, System.getenv());
@@ -53,6 +54,8 @@ public final class LocalStack {
         }
         this.broker = new KafkaBroker(config.kafkaDir(), config.port(Component.KAFKA), config.controllerPort(),
                 config.kafkaJavaOpts(), config.brokerClasspath(), processes.get(Component.KAFKA));
+        this.cds = new AppCds(config.runDir().resolve("cds"), KafkaBroker.javaExecutable(),
+                !"off".equalsIgnoreCase(this.inheritedEnvironment.getOrDefault(AppCds.VARIABLE, "on").trim()));
     }
 
     public StackConfig config() {
@@ -122,6 +125,7 @@ public final class LocalStack {
                     broker.start();
                     started.add(Component.KAFKA);
                 }
+                cds.prepareAll(Component.SERVICES, config.projectDir());
                 broker.awaitReady(config.startTimeout());
             }
             // The four JVMs boot for tens of seconds before they touch Kafka, so they start together the moment
@@ -221,8 +225,7 @@ public final class LocalStack {
         List<String> command = new ArrayList<>();
         command.add(KafkaBroker.javaExecutable());
         command.addAll(config.serviceJavaOpts());
-        command.add("-jar");
-        command.add(component.jar(config.projectDir()).toString());
+        command.addAll(cds.launch(component, component.jar(config.projectDir())));
         try {
             Files.createDirectories(config.stateDir(component));
             if (component == Component.REMEDY) {

@@ -49,6 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code -Dfuzz.requests=N} changes its length.
  */
 @WebFluxTest
+// every controller and advice (the slice), intake's @Services (the request handling; its Kafka parts are
+// @Components and stay out), the platform's problem handling as production configures it, Kafka replaced by stubs
 @ComponentScan(basePackages = "com.makeitright.intake", useDefaultFilters = false,
         includeFilters = @ComponentScan.Filter(org.springframework.stereotype.Service.class))
 @Import({WebPlatformAutoConfiguration.class, SliceStubs.class})

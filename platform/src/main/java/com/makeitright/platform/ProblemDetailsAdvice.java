@@ -16,9 +16,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -72,7 +74,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String message = cause instanceof JacksonException jackson && jackson.getOriginalMessage() != null
                 ? jackson.getOriginalMessage() : cause.getMessage();
         return QUALIFIED_NAME.matcher(firstLine(message)).replaceAll(
-                match -> java.util.regex.Matcher.quoteReplacement(match.group(1).replace('$', '.')));
+                match -> Matcher.quoteReplacement(match.group(1).replace('$', '.')));
     }
 
     private static String path(List<JacksonException.Reference> references) {
@@ -108,7 +110,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return "a list";
         }
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+            return "one of " + Arrays.toString(type.getEnumConstants());
         }
         return "an object";
     }

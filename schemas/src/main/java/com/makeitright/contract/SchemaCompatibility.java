@@ -5,6 +5,7 @@ import org.apache.avro.SchemaCompatibility.Incompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityResult;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 import org.apache.avro.SchemaNormalization;
+import org.apache.avro.util.internal.JacksonUtils;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -86,7 +87,7 @@ public final class SchemaCompatibility {
             case RECORD -> schema.getFields().forEach(field -> {
                 if (field.hasDefaultValue()) {
                     found.add(schema.getFullName() + "." + field.name() + " default "
-                            + org.apache.avro.util.internal.JacksonUtils.toJsonNode(field.defaultVal()));
+                            + JacksonUtils.toJsonNode(field.defaultVal())); // the default as JSON, as in the file
                 }
                 collectDefaults(field.schema(), found, seen);
             });

@@ -74,6 +74,24 @@ class ProblemDetailsAdviceTest {
     }
 
     @Test
+    void aValueOfTheWrongTypeNamesTheFieldAndWhatItNeedsButNoClass() {
+        assertThat(malformed("{\"sku\": {\"a\": 1}, \"quantity\": 1}"))
+                .isEqualTo("Malformed request: field 'sku' must be text");
+        assertThat(malformed("{\"sku\": \"CD\", \"quantity\": \"many\"}"))
+                .isEqualTo("Malformed request: field 'quantity' must be a whole number");
+        assertThat(malformed("[{\"sku\": \"CD\"}]")).startsWith("Malformed request: ")
+                .doesNotContain("com.makeitright", "$", "Exception");
+    }
+
+    private String malformed(String body) {
+        return (String) http.post().uri("/orders").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(JSON).returnResult().getResponseBody().get("detail");
+    }
+
+    @Test
     void otherErrorsAreProblemsToo() {
         http.post().uri("/orders").contentType(MediaType.TEXT_PLAIN).bodyValue("an order")
                 .exchange()

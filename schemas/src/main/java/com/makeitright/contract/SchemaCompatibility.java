@@ -5,14 +5,25 @@ import org.apache.avro.SchemaCompatibility.Incompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityResult;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 import org.apache.avro.SchemaNormalization;
+import org.apache.avro.util.internal.JacksonUtils;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Full compatibility between a schema and its history, by Avro's own resolution rules: the current schema
  * must read every historical version (new code reads old records) and every historical version must read
  * the current one (old code reads new records). Problems name the event, the version and the field.
+ *
+ * <p>A version is identified by its parsing canonical form (what travels on the wire, the fingerprint) plus what
+ * readers do with values they do not know: enum and field defaults, which the canonical form leaves out. So a
+ * version that only adds an enum default is a version of its own, with the same fingerprint as the one before.
+ * "Readers of vN" are the readers of vN's wire form as they run today: the newest recorded version with vN's
+ * fingerprint (readers are deployed before writers, README), so once a version that gives an enum a default is
+ * recorded, adding a symbol to that enum is compatible.
  */
 public final class SchemaCompatibility {
 
@@ -26,15 +37,67 @@ public final class SchemaCompatibility {
             describe(problems, eventName + ": the current schema cannot read records written with v" + old.version(),
                     current, old.schema());
             describe(problems, eventName + ": readers of v" + old.version() + " cannot read records of the current schema",
-                    old.schema(), current);
+                    newestReader(old, history).schema(), current);
         }
         return problems;
     }
 
-    /** True when the history already holds exactly this schema (same parsing canonical form). */
+    /** The newest recorded version with the wire form of {@code old}: how readers of that form read today. */
+    private static SchemaHistory.Version newestReader(SchemaHistory.Version old, List<SchemaHistory.Version> history) {
+        SchemaHistory.Version newest = old;
+        for (SchemaHistory.Version version : history) {
+            if (version.version() > newest.version() && fingerprint(version) == fingerprint(old)) {
+                newest = version;
+            }
+        }
+        return newest;
+    }
+
+    private static long fingerprint(SchemaHistory.Version version) {
+        return SchemaNormalization.parsingFingerprint64(version.schema());
+    }
+
+    /**
+     * True when the history already holds exactly this schema: the same parsing canonical form and the same enum
+     * and field defaults (which the canonical form leaves out, but which decide what readers make of new values).
+     */
     public static boolean isRecorded(Schema current, List<SchemaHistory.Version> history) {
         long fingerprint = SchemaNormalization.parsingFingerprint64(current);
-        return history.stream().anyMatch(v -> v.fingerprint() == fingerprint);
+        String defaults = defaults(current);
+        return history.stream().anyMatch(v -> fingerprint(v) == fingerprint && defaults(v.schema()).equals(defaults));
+    }
+
+    /** Every enum default and field default in the schema, as sorted text: what resolution uses beyond the form. */
+    static String defaults(Schema schema) {
+        TreeSet<String> found = new TreeSet<>();
+        collectDefaults(schema, found, new IdentityHashMap<>());
+        return String.join("\n", found);
+    }
+
+    private static void collectDefaults(Schema schema, TreeSet<String> found, Map<Schema, Boolean> seen) {
+        if (seen.put(schema, Boolean.TRUE) != null) {
+            return;
+        }
+        switch (schema.getType()) {
+            case ENUM -> {
+                if (schema.getEnumDefault() != null) {
+                    found.add(schema.getFullName() + " default " + schema.getEnumDefault());
+                }
+            }
+            case RECORD -> schema.getFields().forEach(field -> {
+                if (field.hasDefaultValue()) {
+                    found.add(schema.getFullName() + "." + field.name() + " default "
+                            + JacksonUtils.toJsonNode(field.defaultVal())); // the default as JSON, as in the file
+                }
+                collectDefaults(field.schema(), found, seen);
+            });
+            case ARRAY -> collectDefaults(schema.getElementType(), found, seen);
+            case MAP -> collectDefaults(schema.getValueType(), found, seen);
+            case UNION -> schema.getTypes().forEach(branch -> collectDefaults(branch, found, seen));
+            default -> {
+                // primitives and fixed carry no default of their own
+            }
+        }
     }
 
     private static void describe(List<String> problems, String heading, Schema reader, Schema writer) {

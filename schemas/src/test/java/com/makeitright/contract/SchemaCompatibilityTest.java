@@ -72,11 +72,21 @@ class SchemaCompatibilityTest {
 
     @Test
     void removingAnEnumSymbolWithoutDefaultIsRejected() {
-        Schema current = Topics.COMPLAINTS_ACKNOWLEDGED.schema();
-        Schema old = parse(current.toString().replace("\"HOSTILE\"]", "\"HOSTILE\",\"FURIOUS\"]"));
+        String withDefault = Topics.COMPLAINTS_ACKNOWLEDGED.schema().toString();
+        assertThat(withDefault).as("fixture").contains("\"HOSTILE\"],\"default\":\"UPSET\"");
+        Schema current = parse(withDefault.replace("\"HOSTILE\"],\"default\":\"UPSET\"", "\"HOSTILE\"]"));
+        Schema old = parse(withDefault.replace("\"HOSTILE\"],\"default\":\"UPSET\"", "\"HOSTILE\",\"FURIOUS\"]"));
 
         assertThat(problems("ComplaintAcknowledged", current, old)).anySatisfy(problem -> assertThat(problem)
                 .contains("field 'anger'").contains("FURIOUS"));
+    }
+
+    @Test
+    void removingAnEnumSymbolIsAcceptedWhenTheEnumHasADefault() {
+        Schema current = Topics.COMPLAINTS_ACKNOWLEDGED.schema();
+        Schema old = parse(current.toString().replace("\"HOSTILE\"]", "\"HOSTILE\",\"FURIOUS\"]"));
+
+        assertThat(problems("ComplaintAcknowledged", current, old)).isEmpty();
     }
 
     @Test

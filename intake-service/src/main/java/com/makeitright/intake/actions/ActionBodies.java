@@ -1,5 +1,6 @@
 package com.makeitright.intake.actions;
 
+import com.makeitright.intake.common.VisibleText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -9,7 +10,10 @@ import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
 
-/** Bodies of the state-changing endpoints (docs/http-api.md); enums are text so a wrong value is a bad field. */
+/**
+ * Bodies of the state-changing endpoints (docs/http-api.md); enums are text so a wrong value is a bad field. An
+ * {@code offerId} is checked by {@link ActionRules} against the id rule of {@code Checks}.
+ */
 final class ActionBodies {
 
     private ActionBodies() {
@@ -17,33 +21,33 @@ final class ActionBodies {
 
     record RemedyResponse(
             @NotBlank String decision,
-            @Size(max = 100) String offerId,
+            String offerId,
             @Valid CounterOffer counterOffer,
-            @Size(max = 2000) String note) {
+            @VisibleText @Size(max = 2000) String note) {
     }
 
     record CounterOffer(
             @NotBlank String kind,
             BigDecimal amount,
             String currency,
-            @Size(max = 500) String description) {
+            @VisibleText @Size(max = 500) String description) {
     }
 
     record Approval(
             @NotBlank String decision,
-            @NotBlank @Size(max = 100) String approver,
-            @Size(max = 100) String offerId,
-            @Size(max = 2000) String note) {
+            @VisibleText(required = true) @Size(max = 100) String approver,
+            String offerId,
+            @VisibleText @Size(max = 2000) String note) {
     }
 
     record Fulfillment(
-            @NotBlank @Size(max = 200) String reference,
-            @NotBlank @Size(max = 100) String fulfilledBy,
-            @Size(max = 100) String offerId,
+            @VisibleText(required = true) @Size(max = 200) String reference,
+            @VisibleText(required = true) @Size(max = 100) String fulfilledBy,
+            String offerId,
             @Valid MoneyBody actualCost,
             String inspectionResult,
             String rootCause,
-            @Size(max = 2000) String note) {
+            @VisibleText @Size(max = 2000) String note) {
     }
 
     record MoneyBody(BigDecimal amount, String currency) {
@@ -52,6 +56,6 @@ final class ActionBodies {
     record FollowUpOutcome(
             @NotNull Boolean satisfied,
             @NotNull @Min(1) @Max(5) Integer score,
-            @Size(max = 2000) String comment) {
+            @VisibleText @Size(max = 2000) String comment) {
     }
 }

@@ -29,7 +29,7 @@ final class ActionRules {
     }
 
     Commands.Respond respond(ActionBodies.RemedyResponse body) {
-        Checks checks = Checks.of(validator, body);
+        Checks checks = Checks.of(validator, body).optionalId("offerId", body.offerId());
         ResponseDecision decision = checks.symbol("decision", body.decision(), ResponseDecision.class);
         CounterOffer counter = null;
         if (decision == ResponseDecision.COUNTER && body.counterOffer() == null) {
@@ -55,7 +55,7 @@ final class ActionRules {
     }
 
     Commands.DecideApproval decideApproval(ActionBodies.Approval body) {
-        Checks checks = Checks.of(validator, body);
+        Checks checks = Checks.of(validator, body).optionalId("offerId", body.offerId());
         ApprovalDecision decision = checks.symbol("decision", body.decision(), ApprovalDecision.class);
         checks.throwIfAny();
         return new Commands.DecideApproval(decision, body.approver(), blankToNull(body.offerId()),
@@ -63,7 +63,7 @@ final class ActionRules {
     }
 
     Commands.Fulfill fulfill(ActionBodies.Fulfillment body) {
-        Checks checks = Checks.of(validator, body);
+        Checks checks = Checks.of(validator, body).optionalId("offerId", body.offerId());
         Money actualCost = body.actualCost() == null ? null
                 : checks.money("actualCost", body.actualCost().amount(), body.actualCost().currency(), true);
         InspectionResult inspection = checks.symbol("inspectionResult", body.inspectionResult(), InspectionResult.class);

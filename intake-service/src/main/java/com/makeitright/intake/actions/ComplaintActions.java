@@ -6,6 +6,7 @@ import com.makeitright.events.FollowUpCompleted;
 import com.makeitright.events.RemedyApprovalDecided;
 import com.makeitright.events.RemedyFulfilled;
 import com.makeitright.events.RemedyResponded;
+import com.makeitright.intake.common.Checks;
 import com.makeitright.intake.common.UnknownComplaint;
 import com.makeitright.intake.publishing.EventPublisher;
 import com.makeitright.intake.publishing.EventPublisher.Outgoing;
@@ -36,6 +37,9 @@ class ComplaintActions {
     private record Plan(List<Outgoing<?>> events, Map<String, Object> answer) {
     }
 
+    /** How a 400 names the complaint id of the path. */
+    static final String PATH_ID = "complaintId";
+
     private final ActionRules rules;
     private final Transitions transitions;
     private final EventPublisher publisher;
@@ -53,6 +57,7 @@ class ComplaintActions {
     }
 
     Mono<Map<String, Object>> respond(String complaintId, ActionBodies.RemedyResponse body) {
+        Checks.pathId(PATH_ID, complaintId);
         Commands.Respond command = rules.respond(body);
         return act(complaintId, state -> {
             RemedyResponded event = transitions.respond(state, command);
@@ -62,6 +67,7 @@ class ComplaintActions {
     }
 
     Mono<Map<String, Object>> decideApproval(String complaintId, ActionBodies.Approval body) {
+        Checks.pathId(PATH_ID, complaintId);
         Commands.DecideApproval command = rules.decideApproval(body);
         return act(complaintId, state -> {
             RemedyApprovalDecided event = transitions.decideApproval(state, command);
@@ -71,6 +77,7 @@ class ComplaintActions {
     }
 
     Mono<Map<String, Object>> fulfill(String complaintId, ActionBodies.Fulfillment body) {
+        Checks.pathId(PATH_ID, complaintId);
         Commands.Fulfill command = rules.fulfill(body);
         return act(complaintId, state -> {
             RemedyFulfilled event = transitions.fulfill(state, command);
@@ -80,6 +87,7 @@ class ComplaintActions {
     }
 
     Mono<Map<String, Object>> completeFollowUp(String complaintId, ActionBodies.FollowUpOutcome body) {
+        Checks.pathId(PATH_ID, complaintId);
         Commands.CompleteFollowUp command = rules.completeFollowUp(body);
         return act(complaintId, state -> {
             Transitions.FollowUpOutcome outcome = transitions.completeFollowUp(state, command);

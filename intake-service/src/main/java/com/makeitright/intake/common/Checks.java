@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -18,6 +19,13 @@ import java.util.stream.Collectors;
  * rules annotations cannot say (enums, money, either-or fields), so a 400 names all bad fields at once.
  */
 public final class Checks {
+
+    /**
+     * What an id a client names (a complaint id in a path, an offer id) may look like: the UUIDs intake and remedy
+     * generate fit, and nothing that could break a header, a log line or a store key gets past.
+     */
+    public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    static final String ID_RULE = "must be 1 to 64 characters of A-Z, a-z, 0-9, '_' or '-'";
 
     /** Largest amount of money a request may carry. */
     public static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000");
@@ -38,6 +46,22 @@ public final class Checks {
 
     public Checks add(String field, String message) {
         problems.add(new FieldProblem(field, message));
+        return this;
+    }
+
+    /** The id in a request's path, when it fits {@link #ID}; {@link InvalidInput} (a 400) otherwise. */
+    public static String pathId(String field, String value) {
+        if (value == null || !ID.matcher(value).matches()) {
+            throw new InvalidInput(field, ID_RULE);
+        }
+        return value;
+    }
+
+    /** An optional id in a body: absent (null or blank) or fitting {@link #ID}. */
+    public Checks optionalId(String field, String value) {
+        if (value != null && !value.isBlank() && !has(field) && !ID.matcher(value).matches()) {
+            add(field, ID_RULE);
+        }
         return this;
     }
 

@@ -1,5 +1,6 @@
 package com.makeitright.intake.status;
 
+import com.makeitright.intake.common.Checks;
 import com.makeitright.intake.common.UnknownComplaint;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +24,7 @@ class StatusController {
 
     @GetMapping(path = "/{complaintId}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Map<String, Object>> status(@PathVariable String complaintId) {
+        Checks.pathId("complaintId", complaintId);
         return views.find(complaintId)
                 .map(found -> StatusView.of(found.orElseThrow(() -> new UnknownComplaint(complaintId))));
     }

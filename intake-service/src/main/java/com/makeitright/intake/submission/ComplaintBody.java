@@ -1,5 +1,6 @@
 package com.makeitright.intake.submission;
 
+import com.makeitright.intake.common.VisibleText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -18,14 +19,14 @@ import java.math.BigDecimal;
 record ComplaintBody(
         @NotNull @Valid Customer customer,
         @NotBlank String channel,
-        @NotBlank @Size(max = 200) String subject,
-        @NotBlank @Size(max = 5000) String description,
+        @VisibleText(required = true) @Size(max = 200) String subject,
+        @VisibleText(required = true) @Size(max = 5000) String description,
         @Valid Order order,
-        @Size(max = 500) String desiredOutcome) {
+        @VisibleText @Size(max = 500) String desiredOutcome) {
 
     record Customer(
-            @NotBlank @Size(max = 64) String id,
-            @NotBlank @Size(max = 200) String name,
+            @VisibleText(required = true) @Size(max = 64) String id,
+            @VisibleText(required = true) @Size(max = 200) String name,
             @Email(regexp = ".+@[^@\\s]+\\.[^@\\s]+", message = "must be a valid e-mail address") @Size(max = 320) String email,
             @Size(max = 50) String phone,
             String tier,
@@ -33,7 +34,7 @@ record ComplaintBody(
     }
 
     record Order(
-            @NotBlank @Size(max = 64) String id,
+            @VisibleText(required = true) @Size(max = 64) String id,
             @Size(max = 64) String sku,
             BigDecimal amount,
             String currency,

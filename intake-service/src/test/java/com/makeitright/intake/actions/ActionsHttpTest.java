@@ -100,7 +100,15 @@ class ActionsHttpTest {
                 Arguments.of("follow-up-outcome", new ActionRequests.FollowUpOutcome(null, 3, null), "satisfied"),
                 Arguments.of("follow-up-outcome", new ActionRequests.FollowUpOutcome(true, null, null), "score"),
                 Arguments.of("follow-up-outcome", new ActionRequests.FollowUpOutcome(true, 0, null), "score"),
-                Arguments.of("follow-up-outcome", new ActionRequests.FollowUpOutcome(false, 6, null), "score"));
+                Arguments.of("follow-up-outcome", new ActionRequests.FollowUpOutcome(false, 6, null), "score"),
+                // text of only whitespace or control characters says nothing, though @NotBlank would let it pass
+                Arguments.of("follow-up-outcome", new ActionRequests.FollowUpOutcome(false, 2, "\u0000\u0007\n\t"), "comment"),
+                Arguments.of("follow-up-outcome", new ActionRequests.FollowUpOutcome(false, 2, " \t "), "comment"),
+                Arguments.of("remedy-response", new RemedyResponse("DECLINE", null, null, "\u0000\u200B"), "note"),
+                Arguments.of("approval", new ActionRequests.Approval("APPROVED", "\u0007", null, null), "approver"),
+                Arguments.of("fulfillment", new ActionRequests.Fulfillment("\u001b\n", "agent.ann", null, null, null, null, null), "reference"),
+                Arguments.of("remedy-response", new RemedyResponse("ACCEPT", "offer 1\r\n", null, null), "offerId"),
+                Arguments.of("approval", new ActionRequests.Approval("APPROVED", "sam", "o".repeat(65), null), "offerId"));
     }
 
     @ParameterizedTest(name = "{0} {2}")
@@ -112,6 +120,22 @@ class ActionsHttpTest {
                 .jsonPath("$.title").isEqualTo("Invalid request")
                 .jsonPath("$.errors[?(@.field == '" + field + "')].message").isNotEmpty();
 
+        assertThat(publisher.published()).isEmpty();
+    }
+
+    @Test
+    void aPathIdThatIsNoIdIsABadRequestProblemOnEveryEndpoint() {
+        for (String bad : new String[]{"abc%0d%0a", "%00", "x".repeat(65), "a%20b", "%C3%A9"}) {
+            for (var call : new Object[][]{{"remedy-response", ActionRequests.accept()},
+                    {"approval", ActionRequests.approve()}, {"fulfillment", ActionRequests.fulfillment()},
+                    {"follow-up-outcome", ActionRequests.satisfied()}}) {
+                http.post().uri(java.net.URI.create("/api/complaints/" + bad + "/" + call[0]))
+                        .contentType(MediaType.APPLICATION_JSON).bodyValue(call[1]).exchange()
+                        .expectStatus().isBadRequest()
+                        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .expectBody().jsonPath("$.errors[0].field").isEqualTo("complaintId");
+            }
+        }
         assertThat(publisher.published()).isEmpty();
     }
 

@@ -44,6 +44,19 @@ class StatusHttpTest {
     }
 
     @Test
+    void aPathIdThatIsNoIdIsABadRequestProblemNotAServerError() {
+        for (String bad : new String[]{"abc%0d%0a", "%00", "x".repeat(65), "..%2F..", "%E2%80%8B"}) {
+            http.get().uri(java.net.URI.create("/api/complaints/" + bad)).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("complaintId");
+        }
+        // the ids intake generates (UUIDs) and the 64-character limit itself stay valid
+        http.get().uri("/api/complaints/{id}", Events.newId()).exchange().expectStatus().isNotFound();
+        http.get().uri("/api/complaints/{id}", "A_z-9".repeat(12) + "abcd").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
     void anUnknownComplaintIsANotFoundProblem() {
         http.get().uri("/api/complaints/{id}", "no-such-complaint").exchange()
                 .expectStatus().isNotFound()

@@ -135,6 +135,12 @@ class ComplaintHttpTest {
                 Arguments.of(valid.withSubject(""), "subject"),
                 Arguments.of(valid.withSubject("S".repeat(201)), "subject"),
                 Arguments.of(valid.withDescription(null), "description"),
+                // only whitespace or control characters: @NotBlank alone lets "\u0000\u0007" through
+                Arguments.of(valid.withDescription("\u0000\u0007\n\t"), "description"),
+                Arguments.of(valid.withDescription("\u200B\uFEFF \u0085"), "description"),
+                Arguments.of(valid.withSubject(" \u0007 "), "subject"),
+                Arguments.of(valid.withDesiredOutcome("\u0000"), "desiredOutcome"),
+                Arguments.of(valid.withCustomerId("\u0000"), "customer.id"),
                 Arguments.of(valid.withDescription("D".repeat(5001)), "description"),
                 Arguments.of(valid.withDesiredOutcome("W".repeat(501)), "desiredOutcome"),
                 Arguments.of(valid.withOrderAmount("0", "USD"), "order.amount"),

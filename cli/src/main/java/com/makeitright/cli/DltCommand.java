@@ -109,6 +109,7 @@ final class DltCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             int replayed = 0;
             int notFound = 0;
+            int notReplayable = 0;
             for (DeadLetterReplay.Outcome outcome : outcomes) {
                 DeadLetter letter = outcome.deadLetter();
                 switch (outcome.status()) {
@@ -119,6 +120,11 @@ final class DltCommand implements Runnable {
                     }
                     case ALREADY_REPLAYED -> out.printf("already replayed  %s  key %s  -> %s at %s (nothing sent)%n",
                             letter.id(), letter.key(), outcome.entry().replayedTo(), outcome.entry().replayedAt());
+                    case NOT_REPLAYABLE -> {
+                        notReplayable++;
+                        out.printf("not replayable    %s  key %s  (its value was too large to keep: %s)%n", letter.id(),
+                                letter.key(), letter.reason());
+                    }
                     case NOT_FOUND -> {
                         notFound++;
                         out.printf("not found         %s  (no record of %s has this id or event id)%n",
@@ -126,10 +132,11 @@ final class DltCommand implements Runnable {
                     }
                 }
             }
-            out.printf("%s: %d replayed, %d already replayed before, %d not found.%n", deadLetterTopic, replayed,
-                    outcomes.size() - replayed - notFound, notFound);
+            out.printf("%s: %d replayed, %d already replayed before, %d not found, %d not replayable.%n",
+                    deadLetterTopic, replayed, outcomes.size() - replayed - notFound - notReplayable, notFound,
+                    notReplayable);
             out.flush();
-            return notFound > 0 ? ComplaintsCommand.FAILED : 0;
+            return notFound + notReplayable > 0 ? ComplaintsCommand.FAILED : 0;
         }
     }
 }

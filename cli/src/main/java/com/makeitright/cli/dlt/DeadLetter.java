@@ -39,6 +39,8 @@ public record DeadLetter(String deadLetterTopic, int partition, long offset, Ins
     static final String ORIGINAL_OFFSET = "kafka_dlt-original-offset";
     static final String EXCEPTION_FQCN = "kafka_dlt-exception-fqcn";
     static final String EXCEPTION_MESSAGE = "kafka_dlt-exception-message";
+    /** Set by the platform's production handler when it left out a value too large to write (its size). */
+    static final String OMITTED_VALUE = "makeitright_dlt-omitted-value-bytes";
 
     static DeadLetter from(ConsumerRecord<String, byte[]> record) {
         Headers headers = record.headers();
@@ -69,10 +71,16 @@ public record DeadLetter(String deadLetterTopic, int partition, long offset, Ins
                         + " has no " + ORIGINAL_TOPIC + " header: cannot tell where it came from"));
     }
 
-    /** {@code topic-partition@offset} it had before it was dead-lettered, or {@code ?} when unknown. */
+    /**
+     * {@code topic-partition@offset} it had before it was dead-lettered, {@code topic (not written)} for an output
+     * record the platform could not write, or {@code ?} when unknown.
+     */
     public String original() {
         if (originalTopic == null) {
             return "?";
+        }
+        if (originalOffset < 0) { // an output record that could not be written: it never had an offset
+            return originalTopic + " (not written)";
         }
         return originalTopic + "-" + originalPartition + "@" + originalOffset;
     }
@@ -92,11 +100,16 @@ public record DeadLetter(String deadLetterTopic, int partition, long offset, Ins
         return typed.equals(id()) || typed.equalsIgnoreCase(eventId == null ? "" : eventId);
     }
 
+    /** Whether the value was left out (too large to keep): replaying the key alone would write a tombstone. */
+    public boolean valueOmitted() {
+        return headers.lastHeader(OMITTED_VALUE) != null;
+    }
+
     /** The original headers, without what the dead-letter path added. */
     Headers replayHeaders() {
         RecordHeaders original = new RecordHeaders();
         for (Header header : headers) {
-            if (!header.key().startsWith(DLT_HEADER_PREFIX)) {
+            if (!header.key().startsWith(DLT_HEADER_PREFIX) && !header.key().startsWith("makeitright_dlt-")) {
                 original.add(header.key(), header.value());
             }
         }

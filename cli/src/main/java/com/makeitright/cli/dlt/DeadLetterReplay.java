@@ -42,7 +42,7 @@ public final class DeadLetterReplay {
     public record Outcome(Status status, String chosen, DeadLetter deadLetter, ReplayEntry entry) {
     }
 
-    public enum Status { REPLAYED, ALREADY_REPLAYED, NOT_FOUND }
+    public enum Status { REPLAYED, ALREADY_REPLAYED, NOT_FOUND, NOT_REPLAYABLE }
 
     private final String bootstrapServers;
     private final Clock clock;
@@ -75,6 +75,8 @@ public final class DeadLetterReplay {
                 ReplayEntry earlier = replayed.get(letter.replayKey());
                 if (earlier != null) {
                     outcomes.add(new Outcome(Status.ALREADY_REPLAYED, letter.id(), letter, earlier));
+                } else if (letter.valueOmitted()) {
+                    outcomes.add(new Outcome(Status.NOT_REPLAYABLE, letter.id(), letter, null));
                 } else {
                     toReplay.putIfAbsent(letter.replayKey(), letter);
                 }

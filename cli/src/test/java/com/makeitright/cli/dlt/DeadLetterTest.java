@@ -55,6 +55,7 @@ class DeadLetterTest {
         assertThat(letter.matches("2@5")).isTrue();
         assertThat(letter.matches(event.getEventId().toUpperCase())).isTrue();
         assertThat(letter.matches("2@6")).isFalse();
+        assertThat(letter.valueOmitted()).isFalse();
         assertThat(letter.replayHeaders()).singleElement()
                 .satisfies(header -> assertThat(header.key()).isEqualTo("traceparent"));
     }
@@ -74,6 +75,22 @@ class DeadLetterTest {
                 .contains("ID ", "DEAD-LETTERED (UTC)", "REASON")
                 .contains("0@0", "2026-05-28 20:26:40", "complaints.received-0@7", "c-2",
                         "IllegalArgumentException: not Avro single-object encoded", "complaints.received-0@9");
+    }
+
+    @Test
+    void anOutputTooLargeToWriteIsListedButNotReplayable() {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("kafka_dlt-original-topic", "complaints.acknowledged".getBytes(StandardCharsets.UTF_8));
+        headers.add("kafka_dlt-original-partition", new byte[]{-1, -1, -1, -1});
+        headers.add("kafka_dlt-original-offset", new byte[]{-1, -1, -1, -1, -1, -1, -1, -1});
+        headers.add("makeitright_dlt-omitted-value-bytes", "120483".getBytes(StandardCharsets.UTF_8));
+
+        DeadLetter letter = DeadLetter.from(new ConsumerRecord<>("complaints.acknowledged.DLT", 0, 3, DEAD_AT,
+                TimestampType.CREATE_TIME, -1, -1, "c-3", null, headers, Optional.empty()));
+
+        assertThat(letter.valueOmitted()).isTrue();
+        assertThat(letter.original()).isEqualTo("complaints.acknowledged (not written)");
+        assertThat(letter.replayHeaders()).isEmpty();
     }
 
     @Test

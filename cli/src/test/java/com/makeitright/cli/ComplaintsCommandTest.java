@@ -105,6 +105,18 @@ class ComplaintsCommandTest {
     }
 
     @Test
+    void dltReplayTakesIdsOrAllButNotNeither() {
+        CommandLine.ParseResult replay = parse("dlt", "replay", "received", "--id", "1@0", "--id", "e-1");
+        DltCommand.ReplayCommand command = replay.subcommand().subcommand().commandSpec().commandLine().getCommand();
+
+        assertThat(command.topic).isEqualTo("received");
+        assertThat(command.choice.ids).containsExactly("1@0", "e-1");
+        assertThat(run("dlt", "replay", "received")).isEqualTo(2);
+        assertThat(err.toString()).contains("--id").contains("--all");
+        assertThat(run("dlt", "replay", "received", "--all", "--id", "1@0")).isEqualTo(2);
+    }
+
+    @Test
     void downWipe() {
         DownCommand down = command(parse("down", "--wipe"));
 
@@ -114,7 +126,7 @@ class ComplaintsCommandTest {
     @Test
     void everyCommandTheReadmeShowsExists() {
         assertThat(ComplaintsCommand.commandLine().getSubcommands().keySet()).containsAll(List.of("up", "down",
-                "status", "logs", "kill", "start", "restart", "simulate", "tail", "triage", "bench"));
+                "status", "logs", "kill", "start", "restart", "simulate", "tail", "triage", "bench", "dlt"));
     }
 
     private int run(String... args) {

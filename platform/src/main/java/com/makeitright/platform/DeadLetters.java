@@ -26,4 +26,18 @@ public final class DeadLetters implements KafkaStreamsDeadLetterDestinationResol
                 .map(topic -> new TopicPartition(topic.deadLetterTopic(), context.partition()))
                 .orElseGet(() -> new TopicPartition(TopicLayout.serviceDeadLetterTopic(applicationId), -1));
     }
+
+    /**
+     * Where an output record that could not be written goes: the dead-letter topic of the contract topic it was
+     * headed to (same partition when it had one), else (a changelog, a repartition topic) the service's own.
+     */
+    public TopicPartition forOutput(String topic, Integer partition) {
+        return Topics.byName(topic)
+                .map(contract -> new TopicPartition(contract.deadLetterTopic(), partition == null ? -1 : partition))
+                .orElseGet(() -> new TopicPartition(TopicLayout.serviceDeadLetterTopic(applicationId), -1));
+    }
+
+    static boolean isDeadLetterTopic(String topic) {
+        return topic != null && topic.endsWith(com.makeitright.contract.Topic.DEAD_LETTER_SUFFIX);
+    }
 }

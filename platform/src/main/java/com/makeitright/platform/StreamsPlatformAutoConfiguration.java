@@ -1,10 +1,12 @@
 package com.makeitright.platform;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,6 +18,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
 import org.springframework.kafka.streams.RecoveringProcessingExceptionHandler;
+import org.springframework.kafka.streams.RecoveringProductionExceptionHandler;
 
 import java.time.Clock;
 import java.util.Properties;
@@ -24,7 +27,8 @@ import java.util.Properties;
  * Every service's Kafka Streams application runs exactly-once ({@code exactly_once_v2}: read-process-write,
  * state and offsets commit in one transaction). Records that cannot be read go straight to their dead-letter
  * topic; records that fail processing are retried a bounded number of times, then dead-lettered (see
- * {@link RetryingDeadLetterHandler}). A crashed stream thread is replaced rather than left dead.
+ * {@link RetryingDeadLetterHandler}); an output record that cannot be written is skipped and its input dead-lettered
+ * (see {@link DeadLetteringProductionHandler}). A crashed stream thread is replaced rather than left dead.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class) // so Boot sees @EnableKafkaStreams
 @EnableKafkaStreams
@@ -45,7 +49,8 @@ public class StreamsPlatformAutoConfiguration {
 
     @Bean
     StreamsBuilderFactoryBeanConfigurer exactlyOnceWithDeadLetters(PlatformProperties properties,
-                                                                   DeadLetterPolicy policy, DeadLetters deadLetters) {
+                                                                   DeadLetterPolicy policy, DeadLetters deadLetters,
+                                                                   ObjectProvider<MeterRegistry> meters) {
         return factoryBean -> {
             Properties config = factoryBean.getStreamsConfiguration();
             config.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -65,10 +70,20 @@ public class StreamsPlatformAutoConfiguration {
                     RetryingDeadLetterHandler.class.getName());
             config.put(RecoveringProcessingExceptionHandler.DLQ_DESTINATION_RESOLVER, deadLetters);
             config.put(RetryingDeadLetterHandler.POLICY, policy);
+            // An output record that cannot be written is skipped and its input dead-lettered, not retried forever.
+            config.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                    DeadLetteringProductionHandler.class.getName());
+            config.put(RecoveringProductionExceptionHandler.DLQ_DESTINATION_RESOLVER, deadLetters);
+            MeterRegistry registry = meters.getIfAvailable();
+            if (registry != null) {
+                config.put(DeadLetteringProductionHandler.METER_REGISTRY, registry);
+            }
             // A replaced or restarted thread's tasks wait for the old member's session to expire: keep it short.
             config.putIfAbsent(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
             config.putIfAbsent(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 2_000);
             factoryBean.setStreamsConfiguration(config);
+            // Too-large records fail their own send only, not the whole transaction (see SizeGuardedProducer).
+            factoryBean.setClientSupplier(new SizeGuardedProducer.Supplier());
             // A restarted instance gets its partitions back at once, not after the old member's session expires.
             factoryBean.setLeaveGroupOnClose(true);
             factoryBean.setStreamsUncaughtExceptionHandler(exception -> {

@@ -17,6 +17,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -43,6 +44,8 @@ import static org.awaitility.Awaitility.await;
         "spring.application.name=platform-test",
         "makeitright.kafka.topics.partitions=2",
         "makeitright.kafka.dead-letter.max-attempts=2",
+        // Small enough that a "huge" acknowledgement cannot be written (see the production-error test).
+        "spring.kafka.streams.properties.producer.max.request.size=65536",
         "spring.kafka.streams.state-dir=${java.io.tmpdir}/make-it-right-tests/platform-${random.uuid}"
 })
 class StreamsPlatformIT {
@@ -52,7 +55,10 @@ class StreamsPlatformIT {
     @Configuration
     @EnableAutoConfiguration
     static class EchoTriage {
-        /** Acknowledges every complaint; a complaint whose subject is "boom" fails processing. */
+        /**
+     * Acknowledges every complaint; a complaint whose subject is "boom" fails processing, one whose subject is
+     * "huge" gets an acknowledgement too large for the producer.
+     */
         @Bean
         Object topology(StreamsBuilder builder) {
             builder.stream(Topics.COMPLAINTS_RECEIVED.name(),
@@ -63,6 +69,8 @@ class StreamsPlatformIT {
                             throw new IllegalStateException("cannot triage " + received.getComplaintId());
                         }
                         return Events.acknowledged(received.getComplaintId())
+                                .setAcknowledgementText(received.getSubject().equals("huge") ? "sorry ".repeat(20_000)
+                                        : "We are sorry.")
                                 .setCausationId(received.getEventId()).build();
                     })
                     .to(Topics.COMPLAINTS_ACKNOWLEDGED.name(),
@@ -78,6 +86,9 @@ class StreamsPlatformIT {
 
     @Autowired
     KafkaStreamsHealthIndicator health;
+
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeAll
     static void resetAttempts() {
@@ -145,5 +156,27 @@ class StreamsPlatformIT {
         assertThat(FAILING_ATTEMPTS.get()).as("attempts before dead-lettering").isEqualTo(2);
         assertThat(probe.awaitEvents(Topics.COMPLAINTS_ACKNOWLEDGED, key, 1))
                 .singleElement().satisfies(ack -> assertThat(ack.getCausationId()).isEqualTo(after.getEventId()));
+    }
+
+    @Test
+    void anOutputTooLargeToWriteIsSkippedDeadLetteredAndThePartitionMovesOn() {
+        String key = "huge-" + Events.newId();
+        ComplaintReceived huge = Events.received(key).setSubject("huge").build();
+        ComplaintReceived after = Events.received(key).build();
+        probe.publish(Topics.COMPLAINTS_RECEIVED, key, huge);
+        probe.publish(Topics.COMPLAINTS_RECEIVED, key, after);
+
+        ConsumerRecord<String, byte[]> dead = probe.awaitRecord(Topics.COMPLAINTS_ACKNOWLEDGED.deadLetterTopic(), key);
+
+        assertThat(KafkaProbe.header(dead, "kafka_dlt-exception-fqcn"))
+                .isEqualTo("org.apache.kafka.common.errors.RecordTooLargeException");
+        assertThat(KafkaProbe.header(dead, DeadLetteringProductionHandler.INPUT_HEADER))
+                .startsWith(Topics.COMPLAINTS_RECEIVED.name() + "-");
+        assertThat(Integer.parseInt(KafkaProbe.header(dead, DeadLetteringProductionHandler.OMITTED_HEADER)))
+                .isGreaterThan(65536);
+        assertThat(probe.awaitEvents(Topics.COMPLAINTS_ACKNOWLEDGED, key, 1))
+                .singleElement().satisfies(ack -> assertThat(ack.getCausationId()).isEqualTo(after.getEventId()));
+        assertThat(meters.find(DeadLetteringProductionHandler.COUNTER).tag("outcome", "dead-lettered").counter())
+                .isNotNull().satisfies(counter -> assertThat(counter.count()).isEqualTo(1));
     }
 }

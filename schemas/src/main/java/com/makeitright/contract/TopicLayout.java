@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * How the topics are laid out, for whoever creates them (each service at start-up, the local stack, the Docker
  * init container's test): every contract topic and its dead-letter topic with the same partition count, so one
- * complaint's events co-partition, plus each service's own dead-letter topic for records of its internal topics.
+ * complaint's events co-partition, plus each service's own dead-letter topic for records of its internal topics,
+ * plus the compacted log of dead-letter replays.
  * Events are kept forever unless a retention is given: the topics are the system of record.
  */
 public final class TopicLayout {
@@ -23,6 +24,16 @@ public final class TopicLayout {
     /** Where a service's records of its internal (repartition) topics go when they cannot be processed. */
     public static String serviceDeadLetterTopic(String service) {
         return service + Topic.DEAD_LETTER_SUFFIX;
+    }
+
+    /**
+     * The replay log: compacted (only the latest entry per dead letter matters, and it must never expire, or a
+     * dead letter could be replayed twice), one partition (an operator's log, read whole by the CLI).
+     */
+    public static NewTopic deadLetterReplays(short replicationFactor) {
+        return new NewTopic(Topics.DEAD_LETTER_REPLAYS, 1, replicationFactor).configs(Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.min(2, replicationFactor))));
     }
 
     /**
@@ -40,8 +51,10 @@ public final class TopicLayout {
         Map<String, String> config = Map.of(
                 TopicConfig.RETENTION_MS_CONFIG, retention == null ? "-1" : String.valueOf(retention.toMillis()),
                 TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.min(2, replicationFactor)));
-        return names.stream()
+        List<NewTopic> topics = new ArrayList<>(names.stream()
                 .map(name -> new NewTopic(name, partitions, replicationFactor).configs(config))
-                .toList();
+                .toList());
+        topics.add(deadLetterReplays(replicationFactor));
+        return topics;
     }
 }

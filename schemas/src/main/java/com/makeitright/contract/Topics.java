@@ -55,6 +55,13 @@ public final class Topics {
     public static final Topic<PreventionActionProposed> PREVENTION_ACTIONS =
             new Topic<>("complaints.prevention-actions", PreventionActionProposed.class);
 
+    /**
+     * Not a contract topic (no event type, no dead-letter topic): the log of {@code ./complaints dlt replay}, compacted,
+     * one entry per replayed dead letter keyed by its dead-letter coordinates ({@code <topic>.DLT-<partition>@<offset>}).
+     * Written in the same transaction as the replayed record, so a dead letter is sent back at most once.
+     */
+    public static final String DEAD_LETTER_REPLAYS = "complaints.dead-letter-replays";
+
     /** Every contract topic, in lifecycle order. */
     public static final List<Topic<?>> ALL = List.of(
             COMPLAINTS_RECEIVED, COMPLAINTS_ACKNOWLEDGED, REMEDY_OFFERED, REMEDY_RESPONSES, APPROVALS,

@@ -14,13 +14,22 @@ class TopicLayoutTest {
     void everyContractTopicHasItsDeadLetterTopicAndEachServiceItsOwn() {
         List<NewTopic> topics = TopicLayout.newTopics(3, (short) 1, null, List.of("triage-service"));
 
-        assertThat(topics).hasSize(2 * Topics.ALL.size() + 1);
+        assertThat(topics).hasSize(2 * Topics.ALL.size() + 2);
         assertThat(topics).extracting(NewTopic::name)
                 .contains("complaints.received", "complaints.received.DLT", "triage-service.DLT");
-        assertThat(topics).allSatisfy(topic -> {
+        assertThat(topics).filteredOn(topic -> !topic.name().equals(Topics.DEAD_LETTER_REPLAYS)).allSatisfy(topic -> {
             assertThat(topic.numPartitions()).isEqualTo(3);
             assertThat(topic.configs()).containsEntry("retention.ms", "-1").containsEntry("min.insync.replicas", "1");
         });
+    }
+
+    @Test
+    void theReplayLogIsCompactedSoNoReplayIsEverForgotten() {
+        NewTopic replays = TopicLayout.newTopics(3, (short) 1, Duration.ofDays(30), List.of()).stream()
+                .filter(topic -> topic.name().equals(Topics.DEAD_LETTER_REPLAYS)).findFirst().orElseThrow();
+
+        assertThat(replays.numPartitions()).isEqualTo(1);
+        assertThat(replays.configs()).containsEntry("cleanup.policy", "compact").doesNotContainKey("retention.ms");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.makeitright.followup.schedule;
 
 import com.makeitright.events.FollowUpDue;
+import com.makeitright.platform.PunctuatedEntries;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import org.apache.avro.Schema;
@@ -44,7 +45,7 @@ final class ScheduleProcessor implements Processor<String, SpecificRecord, Strin
     private final Duration scanInterval;
     private final int maxDuePerScan;
     private final Retention retention;
-    private final Counter failures = Metrics.counter("makeitright.punctuation.failures", "processor", "follow-up-schedule");
+    private final PunctuatedEntries entries = new PunctuatedEntries("follow-up-schedule");
     private final Counter stale = Metrics.counter("makeitright.followup.stale-events");
     private final Counter purged = Metrics.counter("makeitright.followup.purged-complaints");
 
@@ -145,40 +146,32 @@ final class ScheduleProcessor implements Processor<String, SpecificRecord, Strin
     /** Publishes the checks due by now, oldest first, at most {@code maxDuePerScan} per scan. */
     void fireDue() {
         Instant now = clock.instant();
-        for (KeyValue<String, String> entry : upTo(dueIndex, now, maxDuePerScan)) {
-            try {
-                dueIndex.delete(entry.key);
-                FollowUp followUp = followUps.get(entry.value);
-                if (followUp == null || followUp.state() != FollowUpState.SCHEDULED) {
-                    continue; // cannot happen while index and entries change together; never fire a closed check
-                }
-                FollowUpDue event = FollowUpMessages.due(followUp, complaints.get(followUp.complaintId()), now);
-                followUps.put(entry.value, followUp.fired(now, FollowUpMessages.dueEventId(followUp)));
-                context.forward(new Record<>(followUp.complaintId(), event, now.toEpochMilli()));
-            } catch (RuntimeException e) {
-                failures.increment();
-                log.error("Could not fire check {}; it is skipped (taken off the due index)", entry.value, e);
+        // Each entry leaves the due index first, so one that fails is skipped, not fired again on every scan.
+        entries.forEach(upTo(dueIndex, now, maxDuePerScan), entry -> "check " + entry.value, entry -> {
+            dueIndex.delete(entry.key);
+            FollowUp followUp = followUps.get(entry.value);
+            if (followUp == null || followUp.state() != FollowUpState.SCHEDULED) {
+                return; // cannot happen while index and entries change together; never fire a closed check
             }
-        }
+            FollowUpDue event = FollowUpMessages.due(followUp, complaints.get(followUp.complaintId()), now);
+            followUps.put(entry.value, followUp.fired(now, FollowUpMessages.dueEventId(followUp)));
+            context.forward(new Record<>(followUp.complaintId(), event, now.toEpochMilli()));
+        });
     }
 
     /** Purges the complaints whose time came, at most {@code purgeBatch} per run. */
     void purgeDue() {
         Instant now = clock.instant();
-        for (KeyValue<String, String> entry : upTo(purgeIndex, now, retention.purgeBatch())) {
-            try {
-                purgeIndex.delete(entry.key);
-                ComplaintFile file = complaints.get(entry.value);
-                if (file != null && file.purgeAt() != null
-                        && !ScheduleStores.purgeIndexKey(file.purgeAt(), entry.value).equals(entry.key)) {
-                    continue; // stale index entry: the complaint moved on since
-                }
-                purge(entry.value);
-            } catch (RuntimeException e) {
-                failures.increment();
-                log.error("Could not purge complaint {}; it is skipped (taken off the purge index)", entry.value, e);
-            }
-        }
+        entries.forEach(upTo(purgeIndex, now, retention.purgeBatch()), entry -> "the purge of complaint " + entry.value,
+                entry -> {
+                    purgeIndex.delete(entry.key);
+                    ComplaintFile file = complaints.get(entry.value);
+                    if (file != null && file.purgeAt() != null
+                            && !ScheduleStores.purgeIndexKey(file.purgeAt(), entry.value).equals(entry.key)) {
+                        return; // stale index entry: the complaint moved on since
+                    }
+                    purge(entry.value);
+                });
     }
 
     private void purge(String complaintId) {

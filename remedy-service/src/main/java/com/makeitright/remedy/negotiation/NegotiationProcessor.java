@@ -4,6 +4,7 @@ import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.RemedyApprovalDecided;
 import com.makeitright.events.RemedyFulfilled;
 import com.makeitright.events.RemedyResponded;
+import com.makeitright.platform.PunctuatedEntries;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -38,6 +39,7 @@ final class NegotiationProcessor implements Processor<String, SpecificRecord, St
     private final Clock clock;
     private final Duration checkInterval;
     private final NegotiationRetention retention;
+    private final PunctuatedEntries expiryEntries = new PunctuatedEntries("remedy-offer-expiries");
     private NegotiationPurge purge;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, Negotiation> negotiations;
@@ -95,18 +97,22 @@ final class NegotiationProcessor implements Processor<String, SpecificRecord, St
         try (KeyValueIterator<String, String> it = expiries.range(null, until)) {
             it.forEachRemaining(due::add);
         }
-        for (KeyValue<String, String> entry : due) {
-            String complaintId = entry.key.substring(entry.key.indexOf('|') + 1);
-            Negotiation before = negotiations.get(complaintId);
-            Negotiator.Step step = negotiator.expire(before);
-            if (step.ignored() != null) {
-                if (!entry.key.equals(expiryKey(before, complaintId))) {
-                    expiries.delete(entry.key); // stale: the offer was answered or replaced since
-                }
-                continue;
+        // One offer that cannot be expired (a bug, a bad stored negotiation) is skipped, not retried forever.
+        expiryEntries.forEach(due, entry -> "the expiry " + entry.key + " of offer " + entry.value,
+                entry -> expire(entry, wallClockMillis), entry -> expiries.delete(entry.key));
+    }
+
+    private void expire(KeyValue<String, String> entry, long wallClockMillis) {
+        String complaintId = entry.key.substring(entry.key.indexOf('|') + 1);
+        Negotiation before = negotiations.get(complaintId);
+        Negotiator.Step step = negotiator.expire(before);
+        if (step.ignored() != null) {
+            if (!entry.key.equals(expiryKey(before, complaintId))) {
+                expiries.delete(entry.key); // stale: the offer was answered or replaced since
             }
-            apply(complaintId, before, step, "expiry check", wallClockMillis);
+            return;
         }
+        apply(complaintId, before, step, "expiry check", wallClockMillis);
     }
 
     private void apply(String complaintId, Negotiation before, Negotiator.Step step, String what, long timestamp) {

@@ -1,14 +1,11 @@
 package com.makeitright.remedy.negotiation;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Metrics;
+import com.makeitright.platform.PunctuatedEntries;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -25,13 +22,12 @@ final class NegotiationPurge {
 
     static final String PURGES = "remedy-negotiation-purges";
 
-    private static final Logger log = LoggerFactory.getLogger(NegotiationPurge.class);
 
     private final KeyValueStore<String, Negotiation> negotiations;
     private final KeyValueStore<String, String> purges;
     private final Clock clock;
     private final NegotiationRetention retention;
-    private final Counter failures = Metrics.counter("makeitright.punctuation.failures", "processor", "remedy-negotiation-purge");
+    private final PunctuatedEntries entries = new PunctuatedEntries("remedy-negotiation-purge");
 
     NegotiationPurge(KeyValueStore<String, Negotiation> negotiations, KeyValueStore<String, String> purges, Clock clock,
                      NegotiationRetention retention) {
@@ -65,19 +61,15 @@ final class NegotiationPurge {
                 due.add(it.next());
             }
         }
-        for (KeyValue<String, String> entry : due) {
-            String complaintId = entry.key.substring(entry.key.indexOf('|') + 1);
-            try {
-                purges.delete(entry.key);
-                Negotiation n = negotiations.get(complaintId);
-                if (n != null && n.resolved() && String.valueOf(n.situation().round()).equals(entry.value)) {
-                    negotiations.delete(complaintId);
-                }
-            } catch (RuntimeException e) {
-                failures.increment();
-                log.error("Could not purge the negotiation of {}; skipped", complaintId, e);
-            }
-        }
+        entries.forEach(due, entry -> "the negotiation of " + entry.key.substring(entry.key.indexOf('|') + 1),
+                entry -> {
+                    String complaintId = entry.key.substring(entry.key.indexOf('|') + 1);
+                    purges.delete(entry.key); // first: a purge that fails is skipped, not tried on every run
+                    Negotiation n = negotiations.get(complaintId);
+                    if (n != null && n.resolved() && String.valueOf(n.situation().round()).equals(entry.value)) {
+                        negotiations.delete(complaintId);
+                    }
+                });
     }
 
     private static String key(long epochMillis, String complaintId) {

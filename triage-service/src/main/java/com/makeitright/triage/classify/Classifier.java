@@ -474,7 +474,7 @@ public final class Classifier {
     private static RootCause rootCause(Rules rules, Text text, Cause cause, List<Evidence> causeEvidence) {
         Map<RootCause, Double> scores = new EnumMap<>(RootCause.class);
         for (Rule rule : rules.rootCauseRules) {
-            int hits = text.matches(rule.pattern(), 3).size();
+            int hits = text.matches(rule.phrases(), 3).size();
             if (hits > 0) {
                 scores.merge(RootCause.valueOf(rule.indicates().substring("root:".length())), rule.weight() * hits, Double::sum);
             }

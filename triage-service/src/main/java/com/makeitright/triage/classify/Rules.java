@@ -335,9 +335,13 @@ final class Rules {
         }
 
         private Pattern compile(Entry entry) {
-            String regex = String.join("|", expanded(entry));
+            return phrases(entry).pattern();
+        }
+
+        /** The entry's lines as one alternation, indexed by first character for word starts ({@link Phrases}). */
+        private Phrases phrases(Entry entry) {
             try {
-                return Pattern.compile(regex);
+                return Phrases.of(expanded(entry));
             } catch (PatternSyntaxException e) {
                 throw entry.error("its lines do not compile together: " + e.getDescription());
             }
@@ -367,7 +371,7 @@ final class Rules {
                             + " (not-negated, own-words, own-not-negated, narrated, or none for any match)");
                 }
             }
-            return new Rule(entry.name(), indicates, weight, guard, compile(entry));
+            return new Rule(entry.name(), indicates, weight, guard, phrases(entry));
         }
 
         private static void checkTarget(Entry entry, String indicates) {

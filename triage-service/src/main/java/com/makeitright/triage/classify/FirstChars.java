@@ -1,6 +1,9 @@
 package com.makeitright.triage.classify;
 
 import java.util.BitSet;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The characters a regular expression's match can begin with, read from its text: a conservative superset, so a
@@ -18,25 +21,46 @@ final class FirstChars {
 
     /** "Any character": the reader could not narrow it down. */
     static final BitSet ANY = null;
+    /** More strings than this in a set and the reader keeps shorter prefixes instead. */
+    private static final int CAP = 512;
 
     private final String regex;
+    private final int length;
     private int at;
 
-    private FirstChars(String regex) {
+    private FirstChars(String regex, int length) {
         this.regex = regex;
+        this.length = length;
     }
 
     /** The characters a match of {@code regex} can start with, or {@link #ANY} (null) when unsure. */
     static BitSet of(String regex) {
-        try {
-            FirstChars reader = new FirstChars(regex);
-            Result result = reader.alternation();
-            if (reader.at != regex.length() || result.any || result.nullable) {
-                return ANY;
-            }
-            return result.chars;
-        } catch (Unsure | RuntimeException e) {
+        Set<String> prefixes = prefixes(regex, 1);
+        if (prefixes == null) {
             return ANY;
+        }
+        BitSet chars = new BitSet();
+        prefixes.forEach(p -> chars.set(p.charAt(0)));
+        return chars;
+    }
+
+    /**
+     * Strings of 1 to {@code length} characters such that every match of {@code regex} starts with one of them (a
+     * string shorter than {@code length} is then a whole match), or null when unsure or when the expression can
+     * match the empty string.
+     */
+    static Set<String> prefixes(String regex, int length) {
+        try {
+            FirstChars reader = new FirstChars(regex, length);
+            Result result = reader.alternation();
+            if (reader.at != regex.length() || result.any() || result.whole.contains("")) {
+                return null;
+            }
+            Set<String> all = new TreeSet<>(result.whole);
+            all.addAll(result.started);
+            return all;
+        } catch (Unsure | RuntimeException e) {
+            return null;
         }
     }
 
@@ -72,20 +96,104 @@ final class FirstChars {
         }
     }
 
-    /** First characters of a part, whether it can match nothing, and whether it can start with anything. */
-    private record Result(BitSet chars, boolean nullable, boolean any) {
+    /**
+     * What a part can match, as far as its first {@link #length} characters: {@code whole} holds matches shorter than
+     * that, complete; every other match starts with one of {@code started} (each exactly {@link #length} long, or
+     * shorter when the reader gave up on the rest; "" when it knows nothing).
+     */
+    private record Result(Set<String> whole, Set<String> started) {
 
-        static Result empty() {
-            return new Result(new BitSet(), true, false);
+        boolean any() {
+            return started.contains("");
         }
+    }
 
-        static Result of(BitSet chars) {
-            return new Result(chars, false, false);
-        }
+    private static Result anything() {
+        return new Result(Set.of(), Set.of(""));
+    }
 
-        static Result anything() {
-            return new Result(new BitSet(), false, true);
+    private static Result empty() {
+        return new Result(Set.of(""), Set.of());
+    }
+
+    private static Result chars(BitSet chars) throws Unsure {
+        Set<String> whole = new HashSet<>();
+        for (int c = chars.nextSetBit(0); c >= 0; c = chars.nextSetBit(c + 1)) {
+            whole.add(String.valueOf((char) c));
         }
+        return new Result(whole, Set.of());
+    }
+
+    /** Whole matches as long as {@link #length} become prefixes; too many strings become shorter prefixes. */
+    private Result normal(Set<String> whole, Set<String> started) {
+        Set<String> w = new HashSet<>();
+        Set<String> p = new HashSet<>();
+        for (String s : started) {
+            p.add(s.length() > length ? s.substring(0, length) : s);
+        }
+        for (String s : whole) {
+            if (s.length() >= length) {
+                p.add(s.substring(0, length));
+            } else {
+                w.add(s);
+            }
+        }
+        if (p.contains("")) {
+            return anything();
+        }
+        int keep = length;
+        while (w.size() + p.size() > CAP) {
+            keep--;
+            Set<String> shorter = new HashSet<>();
+            for (String s : w) {
+                shorter.add(s.length() > keep ? s.substring(0, keep) : s);
+            }
+            for (String s : p) {
+                shorter.add(s.length() > keep ? s.substring(0, keep) : s);
+            }
+            // Every string is now only a prefix: a whole match shorter than keep could have been the whole match,
+            // but as a prefix it still starts every match it stood for.
+            w = new HashSet<>();
+            p = shorter;
+            if (p.contains("")) {
+                return anything();
+            }
+        }
+        return new Result(w, p);
+    }
+
+    private Result union(Result a, Result b) {
+        Set<String> whole = new HashSet<>(a.whole);
+        whole.addAll(b.whole);
+        Set<String> started = new HashSet<>(a.started);
+        started.addAll(b.started);
+        return normal(whole, started);
+    }
+
+    private Result concat(Result a, Result b) {
+        if (a.any()) {
+            return anything();
+        }
+        Set<String> whole = new HashSet<>();
+        Set<String> started = new HashSet<>(a.started);
+        for (String first : a.whole) {
+            for (String second : b.whole) {
+                whole.add(first + second);
+            }
+            for (String second : b.started) {
+                started.add(first + second);
+            }
+        }
+        return normal(whole, started);
+    }
+
+    /** x*: no repetition, or x then x* again, as far as the first {@link #length} characters. */
+    private Result star(Result x) {
+        Result r = empty();
+        for (int i = 0; i <= length; i++) {
+            r = union(empty(), concat(x, r));
+        }
+        return r;
     }
 
     private boolean atEnd() {
@@ -98,36 +206,21 @@ final class FirstChars {
 
     /** sequence ('|' sequence)* */
     private Result alternation() throws Unsure {
-        BitSet chars = new BitSet();
-        boolean nullable = false;
-        boolean any = false;
-        while (true) {
-            Result branch = sequence();
-            chars.or(branch.chars);
-            nullable |= branch.nullable;
-            any |= branch.any;
-            if (!atEnd() && peek() == '|') {
-                at++;
-                continue;
-            }
-            return new Result(chars, nullable, any);
+        Result result = sequence();
+        while (!atEnd() && peek() == '|') {
+            at++;
+            result = union(result, sequence());
         }
+        return result;
     }
 
     /** (atom quantifier?)* up to '|', ')' or the end. */
     private Result sequence() throws Unsure {
-        BitSet chars = new BitSet();
-        boolean any = false;
-        boolean stillNullable = true;
+        Result result = empty();
         while (!atEnd() && peek() != '|' && peek() != ')') {
-            Result atom = quantified(atom());
-            if (stillNullable) {
-                chars.or(atom.chars);
-                any |= atom.any;
-                stillNullable = atom.nullable;
-            }
+            result = concat(result, quantified(atom()));
         }
-        return new Result(chars, stillNullable, any);
+        return result;
     }
 
     /** An optional quantifier after an atom: ?, *, {0,..} make it optional; a lazy or possessive suffix is skipped. */
@@ -136,12 +229,15 @@ final class FirstChars {
             return atom;
         }
         boolean optional;
+        boolean repeated;
         char c = peek();
         if (c == '?' || c == '*') {
             optional = true;
+            repeated = c == '*';
             at++;
         } else if (c == '+') {
             optional = false;
+            repeated = true;
             at++;
         } else if (c == '{') {
             int close = regex.indexOf('}', at);
@@ -155,6 +251,7 @@ final class FirstChars {
             int comma = bounds.indexOf(',');
             int min = Integer.parseInt(comma < 0 ? bounds : bounds.substring(0, comma));
             optional = min == 0;
+            repeated = comma >= 0 || Integer.parseInt(bounds) > 1;
             at = close + 1;
         } else {
             return atom;
@@ -162,7 +259,9 @@ final class FirstChars {
         if (!atEnd() && (peek() == '?' || peek() == '+')) {
             at++; // lazy or possessive: the same first characters
         }
-        return optional ? new Result(atom.chars, true, atom.any) : atom;
+        // x{m,n} is read as x+ (or x* when m is 0): more matches than it has, never fewer.
+        Result more = repeated ? concat(atom, star(atom)) : atom;
+        return optional ? union(empty(), more) : more;
     }
 
     private Result atom() throws Unsure {
@@ -171,16 +270,18 @@ final class FirstChars {
             case '(':
                 return group();
             case '[':
-                return characterClass();
-            case '\\':
-                return escape(false);
+                return chars(characterClass());
+            case '\\': {
+                BitSet escaped = escape(false);
+                return escaped == null ? empty() : chars(escaped);
+            }
             case '.':
                 at++;
-                return Result.anything();
+                return anything();
             case '^':
             case '$':
                 at++;
-                return Result.empty();
+                return empty();
             case '*':
             case '+':
             case '?':
@@ -189,7 +290,7 @@ final class FirstChars {
             case '}':
                 throw new Unsure();
             default:
-                return Result.of(literal());
+                return chars(literal());
         }
     }
 
@@ -241,11 +342,11 @@ final class FirstChars {
             throw new Unsure();
         }
         at++;
-        return zeroWidth ? Result.empty() : inner;
+        return zeroWidth ? empty() : inner;
     }
 
     /** [...]: plain characters, ranges and a few escapes; negated, nested or intersected classes are "any". */
-    private Result characterClass() throws Unsure {
+    private BitSet characterClass() throws Unsure {
         at++; // [
         if (atEnd() || peek() == '^' || peek() == ']') {
             throw new Unsure();
@@ -258,7 +359,7 @@ final class FirstChars {
             char c = peek();
             if (c == ']') {
                 at++;
-                return Result.of(chars);
+                return chars;
             }
             if (c == '[' || (c == '&' && at + 1 < regex.length() && regex.charAt(at + 1) == '&')) {
                 throw new Unsure();
@@ -266,11 +367,7 @@ final class FirstChars {
             BitSet item;
             int single = -1;
             if (c == '\\') {
-                Result escaped = escape(true);
-                if (escaped.any || escaped.nullable) {
-                    throw new Unsure();
-                }
-                item = escaped.chars;
+                item = escape(true);
                 if (item.cardinality() == 1) {
                     single = item.nextSetBit(0);
                 }
@@ -283,11 +380,11 @@ final class FirstChars {
                 at++; // -
                 int to;
                 if (peek() == '\\') {
-                    Result escaped = escape(true);
-                    if (escaped.any || escaped.nullable || escaped.chars.cardinality() != 1) {
+                    BitSet escaped = escape(true);
+                    if (escaped.cardinality() != 1) {
                         throw new Unsure();
                     }
-                    to = escaped.chars.nextSetBit(0);
+                    to = escaped.nextSetBit(0);
                 } else if (peek() == '[') {
                     throw new Unsure();
                 } else {
@@ -303,8 +400,11 @@ final class FirstChars {
         }
     }
 
-    /** A backslash escape; {@code inClass} when inside [...], where \b is not a boundary. */
-    private Result escape(boolean inClass) throws Unsure {
+    /**
+     * A backslash escape: the characters it matches, or null for the zero-width \b and \B; {@code inClass} when
+     * inside [...], where those are not read.
+     */
+    private BitSet escape(boolean inClass) throws Unsure {
         at++; // backslash
         if (atEnd()) {
             throw new Unsure();
@@ -317,10 +417,10 @@ final class FirstChars {
                 if (inClass) {
                     throw new Unsure();
                 }
-                return Result.empty();
+                return null;
             case 'd':
                 chars.set('0', '9' + 1);
-                return Result.of(chars);
+                return chars;
             case 's':
                 chars.set(' ');
                 chars.set('\t');
@@ -328,36 +428,36 @@ final class FirstChars {
                 chars.set(0x0B);
                 chars.set('\f');
                 chars.set('\r');
-                return Result.of(chars);
+                return chars;
             case 'w':
                 chars.set('a', 'z' + 1);
                 chars.set('A', 'Z' + 1);
                 chars.set('0', '9' + 1);
                 chars.set('_');
-                return Result.of(chars);
+                return chars;
             case 'n':
                 chars.set('\n');
-                return Result.of(chars);
+                return chars;
             case 't':
                 chars.set('\t');
-                return Result.of(chars);
+                return chars;
             case 'r':
                 chars.set('\r');
-                return Result.of(chars);
+                return chars;
             case 'f':
                 chars.set('\f');
-                return Result.of(chars);
+                return chars;
             case 'x':
-                return Result.of(hex(2));
+                return hex(2);
             case 'u':
-                return Result.of(hex(4));
+                return hex(4);
             default:
                 if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                         || Character.isSurrogate(c) || c > 127) {
                     throw new Unsure(); // \p{..}, \Q, \1, \k<..>, \R, \h, \S, \W, \0.., \cX ...: not read here
                 }
                 chars.set(c); // an escaped punctuation character is itself
-                return Result.of(chars);
+                return chars;
         }
     }
 

@@ -93,4 +93,24 @@ class FirstCharsTest {
         assertThat(FirstChars.reachesOutside("(?<n>a)\\k<n>")).isTrue();
         assertThat(FirstChars.reachesOutside("\\b(?:a|b)(?=c)(?!d)(?<=e)(?<!f)(?<g>h)(?>i)\\\\1\\d")).isFalse();
     }
+
+    @Test
+    void theFirstTwoCharactersOfEveryMatch() {
+        assertThat(FirstChars.prefixes("\\b(?:sent|send|shipped)(?: me)? the wrong", 2)).containsExactly("se", "sh");
+        assertThat(FirstChars.prefixes("\\b(?:a |an |the )?wrong", 2)).containsExactly("a ", "an", "th", "wr");
+        assertThat(FirstChars.prefixes("\\bx(?:y|\\b)", 2)).as("a whole match of one character").containsExactly("x", "xy");
+        assertThat(FirstChars.prefixes("\\bo+h", 2)).containsExactly("oh", "oo");
+        assertThat(FirstChars.prefixes("\\bno{0,2}!", 2)).containsExactly("n!", "no");
+        assertThat(FirstChars.prefixes("\\b[ab][cd]", 2)).containsExactly("ac", "ad", "bc", "bd");
+        assertThat(FirstChars.prefixes("\\bw.", 2)).as("what follows is unknown: only the first").containsExactly("w");
+        assertThat(FirstChars.prefixes("\\bwrong", 3)).containsExactly("wro");
+        assertThat(FirstChars.prefixes("\\b.x", 2)).isNull();
+        assertThat(FirstChars.prefixes("\\bx?", 2)).isNull();
+    }
+
+    @Test
+    void tooManyPrefixesBecomeShorterOnes() {
+        assertThat(FirstChars.prefixes("\\w\\w\\w", 2)).as("63 × 63 pairs are too many: first characters only")
+                .hasSize(63).allMatch(p -> p.length() == 1);
+    }
 }

@@ -157,6 +157,11 @@ class PhrasesEquivalenceTest {
         assertThat(phrases.scan("they sent the wrong item").endAt(5)).isEqualTo(19);
         assertThat(phrases.scan("wrong item").endAt(0)).isEqualTo(10);
         assertThat(phrases.scan("went home late").endAt(0)).as("first line in order that matches: .*late").isEqualTo(14);
+        // The second character narrows further: "wr" can only be line 0, the "any" line and \\w.
+        assertThat(phrases.candidates('w', 'r')).containsExactly(0, 2, 4);
+        assertThat(phrases.candidates('w', 'e')).containsExactly(2, 3, 4);
+        assertThat(phrases.candidates('s', 'x')).containsExactly(2, 4);
+        assertThat(phrases.scan("w").endAt(0)).as("a one-letter text").isEqualTo(-1);
     }
 
     /** The old {@code Rule.firstMatch}: the joined pattern at every word start, with the rule's guard. */

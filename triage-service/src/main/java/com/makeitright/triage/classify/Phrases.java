@@ -1,8 +1,9 @@
 package com.makeitright.triage.classify;
 
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,9 +11,9 @@ import java.util.regex.Pattern;
 /**
  * The lines of a lexicon entry, matched as their joined alternation ({@code line1|line2|...}) but faster at word
  * starts. The joined pattern tried at a word start spends most of its time failing branch after branch; here each
- * line is also compiled on its own, with the first two characters its matches can start with
- * ({@link FirstChars#prefixes}), and a word start tries only the lines that can start with the two characters
- * there, in file order. That gives exactly the joined pattern's answer: at one position {@code a|b|c} matches as
+ * line is also compiled on its own, with the strings (of up to {@value #PREFIX} characters) its matches can start
+ * with ({@link FirstChars#prefixes}), in a table by the first two characters; a word start tries only the lines
+ * one of whose strings starts there, in file order. That gives exactly the joined pattern's answer: at one position {@code a|b|c} matches as
  * the first alternative that matches there, and a line that cannot start with the characters there cannot match
  * there.
  *
@@ -22,91 +23,149 @@ import java.util.regex.Pattern;
  */
 final class Phrases {
 
-    /** Index of the characters below this bound; others go through {@link #others}. */
+    /** Characters below this bound are indexed; a word start at another goes through {@link #others}. */
     private static final int INDEXED = 128;
+    /** Second-character slot for a character at or above {@link #INDEXED}, or for the end of the text. */
+    private static final int BEYOND = INDEXED;
+    /** How many first characters of a line's matches are read ({@link FirstChars#prefixes}) and checked. */
+    static final int PREFIX = 4;
 
     private final Pattern joined;
     private final boolean startsAtWord;
     /** Each line compiled alone, or null when only the joined pattern may be used. */
     private final Pattern[] lines;
-    /** For each character below {@link #INDEXED}: the lines that can start with it, in file order. */
-    private final int[][] byChar;
     /**
-     * For each entry of {@link #byChar}: the characters that can follow that first character in that line's matches
-     * (bit {@link #INDEXED}: any character at or above it), or null when anything can, the end of the text included.
+     * By first character (below {@link #INDEXED}), then by second character (slot {@link #BEYOND} for any other and
+     * for the end of the text): the lines to try there, or null for none. A null row: no line starts with it.
      */
-    private final BitSet[][] seconds;
-    /** Lines that can start with a character at or above {@link #INDEXED} (or with anything), in file order. */
-    private final int[] others;
+    private final Try[][] table;
+    /** The lines to try at a word start whose character is at or above {@link #INDEXED}. */
+    private final Try others;
 
-    private Phrases(Pattern joined, Pattern[] lines, int[][] byChar, BitSet[][] seconds, int[] others) {
+    /**
+     * Lines to try at a word start, in file order, each with the strings one of which must start there (null: no
+     * more to check than the two characters that led here).
+     */
+    private record Try(int[] lines, String[][] starts) {
+    }
+
+    private Phrases(Pattern joined, Pattern[] lines, Try[][] table, Try others) {
         this.joined = joined;
         this.startsAtWord = joined.pattern().startsWith("\\b");
         this.lines = lines;
-        this.byChar = byChar;
-        this.seconds = seconds;
+        this.table = table;
         this.others = others;
     }
 
     /**
      * The lines as one alternation (what {@link #pattern()} returns: {@code String.join("|", lines)}), each line also
-     * indexed by its first characters. Throws as {@link Pattern#compile} does when the joined lines do not compile.
+     * indexed by how its matches start. Throws as {@link Pattern#compile} does when the joined lines do not compile.
      */
     static Phrases of(List<String> lineRegexes) {
         Pattern joined = Pattern.compile(String.join("|", lineRegexes));
         boolean split = joined.pattern().startsWith("\\b")
                 && lineRegexes.stream().noneMatch(FirstChars::reachesOutside);
         if (!split) {
-            return new Phrases(joined, null, null, null, null);
+            return new Phrases(joined, null, null, null);
         }
         Pattern[] lines = new Pattern[lineRegexes.size()];
-        List<Set<String>> prefixes = new ArrayList<>();
+        List<Set<String>> starts = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             lines[i] = Pattern.compile(lineRegexes.get(i));
-            prefixes.add(FirstChars.prefixes(lineRegexes.get(i), 2));
+            starts.add(FirstChars.prefixes(lineRegexes.get(i), PREFIX));
         }
-        int[][] byChar = new int[INDEXED][];
-        BitSet[][] seconds = new BitSet[INDEXED][];
-        for (int c = 0; c < INDEXED; c++) {
-            List<Integer> candidates = new ArrayList<>();
-            List<BitSet> next = new ArrayList<>();
-            for (int i = 0; i < lines.length; i++) {
-                Set<String> starts = prefixes.get(i);
-                if (starts == null) {
-                    candidates.add(i);
-                    next.add(null);
-                    continue;
-                }
-                BitSet following = new BitSet();
-                boolean anyFollowing = false;
-                boolean startsHere = false;
-                for (String start : starts) {
-                    if (start.charAt(0) != c) {
-                        continue;
-                    }
-                    startsHere = true;
-                    if (start.length() == 1) {
-                        anyFollowing = true; // a whole match of one character: anything may follow, or nothing
-                    } else {
-                        following.set(Math.min(start.charAt(1), INDEXED));
-                    }
-                }
-                if (startsHere) {
-                    candidates.add(i);
-                    next.add(anyFollowing ? null : following);
+        // Each line's strings by their first character (null for a line that can start with anything).
+        List<Map<Character, List<String>>> byFirst = new ArrayList<>();
+        for (Set<String> prefixes : starts) {
+            Map<Character, List<String>> map = null;
+            if (prefixes != null) {
+                map = new HashMap<>();
+                for (String p : prefixes) {
+                    map.computeIfAbsent(p.charAt(0), c -> new ArrayList<>()).add(p);
                 }
             }
-            byChar[c] = candidates.stream().mapToInt(Integer::intValue).toArray();
-            seconds[c] = next.toArray(BitSet[]::new);
+            byFirst.add(map);
         }
-        List<Integer> others = new ArrayList<>();
-        for (int i = 0; i < lines.length; i++) {
-            Set<String> starts = prefixes.get(i);
-            if (starts == null || starts.stream().anyMatch(start -> start.charAt(0) >= INDEXED)) {
-                others.add(i);
+        Map<String, Try> shared = new HashMap<>();
+        Map<List<Try>, Try[]> sharedRows = new HashMap<>();
+        Try[][] table = new Try[INDEXED][];
+        for (int first = 0; first < INDEXED; first++) {
+            Try[] row = new Try[BEYOND + 1];
+            boolean any = false;
+            for (int second = 0; second <= BEYOND; second++) {
+                row[second] = tryAt(byFirst, (char) first, second, shared);
+                any |= row[second] != null;
+            }
+            table[first] = any ? sharedRows.computeIfAbsent(java.util.Arrays.asList(row), r -> row) : null;
+        }
+        // A character at or above INDEXED: every line with a string that starts with one, each string checked.
+        List<Integer> beyond = new ArrayList<>();
+        List<String[]> beyondChecks = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            if (starts.get(i) == null) {
+                beyond.add(i);
+                beyondChecks.add(null);
+            } else {
+                String[] theirs = starts.get(i).stream().filter(p -> p.charAt(0) >= INDEXED).toArray(String[]::new);
+                if (theirs.length > 0) {
+                    beyond.add(i);
+                    beyondChecks.add(theirs);
+                }
             }
         }
-        return new Phrases(joined, lines, byChar, seconds, others.stream().mapToInt(Integer::intValue).toArray());
+        Try others = beyond.isEmpty() ? null : new Try(beyond.stream().mapToInt(Integer::intValue).toArray(),
+                beyondChecks.toArray(String[][]::new));
+        return new Phrases(joined, lines, table, others);
+    }
+
+    /**
+     * The lines whose matches can start with {@code first} then {@code second} ({@link #BEYOND}: a character at or
+     * above {@link #INDEXED}, or the end of the text), with what is left to check, or null for none.
+     */
+    private static Try tryAt(List<Map<Character, List<String>>> byFirst, char first, int second, Map<String, Try> shared) {
+        List<Integer> lines = new ArrayList<>();
+        List<String[]> checks = new ArrayList<>();
+        for (int i = 0; i < byFirst.size(); i++) {
+            Map<Character, List<String>> theirs = byFirst.get(i);
+            if (theirs == null) {
+                lines.add(i);
+                checks.add(null);
+                continue;
+            }
+            List<String> here = theirs.getOrDefault(first, List.of());
+            boolean fits = false;
+            boolean noMoreToCheck = false;
+            List<String> longer = new ArrayList<>();
+            for (String p : here) {
+                if (p.length() == 1) {
+                    fits = true;
+                    noMoreToCheck = true; // one character is all this match needs
+                } else if (second == BEYOND ? p.charAt(1) >= INDEXED : p.charAt(1) == second) {
+                    fits = true;
+                    noMoreToCheck |= p.length() == 2 && second != BEYOND;
+                    longer.add(p);
+                }
+            }
+            if (fits) {
+                lines.add(i);
+                checks.add(noMoreToCheck ? null : longer.toArray(String[]::new));
+            }
+        }
+        if (lines.isEmpty()) {
+            return null;
+        }
+        StringBuilder key = new StringBuilder();
+        for (int k = 0; k < lines.size(); k++) {
+            key.append(lines.get(k)).append(':');
+            if (checks.get(k) != null) {
+                for (String check : checks.get(k)) {
+                    key.append(check).append('\u0000');
+                }
+            }
+            key.append('\u0001');
+        }
+        return shared.computeIfAbsent(key.toString(), k -> new Try(lines.stream().mapToInt(Integer::intValue).toArray(),
+                checks.toArray(String[][]::new)));
     }
 
     /** The joined alternation, as the lexicon wrote it. */
@@ -119,25 +178,28 @@ final class Phrases {
         return startsAtWord;
     }
 
-    /** Lines that a word start beginning with this character tries, in order; {@code [-1]}: the joined pattern. */
+    /** Lines that a word start beginning with this character may try, in order; {@code [-1]}: the joined pattern. */
     int[] candidates(char c) {
         if (lines == null) {
             return new int[]{-1};
         }
-        return c < INDEXED ? byChar[c].clone() : others.clone();
+        if (c >= INDEXED) {
+            return others == null ? new int[0] : others.lines().clone();
+        }
+        if (table[c] == null) {
+            return new int[0];
+        }
+        return java.util.Arrays.stream(table[c]).filter(java.util.Objects::nonNull).flatMapToInt(t -> java.util.Arrays.stream(t.lines()))
+                .distinct().sorted().toArray();
     }
 
-    /** Lines that a word start beginning with these two characters tries, in order; {@code [-1]}: the joined pattern. */
+    /** Lines that a word start beginning with these two characters may try, in order; {@code [-1]}: the joined pattern. */
     int[] candidates(char first, char second) {
         if (lines == null) {
             return new int[]{-1};
         }
-        if (first >= INDEXED) {
-            return others.clone();
-        }
-        return java.util.stream.IntStream.range(0, byChar[first].length)
-                .filter(k -> seconds[first][k] == null || seconds[first][k].get(Math.min(second, INDEXED)))
-                .map(k -> byChar[first][k]).toArray();
+        Try here = first >= INDEXED ? others : table[first] == null ? null : table[first][Math.min(second, BEYOND)];
+        return here == null ? new int[0] : here.lines().clone();
     }
 
     /** Per-text state: the text and the matchers made so far, one per line, made when first needed. */
@@ -163,23 +225,26 @@ final class Phrases {
                 whole.region(start, text.length());
                 return whole.lookingAt() ? whole.end() : -1;
             }
-            char c = text.charAt(start);
-            if (c >= INDEXED) {
-                for (int line : others) {
-                    int end = lookingAt(line, start);
-                    if (end >= 0) {
-                        return end;
-                    }
+            char first = text.charAt(start);
+            Try here;
+            if (first >= INDEXED) {
+                here = others;
+            } else {
+                Try[] row = table[first];
+                if (row == null) {
+                    return -1;
                 }
+                here = row[start + 1 < text.length() ? Math.min(text.charAt(start + 1), BEYOND) : BEYOND];
+            }
+            if (here == null) {
                 return -1;
             }
-            int[] candidates = byChar[c];
-            BitSet[] following = seconds[c];
-            int second = start + 1 < text.length() ? Math.min(text.charAt(start + 1), INDEXED) : -1;
+            int[] candidates = here.lines();
+            String[][] checks = here.starts();
             for (int k = 0; k < candidates.length; k++) {
-                BitSet allowed = following[k];
-                if (allowed != null && (second < 0 || !allowed.get(second))) {
-                    continue; // this line's matches cannot go on with the next character (or cannot end here)
+                String[] starts = checks[k];
+                if (starts != null && !startsWithAny(start, starts)) {
+                    continue; // none of the ways this line's matches begin is here
                 }
                 int end = lookingAt(candidates[k], start);
                 if (end >= 0) {
@@ -187,6 +252,15 @@ final class Phrases {
                 }
             }
             return -1;
+        }
+
+        private boolean startsWithAny(int start, String[] starts) {
+            for (String p : starts) {
+                if (text.startsWith(p, start)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** One line alone at {@code start}: where its match ends, or -1. */

@@ -21,6 +21,8 @@ final class FirstChars {
 
     /** "Any character": the reader could not narrow it down. */
     static final BitSet ANY = null;
+    /** What {@link #characterClass} and {@link #escape} return for a character they match but do not spell out. */
+    private static final BitSet UNKNOWN = new BitSet();
     /** More strings than this in a set and the reader keeps shorter prefixes instead. */
     private static final int CAP = 512;
 
@@ -46,8 +48,8 @@ final class FirstChars {
 
     /**
      * Strings of 1 to {@code length} characters such that every match of {@code regex} starts with one of them (a
-     * string shorter than {@code length} is then a whole match), or null when unsure or when the expression can
-     * match the empty string.
+     * string shorter than {@code length} is a whole match, or all that could be read before a part not spelled out,
+     * such as {@code [^.!?]}), or null when unsure or when the expression can match the empty string.
      */
     static Set<String> prefixes(String regex, int length) {
         try {
@@ -269,11 +271,13 @@ final class FirstChars {
         switch (c) {
             case '(':
                 return group();
-            case '[':
-                return chars(characterClass());
+            case '[': {
+                BitSet chars = characterClass();
+                return chars == UNKNOWN ? anything() : chars(chars);
+            }
             case '\\': {
                 BitSet escaped = escape(false);
-                return escaped == null ? empty() : chars(escaped);
+                return escaped == null ? empty() : escaped == UNKNOWN ? anything() : chars(escaped);
             }
             case '.':
                 at++;
@@ -348,10 +352,15 @@ final class FirstChars {
     /** [...]: plain characters, ranges and a few escapes; negated, nested or intersected classes are "any". */
     private BitSet characterClass() throws Unsure {
         at++; // [
-        if (atEnd() || peek() == '^' || peek() == ']') {
+        boolean negated = !atEnd() && peek() == '^';
+        if (negated) {
+            at++; // [^...]: read only to find where it ends; it matches characters not spelled out
+        }
+        if (atEnd() || peek() == ']') {
             throw new Unsure();
         }
         BitSet chars = new BitSet();
+        boolean unknown = negated;
         while (true) {
             if (atEnd()) {
                 throw new Unsure();
@@ -359,7 +368,7 @@ final class FirstChars {
             char c = peek();
             if (c == ']') {
                 at++;
-                return chars;
+                return unknown ? UNKNOWN : chars;
             }
             if (c == '[' || (c == '&' && at + 1 < regex.length() && regex.charAt(at + 1) == '&')) {
                 throw new Unsure();
@@ -368,6 +377,10 @@ final class FirstChars {
             int single = -1;
             if (c == '\\') {
                 item = escape(true);
+                if (item == UNKNOWN) {
+                    unknown = true;
+                    continue;
+                }
                 if (item.cardinality() == 1) {
                     single = item.nextSetBit(0);
                 }
@@ -381,7 +394,7 @@ final class FirstChars {
                 int to;
                 if (peek() == '\\') {
                     BitSet escaped = escape(true);
-                    if (escaped.cardinality() != 1) {
+                    if (escaped == UNKNOWN || escaped.cardinality() != 1) {
                         throw new Unsure();
                     }
                     to = escaped.nextSetBit(0);
@@ -451,10 +464,32 @@ final class FirstChars {
                 return hex(2);
             case 'u':
                 return hex(4);
+            case 'S':
+            case 'W':
+            case 'D':
+            case 'h':
+            case 'H':
+            case 'v':
+            case 'V':
+                return UNKNOWN; // one character, not spelled out here
+            case 'p':
+            case 'P':
+                if (!atEnd() && peek() == '{') {
+                    int close = regex.indexOf('}', at);
+                    if (close < 0) {
+                        throw new Unsure();
+                    }
+                    at = close + 1;
+                } else if (!atEnd() && Character.isLetter(peek())) {
+                    at++;
+                } else {
+                    throw new Unsure();
+                }
+                return UNKNOWN;
             default:
                 if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                         || Character.isSurrogate(c) || c > 127) {
-                    throw new Unsure(); // \p{..}, \Q, \1, \k<..>, \R, \h, \S, \W, \0.., \cX ...: not read here
+                    throw new Unsure(); // \Q, \1, \k<..>, \R, \X, \0.., \cX ...: not read here
                 }
                 chars.set(c); // an escaped punctuation character is itself
                 return chars;

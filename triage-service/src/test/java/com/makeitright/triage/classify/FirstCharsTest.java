@@ -109,6 +109,15 @@ class FirstCharsTest {
     }
 
     @Test
+    void aPartNotSpelledOutEndsWhatIsKnownButNotWhatCameBefore() {
+        assertThat(FirstChars.prefixes("\\bis [^.?!]{0,40}\\bonly\\b", 4)).containsExactly("is ");
+        assertThat(FirstChars.prefixes("\\bx\\p{L}y", 4)).containsExactly("x");
+        assertThat(FirstChars.prefixes("\\b(?:ab|c[^d])e", 4)).containsExactly("abe", "c");
+        assertThat(FirstChars.prefixes("\\ba[\\S]", 4)).containsExactly("a");
+        assertThat(FirstChars.of("\\bfree\\b[^.!?]{0,30}\\bforever")).isEqualTo(FirstChars.of("f"));
+    }
+
+    @Test
     void tooManyPrefixesBecomeShorterOnes() {
         assertThat(FirstChars.prefixes("\\w\\w\\w", 2)).as("63 × 63 pairs are too many: first characters only")
                 .hasSize(63).allMatch(p -> p.length() == 1);

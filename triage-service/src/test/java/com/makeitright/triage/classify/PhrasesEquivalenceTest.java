@@ -75,8 +75,11 @@ class PhrasesEquivalenceTest {
                 Phrases.Scan scan = rule.phrases().scan(text.lower);
                 for (int start : text.wordStarts()) {
                     int expected = joinedEndAt(joined, text, start);
-                    assertThat(scan.endAt(start)).as("rule %s at %d of: %s", rule.signal(), start, text.lower)
-                            .isEqualTo(expected);
+                    int actual = scan.endAt(start);
+                    if (actual != expected) { // (assertThat only on a difference: 30 million comparisons)
+                        assertThat(actual).as("rule %s at %d of: %s", rule.signal(), start, text.lower)
+                                .isEqualTo(expected);
+                    }
                     compared++;
                     matched += expected >= 0 ? 1 : 0;
                 }
@@ -92,7 +95,10 @@ class PhrasesEquivalenceTest {
         for (Rule rule : everyRule()) {
             for (Text text : TEXTS) {
                 Evidence expected = reference(rule, text);
-                assertThat(rule.firstMatch(text)).as("rule %s on: %s", rule.signal(), text.original).isEqualTo(expected);
+                Evidence actual = rule.firstMatch(text);
+                if (!java.util.Objects.equals(actual, expected)) {
+                    assertThat(actual).as("rule %s on: %s", rule.signal(), text.original).isEqualTo(expected);
+                }
                 if (expected != null) {
                     fired.merge(rule.signal(), 1, Integer::sum);
                 }
@@ -124,8 +130,12 @@ class PhrasesEquivalenceTest {
                 Matcher joined = rule.pattern().matcher(text.lower).useTransparentBounds(true).useAnchoringBounds(false);
                 Phrases.Scan scan = rule.phrases().scan(text.lower);
                 for (int start = 0; start <= text.lower.length(); start++) {
-                    assertThat(scan.endAt(start)).as("rule %s at %d of: %s", rule.signal(), start, text.lower)
-                            .isEqualTo(joinedEndAt(joined, text, start));
+                    int expected = joinedEndAt(joined, text, start);
+                    int actual = scan.endAt(start);
+                    if (actual != expected) {
+                        assertThat(actual).as("rule %s at %d of: %s", rule.signal(), start, text.lower)
+                                .isEqualTo(expected);
+                    }
                 }
             }
         }

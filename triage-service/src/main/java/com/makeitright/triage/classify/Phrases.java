@@ -46,7 +46,47 @@ final class Phrases {
      * Lines to try at a word start, in file order, each with the strings one of which must start there (null: no
      * more to check than the two characters that led here).
      */
-    private record Try(int[] lines, String[][] starts) {
+    private record Try(int[] lines, Check[] starts) {
+    }
+
+    /**
+     * The strings one of which a line's match must start with at a word start. Where the table already fixed the
+     * first two characters and the strings are three or four long, they are kept as sorted third characters and
+     * (third, fourth) pairs, so the check is two binary searches; otherwise each string is compared.
+     */
+    private record Check(String[] strings, char[] thirds, int[] thirdAndFourth) {
+
+        static Check of(List<String> strings, boolean firstTwoKnown) {
+            boolean packed = firstTwoKnown && strings.stream().allMatch(p -> p.length() == 3 || p.length() == 4);
+            if (!packed) {
+                return new Check(strings.toArray(String[]::new), null, null);
+            }
+            char[] thirds = strings.stream().filter(p -> p.length() == 3).map(p -> String.valueOf(p.charAt(2)))
+                    .distinct().sorted().collect(java.util.stream.Collectors.joining()).toCharArray();
+            int[] pairs = strings.stream().filter(p -> p.length() == 4).mapToInt(p -> (p.charAt(2) << 16) | p.charAt(3))
+                    .distinct().sorted().toArray();
+            return new Check(null, thirds, pairs);
+        }
+
+        boolean allows(String text, int start) {
+            if (strings != null) {
+                for (String p : strings) {
+                    if (text.startsWith(p, start)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            if (start + 2 >= text.length()) {
+                return false;
+            }
+            char third = text.charAt(start + 2);
+            if (thirds.length > 0 && java.util.Arrays.binarySearch(thirds, third) >= 0) {
+                return true;
+            }
+            return start + 3 < text.length()
+                    && java.util.Arrays.binarySearch(thirdAndFourth, (third << 16) | text.charAt(start + 3)) >= 0;
+        }
     }
 
     private Phrases(Pattern joined, Pattern[] lines, Try[][] table, Try others) {
@@ -114,7 +154,7 @@ final class Phrases {
             }
         }
         Try others = beyond.isEmpty() ? null : new Try(beyond.stream().mapToInt(Integer::intValue).toArray(),
-                beyondChecks.toArray(String[][]::new));
+                beyondChecks.stream().map(c -> c == null ? null : Check.of(List.of(c), false)).toArray(Check[]::new));
         return new Phrases(joined, lines, table, others);
     }
 
@@ -165,7 +205,7 @@ final class Phrases {
             key.append('\u0001');
         }
         return shared.computeIfAbsent(key.toString(), k -> new Try(lines.stream().mapToInt(Integer::intValue).toArray(),
-                checks.toArray(String[][]::new)));
+                checks.stream().map(c -> c == null ? null : Check.of(List.of(c), second != BEYOND)).toArray(Check[]::new)));
     }
 
     /** The joined alternation, as the lexicon wrote it. */
@@ -240,10 +280,10 @@ final class Phrases {
                 return -1;
             }
             int[] candidates = here.lines();
-            String[][] checks = here.starts();
+            Check[] checks = here.starts();
             for (int k = 0; k < candidates.length; k++) {
-                String[] starts = checks[k];
-                if (starts != null && !startsWithAny(start, starts)) {
+                Check starts = checks[k];
+                if (starts != null && !starts.allows(text, start)) {
                     continue; // none of the ways this line's matches begin is here
                 }
                 int end = lookingAt(candidates[k], start);
@@ -252,15 +292,6 @@ final class Phrases {
                 }
             }
             return -1;
-        }
-
-        private boolean startsWithAny(int start, String[] starts) {
-            for (String p : starts) {
-                if (text.startsWith(p, start)) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         /** One line alone at {@code start}: where its match ends, or -1. */

@@ -29,6 +29,8 @@ final class FirstChars {
     private final String regex;
     private final int length;
     private int at;
+    /** Above 0 while a part is only read to find where it ends (its strings would not change the answer). */
+    private int skipping;
 
     private FirstChars(String regex, int length) {
         this.regex = regex;
@@ -128,6 +130,9 @@ final class FirstChars {
 
     /** Whole matches as long as {@link #length} become prefixes; too many strings become shorter prefixes. */
     private Result normal(Set<String> whole, Set<String> started) {
+        if (skipping > 0) {
+            return empty();
+        }
         Set<String> w = new HashSet<>();
         Set<String> p = new HashSet<>();
         for (String s : started) {
@@ -165,6 +170,9 @@ final class FirstChars {
     }
 
     private Result union(Result a, Result b) {
+        if (skipping > 0) {
+            return empty();
+        }
         Set<String> whole = new HashSet<>(a.whole);
         whole.addAll(b.whole);
         Set<String> started = new HashSet<>(a.started);
@@ -173,8 +181,20 @@ final class FirstChars {
     }
 
     private Result concat(Result a, Result b) {
+        if (skipping > 0) {
+            return empty();
+        }
         if (a.any()) {
             return anything();
+        }
+        if ((long) a.whole.size() * (b.whole.size() + b.started.size()) > 4L * CAP) {
+            // Too many combinations to spell out: what a starts with is still true of every match.
+            Set<String> started = new HashSet<>(a.started);
+            started.addAll(a.whole);
+            if (started.contains("")) {
+                return anything();
+            }
+            return normal(Set.of(), started);
         }
         Set<String> whole = new HashSet<>();
         Set<String> started = new HashSet<>(a.started);
@@ -191,9 +211,16 @@ final class FirstChars {
 
     /** x*: no repetition, or x then x* again, as far as the first {@link #length} characters. */
     private Result star(Result x) {
+        if (skipping > 0) {
+            return empty();
+        }
         Result r = empty();
         for (int i = 0; i <= length; i++) {
-            r = union(empty(), concat(x, r));
+            Result next = union(empty(), concat(x, r));
+            if (next.equals(r)) {
+                break; // nothing new: the same from here on
+            }
+            r = next;
         }
         return r;
     }
@@ -220,7 +247,20 @@ final class FirstChars {
     private Result sequence() throws Unsure {
         Result result = empty();
         while (!atEnd() && peek() != '|' && peek() != ')') {
-            result = concat(result, quantified(atom()));
+            if (skipping == 0 && result.whole.isEmpty()) {
+                // Every match's start is known already: the rest is only read to find where it ends.
+                skipping++;
+                try {
+                    quantified(atom());
+                } finally {
+                    skipping--;
+                }
+                continue;
+            }
+            Result part = quantified(atom());
+            if (skipping == 0) {
+                result = concat(result, part);
+            }
         }
         return result;
     }

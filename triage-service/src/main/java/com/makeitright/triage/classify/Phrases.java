@@ -27,6 +27,8 @@ final class Phrases {
     private static final int INDEXED = 128;
     /** Second-character slot for a character at or above {@link #INDEXED}, or for the end of the text. */
     private static final int BEYOND = INDEXED;
+    /** For {@link #tryAt}: a second character below {@link #INDEXED} that no line's strings name. */
+    private static final int UNNAMED = -2;
     /** How many first characters of a line's matches are read ({@link FirstChars#prefixes}) and checked. */
     static final int PREFIX = 4;
 
@@ -130,10 +132,23 @@ final class Phrases {
         Map<List<Try>, Try[]> sharedRows = new HashMap<>();
         Try[][] table = new Try[INDEXED][];
         for (int first = 0; first < INDEXED; first++) {
+            // Only second characters some line names get their own entry; every other one gets the lines that
+            // cannot tell (those that can start with anything, or whose match may be this one character).
+            java.util.BitSet named = new java.util.BitSet();
+            for (Map<Character, List<String>> theirs : byFirst) {
+                if (theirs != null) {
+                    for (String p : theirs.getOrDefault((char) first, List.of())) {
+                        if (p.length() > 1 && p.charAt(1) < INDEXED) {
+                            named.set(p.charAt(1));
+                        }
+                    }
+                }
+            }
+            Try unnamed = tryAt(byFirst, (char) first, UNNAMED, shared);
             Try[] row = new Try[BEYOND + 1];
             boolean any = false;
             for (int second = 0; second <= BEYOND; second++) {
-                row[second] = tryAt(byFirst, (char) first, second, shared);
+                row[second] = named.get(second) || second == BEYOND ? tryAt(byFirst, (char) first, second, shared) : unnamed;
                 any |= row[second] != null;
             }
             table[first] = any ? sharedRows.computeIfAbsent(java.util.Arrays.asList(row), r -> row) : null;

@@ -120,6 +120,33 @@ class PhrasesEquivalenceTest {
         }
     }
 
+    @Test
+    void everyCuePatternFindsTheSameMatchesIndexedAsJoined() {
+        List<Pattern> cues = List.of(RULES.repeat, RULES.counted, RULES.safetyOrLegal, RULES.missingOrCold,
+                RULES.recently, RULES.refund, RULES.event, RULES.returnForRefund, RULES.defectAfterUse, RULES.polite,
+                RULES.used, RULES.money, RULES.demandContext, RULES.friendlyEnd);
+        int found = 0;
+        for (Pattern cue : cues) {
+            Phrases phrases = RULES.phrases(cue);
+            assertThat(phrases.pattern()).isSameAs(cue);
+            for (Text text : TEXTS) {
+                List<int[]> expected = text.matches(cue, 5);
+                List<int[]> actual = text.matches(phrases, 5);
+                boolean same = expected.size() == actual.size();
+                for (int i = 0; same && i < expected.size(); i++) {
+                    same = expected.get(i)[0] == actual.get(i)[0] && expected.get(i)[1] == actual.get(i)[1];
+                }
+                if (!same) {
+                    assertThat(actual).as("cue %s on: %s", cue.pattern(), text.original)
+                            .usingElementComparator((a, b) -> a[0] == b[0] && a[1] == b[1] ? 0 : 1)
+                            .containsExactlyElementsOf(expected);
+                }
+                found += expected.size();
+            }
+        }
+        assertThat(found).as("the cues matched somewhere").isGreaterThan(1_000);
+    }
+
     /** Not only word starts: every position of the labeled examples, where punctuation and spaces start too. */
     @Test
     void everyRuleMatchesAsItsJoinedPatternAtEveryPositionOfTheLabeledExamples() {

@@ -297,7 +297,7 @@ public final class Classifier {
         List<Evidence> found = new ArrayList<>();
         Evidence neverArrived = rules.neverArrived.firstMatch(text);
         add(found, neverArrived);
-        List<int[]> repeats = text.matches(rules.repeat, 1);
+        List<int[]> repeats = text.matches(rules.phrases(rules.repeat), 1);
         boolean repeated = !repeats.isEmpty();
         int repeatAt = repeated ? repeats.get(0)[0] : 0;
         // A fourth "never arrived" in a year is a pattern, not bad luck (issue #6).
@@ -306,7 +306,7 @@ public final class Classifier {
                     "cause:" + SUSPECTED_ABUSE));
         } else if (repeated && missingOrColdAgain(rules, text)) {
             // The same "missing item" claim order after order reads like a routine, not an accident.
-            boolean counted = !text.matches(rules.counted, 1).isEmpty();
+            boolean counted = !text.matches(rules.phrases(rules.counted), 1).isEmpty();
             found.add(new Evidence("repeated-missing-claim", text.sentenceAt(repeatAt), counted ? 1.2 : 0.7,
                     "cause:" + SUSPECTED_ABUSE));
         }
@@ -328,7 +328,7 @@ public final class Classifier {
                     Rules.LOYAL_FIRST_COMPLAINT, "cause:" + SUSPECTED_ABUSE));
         }
 
-        List<int[]> urgent = text.matches(rules.safetyOrLegal, 1);
+        List<int[]> urgent = text.matches(rules.phrases(rules.safetyOrLegal), 1);
         if (!urgent.isEmpty()) {
             // Health, safety and legal threats are answered first, whatever the cause turns out to be.
             found.add(new Evidence("safety-or-legal", text.sentenceAt(urgent.get(0)[0]), 1.0, "priority:P1_URGENT"));
@@ -380,8 +380,8 @@ public final class Classifier {
     }
 
     private static boolean missingOrColdAgain(Rules rules, Text text) {
-        return !text.matches(rules.missingOrCold, 1).isEmpty() && !text.matches(rules.recently, 1).isEmpty()
-                && !text.matches(rules.refund, 1).isEmpty();
+        return !text.matches(rules.phrases(rules.missingOrCold), 1).isEmpty() && !text.matches(rules.phrases(rules.recently), 1).isEmpty()
+                && !text.matches(rules.phrases(rules.refund), 1).isEmpty();
     }
 
     private static final java.util.regex.Pattern NON_WORD = Rules.p("[^\\p{L}0-9']+");
@@ -394,9 +394,9 @@ public final class Classifier {
 
     /** An item bought for an event, used at it, and now returned as faulty for the money (wardrobing). */
     private static Evidence wornThenReturned(Rules rules, Text text) {
-        List<int[]> events = text.matches(rules.event, 5);
-        if (events.isEmpty() || text.matches(rules.returnForRefund, 1).isEmpty()
-                || text.matches(rules.defectAfterUse, 1).isEmpty() || text.lower.contains("never arrived")) {
+        List<int[]> events = text.matches(rules.phrases(rules.event), 5);
+        if (events.isEmpty() || text.matches(rules.phrases(rules.returnForRefund), 1).isEmpty()
+                || text.matches(rules.phrases(rules.defectAfterUse), 1).isEmpty() || text.lower.contains("never arrived")) {
             return null;
         }
         for (int[] event : events) {
@@ -460,7 +460,7 @@ public final class Classifier {
             found.add(new Evidence("capitals", String.join(" ", capitals), 0.5, "anger:" + Anger.ANGRY));
         }
         // Courtesy softens a lone exclamation mark; it does not cancel outrage.
-        List<int[]> polite = text.matches(rules.polite, 2);
+        List<int[]> polite = text.matches(rules.phrases(rules.polite), 2);
         int courtesies = polite.size();
         String firstCourtesy = courtesies == 0 ? null : text.slice(polite.get(0)[0], polite.get(0)[1]);
         if (courtesies > 0) {
@@ -474,7 +474,7 @@ public final class Classifier {
     private static RootCause rootCause(Rules rules, Text text, Cause cause, List<Evidence> causeEvidence) {
         Map<RootCause, Double> scores = new EnumMap<>(RootCause.class);
         for (Rule rule : rules.rootCauseRules) {
-            int hits = text.matches(rule.pattern(), 3).size();
+            int hits = text.matches(rule.phrases(), 3).size();
             if (hits > 0) {
                 scores.merge(RootCause.valueOf(rule.indicates().substring("root:".length())), rule.weight() * hits, Double::sum);
             }

@@ -9,7 +9,12 @@ import java.util.regex.Pattern;
  *
  * @param indicates {@code cause:<Cause>}, {@code anger:<Anger>} or {@code root:<RootCause>}
  */
-record Rule(String signal, String indicates, double weight, Guard guard, Pattern pattern) {
+record Rule(String signal, String indicates, double weight, Guard guard, Phrases phrases) {
+
+    /** The rule's lines as one alternation, as the lexicon wrote them. */
+    Pattern pattern() {
+        return phrases.pattern();
+    }
 
     /** When a match does not count. */
     enum Guard {
@@ -27,24 +32,25 @@ record Rule(String signal, String indicates, double weight, Guard guard, Pattern
 
     /**
      * The first match that passes the guard, or null. Phrases start at a word, so only word starts are tried
-     * (a fifth of all positions); a pattern that can start elsewhere (punctuation) is searched everywhere.
+     * (a fifth of all positions), each trying only the lines that can start with the character there
+     * ({@link Phrases}); a pattern that can start elsewhere (punctuation) is searched everywhere.
      */
     Evidence firstMatch(Text text) {
-        Matcher m = pattern.matcher(text.lower);
-        if (!startsAtWord()) {
+        if (!phrases.startsAtWord()) {
+            Matcher m = pattern().matcher(text.lower);
             while (m.find()) {
-                Evidence e = accept(text, m);
+                Evidence e = accept(text, m.start(), m.end());
                 if (e != null) {
                     return e;
                 }
             }
             return null;
         }
-        m.useTransparentBounds(true).useAnchoringBounds(false);
+        Phrases.Scan scan = phrases.scan(text.lower);
         for (int start : text.wordStarts()) {
-            m.region(start, text.lower.length());
-            if (m.lookingAt()) {
-                Evidence e = accept(text, m);
+            int end = scan.endAt(start);
+            if (end >= 0) {
+                Evidence e = accept(text, start, end);
                 if (e != null) {
                     return e;
                 }
@@ -53,18 +59,12 @@ record Rule(String signal, String indicates, double weight, Guard guard, Pattern
         return null;
     }
 
-    private boolean startsAtWord() {
-        return pattern.pattern().startsWith("\\b");
-    }
-
-    private Evidence accept(Text text, Matcher m) {
-        {
-            boolean negated = (guard == Guard.NOT_NEGATED || guard == Guard.OWN_NOT_NEGATED) && text.negatedAt(m.start());
-            boolean reported = (guard == Guard.OWN_WORDS || guard == Guard.OWN_NOT_NEGATED) && text.reportedAt(m.start());
-            boolean notANote = guard == Guard.NARRATED && !text.narrated;
-            if (!negated && !reported && !notANote) {
-                return new Evidence(signal, text.slice(m.start(), m.end()).trim(), weight, indicates);
-            }
+    private Evidence accept(Text text, int start, int end) {
+        boolean negated = (guard == Guard.NOT_NEGATED || guard == Guard.OWN_NOT_NEGATED) && text.negatedAt(start);
+        boolean reported = (guard == Guard.OWN_WORDS || guard == Guard.OWN_NOT_NEGATED) && text.reportedAt(start);
+        boolean notANote = guard == Guard.NARRATED && !text.narrated;
+        if (!negated && !reported && !notANote) {
+            return new Evidence(signal, text.slice(start, end).trim(), weight, indicates);
         }
         return null;
     }

@@ -117,6 +117,33 @@ final class Text {
         return found;
     }
 
+    /**
+     * The same as {@link #matches(Pattern, int)} with the joined pattern of these phrases, trying at each word start
+     * only the lines that can start there.
+     */
+    List<int[]> matches(Phrases phrases, int max) {
+        if (!phrases.startsAtWord()) {
+            return matches(phrases.pattern(), max);
+        }
+        List<int[]> found = new ArrayList<>();
+        Phrases.Scan scan = phrases.scan(lower);
+        int after = 0;
+        for (int start : wordStarts) {
+            if (found.size() >= max) {
+                break;
+            }
+            if (start < after) {
+                continue;
+            }
+            int end = scan.endAt(start);
+            if (end >= 0) {
+                found.add(new int[]{start, end});
+                after = end;
+            }
+        }
+        return found;
+    }
+
     /** Positions where a word begins: the only places a phrase rule can start. */
     int[] wordStarts() {
         return wordStarts;

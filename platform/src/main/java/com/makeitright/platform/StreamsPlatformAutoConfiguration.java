@@ -1,10 +1,13 @@
 package com.makeitright.platform;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -39,8 +42,9 @@ public class StreamsPlatformAutoConfiguration {
     }
 
     @Bean
-    DeadLetters deadLetterTopics(Environment environment) {
-        return new DeadLetters(environment.getRequiredProperty("spring.application.name"));
+    DeadLetters deadLetterTopics(Environment environment, ObjectProvider<MeterRegistry> meters) {
+        return new DeadLetters(environment.getRequiredProperty("spring.application.name"),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

@@ -4,6 +4,7 @@ import com.makeitright.contract.Topics;
 import com.makeitright.events.ComplaintResolved;
 import com.makeitright.followup.prevention.PreventionTopology;
 import com.makeitright.followup.schedule.ScheduleTopology;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -22,10 +23,10 @@ class FollowupTopology {
 
     @Bean
     KStream<String, ComplaintResolved> followupStreams(StreamsBuilder builder, FollowupProperties properties,
-                                                       Clock clock) {
+                                                       Clock clock, MeterRegistry meters) {
         KStream<String, ComplaintResolved> resolved = builder.stream(Topics.COMPLAINTS_RESOLVED.name(),
                 Consumed.with(Serdes.String(), Topics.COMPLAINTS_RESOLVED.serde()));
-        ScheduleTopology.attach(builder, resolved, properties, clock);
+        ScheduleTopology.attach(builder, resolved, properties, clock, meters);
         PreventionTopology.attach(builder, resolved, properties, clock);
         return resolved;
     }

@@ -417,9 +417,39 @@ class IntakeIT {
         Map<String, Object> view = status(id);
         assertThat(view).containsEntry("stage", "REOPENED").containsEntry("round", 2);
         assertThat(view.get("resolution")).isNull();
+        assertThat(prometheus()).containsPattern(metric("makeitright_complaints_reopened_total", "channel", "EMAIL"));
+    }
+
+    // ---------------------------------------------------------------- what ops and integrators read
+
+    @Test
+    void aReceivedComplaintIsCountedByChannelInPrometheus() {
+        submit(ComplaintRequest.aComplaint().withChannel("SOCIAL_MEDIA"));
+
+        assertThat(prometheus()).containsPattern(metric("makeitright_complaints_received_total", "channel",
+                "SOCIAL_MEDIA"));
+    }
+
+    @Test
+    void theRunningServiceServesItsOpenApiDocumentWithoutActuatorAndSwaggerUi() {
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/complaints'].post.summary").isEqualTo("Submit a complaint")
+                .jsonPath("$.paths['/actuator/health']").doesNotExist();
+        http.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private String prometheus() {
+        return http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    /** A sample of a counter with the given tag whose value is at least 1 (other tests may have counted too). */
+    static String metric(String name, String tag, String value) {
+        return "(?m)^" + name + "\\{[^}]*" + tag + "=\"" + value + "\"[^}]*} [1-9]";
+    }
 
     private String submit(ComplaintRequest request) {
         return submit(request, null);

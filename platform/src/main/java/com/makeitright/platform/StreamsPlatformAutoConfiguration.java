@@ -1,6 +1,7 @@
 package com.makeitright.platform;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -43,8 +44,9 @@ public class StreamsPlatformAutoConfiguration {
     }
 
     @Bean
-    DeadLetters deadLetterTopics(Environment environment) {
-        return new DeadLetters(environment.getRequiredProperty("spring.application.name"));
+    DeadLetters deadLetterTopics(Environment environment, ObjectProvider<MeterRegistry> meters) {
+        return new DeadLetters(environment.getRequiredProperty("spring.application.name"),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.makeitright.platform;
 
 import com.makeitright.contract.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +33,17 @@ class DeadLettersTest {
 
         // Internal topics may have another partition count: the producer picks the partition.
         assertThat(destination).isEqualTo(new TopicPartition("triage-service.DLT", -1));
+    }
+
+    @Test
+    void everyDeadLetteredRecordIsCountedByTheTopicItCameFrom() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        DeadLetters counted = new DeadLetters("triage-service", meters);
+
+        counted.resolve(FailedRecord.at(Topics.COMPLAINTS_RECEIVED.name(), 0, 1), null, new IllegalStateException("a"));
+        counted.resolve(FailedRecord.at(Topics.COMPLAINTS_RECEIVED.name(), 1, 9), null, new IllegalStateException("b"));
+
+        assertThat(meters.get(DeadLetters.METRIC).tag("topic", "complaints.received")
+                .tag("dead_letter_topic", "complaints.received.DLT").counter().count()).isEqualTo(2.0);
     }
 }

@@ -6,6 +6,7 @@ import com.makeitright.events.ComplaintReceived;
 import com.makeitright.testing.Events;
 import com.makeitright.testing.KafkaProbe;
 import com.makeitright.testing.WithKafkaBroker;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -134,6 +135,8 @@ class StreamsPlatformIT {
         ConsumerRecord<String, byte[]> dead = probe.awaitRecord(Topics.COMPLAINTS_RECEIVED.deadLetterTopic(), poisonKey);
 
         assertThat(new String(dead.value())).isEqualTo("{\"not\":\"avro\"}");
+        assertThat(meters.get(DeadLetters.METRIC).tag("topic", Topics.COMPLAINTS_RECEIVED.name()).counter().count())
+                .isGreaterThanOrEqualTo(1.0);
         assertThat(KafkaProbe.header(dead, "kafka_dlt-exception-message")).contains("not Avro single-object encoded");
         assertThat(KafkaProbe.header(dead, "kafka_dlt-original-topic")).isEqualTo(Topics.COMPLAINTS_RECEIVED.name());
         assertThat(probe.awaitEvents(Topics.COMPLAINTS_ACKNOWLEDGED, poisonKey, 1)).hasSize(1);

@@ -298,6 +298,11 @@ class RemedyIT {
         assertThat(resolved.getCost()).isEqualTo(usd("24.60"));
         assertThat(resolved.getRemedy().getKind()).isEqualTo(RemedyKind.REPLACEMENT);
         assertThat(resolved.getAnger()).isEqualTo(Anger.HOSTILE);
+        String metrics = prometheus();
+        assertThat(metrics).containsPattern(sample("makeitright_remedies_offered_total", "kind", "REPLACEMENT"))
+                .containsPattern(sample("makeitright_complaints_resolved_total", "outcome", "REMEDY_DELIVERED"))
+                .containsPattern(sample("makeitright_remedy_cost_count", "kind", "REPLACEMENT"))
+                .containsPattern(sample("makeitright_remedy_cost_sum", "kind", "REPLACEMENT"));
     }
 
     @Test
@@ -311,9 +316,22 @@ class RemedyIT {
         ConsumerRecord<String, byte[]> dead = probe.awaitRecord(Topics.REMEDY_RESPONSES.deadLetterTopic(), id);
         assertThat(new String(dead.value())).isEqualTo("{\"decision\":\"DECLINE\"}");
         assertThat(awaitOffer(id, 2).getNegotiationRound()).isEqualTo(2);
+        assertThat(prometheus()).containsPattern(sample("makeitright_dead_lettered_total", "topic",
+                Topics.REMEDY_RESPONSES.name()));
     }
 
     // ------------------------------------------------------------------------------------------ helpers
+
+    /** What ops' Prometheus reads. */
+    String prometheus() {
+        return http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    /** A sample of the metric with that tag, at least 1 (other tests may have counted too). */
+    static String sample(String name, String tag, String value) {
+        return "(?m)^" + name + "\\{[^}]*" + tag + "=\"" + java.util.regex.Pattern.quote(value) + "\"[^}]*} [1-9]";
+    }
 
     static ComplaintAcknowledged.Builder ack() {
         return Events.acknowledged("remedy-it-" + Events.newId());

@@ -2,6 +2,11 @@ package com.makeitright.followup.insights;
 
 import com.makeitright.followup.prevention.PreventionQueries;
 import com.makeitright.followup.schedule.FollowUpQueries;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -11,6 +16,7 @@ import java.time.Clock;
 
 /** {@code GET /api/insights}: the ops dashboard's data, read from the state stores on each request. */
 @RestController
+@Tag(name = "insights")
 class InsightsController {
 
     private final FollowUpQueries followUps;
@@ -23,6 +29,15 @@ class InsightsController {
         this.clock = clock;
     }
 
+    @Operation(summary = "The ops dashboard's data",
+            description = "Open escalations (promise breaches, overdue approvals), follow-ups due and answered,"
+                    + " satisfaction, root causes, prevention actions and their measured effect. Lists hold at most"
+                    + " 50 entries; counts cover everything.")
+    @ApiResponse(responseCode = "200", description = "The insights of this instance's stores",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Insights.class)))
+    @ApiResponse(responseCode = "503", description = "The stream application is starting or rebalancing; retry shortly",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
     @GetMapping("/api/insights")
     Mono<Insights> insights() {
         // Store reads block (RocksDB): keep them off the event loop.

@@ -5,6 +5,7 @@ import com.makeitright.contract.Topics;
 import com.makeitright.events.ComplaintResolved;
 import com.makeitright.followup.FollowupProperties;
 import com.makeitright.platform.JsonSerde;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -27,7 +28,7 @@ public final class ScheduleTopology {
     }
 
     public static void attach(StreamsBuilder builder, KStream<String, ComplaintResolved> resolved,
-                              FollowupProperties properties, Clock clock) {
+                              FollowupProperties properties, Clock clock, MeterRegistry meters) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ScheduleStores.COMPLAINTS),
                 Serdes.String(), JsonSerde.of(ComplaintFile.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ScheduleStores.FOLLOW_UPS),
@@ -54,6 +55,9 @@ public final class ScheduleTopology {
                                 retention),
                         Named.as("follow-up-schedule"), ScheduleStores.COMPLAINTS, ScheduleStores.FOLLOW_UPS,
                         ScheduleStores.DUE_INDEX, ScheduleStores.PURGE_INDEX)
+                // counted as they leave, so the planner stays free of metrics (docs/operations.md)
+                .peek((complaintId, due) -> meters.counter("makeitright.followups.fired",
+                        "kind", due.getKind().name()).increment())
                 .to(Topics.FOLLOW_UP_DUE.name(), Produced.with(Serdes.String(), Topics.FOLLOW_UP_DUE.serde()));
     }
 

@@ -12,6 +12,7 @@ import com.makeitright.followup.FollowupProperties;
 import com.makeitright.testing.MutableClock;
 import com.makeitright.testing.Events;
 import org.apache.avro.specific.SpecificRecord;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -43,6 +44,7 @@ class ScheduleProcessorTest {
     final MutableClock clock = new MutableClock(T0);
     TopologyTestDriver driver;
     TestOutputTopic<String, FollowUpDue> due;
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeEach
     void start() {
@@ -52,7 +54,7 @@ class ScheduleProcessorTest {
                 new FollowupProperties.Retention(Duration.ofDays(30), Duration.ofDays(180), Duration.ofSeconds(1), 2));
         StreamsBuilder builder = new StreamsBuilder();
         ScheduleTopology.attach(builder, builder.stream(Topics.COMPLAINTS_RESOLVED.name(),
-                Consumed.with(Serdes.String(), Topics.COMPLAINTS_RESOLVED.serde())), properties, clock);
+                Consumed.with(Serdes.String(), Topics.COMPLAINTS_RESOLVED.serde())), properties, clock, meters);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "schedule-processor-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -104,6 +106,8 @@ class ScheduleProcessorTest {
         publish(Topics.COMPLAINTS_RESOLVED, "c-1", resolvedAt("c-1", T0)); // a redelivery after it fired
         advance(Duration.ofMinutes(5));
         assertThat(due.isEmpty()).isTrue();
+        assertThat(meters.get("makeitright.followups.fired").tag("kind", "SATISFACTION_CHECK").counter().count())
+                .as("fired once, counted once").isEqualTo(1.0);
     }
 
     @Test

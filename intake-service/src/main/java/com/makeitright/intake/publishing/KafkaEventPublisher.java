@@ -4,6 +4,7 @@ import com.makeitright.contract.EventSerializer;
 import com.makeitright.contract.Topic;
 import com.makeitright.contract.Topics;
 import com.makeitright.intake.IntakeProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -54,9 +55,12 @@ class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
     private final Duration retryAfterOutage;
     // send() may block (metadata, a full buffer) up to max.block.ms: bounded threads and a bounded queue of its own
     private final Scheduler sending = Schedulers.newBoundedElastic(16, 10_000, "intake-publish");
+    private final PublishedEventMetrics metrics;
     private volatile boolean running;
 
-    KafkaEventPublisher(KafkaProperties kafka, IntakeProperties properties, Environment environment) {
+    KafkaEventPublisher(KafkaProperties kafka, IntakeProperties properties, Environment environment,
+                        MeterRegistry meters) {
+        this.metrics = new PublishedEventMetrics(meters);
         this.timeout = properties.publishTimeout();
         this.retryAfterOutage = Duration.ofSeconds(Math.max(1, (timeout.toMillis() + 999) / 1000));
         Map<String, Object> config = producerConfig(kafka.buildProducerProperties(), timeout);
@@ -103,6 +107,7 @@ class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
                 .subscribeOn(sending)
                 .then()
                 .timeout(timeout)
+                .doOnSuccess(acknowledged -> metrics.published(event))
                 .onErrorMap(e -> failed(event.getClass().getSimpleName() + " on " + topic, e))
                 // the acknowledgement arrives on the producer's network thread: leave it at once
                 .publishOn(Schedulers.parallel());
@@ -122,6 +127,7 @@ class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
                 .subscribeOn(sending)
                 .then()
                 .timeout(timeout)
+                .doOnSuccess(committed -> events.forEach(outgoing -> metrics.published(outgoing.event())))
                 // Whatever failed (a send, the commit, the abort): the transaction did not commit, the template has
                 // aborted it, and a failed producer is discarded by the factory, so the next reopen gets a fresh one.
                 .onErrorMap(e -> failed("the transaction of " + events.size() + " events", e))

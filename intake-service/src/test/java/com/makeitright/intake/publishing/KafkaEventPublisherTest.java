@@ -4,6 +4,7 @@ import com.makeitright.contract.Topics;
 import com.makeitright.events.FollowUpCompleted;
 import com.makeitright.intake.IntakeProperties;
 import com.makeitright.testing.Events;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class KafkaEventPublisherTest {
                 "intake-dead-port-test", PUBLISH_TIMEOUT,
                 new IntakeProperties.Unapplied(10, DataSize.ofMegabytes(1), Duration.ofMinutes(1)), 10,
                 new IntakeProperties.View(Duration.ofDays(1), Duration.ofDays(2), 100, Duration.ofMinutes(1)));
-        publisher = new KafkaEventPublisher(kafka, properties, new MockEnvironment());
+        publisher = new KafkaEventPublisher(kafka, properties, new MockEnvironment(), new SimpleMeterRegistry());
         publisher.start();
     }
 

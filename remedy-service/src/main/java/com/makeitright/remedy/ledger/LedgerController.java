@@ -1,5 +1,11 @@
 package com.makeitright.remedy.ledger;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -21,9 +27,17 @@ import java.time.format.DateTimeParseException;
  * that is all of them).
  */
 @RestController
+@Tag(name = "ledger")
+// both representations share their problem answers
+@ApiResponse(responseCode = "400", description = "from or to is not an ISO date, or from is after to",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+@ApiResponse(responseCode = "503", description = "The stream application is starting or rebalancing; retry shortly",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
 class LedgerController {
 
     static final String TEXT_CSV = "text/csv";
+    private static final String FROM = "first day, ISO date (2026-01-01), inclusive; open when absent";
+    private static final String TO = "last day, ISO date (2026-12-31), inclusive; open when absent";
 
     private final LedgerSource source;
 
@@ -31,13 +45,23 @@ class LedgerController {
         this.source = source;
     }
 
+    @Operation(summary = "The compensation ledger, as JSON or as CSV (Accept: text/csv)",
+            description = "One entry per fulfilled remedy (the most recent the ledger remembers; entriesComplete says"
+                    + " whether that is all of the period) and totals per remedy kind, cause and month, per currency.")
+    @ApiResponse(responseCode = "200", description = "The ledger of the period", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Ledger.class)),
+            @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string", description = "one line per entry"))})
     @GetMapping(path = "/api/ledger", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Ledger> json(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    Mono<Ledger> json(@Parameter(description = FROM) @RequestParam(required = false) String from,
+                      @Parameter(description = TO) @RequestParam(required = false) String to) {
         return ledger(from, to);
     }
 
+    // the same operation as json() in another representation: OpenAPI has one operation per path and method
+    @Operation(hidden = true)
     @GetMapping(path = "/api/ledger", produces = TEXT_CSV)
-    Mono<ResponseEntity<String>> csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    Mono<ResponseEntity<String>> csv(@Parameter(description = FROM) @RequestParam(required = false) String from,
+                                     @Parameter(description = TO) @RequestParam(required = false) String to) {
         return ledger(from, to).map(ledger -> ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(TEXT_CSV + ";charset=UTF-8"))
                 .header("Content-Disposition", "inline; filename=\"ledger.csv\"")

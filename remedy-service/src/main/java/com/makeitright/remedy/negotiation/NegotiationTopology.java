@@ -7,6 +7,8 @@ import com.makeitright.events.RemedyOffered;
 import com.makeitright.platform.JsonSerde;
 import com.makeitright.remedy.policy.PolicyProperties;
 import com.makeitright.remedy.policy.RemedyPolicy;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -37,7 +39,7 @@ class NegotiationTopology {
     @Bean
     KStream<String, SpecificRecord> negotiationStream(StreamsBuilder builder, RemedyPolicy policy,
                                                       PolicyProperties properties, NegotiationRetention retention,
-                                                      Clock clock) {
+                                                      Clock clock, MeterRegistry meters) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(NegotiationProcessor.NEGOTIATIONS), Serdes.String(),
                 JsonSerde.of(Negotiation.class)));
@@ -60,11 +62,27 @@ class NegotiationTopology {
 
         outputs.filter((id, event) -> event instanceof RemedyOffered)
                 .mapValues(event -> (RemedyOffered) event)
+                // counted as they leave, so the negotiator stays free of metrics (docs/operations.md)
+                .peek((id, offer) -> meters.counter("makeitright.remedies.offered", "kind", offer.getKind().name(),
+                        "status", offer.getStatus().name()).increment())
                 .to(Topics.REMEDY_OFFERED.name(), Produced.with(Serdes.String(), Topics.REMEDY_OFFERED.serde()));
         outputs.filter((id, event) -> event instanceof ComplaintResolved)
                 .mapValues(event -> (ComplaintResolved) event)
+                .peek((id, resolved) -> resolved(meters, resolved))
                 .to(Topics.COMPLAINTS_RESOLVED.name(), Produced.with(Serdes.String(), Topics.COMPLAINTS_RESOLVED.serde()));
         return outputs;
+    }
+
+    /** The round's outcome, and what it cost by remedy kind (NONE when nothing was delivered) in its currency. */
+    private static void resolved(MeterRegistry meters, ComplaintResolved resolved) {
+        meters.counter("makeitright.complaints.resolved", "outcome", resolved.getOutcome().name()).increment();
+        String kind = resolved.getRemedy() == null ? "NONE" : resolved.getRemedy().getKind().name();
+        DistributionSummary.builder("makeitright.remedy.cost")
+                .description("Cost of the remedy of each resolved round, in units of its currency")
+                .tags("kind", kind, "currency", resolved.getCost().getCurrency())
+                .publishPercentiles(0.5, 0.95)
+                .register(meters)
+                .record(resolved.getCost().getAmount().doubleValue());
     }
 
     private static <T extends SpecificRecord> KStream<String, SpecificRecord> source(StreamsBuilder builder, Topic<T> topic) {

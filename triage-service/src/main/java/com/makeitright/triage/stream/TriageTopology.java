@@ -4,6 +4,7 @@ import com.makeitright.contract.Topics;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.ComplaintResolved;
 import com.makeitright.triage.acknowledge.Triage;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -40,7 +41,8 @@ class TriageTopology {
     }
 
     @Bean
-    KStream<String, ComplaintReceived> triageStream(StreamsBuilder builder, Triage triage, Clock clock) {
+    KStream<String, ComplaintReceived> triageStream(StreamsBuilder builder, Triage triage, Clock clock,
+                                                    MeterRegistry meters) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMORY_STORE),
                 Serdes.String(), MemorySerde.memory()));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(SEEN_STORE,
@@ -52,6 +54,9 @@ class TriageTopology {
                 .repartition(Repartitioned.with(Serdes.String(), Topics.COMPLAINTS_RECEIVED.serde())
                         .withName("received-by-customer"))
                 .process(() -> new TriageProcessor(triage, clock), MEMORY_STORE, SEEN_STORE)
+                // counted as it leaves, so the domain stays free of metrics (docs/operations.md)
+                .peek((complaintId, ack) -> meters.counter("makeitright.complaints.acknowledged",
+                        "cause", ack.getCause().name(), "anger", ack.getAnger().name()).increment())
                 .to(Topics.COMPLAINTS_ACKNOWLEDGED.name(),
                         Produced.with(Serdes.String(), Topics.COMPLAINTS_ACKNOWLEDGED.serde()));
 

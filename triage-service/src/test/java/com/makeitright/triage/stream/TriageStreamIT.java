@@ -18,6 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,7 +34,7 @@ import static org.awaitility.Awaitility.await;
 
 /** Triage on a real broker: one acknowledgement per round, with the customer's memory built from the topics. */
 @WithKafkaBroker
-@SpringBootTest(classes = TriageApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+@SpringBootTest(classes = TriageApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.streams.state-dir=${java.io.tmpdir}/make-it-right-tests/triage-${random.uuid}"
 })
 class TriageStreamIT {
@@ -38,6 +43,9 @@ class TriageStreamIT {
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
+
+    @Value("${local.server.port}")
+    int port;
 
     @AfterAll
     static void closeProbe() {
@@ -66,8 +74,16 @@ class TriageStreamIT {
         return probe().awaitEvents(Topics.COMPLAINTS_ACKNOWLEDGED, received.getComplaintId(), 1).get(0);
     }
 
+    /** What ops' Prometheus reads: the text of /actuator/prometheus. */
+    String prometheus() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/prometheus")).build(), BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
     @Test
-    void aComplaintIsAcknowledgedOnceAndADuplicateReceivedEventIsNot() {
+    void aComplaintIsAcknowledgedOnceAndADuplicateReceivedEventIsNot() throws Exception {
         String customer = "C-" + Events.newId();
         ComplaintReceived received = complaint(customer, "I ordered the blue kettle and you sent the wrong colour, a red one."
                 + " Could you swap it? Thanks.", Instant.now());
@@ -81,6 +97,8 @@ class TriageStreamIT {
         assertThat(ack.getSignals()).isNotEmpty();
         assertThat(ack.getHandlingAdvice()).isNotEmpty();
         assertThat(ack.getAcknowledgementText()).contains("you sent the wrong colour, a red one");
+        assertThat(prometheus()).containsPattern("(?m)^makeitright_complaints_acknowledged_total\\{anger=\""
+                + ack.getAnger() + "\",[^}]*cause=\"OUR_ERROR\"[^}]*} [1-9]");
 
         probe().publish(Topics.COMPLAINTS_RECEIVED, received.getComplaintId(), received); // redelivered
         ComplaintAcknowledged marker = acknowledge(complaint(customer, "The lid of the kettle is cracked as well.", Instant.now()));

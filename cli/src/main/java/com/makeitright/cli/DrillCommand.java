@@ -42,6 +42,9 @@ final class DrillCommand implements Callable<Integer> {
     /** Stages in which a case waits for someone outside the system (customer, supervisor, agent, follow-up worker). */
     static final Set<String> WAITING_STAGES = Set.of("OFFERED", "AWAITING_APPROVAL", "AGREED", "FOLLOW_UP_DUE");
 
+    /** How the simulator words a POST whose answer was lost and that it did not retry (no Idempotency-Key). */
+    private static final String ANSWER_LOST = "POST failed without an Idempotency-Key";
+
     static final List<String> ALL_FAULTS = List.of("intake", "triage", "remedy", "followup", "kafka", "restart-all");
 
     @Mixin
@@ -91,8 +94,8 @@ final class DrillCommand implements Callable<Integer> {
                     + "); start it first: ./complaints up -d");
         }
         double perSecond = rate != null ? rate : quick ? 4 : 10;
-        Duration steady = Duration.ofSeconds(quick ? 5 : 20);
-        Duration outage = Duration.ofSeconds(quick ? 5 : 15);
+        Duration steady = Duration.ofSeconds(quick ? 3 : 20);
+        Duration outage = Duration.ofSeconds(quick ? 3 : 15);
         Duration healBound = Duration.ofMinutes(quick ? 2 : 3);
         Duration complaintTimeout = Duration.ofMinutes(quick ? 3 : 5);
         Duration settle = complaintTimeout.plusSeconds(30);
@@ -264,6 +267,7 @@ final class DrillCommand implements Callable<Integer> {
         int stuck = 0;
         int withoutReceived = 0;
         List<String> waiting = new ArrayList<>();
+        List<String> unanswered = new ArrayList<>();
         int simulatorDuplicates = 0;
         List<String> lostList = new ArrayList<>();
         List<String> failures = new ArrayList<>();
@@ -280,6 +284,11 @@ final class DrillCommand implements Callable<Integer> {
             Set<Integer> failedOnlyByDuplicates = new HashSet<>();
             Set<Integer> failedOtherwise = new HashSet<>();
             for (SimulationSummary.Failure failure : summary.failures()) {
+                if (failure.complaintId() == null && failure.problem().startsWith(ANSWER_LOST)) {
+                    // No 202: the POST's answer died with intake; not retried (no key), so nothing was promised.
+                    unanswered.add("batch " + batch + " #" + failure.index() + ": " + failure.problem());
+                    continue;
+                }
                 (failure.problem().startsWith("duplicate:") ? failedOnlyByDuplicates : failedOtherwise).add(failure.index());
                 failures.add("batch " + batch + " #" + failure.index() + " " + failure.complaintId() + ": " + failure.problem());
             }
@@ -302,7 +311,7 @@ final class DrillCommand implements Callable<Integer> {
                     ids.add(id);
                 }
                 if (noReceived || "STUCK".equals(complaint.outcome())
-                        || ("FAILED".equals(complaint.outcome()) && !failedOnlyByDuplicates.contains(complaint.index()))) {
+                        || ("FAILED".equals(complaint.outcome()) && failedOtherwise.contains(complaint.index()))) {
                     lostList.add((id == null ? "(not accepted)" : id) + " " + complaint.outcome() + stage
                             + (noReceived ? ", no ComplaintReceived" : ""));
                 }
@@ -316,6 +325,11 @@ final class DrillCommand implements Callable<Integer> {
                 accepted, rejected, closed, reopened, stuck, waiting.size(), failures.size());
         waiting.stream().limit(10).forEach(w -> out.println("    waiting: " + w));
         failures.stream().limit(10).forEach(f -> out.println("    " + f));
+        if (!unanswered.isEmpty()) {
+            out.printf("  %d POSTs without an Idempotency-Key lost their answer in a crash (no 202, not retried,"
+                    + " so not counted as lost):%n", unanswered.size());
+            unanswered.stream().limit(5).forEach(u -> out.println("    " + u));
+        }
 
         out.printf("%nKafka, every contract topic (read_committed, from the beginning):%n");
         String topicFormat = "  %-32s %8s %10s %11s %12s%n";

@@ -227,8 +227,15 @@ final class DrillCommand implements Callable<Integer> {
         try {
             stack.up(line -> { });
         } catch (StackException e) {
+            String first = e.getMessage().lines().findFirst().orElse("");
+            progress("restart-all: up failed (" + first + "); trying once more so that the drill can go on");
+            try {
+                stack.up(line -> { });
+            } catch (StackException again) {
+                progress("restart-all: up failed again: " + again.getMessage());
+            }
             return new Fault("restart-all", since(stopping, restart), since(restart, System.nanoTime()), false,
-                    e.getMessage());
+                    "up failed: " + first);
         }
         boolean flows = await(healBound, () -> load.lastClosedNanos() > restart);
         return new Fault("restart-all", since(stopping, restart), since(restart, System.nanoTime()), flows,
@@ -245,7 +252,11 @@ final class DrillCommand implements Callable<Integer> {
         boolean down = stack.status().stream().anyMatch(s -> s.pid().isEmpty());
         if (down) {
             progress("starting what is down");
-            stack.up(line -> { });
+            try {
+                stack.up(line -> { });
+            } catch (StackException e) {
+                progress("could not start what is down: " + e.getMessage());
+            }
         }
     }
 

@@ -12,7 +12,8 @@ import java.nio.file.Path;
                 + " drives it with realistic complaints, and shows what flows through it.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class, KillCommand.class,
                 StartCommand.class, RestartCommand.class, SimulateCommand.class, TailCommand.class,
-                TriageCommand.class, BenchCommand.class, DltCommand.class, CommandLine.HelpCommand.class})
+                TriageCommand.class, BenchCommand.class, DltCommand.class, DrillCommand.class,
+                CommandLine.HelpCommand.class})
 final class ComplaintsCommand implements Runnable {
 
     /** Exit status of a command that could not do what was asked (a refusal, a failure). */

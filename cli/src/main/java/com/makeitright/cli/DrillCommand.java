@@ -1,0 +1,407 @@
+package com.makeitright.cli;
+
+import com.makeitright.cli.drill.DrillLoad;
+import com.makeitright.cli.drill.TopicAudit;
+import com.makeitright.cli.simulate.SimulationSummary;
+import com.makeitright.cli.stack.Component;
+import com.makeitright.cli.stack.HealthProbe;
+import com.makeitright.cli.stack.LocalStack;
+import com.makeitright.cli.stack.Ports;
+import com.makeitright.cli.stack.ProcessStatus;
+import com.makeitright.cli.stack.StackException;
+import com.makeitright.contract.Topics;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+@Command(name = "drill", mixinStandardHelpOptions = true, description = {
+        "Fault drill on the running stack, under a steady simulated load: SIGKILLs each service in turn and starts it"
+                + " again, kills the broker and starts it again (the services must reconnect by themselves), then"
+                + " stops and starts everything with SIGTERM.",
+        "At the end it stops the load, lets the cases settle, reads every contract topic (read_committed, from the"
+                + " beginning) and prints per topic the records, distinct event ids and duplicates, the complaints"
+                + " lost and the time each fault took to heal. Exit status 1 when anything was lost or duplicated or"
+                + " a fault did not heal."})
+final class DrillCommand implements Callable<Integer> {
+
+    /** Stages in which a case waits for someone outside the system (customer, supervisor, agent, follow-up worker). */
+    static final Set<String> WAITING_STAGES = Set.of("OFFERED", "AWAITING_APPROVAL", "AGREED", "FOLLOW_UP_DUE");
+
+    /** How the simulator words a POST whose answer was lost and that it did not retry (no Idempotency-Key). */
+    private static final String ANSWER_LOST = "POST failed without an Idempotency-Key";
+
+    static final List<String> ALL_FAULTS = List.of("intake", "triage", "remedy", "followup", "kafka", "restart-all");
+
+    @Mixin
+    StackOptions stackOptions;
+
+    @Option(names = "--rate", paramLabel = "R",
+            description = "Complaints posted per second during the drill (default 10; 4 with --quick)")
+    Double rate;
+
+    @Option(names = "--faults", paramLabel = "LIST", split = ",",
+            description = "Faults, in this order (default: intake,triage,remedy,followup,kafka,restart-all)")
+    List<String> faults;
+
+    @Option(names = "--quick", description = "Short drill: fewer complaints, shorter waits (as in ./mvnw verify)")
+    boolean quick;
+
+    @Option(names = "--seed", defaultValue = "7", description = "Seed of the first batch of complaints (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final HealthProbe probe = new HealthProbe();
+    private LocalStack stack;
+    private PrintWriter out;
+    private long begin;
+
+    /** One fault: how long it was down (until the restart began) and how long the restart took to heal. */
+    record Fault(String name, double downSeconds, double healSeconds, boolean healed, String note) {
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        out = spec.commandLine().getOut();
+        stack = stackOptions.stack();
+        List<String> chosen = faults == null || faults.isEmpty() ? ALL_FAULTS
+                : faults.stream().map(f -> f.trim().toLowerCase(Locale.ROOT)).map(f -> "broker".equals(f) ? "kafka" : f).toList();
+        for (String fault : chosen) {
+            if (!ALL_FAULTS.contains(fault)) {
+                throw new IllegalArgumentException("Unknown fault '" + fault + "'. Valid: " + String.join(", ", ALL_FAULTS));
+            }
+        }
+        List<String> notUp = stack.status().stream().filter(s -> s.health() != ProcessStatus.Health.UP)
+                .map(s -> s.component().shortName() + " " + s.health()).toList();
+        if (!notUp.isEmpty()) {
+            throw new IllegalStateException("The stack is not fully up (" + String.join(", ", notUp)
+                    + "); start it first: ./complaints up -d");
+        }
+        double perSecond = rate != null ? rate : quick ? 4 : 10;
+        Duration steady = Duration.ofSeconds(quick ? 3 : 20);
+        Duration outage = Duration.ofSeconds(quick ? 3 : 15);
+        Duration healBound = Duration.ofMinutes(quick ? 2 : 3);
+        Duration complaintTimeout = Duration.ofMinutes(quick ? 3 : 5);
+        Duration settle = complaintTimeout.plusSeconds(30);
+        URI intake = URI.create("http://localhost:" + stack.config().port(Component.INTAKE));
+
+        begin = System.nanoTime();
+        out.printf("Drill on %s at %s complaints/s; faults: %s%n", intake, trim(perSecond), String.join(", ", chosen));
+        List<Fault> done = new ArrayList<>();
+        DrillLoad.Result result;
+        try (DrillLoad load = new DrillLoad(intake, perSecond, Duration.ofSeconds(quick ? 5 : 10), complaintTimeout, seed)) {
+            load.start();
+            try {
+                progress("steady load for " + steady.toSeconds() + " s");
+                pause(steady);
+                for (String fault : chosen) {
+                    Fault healed = switch (fault) {
+                        case "kafka" -> brokerFault(load, outage, healBound);
+                        case "restart-all" -> restartAll(load, healBound);
+                        default -> serviceFault(Component.parse(fault));
+                    };
+                    done.add(healed);
+                    progress(fault + ": " + (healed.healed() ? "healed in " + seconds(healed.healSeconds())
+                            : "DID NOT HEAL") + (healed.note().isEmpty() ? "" : " (" + healed.note() + ")")
+                            + "; steady load for " + steady.toSeconds() + " s");
+                    pause(steady);
+                }
+            } finally {
+                bringBackWhatIsDown();
+            }
+            progress("stopping the load; waiting up to " + settle.toSeconds() + " s for the cases to settle");
+            result = load.stop(settle);
+        }
+        progress("reading every contract topic from the beginning (read_committed)");
+        TopicAudit audit = TopicAudit.read(stack.bootstrapServers(), Duration.ofSeconds(60));
+        return report(done, result, audit);
+    }
+
+    private Fault serviceFault(Component service) {
+        int port = stack.config().port(service);
+        var pid = stack.process(service).pid();
+        long killed = System.nanoTime();
+        if (!stack.kill(service)) {
+            return new Fault(service.shortName(), 0, 0, false, "was not running");
+        }
+        progress(service.shortName() + ": SIGKILL (pid " + pid.orElse(-1) + ")");
+        boolean gone = await(Duration.ofSeconds(30), () -> probe.check(port) == HealthProbe.Health.NO_ANSWER);
+        long restart = System.nanoTime();
+        progress(service.shortName() + ": " + (gone ? "no answer on port " + port : "still answers on " + port)
+                + " after " + seconds(since(killed, restart)) + "; starting it again");
+        try {
+            stack.start(service);
+            return new Fault(service.shortName(), since(killed, restart), since(restart, System.nanoTime()), true, "");
+        } catch (StackException e) {
+            return new Fault(service.shortName(), since(killed, restart), since(restart, System.nanoTime()), false,
+                    e.getMessage());
+        }
+    }
+
+    /** Kills the single broker, keeps it down a while, starts it again; the services must reconnect by themselves. */
+    private Fault brokerFault(DrillLoad load, Duration outage, Duration healBound) {
+        if (!stack.config().runsOwnBroker()) {
+            return new Fault("kafka", 0, 0, true, "skipped: the stack uses an external broker");
+        }
+        var pid = stack.process(Component.KAFKA).pid();
+        long killed = System.nanoTime();
+        if (!stack.kill(Component.KAFKA)) {
+            return new Fault("kafka", 0, 0, false, "was not running");
+        }
+        progress("kafka: SIGKILL (pid " + pid.orElse(-1) + ")");
+        await(Duration.ofSeconds(30), () -> stack.process(Component.KAFKA).running().isEmpty()
+                && Ports.isFree(stack.config().port(Component.KAFKA)));
+        Set<String> noticed = new LinkedHashSet<>();
+        long outageEnd = System.nanoTime() + outage.toNanos();
+        while (System.nanoTime() < outageEnd) {
+            for (Component service : Component.SERVICES) {
+                HealthProbe.Health health = probe.check(stack.config().port(service));
+                if (health != HealthProbe.Health.UP) {
+                    noticed.add(service.shortName() + " " + health);
+                }
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+        }
+        long restart = System.nanoTime();
+        progress("kafka: down for " + seconds(since(killed, restart)) + "; health showed it on "
+                + (noticed.isEmpty() ? "no service" : String.join(", ", noticed)) + "; starting the broker again");
+        try {
+            stack.start(Component.KAFKA);
+        } catch (StackException e) {
+            return new Fault("kafka", since(killed, restart), since(restart, System.nanoTime()), false,
+                    "the broker did not start again: " + e.getMessage());
+        }
+        progress("kafka: broker ready after " + seconds(since(restart, System.nanoTime()))
+                + "; waiting for every service to be healthy and a complaint to close, without restarting any");
+        boolean recovered = await(healBound, () -> allServicesUp() && load.lastClosedNanos() > restart);
+        double heal = since(restart, System.nanoTime());
+        if (recovered) {
+            return new Fault("kafka", since(killed, restart), heal, true,
+                    "every service reconnected by itself");
+        }
+        List<String> unhealthy = new ArrayList<>();
+        for (Component service : Component.SERVICES) {
+            HealthProbe.Health health = probe.check(stack.config().port(service));
+            if (health != HealthProbe.Health.UP) {
+                unhealthy.add(service.shortName() + " " + health);
+            }
+        }
+        String finding = unhealthy.isEmpty()
+                ? "every service healthy, but no complaint closed within " + healBound.toSeconds() + " s"
+                : "not healthy " + healBound.toSeconds() + " s after the broker returned: " + String.join(", ", unhealthy);
+        progress("kafka: FINDING: " + finding + "; restarting the services so that the drill can go on");
+        for (Component service : Component.SERVICES) {
+            try {
+                stack.restart(service);
+            } catch (StackException e) {
+                progress(service.shortName() + ": " + e.getMessage());
+            }
+        }
+        return new Fault("kafka", since(killed, restart), heal, false, finding + " (the drill restarted the services)");
+    }
+
+    /** SIGTERM to everything (services, then the broker), then start it all again: graceful shutdown loses nothing. */
+    private Fault restartAll(DrillLoad load, Duration healBound) {
+        long stopping = System.nanoTime();
+        progress("restart-all: SIGTERM to the services, then the broker");
+        List<Component> stopped = stack.down();
+        long restart = System.nanoTime();
+        progress("restart-all: stopped " + stopped.size() + " processes in " + seconds(since(stopping, restart))
+                + "; starting everything again");
+        try {
+            stack.up(line -> { });
+        } catch (StackException e) {
+            String first = e.getMessage().lines().findFirst().orElse("");
+            progress("restart-all: up failed (" + first + "); trying once more so that the drill can go on");
+            try {
+                stack.up(line -> { });
+            } catch (StackException again) {
+                progress("restart-all: up failed again: " + again.getMessage());
+            }
+            return new Fault("restart-all", since(stopping, restart), since(restart, System.nanoTime()), false,
+                    "up failed: " + first);
+        }
+        boolean flows = await(healBound, () -> load.lastClosedNanos() > restart);
+        return new Fault("restart-all", since(stopping, restart), since(restart, System.nanoTime()), flows,
+                flows ? "SIGTERM, then up" : "no complaint closed within " + healBound.toSeconds() + " s of the restart");
+    }
+
+    private boolean allServicesUp() {
+        return Component.SERVICES.stream()
+                .allMatch(service -> probe.check(stack.config().port(service)) == HealthProbe.Health.UP);
+    }
+
+    /** Whatever a failed step left down is started again, so that the drill never leaves the stack half up. */
+    private void bringBackWhatIsDown() {
+        boolean down = stack.status().stream().anyMatch(s -> s.pid().isEmpty());
+        if (down) {
+            progress("starting what is down");
+            try {
+                stack.up(line -> { });
+            } catch (StackException e) {
+                progress("could not start what is down: " + e.getMessage());
+            }
+        }
+    }
+
+    private int report(List<Fault> faults, DrillLoad.Result result, TopicAudit audit) {
+        out.printf("%nFaults (down: from the fault until the restart began; heal: from the restart until healthy%n"
+                + "and, for kafka and restart-all, until a complaint closed again):%n");
+        String format = "  %-12s %8s %8s  %s%n";
+        out.printf(format, "fault", "down", "heal", "");
+        for (Fault fault : faults) {
+            out.printf(format, fault.name(), seconds(fault.downSeconds()), seconds(fault.healSeconds()),
+                    (fault.healed() ? "healed" : "NOT HEALED") + (fault.note().isEmpty() ? "" : ": " + fault.note()));
+        }
+
+        int requested = 0;
+        int accepted = 0;
+        int closed = 0;
+        int reopened = 0;
+        int rejected = 0;
+        int stuck = 0;
+        int withoutReceived = 0;
+        List<String> waiting = new ArrayList<>();
+        List<String> unanswered = new ArrayList<>();
+        int simulatorDuplicates = 0;
+        List<String> lostList = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        int batch = 0;
+        for (SimulationSummary summary : result.summaries()) {
+            batch++;
+            requested += summary.requested();
+            accepted += summary.accepted();
+            closed += summary.completed();
+            reopened += summary.reopened();
+            rejected += summary.rejectedAsInvalid();
+            stuck += summary.stuck().size();
+            Set<Integer> failedOnlyByDuplicates = new HashSet<>();
+            Set<Integer> failedOtherwise = new HashSet<>();
+            for (SimulationSummary.Failure failure : summary.failures()) {
+                if (failure.complaintId() == null && failure.problem().startsWith(ANSWER_LOST)) {
+                    // No 202: the POST's answer died with intake; not retried (no key), so nothing was promised.
+                    unanswered.add("batch " + batch + " #" + failure.index() + ": " + failure.problem());
+                    continue;
+                }
+                (failure.problem().startsWith("duplicate:") ? failedOnlyByDuplicates : failedOtherwise).add(failure.index());
+                failures.add("batch " + batch + " #" + failure.index() + " " + failure.complaintId() + ": " + failure.problem());
+            }
+            failedOnlyByDuplicates.removeAll(failedOtherwise);
+            simulatorDuplicates += failedOnlyByDuplicates.size();
+            java.util.Map<Integer, SimulationSummary.Stuck> stuckAt = new java.util.HashMap<>();
+            summary.stuck().forEach(s -> stuckAt.put(s.index(), s));
+            for (SimulationSummary.Complaint complaint : summary.complaints()) {
+                String id = complaint.complaintId();
+                SimulationSummary.Stuck stuckHere = stuckAt.get(complaint.index());
+                String stage = stuckHere == null ? "" : " at " + stuckHere.lastStage() + " (round " + stuckHere.round() + ")";
+                if (stuckHere != null && id != null && audit.has(Topics.COMPLAINTS_RECEIVED, id)
+                        && WAITING_STAGES.contains(stuckHere.lastStage())) {
+                    waiting.add(id + stage);
+                    continue; // not lost: it waits for someone outside the system, the load stopped before it answered
+                }
+                boolean noReceived = id != null && !audit.has(Topics.COMPLAINTS_RECEIVED, id);
+                withoutReceived += noReceived ? 1 : 0;
+                if (id != null) {
+                    ids.add(id);
+                }
+                if (noReceived || "STUCK".equals(complaint.outcome())
+                        || ("FAILED".equals(complaint.outcome()) && failedOtherwise.contains(complaint.index()))) {
+                    lostList.add((id == null ? "(not accepted)" : id) + " " + complaint.outcome() + stage
+                            + (noReceived ? ", no ComplaintReceived" : ""));
+                }
+            }
+        }
+        out.printf("%nLoad: %d complaints in %d batches%s: %d accepted (202), %d rejected as invalid (400),"
+                        + " %d closed (%d after a reopen), %d not closed in time (%d of them waiting for an outside answer),"
+                + " %d contract failures%n",
+                requested, result.summaries().size(),
+                result.unfinished() > 0 ? " (+" + result.unfinished() + " batches that did not settle in time)" : "",
+                accepted, rejected, closed, reopened, stuck, waiting.size(), failures.size());
+        waiting.stream().limit(10).forEach(w -> out.println("    waiting: " + w));
+        failures.stream().limit(10).forEach(f -> out.println("    " + f));
+        if (!unanswered.isEmpty()) {
+            out.printf("  %d POSTs without an Idempotency-Key lost their answer in a crash (no 202, not retried,"
+                    + " so not counted as lost):%n", unanswered.size());
+            unanswered.stream().limit(5).forEach(u -> out.println("    " + u));
+        }
+
+        out.printf("%nKafka, every contract topic (read_committed, from the beginning):%n");
+        String topicFormat = "  %-32s %8s %10s %11s %12s%n";
+        out.printf(topicFormat, "topic", "records", "event ids", "duplicates", "undecodable");
+        for (TopicAudit.TopicCount count : audit.counts()) {
+            out.printf(topicFormat, count.topic(), count.records(), count.distinctEventIds(), count.duplicates(),
+                    count.undecodable());
+        }
+        List<String> milestonesTwice = audit.milestonesTwice(ids);
+        out.printf("  received/acknowledged/resolved more than once for one complaint and round: %d%n",
+                milestonesTwice.size());
+        milestonesTwice.stream().limit(10).forEach(m -> out.println("    " + m));
+
+        long duplicated = audit.duplicates() + milestonesTwice.size() + simulatorDuplicates;
+        out.printf("%nLost: %d (accepted without a ComplaintReceived %d; stuck or failed %d)%n", lostList.size(),
+                withoutReceived, lostList.size() - withoutReceived);
+        lostList.stream().limit(10).forEach(l -> out.println("    " + l));
+        out.printf("Duplicated: %d (event ids twice %d; milestones twice %d; seen twice by the simulator %d)%n",
+                duplicated, audit.duplicates(), milestonesTwice.size(), simulatorDuplicates);
+        long unhealed = faults.stream().filter(f -> !f.healed()).count();
+        boolean ok = lostList.isEmpty() && duplicated == 0 && unhealed == 0 && result.unfinished() == 0;
+        out.printf("%s (drill took %s)%n", ok ? "OK: nothing lost, nothing duplicated, every fault healed."
+                : "NOT OK: " + lostList.size() + " lost, " + duplicated + " duplicated, " + unhealed
+                + " faults not healed, " + result.unfinished() + " batches unsettled.",
+                seconds(since(begin, System.nanoTime())));
+        out.flush();
+        return ok ? 0 : ComplaintsCommand.FAILED;
+    }
+
+    private void progress(String line) {
+        out.printf("  [%6.1f s] %s%n", since(begin, System.nanoTime()), line);
+        out.flush();
+    }
+
+    private static boolean await(Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+        }
+        return condition.getAsBoolean();
+    }
+
+    private static void pause(Duration duration) {
+        long end = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
+            LockSupport.parkNanos(end - System.nanoTime());
+        }
+    }
+
+    private static double since(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1e9;
+    }
+
+    private static String seconds(double value) {
+        return String.format(Locale.ROOT, "%.1f s", value);
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}

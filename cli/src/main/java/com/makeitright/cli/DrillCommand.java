@@ -95,7 +95,8 @@ final class DrillCommand implements Callable<Integer> {
         }
         double perSecond = rate != null ? rate : quick ? 4 : 10;
         Duration steady = Duration.ofSeconds(quick ? 3 : 20);
-        Duration outage = Duration.ofSeconds(quick ? 3 : 15);
+        // long enough for every service's kafka health (asked every 5 s, 2 s timeout) to show the outage
+        Duration outage = Duration.ofSeconds(quick ? 10 : 15);
         Duration healBound = Duration.ofMinutes(quick ? 2 : 3);
         Duration complaintTimeout = Duration.ofMinutes(quick ? 3 : 5);
         Duration settle = complaintTimeout.plusSeconds(30);

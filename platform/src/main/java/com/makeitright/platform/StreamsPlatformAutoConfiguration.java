@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
@@ -22,6 +23,7 @@ import org.springframework.kafka.streams.RecoveringProcessingExceptionHandler;
 import org.springframework.kafka.streams.RecoveringProductionExceptionHandler;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Properties;
 
 /**
@@ -100,6 +102,13 @@ public class StreamsPlatformAutoConfiguration {
         KafkaStreamsHealthIndicator indicator = new KafkaStreamsHealthIndicator(factoryBean);
         factoryBean.setStateListener(indicator);
         return indicator;
+    }
+
+    /** Health component {@code kafka}: DOWN while no broker answers within 2 s (asked at most every 5 s). */
+    @Bean
+    KafkaBrokerHealthIndicator kafkaHealthIndicator(KafkaProperties kafka) {
+        return new KafkaBrokerHealthIndicator(kafka.buildAdminProperties(), Duration.ofSeconds(2),
+                Duration.ofSeconds(5));
     }
 
     @Bean

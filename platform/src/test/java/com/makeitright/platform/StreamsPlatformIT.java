@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
@@ -91,6 +92,9 @@ class StreamsPlatformIT {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    KafkaBrokerHealthIndicator kafkaHealth;
+
     @BeforeAll
     static void resetAttempts() {
         RetryingDeadLetterHandler.reset();
@@ -99,6 +103,13 @@ class StreamsPlatformIT {
     @BeforeEach
     void connect(KafkaProbe probe) {
         this.probe = probe;
+    }
+
+    @Test
+    void kafkaHealthIsUpWithTheBrokerItReaches() {
+        Health health = kafkaHealth.health();
+        assertThat(health.getStatus()).as(health.toString()).isEqualTo(Status.UP);
+        assertThat(health.getDetails()).containsEntry("brokers", 1).containsKey("clusterId");
     }
 
     @Test

@@ -85,6 +85,10 @@ class LocalStackDrillIT {
         assertThat(drill.exit()).as(drill + system.logs()).isZero();
         assertThat(drill.out()).contains("Lost: 0 ", "Duplicated: 0 ", "OK: nothing lost, nothing duplicated")
                 .containsPattern("(?m)^  kafka .* healed: every service reconnected by itself$");
+        for (Component service : Component.SERVICES) {
+            assertThat(drill.out()).as(service.shortName() + "'s health showed the outage")
+                    .containsPattern("health showed it on [^;]*\\b" + service.shortName() + " ");
+        }
         for (Topic<?> topic : Topics.ALL) {
             assertThat(drill.out()).contains(topic.name());
         }

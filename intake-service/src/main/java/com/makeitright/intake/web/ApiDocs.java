@@ -1,12 +1,12 @@
 package com.makeitright.intake.web;
 
 import com.makeitright.intake.common.Refusal;
+import com.makeitright.platform.ProblemSchema;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
-import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -59,18 +59,11 @@ public class ApiDocs {
         ObjectSchema fieldError = new ObjectSchema();
         fieldError.addProperty("field", new StringSchema().description("the field's JSON path"));
         fieldError.addProperty("message", new StringSchema().description("what it needs"));
-        ObjectSchema problem = new ObjectSchema();
-        problem.description("RFC 9457 problem details");
-        problem.addProperty("type", new StringSchema().format("uri").example("about:blank"));
-        problem.addProperty("title", new StringSchema());
-        problem.addProperty("status", new IntegerSchema());
-        problem.addProperty("detail", new StringSchema().description("what went wrong, for people"));
-        problem.addProperty("instance", new StringSchema().format("uri").description("the request's path"));
+        ObjectSchema problem = ProblemSchema.problem();
         problem.addProperty("errors", new ArraySchema().items(fieldError).description("400 only: each bad field"));
         StringSchema reason = new StringSchema();
         reason.setEnum(Arrays.stream(Refusal.Reason.values()).map(Enum::name).toList());
         problem.addProperty("reason", reason.description("409 only: the rule that refused the request"));
-        problem.required(List.of("title", "status"));
         return problem;
     }
 }

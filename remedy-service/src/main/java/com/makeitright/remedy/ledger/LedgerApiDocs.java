@@ -1,12 +1,9 @@
 package com.makeitright.remedy.ledger;
 
+import com.makeitright.platform.ProblemSchema;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.media.ObjectSchema;
-import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.servers.Server;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,19 +20,6 @@ class LedgerApiDocs {
                 .info(new Info().title("Make It Right: remedy-service").version("1")
                         .description("The compensation ledger. See docs/http-api.md."))
                 .servers(List.of(new Server().url("/").description("this remedy instance")))
-                .components(new Components().addSchemas("Problem", problem()));
-    }
-
-    /** RFC 9457 problem details, as ProblemDetailsAdvice writes them (no Java-side "properties" wrapper). */
-    static Schema<?> problem() {
-        ObjectSchema problem = new ObjectSchema();
-        problem.description("RFC 9457 problem details");
-        problem.addProperty("type", new StringSchema().format("uri").example("about:blank"));
-        problem.addProperty("title", new StringSchema());
-        problem.addProperty("status", new IntegerSchema());
-        problem.addProperty("detail", new StringSchema().description("what went wrong, for people"));
-        problem.addProperty("instance", new StringSchema().format("uri").description("the request's path"));
-        problem.required(List.of("title", "status"));
-        return problem;
+                .components(new Components().addSchemas("Problem", ProblemSchema.problem()));
     }
 }

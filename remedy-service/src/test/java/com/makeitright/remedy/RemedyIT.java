@@ -302,7 +302,9 @@ class RemedyIT {
         assertThat(metrics).containsPattern(sample("makeitright_remedies_offered_total", "kind", "REPLACEMENT"))
                 .containsPattern(sample("makeitright_complaints_resolved_total", "outcome", "REMEDY_DELIVERED"))
                 .containsPattern(sample("makeitright_remedy_cost_count", "kind", "REPLACEMENT"))
-                .containsPattern(sample("makeitright_remedy_cost_sum", "kind", "REPLACEMENT"));
+                .containsPattern(sample("makeitright_remedy_cost_sum", "kind", "REPLACEMENT"))
+                .containsPattern(sample("makeitright_stage_seconds_count", "stage", "offered"))
+                .containsPattern(sample("makeitright_stage_seconds_count", "stage", "resolved"));
     }
 
     @Test

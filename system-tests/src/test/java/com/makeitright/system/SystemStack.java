@@ -103,6 +103,11 @@ final class SystemStack implements ParameterResolver, AutoCloseable {
         return this;
     }
 
+    /** The repository's root directory. */
+    Path project() {
+        return project;
+    }
+
     /** What {@code ./complaints up -d} answered when the stack started. */
     Result up() {
         return up;

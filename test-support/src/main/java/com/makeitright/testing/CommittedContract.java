@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A contract document checked into docs/ (OpenAPI of a service): the test that serves it compares it with the
- * committed copy and, with {@code -Dopenapi.write=true}, writes it instead, so regenerating is one command.
+ * A document checked into docs/ that the code determines (a service's OpenAPI, the configuration table): the test
+ * that produces it compares it with the committed copy and, with {@code -Dopenapi.write=true} (or the property
+ * the test names), writes it instead, so regenerating is one command.
  */
 public final class CommittedContract {
 
@@ -25,8 +26,13 @@ public final class CommittedContract {
     }
 
     public static void assertMatches(String served, Path committed, String regenerate) {
+        assertMatches(served, committed, regenerate, WRITE_PROPERTY);
+    }
+
+    /** As above, written instead when the system property {@code writeProperty} is {@code true}. */
+    public static void assertMatches(String served, Path committed, String regenerate, String writeProperty) {
         try {
-            if (Boolean.getBoolean(WRITE_PROPERTY)) {
+            if (Boolean.getBoolean(writeProperty)) {
                 Files.createDirectories(committed.getParent());
                 Files.writeString(committed, served, StandardCharsets.UTF_8);
             }

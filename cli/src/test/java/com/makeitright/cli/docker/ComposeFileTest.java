@@ -168,7 +168,7 @@ class ComposeFileTest {
         return matcher.group(1);
     }
 
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isRegularFile(dir.resolve("mvnw"))) {
             dir = dir.getParent();
@@ -178,12 +178,12 @@ class ComposeFileTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
+    static Map<String, Object> map(Object value) {
         return (Map<String, Object>) value;
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> list(Object value) {
+    static List<String> list(Object value) {
         return ((List<Object>) value).stream().map(String::valueOf).toList();
     }
 }

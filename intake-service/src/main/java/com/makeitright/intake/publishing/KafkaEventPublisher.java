@@ -5,6 +5,7 @@ import com.makeitright.contract.Topic;
 import com.makeitright.contract.Topics;
 import com.makeitright.intake.IntakeProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -59,7 +60,7 @@ class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
     private volatile boolean running;
 
     KafkaEventPublisher(KafkaProperties kafka, IntakeProperties properties, Environment environment,
-                        MeterRegistry meters) {
+                        MeterRegistry meters, ObservationRegistry observations) {
         this.metrics = new PublishedEventMetrics(meters);
         this.timeout = properties.publishTimeout();
         this.retryAfterOutage = Duration.ofSeconds(Math.max(1, (timeout.toMillis() + 999) / 1000));
@@ -73,6 +74,12 @@ class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
         this.transactionalFactory = new DefaultKafkaProducerFactory<>(txConfig);
         transactionalFactory.setTransactionIdPrefix(transactionIdPrefix);
         this.transactional = new KafkaTemplate<>(transactionalFactory);
+        // each send is a span of the request's trace and writes its W3C traceparent into the record's headers,
+        // which the Streams services continue (TracedRecords)
+        for (KafkaTemplate<String, SpecificRecord> template : List.of(single, transactional)) {
+            template.setObservationRegistry(observations);
+            template.setObservationEnabled(true);
+        }
     }
 
     /**

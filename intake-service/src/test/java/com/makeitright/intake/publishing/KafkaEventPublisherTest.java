@@ -5,6 +5,7 @@ import com.makeitright.events.FollowUpCompleted;
 import com.makeitright.intake.IntakeProperties;
 import com.makeitright.testing.Events;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,8 @@ class KafkaEventPublisherTest {
                 "intake-dead-port-test", PUBLISH_TIMEOUT,
                 new IntakeProperties.Unapplied(10, DataSize.ofMegabytes(1), Duration.ofMinutes(1)), 10,
                 new IntakeProperties.View(Duration.ofDays(1), Duration.ofDays(2), 100, Duration.ofMinutes(1)));
-        publisher = new KafkaEventPublisher(kafka, properties, new MockEnvironment(), new SimpleMeterRegistry());
+        publisher = new KafkaEventPublisher(kafka, properties, new MockEnvironment(), new SimpleMeterRegistry(),
+                ObservationRegistry.NOOP);
         publisher.start();
     }
 

@@ -6,6 +6,8 @@ import com.makeitright.events.RemedyFulfilled;
 import com.makeitright.events.RemedyResponded;
 import com.makeitright.platform.PunctuatedEntries;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -84,7 +86,8 @@ final class NegotiationProcessor implements Processor<String, SpecificRecord, St
         } else {
             throw new IllegalArgumentException("remedy does not handle " + event.getClass().getSimpleName());
         }
-        apply(complaintId, before, step, event.getClass().getSimpleName(), record.timestamp());
+        // the input's headers go with what it caused: they carry the complaint's trace (TracedRecords)
+        apply(complaintId, before, step, event.getClass().getSimpleName(), record.timestamp(), record.headers());
     }
 
     /**
@@ -112,10 +115,11 @@ final class NegotiationProcessor implements Processor<String, SpecificRecord, St
             }
             return;
         }
-        apply(complaintId, before, step, "expiry check", wallClockMillis);
+        apply(complaintId, before, step, "expiry check", wallClockMillis, new RecordHeaders());
     }
 
-    private void apply(String complaintId, Negotiation before, Negotiator.Step step, String what, long timestamp) {
+    private void apply(String complaintId, Negotiation before, Negotiator.Step step, String what, long timestamp,
+                       Headers headers) {
         if (step.ignored() != null) {
             log.info("{} for complaint {} changes nothing: {}", what, complaintId, step.ignored());
             return;
@@ -134,7 +138,7 @@ final class NegotiationProcessor implements Processor<String, SpecificRecord, St
             }
         }
         for (SpecificRecord out : step.events()) {
-            context.forward(new Record<>(complaintId, out, timestamp));
+            context.forward(new Record<>(complaintId, out, timestamp, headers));
         }
     }
 

@@ -7,8 +7,12 @@ import com.makeitright.events.RemedyOffered;
 import com.makeitright.platform.JsonSerde;
 import com.makeitright.remedy.policy.PolicyProperties;
 import com.makeitright.remedy.policy.RemedyPolicy;
+import com.makeitright.platform.StageTimer;
+import com.makeitright.platform.TracedRecords;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -39,7 +43,8 @@ class NegotiationTopology {
     @Bean
     KStream<String, SpecificRecord> negotiationStream(StreamsBuilder builder, RemedyPolicy policy,
                                                       PolicyProperties properties, NegotiationRetention retention,
-                                                      Clock clock, MeterRegistry meters) {
+                                                      Clock clock, MeterRegistry meters, Tracer tracer,
+                                                      Propagator propagator) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(NegotiationProcessor.NEGOTIATIONS), Serdes.String(),
                 JsonSerde.of(Negotiation.class)));
@@ -54,7 +59,9 @@ class NegotiationTopology {
                 .merge(source(builder, Topics.REMEDY_FULFILLED));
 
         Negotiator negotiator = new Negotiator(policy, clock);
-        KStream<String, SpecificRecord> outputs = inputs.process(
+        KStream<String, SpecificRecord> outputs = inputs
+                .processValues(TracedRecords.step(tracer, propagator, "remedy"), Named.as("trace-remedy"))
+                .process(
                 () -> new NegotiationProcessor(negotiator, clock, properties.negotiation().expiryCheckInterval(),
                         retention),
                 Named.as("remedy-negotiation"), NegotiationProcessor.NEGOTIATIONS, NegotiationProcessor.EXPIRIES,
@@ -65,10 +72,12 @@ class NegotiationTopology {
                 // counted as they leave, so the negotiator stays free of metrics (docs/operations.md)
                 .peek((id, offer) -> meters.counter("makeitright.remedies.offered", "kind", offer.getKind().name(),
                         "status", offer.getStatus().name()).increment())
+                .processValues(StageTimer.of(meters, "offered", clock), Named.as("time-offered"))
                 .to(Topics.REMEDY_OFFERED.name(), Produced.with(Serdes.String(), Topics.REMEDY_OFFERED.serde()));
         outputs.filter((id, event) -> event instanceof ComplaintResolved)
                 .mapValues(event -> (ComplaintResolved) event)
                 .peek((id, resolved) -> resolved(meters, resolved))
+                .processValues(StageTimer.of(meters, "resolved", clock), Named.as("time-resolved"))
                 .to(Topics.COMPLAINTS_RESOLVED.name(), Produced.with(Serdes.String(), Topics.COMPLAINTS_RESOLVED.serde()));
         return outputs;
     }

@@ -4,11 +4,16 @@ import com.makeitright.contract.Topics;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.ComplaintResolved;
 import com.makeitright.triage.acknowledge.Triage;
+import com.makeitright.platform.StageTimer;
+import com.makeitright.platform.TracedRecords;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
@@ -42,7 +47,7 @@ class TriageTopology {
 
     @Bean
     KStream<String, ComplaintReceived> triageStream(StreamsBuilder builder, Triage triage, Clock clock,
-                                                    MeterRegistry meters) {
+                                                    MeterRegistry meters, Tracer tracer, Propagator propagator) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMORY_STORE),
                 Serdes.String(), MemorySerde.memory()));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(SEEN_STORE,
@@ -53,10 +58,12 @@ class TriageTopology {
         received.selectKey((complaintId, event) -> event.getCustomer().getId())
                 .repartition(Repartitioned.with(Serdes.String(), Topics.COMPLAINTS_RECEIVED.serde())
                         .withName("received-by-customer"))
+                .processValues(TracedRecords.step(tracer, propagator, "triage"), Named.as("trace-triage"))
                 .process(() -> new TriageProcessor(triage, clock), MEMORY_STORE, SEEN_STORE)
                 // counted as it leaves, so the domain stays free of metrics (docs/operations.md)
                 .peek((complaintId, ack) -> meters.counter("makeitright.complaints.acknowledged",
                         "cause", ack.getCause().name(), "anger", ack.getAnger().name()).increment())
+                .processValues(StageTimer.of(meters, "acknowledged", clock), Named.as("time-acknowledged"))
                 .to(Topics.COMPLAINTS_ACKNOWLEDGED.name(),
                         Produced.with(Serdes.String(), Topics.COMPLAINTS_ACKNOWLEDGED.serde()));
 

@@ -98,7 +98,9 @@ class TriageStreamIT {
         assertThat(ack.getHandlingAdvice()).isNotEmpty();
         assertThat(ack.getAcknowledgementText()).contains("you sent the wrong colour, a red one");
         assertThat(prometheus()).containsPattern("(?m)^makeitright_complaints_acknowledged_total\\{anger=\""
-                + ack.getAnger() + "\",[^}]*cause=\"OUR_ERROR\"[^}]*} [1-9]");
+                + ack.getAnger() + "\",[^}]*cause=\"OUR_ERROR\"[^}]*} [1-9]")
+                .containsPattern("(?m)^makeitright_stage_seconds_count\\{[^}]*stage=\"acknowledged\"[^}]*} [1-9]")
+                .containsPattern("(?m)^makeitright_stage_seconds\\{(?=[^}]*stage=\"acknowledged\")[^}]*quantile=\"0.95\"");
 
         probe().publish(Topics.COMPLAINTS_RECEIVED, received.getComplaintId(), received); // redelivered
         ComplaintAcknowledged marker = acknowledge(complaint(customer, "The lid of the kettle is cracked as well.", Instant.now()));

@@ -417,7 +417,8 @@ class IntakeIT {
         Map<String, Object> view = status(id);
         assertThat(view).containsEntry("stage", "REOPENED").containsEntry("round", 2);
         assertThat(view.get("resolution")).isNull();
-        assertThat(prometheus()).containsPattern(metric("makeitright_complaints_reopened_total", "channel", "EMAIL"));
+        assertThat(prometheus()).containsPattern(metric("makeitright_complaints_reopened_total", "channel", "EMAIL"))
+                .containsPattern(metric("makeitright_followups_answered_total", "satisfied", "false"));
     }
 
     // ---------------------------------------------------------------- what ops and integrators read

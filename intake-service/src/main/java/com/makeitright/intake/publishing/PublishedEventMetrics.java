@@ -1,12 +1,14 @@
 package com.makeitright.intake.publishing;
 
 import com.makeitright.events.ComplaintReceived;
+import com.makeitright.events.FollowUpCompleted;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
  * What intake counts once the broker acknowledged an event (docs/operations.md lists the names): complaints received,
- * by channel, and complaints reopened by an unhappy follow-up (a {@code ComplaintReceived} with {@code reopenedFrom}).
+ * by channel, complaints reopened by an unhappy follow-up (a {@code ComplaintReceived} with {@code reopenedFrom}),
+ * and follow-ups answered by the customer, by satisfaction and score (1–5: a bounded set of tags).
  * Counted here, in the publisher, because only an acknowledged event was accepted; a refused or failed request
  * counts nothing.
  */
@@ -14,6 +16,7 @@ final class PublishedEventMetrics {
 
     static final String RECEIVED = "makeitright.complaints.received";
     static final String REOPENED = "makeitright.complaints.reopened";
+    static final String ANSWERED = "makeitright.followups.answered";
 
     private final MeterRegistry meters;
 
@@ -28,6 +31,9 @@ final class PublishedEventMetrics {
             } else {
                 meters.counter(REOPENED, "channel", received.getChannel().name()).increment();
             }
+        } else if (event instanceof FollowUpCompleted answer) {
+            meters.counter(ANSWERED, "satisfied", String.valueOf(answer.getSatisfied()),
+                    "score", String.valueOf(answer.getScore())).increment();
         }
     }
 }

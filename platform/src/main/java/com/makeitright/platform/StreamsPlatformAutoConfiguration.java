@@ -45,6 +45,19 @@ public class StreamsPlatformAutoConfiguration {
         return new DeadLetterPolicy(properties.deadLetter().maxAttempts());
     }
 
+    /**
+     * Failed attempts per record, on the compacted topic {@code <application id>.processing-attempts}, so the bound
+     * holds across restarts and task moves; counts of finished records are swept every 30 s while there are any.
+     */
+    @Bean(destroyMethod = "close")
+    ProcessingAttempts processingAttempts(KafkaProperties kafka, PlatformProperties properties,
+                                          Environment environment) {
+        String applicationId = environment.getProperty("spring.kafka.streams.application-id",
+                environment.getRequiredProperty("spring.application.name"));
+        return new ProcessingAttempts(applicationId, kafka.buildAdminProperties(),
+                properties.topics().replicationFactor(), Duration.ofSeconds(30));
+    }
+
     @Bean
     DeadLetters deadLetterTopics(Environment environment, ObjectProvider<MeterRegistry> meters) {
         return new DeadLetters(environment.getRequiredProperty("spring.application.name"),
@@ -54,6 +67,7 @@ public class StreamsPlatformAutoConfiguration {
     @Bean
     StreamsBuilderFactoryBeanConfigurer exactlyOnceWithDeadLetters(PlatformProperties properties,
                                                                    DeadLetterPolicy policy, DeadLetters deadLetters,
+                                                                   ProcessingAttempts attempts,
                                                                    ObjectProvider<MeterRegistry> meters) {
         return factoryBean -> {
             Properties config = factoryBean.getStreamsConfiguration();
@@ -74,6 +88,7 @@ public class StreamsPlatformAutoConfiguration {
                     RetryingDeadLetterHandler.class.getName());
             config.put(RecoveringProcessingExceptionHandler.DLQ_DESTINATION_RESOLVER, deadLetters);
             config.put(RetryingDeadLetterHandler.POLICY, policy);
+            config.put(RetryingDeadLetterHandler.ATTEMPTS, attempts);
             // An output record that cannot be written is skipped and its input dead-lettered, not retried forever.
             config.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
                     DeadLetteringProductionHandler.class.getName());

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
@@ -39,6 +40,12 @@ import java.util.Properties;
 public class StreamsPlatformAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StreamsPlatformAutoConfiguration.class);
+
+    /**
+     * Between the web server's start/stop (earlier) and its graceful-shutdown drain (later): on shutdown the drain,
+     * then the streams, then the web server.
+     */
+    static final int STREAMS_PHASE = WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 512;
 
     @Bean
     DeadLetterPolicy deadLetterPolicy(PlatformProperties properties) {
@@ -105,6 +112,12 @@ public class StreamsPlatformAutoConfiguration {
             factoryBean.setClientSupplier(new SizeGuardedProducer.Supplier());
             // A restarted instance gets its partitions back at once, not after the old member's session expires.
             factoryBean.setLeaveGroupOnClose(true);
+            // SIGTERM: the stream threads commit and stop within this, before the process exits.
+            factoryBean.setCloseTimeout((int) properties.streams().closeTimeout().toSeconds());
+            // Stop the streams only after the web server's graceful drain (and start them after the web server, as
+            // before): by default they stop first, and requests served during the drain found no store (intake
+            // answered a 503 to a POST it had accepted before the signal).
+            factoryBean.setPhase(STREAMS_PHASE);
             factoryBean.setStreamsUncaughtExceptionHandler(exception -> {
                 log.warn("Stream thread failed; replacing it: {}", exception.toString());
                 return StreamThreadExceptionResponse.REPLACE_THREAD;

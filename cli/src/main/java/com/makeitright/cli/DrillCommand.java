@@ -32,7 +32,8 @@ import java.util.function.BooleanSupplier;
 @Command(name = "drill", mixinStandardHelpOptions = true, description = {
         "Fault drill on the running stack, under a steady simulated load: SIGKILLs each service in turn and starts it"
                 + " again, kills the broker and starts it again (the services must reconnect by themselves), then"
-                + " stops and starts everything with SIGTERM.",
+                + " SIGTERMs intake while requests are in flight (each must be answered) and the stream services,"
+                + " then stops and starts everything with SIGTERM.",
         "At the end it stops the load, lets the cases settle, reads every contract topic (read_committed, from the"
                 + " beginning) and prints per topic the records, distinct event ids and duplicates, the complaints"
                 + " lost and the time each fault took to heal. Exit status 1 when anything was lost or duplicated or"
@@ -45,7 +46,8 @@ final class DrillCommand implements Callable<Integer> {
     /** How the simulator words a POST whose answer was lost and that it did not retry (no Idempotency-Key). */
     private static final String ANSWER_LOST = "POST failed without an Idempotency-Key";
 
-    static final List<String> ALL_FAULTS = List.of("intake", "triage", "remedy", "followup", "kafka", "restart-all");
+    static final List<String> ALL_FAULTS = List.of("intake", "triage", "remedy", "followup", "kafka", "sigterm",
+            "restart-all");
 
     @Mixin
     StackOptions stackOptions;
@@ -55,7 +57,7 @@ final class DrillCommand implements Callable<Integer> {
     Double rate;
 
     @Option(names = "--faults", paramLabel = "LIST", split = ",",
-            description = "Faults, in this order (default: intake,triage,remedy,followup,kafka,restart-all)")
+            description = "Faults, in this order (default: intake,triage,remedy,followup,kafka,sigterm,restart-all)")
     List<String> faults;
 
     @Option(names = "--quick", description = "Short drill: fewer complaints, shorter waits (as in ./mvnw verify)")
@@ -69,6 +71,8 @@ final class DrillCommand implements Callable<Integer> {
 
     private final HealthProbe probe = new HealthProbe();
     private LocalStack stack;
+    /** Complaint ids of the sigterm fault's own requests, for the audit: exactly one ComplaintReceived each. */
+    private final List<String> inFlightIds = new ArrayList<>();
     private PrintWriter out;
     private long begin;
 
@@ -115,6 +119,7 @@ final class DrillCommand implements Callable<Integer> {
                     Fault healed = switch (fault) {
                         case "kafka" -> brokerFault(load, outage, healBound);
                         case "restart-all" -> restartAll(load, healBound);
+                        case "sigterm" -> sigterm(load, intake, healBound);
                         default -> serviceFault(Component.parse(fault));
                     };
                     done.add(healed);
@@ -243,6 +248,47 @@ final class DrillCommand implements Callable<Integer> {
                 flows ? "SIGTERM, then up" : "no complaint closed within " + healBound.toSeconds() + " s of the restart");
     }
 
+    /**
+     * SIGTERM to intake while requests are in flight, then to the stream services; everything is started again.
+     * Every request sent before the signal must have got an HTTP answer; the keys not accepted are posted again.
+     */
+    private Fault sigterm(DrillLoad load, URI intake, Duration healBound) {
+        long stopping;
+        InFlightProbe.Outcome outcome;
+        long restart;
+        try (InFlightProbe probe = new InFlightProbe(intake, 4)) {
+            probe.start();
+            await(Duration.ofSeconds(30), () -> probe.answered() >= 20);
+            stopping = System.nanoTime();
+            progress("sigterm: SIGTERM to intake with " + probe.answered() + " probe requests answered so far");
+            stack.stop(Component.INTAKE);
+            probe.awaitRefused(Duration.ofSeconds(30));
+            for (Component service : List.of(Component.TRIAGE, Component.REMEDY, Component.FOLLOWUP)) {
+                progress("sigterm: SIGTERM to " + service.shortName());
+                stack.stop(service);
+            }
+            restart = System.nanoTime();
+            progress("sigterm: stopped in " + seconds(since(stopping, restart)) + "; starting them again");
+            try {
+                stack.up(line -> { });
+            } catch (StackException e) {
+                return new Fault("sigterm", since(stopping, restart), since(restart, System.nanoTime()), false,
+                        "up failed: " + e.getMessage().lines().findFirst().orElse(""));
+            }
+            outcome = probe.outcome(stopping, Duration.ofSeconds(60));
+        }
+        boolean flows = await(healBound, () -> load.lastClosedNanos() > restart);
+        inFlightIds.addAll(outcome.complaintIds().values());
+        outcome.unanswered().stream().limit(5).forEach(u -> progress("sigterm: UNANSWERED " + u));
+        String note = outcome.sentBeforeAnswered() + " probe requests sent before the signal answered ("
+                + outcome.inFlightAnswered() + " of them in flight at it), "
+                + outcome.unanswered().size() + " unanswered (reset or empty reply), " + outcome.refused()
+                + " refused after it; " + outcome.complaintIds().size() + " accepted in the end, "
+                + outcome.notAccepted().size() + " never" + (flows ? "" : "; no complaint closed after the restart");
+        boolean healed = flows && outcome.unanswered().isEmpty() && outcome.notAccepted().isEmpty();
+        return new Fault("sigterm", since(stopping, restart), since(restart, System.nanoTime()), healed, note);
+    }
+
     private boolean allServicesUp() {
         return Component.SERVICES.stream()
                 .allMatch(service -> probe.check(stack.config().port(service)) == HealthProbe.Health.UP);
@@ -355,7 +401,22 @@ final class DrillCommand implements Callable<Integer> {
                 milestonesTwice.size());
         milestonesTwice.stream().limit(10).forEach(m -> out.println("    " + m));
 
-        long duplicated = audit.duplicates() + milestonesTwice.size() + simulatorDuplicates;
+        int inFlightLost = 0;
+        int inFlightTwice = 0;
+        for (String id : inFlightIds) {
+            long received = audit.events(Topics.COMPLAINTS_RECEIVED, id, 1);
+            if (received == 0) {
+                inFlightLost++;
+                lostList.add(id + " (sigterm probe), no ComplaintReceived");
+            } else if (received > 1) {
+                inFlightTwice++;
+            }
+        }
+        if (!inFlightIds.isEmpty()) {
+            out.printf("  sigterm probe: %d complaints accepted, %d without a ComplaintReceived, %d with more than one%n",
+                    inFlightIds.size(), inFlightLost, inFlightTwice);
+        }
+        long duplicated = audit.duplicates() + milestonesTwice.size() + simulatorDuplicates + inFlightTwice;
         out.printf("%nLost: %d (accepted without a ComplaintReceived %d; stuck or failed %d)%n", lostList.size(),
                 withoutReceived, lostList.size() - withoutReceived);
         lostList.stream().limit(10).forEach(l -> out.println("    " + l));

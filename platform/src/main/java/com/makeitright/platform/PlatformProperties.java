@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -52,9 +53,13 @@ public record PlatformProperties(@Valid @DefaultValue TopicSettings topics,
      * @param commitInterval     how often a stream thread commits its transaction; empty keeps Kafka Streams'
      *                           exactly-once default (100 ms). Downstream services read committed records only,
      *                           so every hop waits for it: it dominates received-to-acknowledged latency.
+     * @param closeTimeout       how long a shutdown (SIGTERM) waits for the stream threads to commit and stop; past
+     *                           it the process exits anyway, and the open transaction is aborted (nothing is lost,
+     *                           the records are processed again after the restart)
      */
     public record StreamsSettings(@NotNull @DefaultValue("16MB") DataSize rocksdbBlockCache,
                                   @NotNull @DefaultValue("8MB") DataSize rocksdbWriteBuffer,
-                                  Duration commitInterval) {
+                                  Duration commitInterval,
+                                  @NotNull @DurationMin(seconds = 1) @DefaultValue("10s") Duration closeTimeout) {
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
@@ -40,9 +41,28 @@ public class StreamsPlatformAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StreamsPlatformAutoConfiguration.class);
 
+    /**
+     * Between the web server's start/stop (earlier) and its graceful-shutdown drain (later): on shutdown the drain,
+     * then the streams, then the web server.
+     */
+    static final int STREAMS_PHASE = WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 512;
+
     @Bean
     DeadLetterPolicy deadLetterPolicy(PlatformProperties properties) {
         return new DeadLetterPolicy(properties.deadLetter().maxAttempts());
+    }
+
+    /**
+     * Failed attempts per record, on the compacted topic {@code <application id>.processing-attempts}, so the bound
+     * holds across restarts and task moves; counts of finished records are swept every 30 s while there are any.
+     */
+    @Bean(destroyMethod = "close")
+    ProcessingAttempts processingAttempts(KafkaProperties kafka, PlatformProperties properties,
+                                          Environment environment) {
+        String applicationId = environment.getProperty("spring.kafka.streams.application-id",
+                environment.getRequiredProperty("spring.application.name"));
+        return new ProcessingAttempts(applicationId, kafka.buildAdminProperties(),
+                properties.topics().replicationFactor(), Duration.ofSeconds(30));
     }
 
     @Bean
@@ -54,6 +74,7 @@ public class StreamsPlatformAutoConfiguration {
     @Bean
     StreamsBuilderFactoryBeanConfigurer exactlyOnceWithDeadLetters(PlatformProperties properties,
                                                                    DeadLetterPolicy policy, DeadLetters deadLetters,
+                                                                   ProcessingAttempts attempts,
                                                                    ObjectProvider<MeterRegistry> meters) {
         return factoryBean -> {
             Properties config = factoryBean.getStreamsConfiguration();
@@ -74,6 +95,7 @@ public class StreamsPlatformAutoConfiguration {
                     RetryingDeadLetterHandler.class.getName());
             config.put(RecoveringProcessingExceptionHandler.DLQ_DESTINATION_RESOLVER, deadLetters);
             config.put(RetryingDeadLetterHandler.POLICY, policy);
+            config.put(RetryingDeadLetterHandler.ATTEMPTS, attempts);
             // An output record that cannot be written is skipped and its input dead-lettered, not retried forever.
             config.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
                     DeadLetteringProductionHandler.class.getName());
@@ -90,6 +112,12 @@ public class StreamsPlatformAutoConfiguration {
             factoryBean.setClientSupplier(new SizeGuardedProducer.Supplier());
             // A restarted instance gets its partitions back at once, not after the old member's session expires.
             factoryBean.setLeaveGroupOnClose(true);
+            // SIGTERM: the stream threads commit and stop within this, before the process exits.
+            factoryBean.setCloseTimeout((int) properties.streams().closeTimeout().toSeconds());
+            // Stop the streams only after the web server's graceful drain (and start them after the web server, as
+            // before): by default they stop first, and requests served during the drain found no store (intake
+            // answered a 503 to a POST it had accepted before the signal).
+            factoryBean.setPhase(STREAMS_PHASE);
             factoryBean.setStreamsUncaughtExceptionHandler(exception -> {
                 log.warn("Stream thread failed; replacing it: {}", exception.toString());
                 return StreamThreadExceptionResponse.REPLACE_THREAD;

@@ -6,8 +6,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler.Response;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler.Result;
 import org.apache.kafka.streams.processor.api.Record;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.streams.RecoveringProcessingExceptionHandler;
 
@@ -27,17 +25,15 @@ class RetryingDeadLetterHandlerTest {
     private static final String TOPIC = Topics.COMPLAINTS_RECEIVED.name();
     private static final RuntimeException FAILURE = new IllegalStateException("cannot triage complaint-41");
 
-    @BeforeEach
-    @AfterEach
-    void forgetAttempts() {
-        RetryingDeadLetterHandler.reset();
-    }
+    /** One process's counts (the durable ones on a broker: RetryBoundAcrossRestartsIT). */
+    private final ProcessingAttempts attempts = ProcessingAttempts.inMemory();
 
-    private static RetryingDeadLetterHandler handler(int maxAttempts) {
+    private RetryingDeadLetterHandler handler(int maxAttempts) {
         RetryingDeadLetterHandler handler = new RetryingDeadLetterHandler();
         Map<String, Object> configs = new HashMap<>();
         configs.put(RecoveringProcessingExceptionHandler.DLQ_DESTINATION_RESOLVER, new DeadLetters("triage-service"));
         configs.put(RetryingDeadLetterHandler.POLICY, new DeadLetterPolicy(maxAttempts));
+        configs.put(RetryingDeadLetterHandler.ATTEMPTS, attempts);
         handler.configure(configs);
         return handler;
     }
@@ -82,14 +78,16 @@ class RetryingDeadLetterHandlerTest {
     }
 
     @Test
-    void aDeadLetteredRecordIsForgotten() {
+    void aDeadLetteredRecordThatComesBackIsDeadLetteredAtOnce() {
         RetryingDeadLetterHandler handler = handler(2);
         FailedRecord failed = FailedRecord.at(TOPIC, 1, 3);
         fail(handler, failed);
         assertThat(fail(handler, failed).result()).isEqualTo(Result.RESUME);
 
-        // Should the same coordinates fail again (a reprocessing after a crash), they get their retries again.
-        assertThat(fail(handler, failed).result()).isEqualTo(Result.FAIL);
+        // The transaction with the dead letter aborted (another record failed): no new round of retries.
+        Response again = fail(handler, failed);
+        assertThat(again.result()).isEqualTo(Result.RESUME);
+        assertThat(again.deadLetterQueueRecords()).hasSize(1);
     }
 
     @Test
@@ -104,7 +102,7 @@ class RetryingDeadLetterHandlerTest {
     void withoutAConfiguredPolicyARecordGetsThreeAttempts() {
         RetryingDeadLetterHandler handler = new RetryingDeadLetterHandler();
         handler.configure(Map.of(RecoveringProcessingExceptionHandler.DLQ_DESTINATION_RESOLVER,
-                new DeadLetters("triage-service")));
+                new DeadLetters("triage-service"), RetryingDeadLetterHandler.ATTEMPTS, attempts));
         FailedRecord failed = FailedRecord.at(TOPIC, 0, 9);
 
         assertThat(fail(handler, failed).result()).isEqualTo(Result.FAIL);
@@ -132,7 +130,7 @@ class RetryingDeadLetterHandlerTest {
             fail(handler, FailedRecord.at(TOPIC, 1, offset));
         }
 
-        // The oldest count was evicted to keep the map at 10,000 entries: the first record starts again.
+        // In memory, the oldest count was evicted to keep the map at 10,000 entries: the first record starts again.
         assertThat(fail(handler, first).result()).isEqualTo(Result.FAIL);
         assertThat(fail(handler, first).result()).isEqualTo(Result.RESUME);
     }

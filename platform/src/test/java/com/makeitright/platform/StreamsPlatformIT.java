@@ -15,7 +15,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -94,11 +93,6 @@ class StreamsPlatformIT {
 
     @Autowired
     KafkaBrokerHealthIndicator kafkaHealth;
-
-    @BeforeAll
-    static void resetAttempts() {
-        RetryingDeadLetterHandler.reset();
-    }
 
     @BeforeEach
     void connect(KafkaProbe probe) {

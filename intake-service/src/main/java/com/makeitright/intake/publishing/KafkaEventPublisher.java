@@ -53,7 +53,7 @@ class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
     private final KafkaTemplate<String, SpecificRecord> transactional;
     private final String transactionIdPrefix;
     private final Duration timeout;
-    private final Duration retryAfterOutage;
+    private final BrokerOutage outage = new BrokerOutage(System::nanoTime);
     // send() may block (metadata, a full buffer) up to max.block.ms: bounded threads and a bounded queue of its own
     private final Scheduler sending = Schedulers.newBoundedElastic(16, 10_000, "intake-publish");
     private final PublishedEventMetrics metrics;
@@ -63,7 +63,6 @@ class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
                         MeterRegistry meters, ObservationRegistry observations) {
         this.metrics = new PublishedEventMetrics(meters);
         this.timeout = properties.publishTimeout();
-        this.retryAfterOutage = Duration.ofSeconds(Math.max(1, (timeout.toMillis() + 999) / 1000));
         Map<String, Object> config = producerConfig(kafka.buildProducerProperties(), timeout);
         this.singleFactory = new DefaultKafkaProducerFactory<>(config);
         this.single = new KafkaTemplate<>(singleFactory);
@@ -110,12 +109,18 @@ class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
         if (!running) {
             return Mono.error(new PublishFailed("intake is not started; cannot publish to " + topic, null));
         }
-        return Mono.defer(() -> Mono.fromFuture(single.send(topic.name(), complaintId, event), true))
-                .subscribeOn(sending)
-                .then()
-                .timeout(timeout)
-                .doOnSuccess(acknowledged -> metrics.published(event))
-                .onErrorMap(e -> failed(event.getClass().getSimpleName() + " on " + topic, e))
+        return Mono.defer(() -> {
+                    long sent = System.nanoTime();
+                    return Mono.defer(() -> Mono.fromFuture(single.send(topic.name(), complaintId, event), true))
+                            .subscribeOn(sending)
+                            .then()
+                            .timeout(timeout)
+                            .doOnSuccess(acknowledged -> {
+                                outage.reached();
+                                metrics.published(event);
+                            })
+                            .onErrorMap(e -> failed(event.getClass().getSimpleName() + " on " + topic, e, sent));
+                })
                 // the acknowledgement arrives on the producer's network thread: leave it at once
                 .publishOn(Schedulers.parallel());
     }
@@ -125,29 +130,37 @@ class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
         if (!running) {
             return Mono.error(new PublishFailed("intake is not started; cannot publish a transaction", null));
         }
-        return Mono.fromCallable(() -> transactional.executeInTransaction(operations -> {
-                    for (Outgoing<?> outgoing : events) {
-                        operations.send(outgoing.topic().name(), outgoing.complaintId(), outgoing.event());
-                    }
-                    return Boolean.TRUE;
-                }))
-                .subscribeOn(sending)
-                .then()
-                .timeout(timeout)
-                .doOnSuccess(committed -> events.forEach(outgoing -> metrics.published(outgoing.event())))
-                // Whatever failed (a send, the commit, the abort): the transaction did not commit, the template has
-                // aborted it, and a failed producer is discarded by the factory, so the next reopen gets a fresh one.
-                .onErrorMap(e -> failed("the transaction of " + events.size() + " events", e))
+        return Mono.defer(() -> {
+                    long sent = System.nanoTime();
+                    return Mono.fromCallable(() -> transactional.executeInTransaction(operations -> {
+                                for (Outgoing<?> outgoing : events) {
+                                    operations.send(outgoing.topic().name(), outgoing.complaintId(), outgoing.event());
+                                }
+                                return Boolean.TRUE;
+                            }))
+                            .subscribeOn(sending)
+                            .then()
+                            .timeout(timeout)
+                            .doOnSuccess(committed -> {
+                                outage.reached();
+                                events.forEach(outgoing -> metrics.published(outgoing.event()));
+                            })
+                            // Whatever failed (a send, the commit, the abort): the transaction did not commit, the
+                            // template has aborted it, and a failed producer is discarded by the factory, so the next
+                            // reopen gets a fresh one.
+                            .onErrorMap(e -> failed("the transaction of " + events.size() + " events", e, sent));
+                })
                 .publishOn(Schedulers.parallel());
     }
 
-    private PublishFailed failed(String what, Throwable e) {
+    private PublishFailed failed(String what, Throwable e, long sentNanos) {
         if (e instanceof PublishFailed already) {
             return already;
         }
         boolean unreachable = e instanceof java.util.concurrent.TimeoutException || causedBy(e, TimeoutException.class);
+        // Unreachable: retry after a time that grows with the outage (see BrokerOutage); refused: at once, nearly.
         return new PublishFailed("The broker did not acknowledge " + what + (unreachable ? " within " + timeout : "")
-                + ": " + e.getMessage(), e, unreachable ? retryAfterOutage : Duration.ofSeconds(1));
+                + ": " + e.getMessage(), e, unreachable ? outage.unreachable(sentNanos) : BrokerOutage.MIN_RETRY_AFTER);
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

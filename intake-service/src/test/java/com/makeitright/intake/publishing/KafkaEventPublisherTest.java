@@ -20,11 +20,12 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The publisher against a port where no broker listens: a write fails with {@link PublishFailed} (a 503 with a
- * Retry-After) once the configured publish timeout is spent, never hangs, and a failed reopen transaction neither
- * escapes as anything else nor wedges the next one.
+ * Retry-After that grows with the outage) once the configured publish timeout is spent, never hangs, and a failed
+ * reopen transaction neither escapes as anything else nor wedges the next one.
  */
 class KafkaEventPublisherTest {
 
@@ -63,9 +64,27 @@ class KafkaEventPublisherTest {
         StepVerifier.create(publisher.publish(Topics.COMPLAINTS_RECEIVED, id, Events.received(id).build()))
                 .expectErrorSatisfies(error -> {
                     assertThat(error).isInstanceOf(PublishFailed.class).hasMessageContaining("did not acknowledge");
-                    assertThat(((PublishFailed) error).retryAfter()).isEqualTo(Duration.ofSeconds(1));
+                    assertThat(((PublishFailed) error).retryAfter())
+                            .isBetween(BrokerOutage.MIN_RETRY_AFTER, BrokerOutage.MAX_RETRY_AFTER);
                 })
                 .verify(PATIENCE);
+    }
+
+    @Test
+    void theRetryAfterGrowsWithTheOutage() {
+        String id = Events.newId();
+        List<Duration> retryAfters = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        // Write after write fails; once the outage has lasted over 2 s, clients are asked to wait longer than 1 s.
+        await().atMost(PATIENCE).until(() -> {
+            StepVerifier.create(publisher.publish(Topics.COMPLAINTS_RECEIVED, id, Events.received(id).build()))
+                    .expectErrorSatisfies(error -> retryAfters.add(((PublishFailed) error).retryAfter()))
+                    .verify(PATIENCE);
+            return retryAfters.get(retryAfters.size() - 1).compareTo(Duration.ofSeconds(1)) > 0;
+        });
+
+        assertThat(retryAfters).isSorted().allSatisfy(after -> assertThat(after)
+                .isBetween(BrokerOutage.MIN_RETRY_AFTER, BrokerOutage.MAX_RETRY_AFTER));
     }
 
     @Test

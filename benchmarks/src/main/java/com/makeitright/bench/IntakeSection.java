@@ -77,22 +77,26 @@ final class IntakeSection implements Section {
                      + " endpoint", rss))) {
             for (int connections : options.connections()) {
                 LoadResult result = load.closedLoop(connections, options.warmUp(), options.saturation());
-                context.say("%s, %d connections: %.0f accepted/s, p50 %.1f ms, p99 %.1f ms (%d failed)", name,
+                context.say("%s, %d connections: %.0f accepted/s, p50 %.1f ms, p99 %.1f ms (%d failed%s)", name,
                         connections, result.acceptedPerSecond(), result.latency().p50(), result.latency().p99(),
-                        result.failed());
+                        result.failed(), byStatus(result));
                 saturation.put(connections, result);
             }
             double best = saturation.values().stream().mapToDouble(LoadResult::acceptedPerSecond).max().orElse(0);
             double half = Math.max(1, best / 2);
             LoadResult atHalf = load.openLoop(half, options.halfRateLatency());
-            context.say("%s at %.0f/s (half of saturation): p50 %.1f ms, p99 %.1f ms (%d failed)", name, half,
-                    atHalf.latency().p50(), atHalf.latency().p99(), atHalf.failed());
+            context.say("%s at %.0f/s (half of saturation): p50 %.1f ms, p99 %.1f ms (%d failed%s)", name, half,
+                    atHalf.latency().p50(), atHalf.latency().p99(), atHalf.failed(), byStatus(atHalf));
             return new Target(name, saturation, half, atHalf);
         }
     }
 
     private static String failures(LoadResult result) {
-        return result.failed() == 0 ? null : result.failed() + " of " + result.sent() + " failed";
+        return result.failureNote();
+    }
+
+    static String byStatus(LoadResult result) {
+        return result.failed() == 0 ? "" : ": " + result.failuresByStatus();
     }
 
     private record Target(String name, Map<Integer, LoadResult> saturation, double halfRate, LoadResult half) {

@@ -85,7 +85,8 @@ final class LatencySection implements Section {
         figures.addAll(percentiles("received → acknowledged" + rate, Latency.of(acknowledged), kafka));
         figures.addAll(percentiles("acknowledged → offered" + rate, Latency.of(offered), kafka));
         figures.add(Figure.cost("POST answered (202) p99" + rate, posted.latency().p99(), "ms",
-                "Kafka end to end p99", kafka.p99()).withNote(posted.accepted() + " of " + posted.sent() + " accepted"));
+                "Kafka end to end p99", kafka.p99()).withNote(posted.accepted() + " of " + posted.sent() + " accepted"
+                        + (posted.failed() == 0 ? "" : "; failed " + posted.failuresByStatus())));
         return figures;
     }
 

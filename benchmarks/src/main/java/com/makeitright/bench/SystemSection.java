@@ -70,7 +70,7 @@ final class SystemSection implements Section {
     }
 
     private static String errors(LoadResult load) {
-        return load.failed() == 0 ? null : load.failed() + " failed of " + load.sent();
+        return load.failureNote();
     }
 
     private Run load(BenchContext context, URI intake, String customers, LongFunction<byte[]> bodies) {
@@ -82,8 +82,8 @@ final class SystemSection implements Section {
              MemoryLog.Sampling sampling = context.memory().sample(Rss.services(context.stack()))) {
             result = load.closedLoop(options.systemConnections(), options.warmUp(), options.systemLoad());
         }
-        context.say("%s: %.0f accepted/s (%d failed); waiting for every consumer group to catch up ...", customers,
-                result.acceptedPerSecond(), result.failed());
+        context.say("%s: %.0f accepted/s (%d failed%s); waiting for every consumer group to catch up ...",
+                customers, result.acceptedPerSecond(), result.failed(), IntakeSection.byStatus(result));
         long stopped = System.nanoTime();
         long deadline = stopped + options.drainLimit().toNanos();
         long left = Long.MAX_VALUE;

@@ -12,9 +12,13 @@ import reactor.netty.resources.LoopResources;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
 
@@ -51,35 +55,31 @@ public final class LoadGenerator implements AutoCloseable {
     public LoadResult closedLoop(int connections, Duration warmUp, Duration duration) {
         runClosed(connections, warmUp, (status, nanos) -> { });
         ConcurrentHistogram latencies = Latency.concurrentMicros();
-        AtomicLong accepted = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
+        Statuses statuses = new Statuses();
         long start = System.nanoTime();
         runClosed(connections, duration, (status, nanos) -> {
             Latency.recordNanos(latencies, nanos);
-            (ACCEPTED.contains(status) ? accepted : failed).incrementAndGet();
+            statuses.record(status);
         });
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new LoadResult("closed loop, " + connections + " connections", accepted.get() + failed.get(),
-                accepted.get(), failed.get(), seconds, Latency.of(latencies));
+        return statuses.result("closed loop, " + connections + " connections", statuses.answered(), seconds,
+                latencies);
     }
 
     /** Exactly {@code count} requests, at most {@code connections} in flight: to preload a topic. */
     public LoadResult count(int count, int connections) {
         ConcurrentHistogram latencies = Latency.concurrentMicros();
-        AtomicLong accepted = new AtomicLong();
+        Statuses statuses = new Statuses();
         long start = System.nanoTime();
         Flux.range(0, count).flatMap(i -> Mono.defer(() -> {
             long sent = System.nanoTime();
             return post().doOnNext(status -> {
                 Latency.recordNanos(latencies, System.nanoTime() - sent);
-                if (ACCEPTED.contains(status)) {
-                    accepted.incrementAndGet();
-                }
+                statuses.record(status);
             });
         }), connections).blockLast(Duration.ofMinutes(10));
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new LoadResult(count + " requests, " + connections + " connections", count, accepted.get(),
-                count - accepted.get(), seconds, Latency.of(latencies));
+        return statuses.result(count + " requests, " + connections + " connections", count, seconds, latencies);
     }
 
     private void runClosed(int connections, Duration duration, Recorder recorder) {
@@ -98,8 +98,7 @@ public final class LoadGenerator implements AutoCloseable {
      */
     public LoadResult openLoop(double rate, Duration duration) {
         ConcurrentHistogram latencies = Latency.concurrentMicros();
-        AtomicLong accepted = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
+        Statuses statuses = new Statuses();
         long total = Math.max(1, Math.round(rate * duration.toNanos() / 1e9));
         double period = 1e9 / rate;
         AtomicLong inFlight = new AtomicLong();
@@ -113,7 +112,7 @@ public final class LoadGenerator implements AutoCloseable {
             inFlight.incrementAndGet();
             post().doFinally(signal -> inFlight.decrementAndGet()).subscribe(status -> {
                 Latency.recordNanos(latencies, System.nanoTime() - due);
-                (ACCEPTED.contains(status) ? accepted : failed).incrementAndGet();
+                statuses.record(status);
             });
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -121,12 +120,12 @@ public final class LoadGenerator implements AutoCloseable {
         while (inFlight.get() > 0 && System.nanoTime() < patience) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20)); // the last answers; unanswered ones fail below
         }
-        long unanswered = total - accepted.get() - failed.get();
-        return new LoadResult(String.format(java.util.Locale.ROOT, "open loop, %.0f/s", rate), total, accepted.get(),
-                failed.get() + Math.max(0, unanswered), seconds, Latency.of(latencies));
+        // requests still unanswered after the patience count as failed without an answer
+        return statuses.result(String.format(java.util.Locale.ROOT, "open loop, %.0f/s", rate), total, seconds,
+                latencies);
     }
 
-    /** The status of one POST, or -1 when there was no answer. */
+    /** The status of one POST, or {@link LoadResult#NO_ANSWER} when there was no answer. */
     private Mono<Integer> post() {
         byte[] body = bodies.apply(requestNumber.getAndIncrement());
         return client.post().uri(endpoint)
@@ -134,13 +133,44 @@ public final class LoadGenerator implements AutoCloseable {
                 .responseSingle((response, content) -> content.asByteArray()
                         .map(bytes -> response.status().code())
                         .defaultIfEmpty(response.status().code()))
-                .onErrorResume(error -> Mono.just(-1));
+                .onErrorResume(error -> Mono.just(LoadResult.NO_ANSWER));
     }
 
     @Override
     public void close() {
         pool.disposeLater().block(Duration.ofSeconds(10));
         loops.disposeLater().block(Duration.ofSeconds(10));
+    }
+
+    /** Answers counted by status: accepted ones together, every other status (and no answer) on its own. */
+    private static final class Statuses {
+        private final AtomicLong accepted = new AtomicLong();
+        private final ConcurrentHashMap<Integer, LongAdder> failed = new ConcurrentHashMap<>();
+
+        void record(int status) {
+            if (ACCEPTED.contains(status)) {
+                accepted.incrementAndGet();
+            } else {
+                failed.computeIfAbsent(status, s -> new LongAdder()).increment();
+            }
+        }
+
+        long answered() {
+            return accepted.get() + failed.values().stream().mapToLong(LongAdder::sum).sum();
+        }
+
+        /** {@code sent} requests in all; those neither accepted nor failed had no answer. */
+        LoadResult result(String shape, long sent, double seconds, ConcurrentHistogram latencies) {
+            Map<Integer, Long> byStatus = new TreeMap<>();
+            failed.forEach((status, count) -> byStatus.put(status, count.sum()));
+            long unanswered = sent - answered();
+            if (unanswered > 0) {
+                byStatus.merge(LoadResult.NO_ANSWER, unanswered, Long::sum);
+            }
+            long failedCount = byStatus.values().stream().mapToLong(Long::longValue).sum();
+            return new LoadResult(shape, accepted.get() + failedCount, accepted.get(), failedCount, seconds,
+                    Latency.of(latencies), byStatus);
+        }
     }
 
     @FunctionalInterface

@@ -14,6 +14,10 @@ import java.time.Duration;
  * The helpdesks allowed to post tickets ({@code makeitright.intake.webhooks.*}, environment in application.yml).
  * A helpdesk without a secret is not enabled: its endpoint answers 404. Secrets are never logged and never
  * printed by {@code toString}.
+ *
+ * @param zammad    Zammad's webhook
+ * @param zendesk   Zendesk's webhook
+ * @param freshdesk Freshdesk's automation rule
  */
 @Validated
 @ConfigurationProperties("makeitright.intake.webhooks")
@@ -21,7 +25,7 @@ record WebhookProperties(@NotNull @Valid @DefaultValue Zammad zammad,
                          @NotNull @Valid @DefaultValue Zendesk zendesk,
                          @NotNull @Valid @DefaultValue Freshdesk freshdesk) {
 
-    /** @param secret the webhook's "HMAC SHA1 Signature Token" */
+    /** @param secret the webhook's "HMAC SHA1 Signature Token"; unset: the Zammad endpoint answers 404 */
     record Zammad(String secret) {
         boolean enabled() {
             return present(secret);
@@ -34,7 +38,7 @@ record WebhookProperties(@NotNull @Valid @DefaultValue Zammad zammad,
     }
 
     /**
-     * @param secret          the webhook's signing secret (Admin Center, "Reveal secret")
+     * @param secret          the webhook's signing secret (Admin Center, "Reveal secret"); unset: 404
      * @param timestampWindow a signature timestamp further than this from now (either way) is refused: a captured
      *                        request cannot be replayed later
      */
@@ -51,8 +55,13 @@ record WebhookProperties(@NotNull @Valid @DefaultValue Zammad zammad,
     }
 
     /**
-     * Freshdesk signs nothing: the automation rule authenticates with HTTP Basic ({@code username} and
-     * {@code password}) or an API-key header ({@code apiKeyHeader}: {@code apiKey}); either configured enables it.
+     * Freshdesk signs nothing: the automation rule authenticates with HTTP Basic or an API-key header; either
+     * configured enables it.
+     *
+     * @param username     the rule's Basic-auth user
+     * @param password     the rule's Basic-auth password
+     * @param apiKey       the value the rule sends in {@code apiKeyHeader}
+     * @param apiKeyHeader the header the rule sends {@code apiKey} in (a custom header of the rule)
      */
     record Freshdesk(String username, String password, String apiKey,
                      @NotNull @DefaultValue("X-Webhook-Token") String apiKeyHeader) {

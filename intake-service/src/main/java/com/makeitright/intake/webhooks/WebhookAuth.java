@@ -53,14 +53,49 @@ final class WebhookAuth {
             throw WebhookRefused.unauthorized("X-Zendesk-Webhook-Signature does not match the timestamp and body");
         }
         // checked after the signature: an attacker cannot probe the window without a valid signature
+        inWindow(timestampHeader, "X-Zendesk-Webhook-Signature-Timestamp", clock, window);
+    }
+
+    /** A generic source: its configured algorithm, encoding, header, prefix and optional signed timestamp. */
+    static void generic(WebhookProperties.Generic config, String signatureHeader, String timestampHeader, byte[] body,
+                        Clock clock) {
+        if (signatureHeader == null || !signatureHeader.startsWith(config.signaturePrefix())) {
+            throw WebhookRefused.unauthorized(config.signatureHeader() + " is missing or malformed");
+        }
+        byte[] signed = body;
+        if (config.timestampHeader() != null && !config.timestampHeader().isBlank()) {
+            if (timestampHeader == null) {
+                throw WebhookRefused.unauthorized(config.timestampHeader() + " is required");
+            }
+            byte[] timestamp = timestampHeader.getBytes(StandardCharsets.UTF_8);
+            signed = new byte[timestamp.length + body.length];
+            System.arraycopy(timestamp, 0, signed, 0, timestamp.length);
+            System.arraycopy(body, 0, signed, timestamp.length, body.length);
+        }
+        byte[] mac = hmac(config.algorithm(), config.secret(), signed);
+        byte[] expected = "base64".equals(config.encoding()) ? Base64.getEncoder().encode(mac)
+                : HexFormat.of().formatHex(mac).getBytes(StandardCharsets.US_ASCII);
+        String given = signatureHeader.substring(config.signaturePrefix().length()).trim();
+        if (!"base64".equals(config.encoding())) {
+            given = given.toLowerCase(java.util.Locale.ROOT);
+        }
+        if (!MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.US_ASCII))) {
+            throw WebhookRefused.unauthorized(config.signatureHeader() + " does not match the body");
+        }
+        if (signed != body) {
+            inWindow(timestampHeader, config.timestampHeader(), clock, config.timestampWindow());
+        }
+    }
+
+    private static void inWindow(String value, String header, Clock clock, Duration window) {
         Instant at;
         try {
-            at = Instant.parse(timestampHeader.trim());
+            at = Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw WebhookRefused.unauthorized("X-Zendesk-Webhook-Signature-Timestamp is not an ISO-8601 instant");
+            throw WebhookRefused.unauthorized(header + " is not an ISO-8601 instant");
         }
         if (Duration.between(at, clock.instant()).abs().compareTo(window) > 0) {
-            throw WebhookRefused.unauthorized("X-Zendesk-Webhook-Signature-Timestamp is more than " + window
+            throw WebhookRefused.unauthorized(header + " is more than " + window
                     + " away from now: a replayed or delayed request");
         }
     }

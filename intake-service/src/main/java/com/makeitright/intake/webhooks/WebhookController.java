@@ -19,6 +19,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -102,6 +103,27 @@ class WebhookController {
         return take(FreshdeskTicket.SYSTEM, freshdesk.enabled(), null, () -> WebhookAuth.freshdesk(freshdesk,
                 headers.getFirst(HttpHeaders.AUTHORIZATION), headers.getFirst(freshdesk.apiKeyHeader())),
                 body, FreshdeskTicket::map);
+    }
+
+    @Operation(summary = "Any other helpdesk's webhook, by configuration",
+            description = "A source configured under makeitright.intake.webhooks.generic.<source>: signed as"
+                    + " configured (HMAC-SHA1/SHA256, hex/base64, optional timestamp), fields read by JSON Pointer."
+                    + " An unconfigured source is a 404.")
+    @Accepted
+    @PostMapping(path = "/{source}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<Map<String, Object>>> generic(
+            @PathVariable String source,
+            @RequestBody(required = false) byte[] body,
+            @Parameter(hidden = true) @RequestHeader HttpHeaders headers) {
+        WebhookProperties.Generic generic = config.generic().get(source);
+        if (generic == null) {
+            return Mono.error(WebhookRefused.notEnabled("such"));
+        }
+        return take(source, true, generic.deliveryHeader() == null ? null : headers.getFirst(generic.deliveryHeader()),
+                () -> WebhookAuth.generic(generic, headers.getFirst(generic.signatureHeader()),
+                        generic.timestampHeader() == null ? null : headers.getFirst(generic.timestampHeader()),
+                        bytes(body), clock),
+                body, json -> GenericTicket.map(source, generic, json));
     }
 
     private Mono<ResponseEntity<Map<String, Object>>> take(String system, boolean enabled, String delivery,

@@ -28,7 +28,22 @@ import static org.assertj.core.api.Assertions.assertThat;
         "makeitright.intake.webhooks.zendesk.secret=" + WebhookHttpTest.ZENDESK_SECRET,
         "makeitright.intake.webhooks.freshdesk.username=freshdesk",
         "makeitright.intake.webhooks.freshdesk.password=" + WebhookHttpTest.FRESHDESK_PASSWORD,
-        "makeitright.intake.webhooks.freshdesk.api-key=" + WebhookHttpTest.FRESHDESK_KEY})
+        "makeitright.intake.webhooks.freshdesk.api-key=" + WebhookHttpTest.FRESHDESK_KEY,
+        // the worked example of docs/http-api.md
+        "makeitright.intake.webhooks.generic.acme.secret=acme-secret",
+        "makeitright.intake.webhooks.generic.acme.algorithm=HmacSHA256",
+        "makeitright.intake.webhooks.generic.acme.encoding=hex",
+        "makeitright.intake.webhooks.generic.acme.signature-header=X-Acme-Signature",
+        "makeitright.intake.webhooks.generic.acme.signature-prefix=sha256=",
+        "makeitright.intake.webhooks.generic.acme.delivery-header=X-Acme-Delivery",
+        "makeitright.intake.webhooks.generic.acme.fields.ticket-id=/ticket/number",
+        "makeitright.intake.webhooks.generic.acme.fields.subject=/ticket/title",
+        "makeitright.intake.webhooks.generic.acme.fields.description=/ticket/body_html",
+        "makeitright.intake.webhooks.generic.acme.fields.description-html=true",
+        "makeitright.intake.webhooks.generic.acme.fields.name=/requester/display_name",
+        "makeitright.intake.webhooks.generic.acme.fields.email=/requester/mail",
+        "makeitright.intake.webhooks.generic.acme.fields.channel=/ticket/origin",
+        "makeitright.intake.webhooks.generic.acme.channels.mail=EMAIL"})
 @Import({ComplaintSubmission.class, ProblemDetailsAdvice.class, SliceStubs.class})
 class WebhookHttpTest {
 
@@ -203,6 +218,35 @@ class WebhookHttpTest {
                 .expectStatus().isUnauthorized();
 
         assertThat(publisher.published()).isEmpty();
+    }
+
+    static final String ACME = """
+            {"ticket": {"number": "A-17", "title": "Kettle leaks", "body_html": "<p>It leaks &amp; hisses.</p>",
+                        "origin": "Mail"},
+             "requester": {"display_name": "Kim Lee", "mail": "kim@example.com"}}""";
+
+    @Test
+    void aGenericSourceIsMappedByItsConfiguration() {
+        byte[] body = ACME.getBytes(StandardCharsets.UTF_8);
+        String signature = "sha256=" + HexFormat.of().formatHex(WebhookAuth.hmac("HmacSHA256", "acme-secret", body));
+
+        http.post().uri("/api/webhooks/acme").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Acme-Signature", signature).bodyValue(body).exchange().expectStatus().isAccepted();
+        http.post().uri("/api/webhooks/acme").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Acme-Signature", signature).bodyValue(body).exchange().expectStatus().isAccepted()
+                .expectHeader().valueEquals("Idempotent-Replayed", "true");
+        http.post().uri("/api/webhooks/acme").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Acme-Signature", "sha256=00").bodyValue(body).exchange().expectStatus().isUnauthorized();
+        http.post().uri("/api/webhooks/nobody").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Acme-Signature", signature).bodyValue(body).exchange().expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+        ComplaintReceived event = onlyPublished();
+        assertThat(event.getExternalReference().getSystem()).isEqualTo("acme");
+        assertThat(event.getExternalReference().getTicketId()).isEqualTo("A-17");
+        assertThat(event.getDescription()).isEqualTo("It leaks & hisses.");
+        assertThat(event.getCustomer().getId()).isEqualTo("acme-kim@example.com");
+        assertThat(event.getChannel().name()).isEqualTo("EMAIL");
     }
 
     @Test

@@ -15,7 +15,7 @@ class WebhookNotEnabledTest {
     private final WebhookController controller = new WebhookController(null, new WebhookProperties(
             new WebhookProperties.Zammad(""),
             new WebhookProperties.Zendesk(null, Duration.ofMinutes(5)),
-            new WebhookProperties.Freshdesk(null, null, " ", "X-Webhook-Token")), Clock.systemUTC());
+            new WebhookProperties.Freshdesk(null, null, " ", "X-Webhook-Token"), null), Clock.systemUTC());
 
     @Test
     void everyUnconfiguredHelpdeskIsNotFound() {
@@ -23,6 +23,14 @@ class WebhookNotEnabledTest {
         assertNotEnabled(() -> controller.zammad(body, "sha1=00", "d").block());
         assertNotEnabled(() -> controller.zendesk(body, "x", "2026-01-01T00:00:00Z", "i").block());
         assertNotEnabled(() -> controller.freshdesk(body, new HttpHeaders()).block());
+    }
+
+    @Test
+    void aGenericSourceMayNotTakeABuiltInName() {
+        assertThatThrownBy(() -> new WebhookProperties(null, null, null, java.util.Map.of("zammad",
+                new WebhookProperties.Generic("s", "HmacSHA256", "hex", "X-Sig", "", null, Duration.ofMinutes(5), null,
+                        null, null))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("generic.zammad");
     }
 
     private static void assertNotEnabled(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {

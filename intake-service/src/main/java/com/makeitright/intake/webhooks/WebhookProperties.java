@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  * @param zammad    Zammad's webhook
  * @param zendesk   Zendesk's webhook
  * @param freshdesk Freshdesk's automation rule
+ * @param generic   any other helpdesk, by source name: signature scheme and JSON Pointers (docs/http-api.md)
  */
 @Validated
 @ConfigurationProperties("makeitright.intake.webhooks")

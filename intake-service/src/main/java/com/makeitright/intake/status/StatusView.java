@@ -32,6 +32,9 @@ public final class StatusView {
         view.put("channel", state.received().getChannel().name());
         view.put("subject", state.received().getSubject());
         view.put("receivedAt", state.received().getOccurredAt().toString());
+        // the helpdesk ticket the complaint came from (webhooks in); it is the first round's, every round is that ticket
+        view.put("externalReference", state.firstReceived().getExternalReference() == null ? null
+                : EventJson.toMap(state.firstReceived().getExternalReference()));
         view.put("reopenedFrom", state.received().getReopenedFrom() == null ? null
                 : EventJson.toMap(state.received().getReopenedFrom()));
         view.put("triage", state.triage().map(StatusView::triage).orElse(null));

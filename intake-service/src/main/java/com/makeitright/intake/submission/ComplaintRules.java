@@ -4,6 +4,7 @@ import com.makeitright.events.Channel;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.Customer;
 import com.makeitright.events.CustomerTier;
+import com.makeitright.events.ExternalReference;
 import com.makeitright.events.Money;
 import com.makeitright.events.Order;
 import com.makeitright.intake.common.Checks;
@@ -37,6 +38,12 @@ final class ComplaintRules {
 
     /** The event for a valid body; throws {@code InvalidInput} otherwise. */
     ComplaintReceived received(ComplaintBody body, String complaintId, String eventId, String idempotencyKey) {
+        return received(body, complaintId, eventId, idempotencyKey, null);
+    }
+
+    /** The same, for a complaint that came in as a helpdesk ticket (webhook): the ticket travels with it. */
+    ComplaintReceived received(ComplaintBody body, String complaintId, String eventId, String idempotencyKey,
+                               ExternalReference externalReference) {
         Checks checks = Checks.of(validator, body);
         Channel channel = checks.symbol("channel", body.channel(), CHANNELS);
         Customer customer = body.customer() == null ? null : customer(body.customer(), checks);
@@ -57,6 +64,7 @@ final class ComplaintRules {
                 .setDesiredOutcome(blankToNull(body.desiredOutcome()))
                 .setIdempotencyKey(idempotencyKey)
                 .setReopenedFrom(null)
+                .setExternalReference(externalReference)
                 .build();
     }
 

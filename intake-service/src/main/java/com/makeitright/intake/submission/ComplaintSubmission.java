@@ -2,6 +2,7 @@ package com.makeitright.intake.submission;
 
 import com.makeitright.contract.Topics;
 import com.makeitright.events.ComplaintReceived;
+import com.makeitright.events.ExternalReference;
 import com.makeitright.intake.IntakeProperties;
 import com.makeitright.intake.common.IdempotencyKeyReused;
 import com.makeitright.intake.publishing.EventPublisher;
@@ -36,10 +37,10 @@ import java.util.concurrent.TimeoutException;
  * wait in the work is bounded).
  */
 @Service
-class ComplaintSubmission {
+public class ComplaintSubmission {
 
     /** Outcome of a submission. */
-    record Submitted(String complaintId, boolean replayed) {
+    public record Submitted(String complaintId, boolean replayed) {
     }
 
     private record InFlight(String fingerprint, CompletableFuture<Submitted> result) {
@@ -74,6 +75,26 @@ class ComplaintSubmission {
                 return detached(publish(received).thenReturn(new Submitted(complaintId, false)));
             }
             return submitOnce(key, received);
+        });
+    }
+
+    /**
+     * Takes in a helpdesk ticket (a webhook) through the same rules and the same Idempotency-Key machinery as
+     * {@code POST /api/complaints}, keyed by the business key {@code system:ticketId}: every delivery of one ticket,
+     * on any instance and after any restart, is one complaint. A later delivery whose mapped body differs (the
+     * ticket was edited between two deliveries) is answered as the first one: the first body wins, as a 422 would
+     * only make the helpdesk retry it for hours.
+     */
+    public Mono<Submitted> submitTicket(HelpdeskComplaint ticket) {
+        return Mono.defer(() -> {
+            String key = IdempotencyKeys.check(ticket.system() + ":" + ticket.ticketId());
+            String complaintId = IdempotencyKeys.complaintId(key);
+            ExternalReference reference = ExternalReference.newBuilder()
+                    .setSystem(ticket.system()).setTicketId(ticket.ticketId()).setUrl(ticket.url()).build();
+            ComplaintReceived received = rules.received(ticket.body(), complaintId,
+                    IdempotencyKeys.eventId(key), key, reference);
+            return submitOnce(key, received)
+                    .onErrorResume(IdempotencyKeyReused.class, e -> Mono.just(new Submitted(complaintId, true)));
         });
     }
 

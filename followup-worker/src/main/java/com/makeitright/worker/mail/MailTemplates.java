@@ -1,5 +1,6 @@
 package com.makeitright.worker.mail;
 
+import com.makeitright.platform.links.Placeholders;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
@@ -9,8 +10,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The mail templates a team edits: for each {@link MailKind} three files in the configured directory,
@@ -20,8 +19,6 @@ import java.util.regex.Pattern;
  * (a subject {@code <script>} shows as text), line breaks kept, and stripped of line breaks in the subject.
  */
 public final class MailTemplates {
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z]+)\\s*}}");
 
     private record Files(String subject, String text, String html) {
     }
@@ -59,33 +56,7 @@ public final class MailTemplates {
     }
 
     private static String fill(String template, Map<String, String> values, boolean html) {
-        Matcher matcher = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            String value = values.getOrDefault(matcher.group(1), "");
-            matcher.appendReplacement(out, Matcher.quoteReplacement(html ? htmlText(value) : value));
-        }
-        matcher.appendTail(out);
-        return out.toString();
-    }
-
-    /** Text as HTML text or attribute value: the five special characters escaped, line breaks kept visible. */
-    static String htmlText(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 16);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                case '\n' -> out.append("<br>\n");
-                case '\r' -> { }
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Placeholders.fill(template, values, html);
     }
 
     /** A header holds one line: a value with a line break must not add headers. */
@@ -95,12 +66,10 @@ public final class MailTemplates {
 
     private static void check(MailKind kind, String file, String content, List<String> required,
                               List<String> problems) {
-        Matcher matcher = PLACEHOLDER.matcher(content);
-        java.util.Set<String> used = new java.util.HashSet<>();
-        while (matcher.find()) {
-            used.add(matcher.group(1));
-            if (!kind.allows(matcher.group(1))) {
-                problems.add(file + ": unknown placeholder {{" + matcher.group(1) + "}}");
+        java.util.Set<String> used = Placeholders.used(content);
+        for (String name : used) {
+            if (!kind.allows(name)) {
+                problems.add(file + ": unknown placeholder {{" + name + "}}");
             }
         }
         for (String name : required) {

@@ -6,6 +6,7 @@ import com.makeitright.events.FollowUpCompleted;
 import com.makeitright.events.RemedyApprovalDecided;
 import com.makeitright.events.RemedyFulfilled;
 import com.makeitright.events.RemedyResponded;
+import com.makeitright.events.ResponseDecision;
 import com.makeitright.intake.common.Checks;
 import com.makeitright.intake.common.UnknownComplaint;
 import com.makeitright.intake.publishing.EventPublisher;
@@ -63,6 +64,19 @@ class ComplaintActions {
             RemedyResponded event = transitions.respond(state, command);
             return new Plan(List.of(new Outgoing<>(Topics.REMEDY_RESPONSES, complaintId, event)),
                     answer(complaintId, "offerId", event.getOfferId(), "decision", event.getDecision().name()));
+        });
+    }
+
+    /**
+     * Whether the customer may give this answer to this offer now, by the same rule {@link #respond} applies
+     * ({@link Transitions#respond}); publishes nothing. The customer page asks it before showing the confirmation.
+     */
+    Mono<ComplaintState> answerable(String complaintId, String offerId, ResponseDecision decision) {
+        Checks.pathId(PATH_ID, complaintId);
+        return views.find(complaintId).map(found -> {
+            ComplaintState state = found.orElseThrow(() -> new UnknownComplaint(complaintId));
+            transitions.respond(state, new Commands.Respond(decision, offerId, null, null)); // refuses, or fits
+            return state;
         });
     }
 

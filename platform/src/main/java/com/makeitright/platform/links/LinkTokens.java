@@ -41,7 +41,7 @@ public final class LinkTokens {
     public static final class InvalidToken extends RuntimeException {
         private final Problem problem;
 
-        InvalidToken(Problem problem, String message) {
+        public InvalidToken(Problem problem, String message) {
             super(message);
             this.problem = problem;
         }

@@ -34,10 +34,12 @@ import java.util.function.Predicate;
  * sent-log. Under exactly-once the sent-log write commits with the consumed offsets, so an event whose mail was sent
  * and committed is never mailed again: not after a restart, a rebalance, nor for a duplicate or replayed copy.
  * <p>
- * The window (SMTP cannot join a Kafka transaction): a crash after the SMTP server took the mail and before the
- * transaction committed (at most the commit interval plus the send, ~100 ms by default) replays the event and the
- * mail goes again, with the same Message-ID. The worker chose at-least-once over at-most-once: a lost offer costs a
- * customer their answer, a rare second copy costs a moment.
+ * The window (SMTP cannot join a Kafka transaction): between the SMTP server taking a mail and the commit of the
+ * transaction holding its sent-log entry. A crash there, or a later record of the same transaction failing (which
+ * aborts it), replays the event and the mail goes again, with the same Message-ID. To keep that window short, each
+ * send requests a commit at once, so it spans the records processed in the same loop iteration plus one commit
+ * round-trip. The worker chose at-least-once over at-most-once: a lost offer costs a customer their answer, a rare
+ * second copy costs a moment.
  */
 final class NotificationProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
@@ -53,6 +55,7 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
     private final Clock clock;
     private final MeterRegistry meters;
     private final Retention retention;
+    private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, SentEntry> sentLog;
     private KeyValueStore<String, ContactCard> contacts;
     private KeyValueStore<String, Notice> pending;
@@ -69,6 +72,7 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
 
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
         sentLog = context.getStateStore(WorkerStores.SENT_LOG);
         contacts = context.getStateStore(WorkerStores.CONTACTS);
         pending = context.getStateStore(WorkerStores.PENDING);
@@ -155,6 +159,9 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
             count(notice.kind().name(), "rejected");
             log.warn("Mail {} of complaint {} refused for good: {}", key, notice.complaintId(), outcome.reason());
         }
+        // Commit the sent-log entry (with the offsets) as soon as this record is done, rather than at the next
+        // interval: a later record's failure aborts the open transaction, and every send in it would go again.
+        context.commit();
     }
 
     /** Bounded state: each store loses what is older than its retention, at most a batch per store and run. */

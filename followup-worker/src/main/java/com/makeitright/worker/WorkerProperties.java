@@ -46,11 +46,13 @@ public record WorkerProperties(
     /**
      * @param baseUrl where customers reach intake's customer pages (intake's public URL, no trailing path)
      * @param key     the HMAC-SHA256 key shared with intake, at least 32 bytes; it signs every link
+     * @param satisfactionValidity how long the answer links of a satisfaction check work, from when it came due
      */
     public record Links(
             @NotBlank @Pattern(regexp = "https?://[^\\s?#]+", message = "must be an http(s) URL without query")
             String baseUrl,
-            @NotBlank @Size(min = 32, message = "must have at least 32 characters") String key) {
+            @NotBlank @Size(min = 32, message = "must have at least 32 characters") String key,
+            @NotNull @DurationMin(hours = 1) @DefaultValue("P30D") Duration satisfactionValidity) {
     }
 
     /**

@@ -6,6 +6,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.makeitright.contract.Topics;
 import com.makeitright.events.Anger;
 import com.makeitright.events.ComplaintReceived;
+import com.makeitright.events.FollowUpDue;
+import com.makeitright.events.FollowUpKind;
 import com.makeitright.events.OfferStatus;
 import com.makeitright.events.RemedyOffered;
 import com.makeitright.platform.links.LinkTokens;
@@ -173,6 +175,36 @@ class WorkerIT {
                 }).map(LinkTokens.Claim::action).toList();
         assertThat(actions).containsExactly("ACCEPT", "DECLINE", "COUNTER");
         assertThat(html).contains(links.get(0).replace("&", "&amp;"));
+    }
+
+    @Test
+    void aSatisfactionCheckOffersFiveSignedAnswersBoundToItsRoundAndEscalationsAreNotMailed() throws Exception {
+        worker("worker-it-satisfaction");
+        String id = newComplaintId();
+        receive(id, "Broken mug");
+        probe.publish(Topics.FOLLOW_UP_DUE, id, Events.followUpDue(id, FollowUpKind.PROMISE_BREACHED).build());
+        FollowUpDue due = Events.followUpDue(id, FollowUpKind.SATISFACTION_CHECK).setRound(2)
+                .setDueAt(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)).build();
+        probe.publish(Topics.FOLLOW_UP_DUE, id, due);
+
+        MimeMessage mail = awaitMails(id, 1).get(0);
+        assertThat(subject(mail)).startsWith("How did we do?").contains(id);
+        String text = part(mail, "text/plain");
+        assertThat(text).contains("Dear Dana Reyes", "Broken mug");
+        Matcher matcher = LINK.matcher(text);
+        List<LinkTokens.Claim> claims = new ArrayList<>();
+        while (matcher.find()) {
+            String link = matcher.group();
+            claims.add(LinkTokens.fromSecret(KEY).verify(link.substring(link.indexOf("token=") + 6), Instant.now()));
+        }
+        assertThat(claims).extracting(LinkTokens.Claim::action)
+                .containsExactly("SCORE_1", "SCORE_2", "SCORE_3", "SCORE_4", "SCORE_5");
+        assertThat(claims).allSatisfy(claim -> {
+            assertThat(claim.subjectId()).isEqualTo(LinkTokens.satisfactionSubject(2));
+            assertThat(claim.expiresAt()).isEqualTo(due.getDueAt().plus(java.time.Duration.ofDays(30)));
+        });
+        awaitMarkerMailed(id);
+        assertThat(mailsTo(id)).hasSize(1); // the promise breach is for the team, not the customer
     }
 
     @Test

@@ -1,6 +1,9 @@
 package com.makeitright.intake;
 
 import com.makeitright.contract.Topics;
+import com.makeitright.events.FollowUpCompleted;
+import com.makeitright.events.FollowUpDue;
+import com.makeitright.events.FollowUpKind;
 import com.makeitright.events.RemedyOffered;
 import com.makeitright.events.RemedyResponded;
 import com.makeitright.events.ResponseDecision;
@@ -121,6 +124,35 @@ class CustomerAnswersIT {
         String decline = token(offer, ResponseDecision.DECLINE, offer.getExpiresAt());
         assertThat(page(post(decline, Map.of()), HttpStatus.CONFLICT)).contains("already answered");
         assertThat(answers(offer.getComplaintId())).hasSize(1);
+    }
+
+    @Test
+    void aLowScoreFromTheSatisfactionMailReopensTheCaseWithTheCommentOnceOnly() {
+        RemedyOffered offer = complaintWithOpenOffer("A replacement");
+        String id = offer.getComplaintId();
+        FollowUpDue due = Events.followUpDue(id, FollowUpKind.SATISFACTION_CHECK).build();
+        probe.publish(Topics.FOLLOW_UP_DUE, id, due);
+        await().atMost(KafkaProbe.PATIENCE).until(() -> http.get().uri("/api/complaints/" + id).exchange()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().path("followUps").size(), n -> n > 0);
+        Instant until = Instant.now().plus(1, ChronoUnit.DAYS);
+        String two = tokens.issue(new LinkTokens.Claim(id, LinkTokens.satisfactionSubject(1),
+                LinkTokens.scoreAction(2), until));
+        String five = tokens.issue(new LinkTokens.Claim(id, LinkTokens.satisfactionSubject(1),
+                LinkTokens.scoreAction(5), until));
+
+        assertThat(page(get(two), HttpStatus.OK)).contains("You chose <strong>2</strong>", "name=\"comment\"");
+        assertThat(page(post(two, Map.of("comment", "The <b>new</b> mug broke too")), HttpStatus.OK))
+                .contains("taken your case up again");
+        FollowUpCompleted completed = probe.awaitEvents(Topics.FOLLOW_UP_OUTCOMES, id, 1).get(0);
+        assertThat(completed.getSatisfied()).isFalse();
+        assertThat(completed.getScore()).isEqualTo(2);
+        assertThat(completed.getComment()).isEqualTo("The <b>new</b> mug broke too");
+        assertThat(probe.awaitEvents(Topics.COMPLAINTS_RECEIVED, id, 2).get(1).getRound()).isEqualTo(2);
+
+        // the same link, or another score of the same mail: round 1 was answered
+        assertThat(page(post(two, Map.of()), HttpStatus.CONFLICT)).contains("already answered");
+        assertThat(page(get(five), HttpStatus.CONFLICT)).contains("already answered");
+        assertThat(probe.eventsUpToNow(Topics.FOLLOW_UP_OUTCOMES, id)).hasSize(1);
     }
 
     @Test

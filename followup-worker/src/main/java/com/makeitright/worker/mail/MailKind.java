@@ -12,7 +12,9 @@ public enum MailKind {
     ACKNOWLEDGEMENT(Set.of("acknowledgementText", "complaintSubject"), Set.of("acknowledgementText")),
     OFFER(Set.of("complaintSubject", "offerDescription", "offerAmount", "openQuestion", "expiresAt",
             "acceptUrl", "declineUrl", "counterUrl"), Set.of("offerDescription", "expiresAt", "acceptUrl",
-            "declineUrl", "counterUrl"));
+            "declineUrl", "counterUrl")),
+    SATISFACTION_CHECK(Set.of("complaintSubject", "score1Url", "score2Url", "score3Url", "score4Url", "score5Url"),
+            Set.of("score1Url", "score2Url", "score3Url", "score4Url", "score5Url"));
 
     /** Every mail greets the customer and names the case. */
     static final Set<String> COMMON = Set.of("customerName", "reference");
@@ -36,6 +38,6 @@ public enum MailKind {
 
     /** The file name stem: {@code offer} for {@code offer.subject.txt}, {@code offer.txt}, {@code offer.html}. */
     String fileStem() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

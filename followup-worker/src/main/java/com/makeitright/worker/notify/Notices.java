@@ -2,6 +2,8 @@ package com.makeitright.worker.notify;
 
 import com.makeitright.contract.Monies;
 import com.makeitright.events.ComplaintAcknowledged;
+import com.makeitright.events.FollowUpDue;
+import com.makeitright.events.FollowUpKind;
 import com.makeitright.events.OfferStatus;
 import com.makeitright.events.RemedyOffered;
 import com.makeitright.events.ResponseDecision;
@@ -31,8 +33,12 @@ final class Notices {
     private final LinkTokens tokens;
     private final String answerUrl;
 
-    Notices(WorkerProperties.Acknowledgement rule, LinkTokens tokens, String linkBaseUrl) {
+    private final java.time.Duration satisfactionValidity;
+
+    Notices(WorkerProperties.Acknowledgement rule, LinkTokens tokens, String linkBaseUrl,
+            java.time.Duration satisfactionValidity) {
         this.rule = rule;
+        this.satisfactionValidity = satisfactionValidity;
         this.tokens = tokens;
         this.answerUrl = linkBaseUrl.replaceAll("/+$", "") + LinkTokens.ANSWER_PATH + "?token=";
     }
@@ -75,6 +81,24 @@ final class Notices {
         values.put("counterUrl", link(offer, ResponseDecision.COUNTER));
         return Optional.of(new Notice(MailKind.OFFER, offer.getComplaintId(), offer.getRound(), offer.getOfferId(),
                 values, offer.getOccurredAt()));
+    }
+
+    /**
+     * A satisfaction check: five one-click answers, each a signed link bound to the complaint's round (so a link of an
+     * earlier round cannot answer a later one) and the score, valid for the configured time after it came due.
+     */
+    Optional<Notice> of(FollowUpDue due) {
+        if (due.getKind() != FollowUpKind.SATISFACTION_CHECK) {
+            return Optional.empty(); // escalations go to the team, not to the customer
+        }
+        Map<String, String> values = new HashMap<>();
+        java.time.Instant until = due.getDueAt().plus(satisfactionValidity);
+        for (int score = 1; score <= 5; score++) {
+            values.put("score" + score + "Url", answerUrl + tokens.issue(new LinkTokens.Claim(due.getComplaintId(),
+                    LinkTokens.satisfactionSubject(due.getRound()), LinkTokens.scoreAction(score), until)));
+        }
+        return Optional.of(new Notice(MailKind.SATISFACTION_CHECK, due.getComplaintId(), due.getRound(),
+                "check", values, due.getOccurredAt()));
     }
 
     private String link(RemedyOffered offer, ResponseDecision decision) {

@@ -2,6 +2,7 @@ package com.makeitright.worker.notify;
 
 import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.ComplaintReceived;
+import com.makeitright.events.FollowUpDue;
 import com.makeitright.events.RemedyOffered;
 import com.makeitright.worker.mail.MailDelivery;
 import com.makeitright.worker.mail.MailTemplates;
@@ -99,6 +100,9 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
         } else if (event instanceof RemedyOffered offer) {
             touch(complaintId, offer.getOccurredAt());
             notices.of(offer).ifPresent(this::handle);
+        } else if (event instanceof FollowUpDue due) {
+            touch(complaintId, due.getOccurredAt());
+            notices.of(due).ifPresent(this::handle);
         }
     }
 

@@ -41,10 +41,11 @@ class WorkerTopology {
 
         KStream<String, SpecificRecord> events = source(builder, Topics.COMPLAINTS_RECEIVED)
                 .merge(source(builder, Topics.COMPLAINTS_ACKNOWLEDGED))
-                .merge(source(builder, Topics.REMEDY_OFFERED));
+                .merge(source(builder, Topics.REMEDY_OFFERED))
+                .merge(source(builder, Topics.FOLLOW_UP_DUE));
 
         Notices notices = new Notices(properties.acknowledgement(), LinkTokens.fromSecret(properties.links().key()),
-                properties.links().baseUrl());
+                properties.links().baseUrl(), properties.links().satisfactionValidity());
         WorkerProperties.Retention kept = properties.retention();
         NotificationProcessor.Retention retention = new NotificationProcessor.Retention(kept.sentLog(), kept.contacts(),
                 kept.purgeInterval(), kept.purgeBatch());

@@ -31,12 +31,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
- * The customer's side of an offer mail: {@code GET /customer/answer?token=…} shows the offer and asks to confirm the
- * answer the link stands for (for a counter-proposal, a short form); {@code POST} records it as {@code RemedyResponded}
- * through {@link ComplaintActions#respond}, the same path, rules and publishing as the API's remedy-response. The
+ * The customer's side of a mail. A satisfaction link (its subject the round, its action the score) shows the score
+ * with a comment field and records {@code FollowUpCompleted} through {@link ComplaintActions#completeFollowUp}, the
+ * API's path: below {@code satisfied-from} the case reopens with the comment. An offer link:
+ * {@code GET /customer/answer?token=…} shows the offer and asks to confirm the answer the link stands for (for a
+ * counter-proposal, a short form); {@code POST} records it as {@code RemedyResponded} through
+ * {@link ComplaintActions#respond}, the same path, rules and publishing as the API's remedy-response. The
  * token proves we sent the link (complaint, offer, action, expiry); single use is the state machine's: once answered
  * the offer is no longer open, and a second answer is refused like any late one, on every instance and after any
  * restart. A forged, expired or used link gets a page that says so, and nothing is published. Pages are for people:
@@ -53,12 +57,14 @@ class CustomerAnswers {
     private final ComplaintActions actions;
     private final LinkTokens tokens;
     private final Clock clock;
+    private final int satisfiedFrom;
     private final CustomerPages pages = new CustomerPages();
 
     CustomerAnswers(ComplaintActions actions, CustomerLinksProperties links, Clock clock) {
         this.actions = actions;
         this.tokens = links.enabled() ? LinkTokens.fromSecret(links.key()) : null;
         this.clock = clock;
+        this.satisfiedFrom = links.satisfiedFrom();
     }
 
     @GetMapping(path = LinkTokens.ANSWER_PATH, produces = MediaType.TEXT_HTML_VALUE)
@@ -66,6 +72,12 @@ class CustomerAnswers {
     Mono<ResponseEntity<String>> show(@RequestParam(name = "token", required = false) String token) {
         return Mono.defer(() -> {
             LinkTokens.Claim claim = verify(token);
+            OptionalInt round = LinkTokens.roundOf(claim.subjectId());
+            if (round.isPresent()) {
+                int score = LinkTokens.scoreOf(claim.action()).getAsInt();
+                return actions.satisfactionAnswerable(claim.complaintId(), round.getAsInt())
+                        .map(state -> satisfactionForm(state, claim, score, "", HttpStatus.OK));
+            }
             ResponseDecision decision = ResponseDecision.valueOf(claim.action());
             return actions.answerable(claim.complaintId(), claim.subjectId(), decision)
                     .map(state -> form(state, claim, decision, "", HttpStatus.OK));
@@ -78,6 +90,10 @@ class CustomerAnswers {
     Mono<ResponseEntity<String>> answer(ServerWebExchange exchange) {
         return exchange.getFormData().flatMap(form -> {
             LinkTokens.Claim claim = verify(form.getFirst("token"));
+            OptionalInt round = LinkTokens.roundOf(claim.subjectId());
+            if (round.isPresent()) {
+                return satisfaction(claim, round.getAsInt(), form);
+            }
             ResponseDecision decision = ResponseDecision.valueOf(claim.action());
             return Mono.defer(() -> actions.respond(claim.complaintId(), new ActionBodies.RemedyResponse(
                             decision.name(), claim.subjectId(), decision == ResponseDecision.COUNTER ? counter(form) : null,
@@ -90,17 +106,43 @@ class CustomerAnswers {
         }).onErrorResume(this::refusal);
     }
 
+    /** The satisfaction check's answer, through the API's follow-up-outcome path; a low score reopens the case. */
+    private Mono<ResponseEntity<String>> satisfaction(LinkTokens.Claim claim, int round,
+                                                     MultiValueMap<String, String> form) {
+        int score = LinkTokens.scoreOf(claim.action()).getAsInt();
+        boolean satisfied = score >= satisfiedFrom;
+        ActionBodies.FollowUpOutcome body = new ActionBodies.FollowUpOutcome(satisfied, score,
+                blankToNull(form.getFirst("comment")));
+        return Mono.defer(() -> actions.completeFollowUp(claim.complaintId(), round, body))
+                .map(published -> page(HttpStatus.OK, CustomerPages.Page.ANSWERED, Map.of("title", "Thank you",
+                        "headline", "Thank you, we have your answer", "reference", claim.complaintId(),
+                        "whatNext", satisfied ? "We are glad it turned out well. Thank you for staying with us."
+                                : "We are sorry it is not right yet. We have taken your case up again and will"
+                                + " be in touch soon.")))
+                .onErrorResume(InvalidInput.class, invalid -> actions.satisfactionAnswerable(claim.complaintId(), round)
+                        .map(state -> satisfactionForm(state, claim, score, describe(invalid), HttpStatus.BAD_REQUEST)));
+    }
+
     private LinkTokens.Claim verify(String token) {
         if (tokens == null) {
             throw new LinksOff();
         }
         LinkTokens.Claim claim = tokens.verify(token, clock.instant());
-        try {
-            ResponseDecision.valueOf(claim.action());
-        } catch (IllegalArgumentException e) { // our signature, another kind of link: not an offer answer
-            throw new LinkTokens.InvalidToken(LinkTokens.Problem.MALFORMED, "This link is not an answer to an offer.");
+        boolean satisfaction = LinkTokens.roundOf(claim.subjectId()).isPresent()
+                && LinkTokens.scoreOf(claim.action()).isPresent();
+        boolean offer = LinkTokens.roundOf(claim.subjectId()).isEmpty()
+                && java.util.Arrays.stream(ResponseDecision.values()).anyMatch(d -> d.name().equals(claim.action()));
+        if (!satisfaction && !offer) { // our signature on a shape we do not answer
+            throw new LinkTokens.InvalidToken(LinkTokens.Problem.MALFORMED, "This link is not an answer we know.");
         }
         return claim;
+    }
+
+    private ResponseEntity<String> satisfactionForm(ComplaintState state, LinkTokens.Claim claim, int score,
+                                                    String problem, HttpStatus status) {
+        return page(status, CustomerPages.Page.SATISFACTION, Map.of("title", "How did we do?",
+                "reference", state.complaintId(), "score", String.valueOf(score), "problem", problem,
+                "token", tokens.issue(claim), "formAction", LinkTokens.ANSWER_PATH));
     }
 
     private static ActionBodies.CounterOffer counter(MultiValueMap<String, String> form) {
@@ -153,6 +195,12 @@ class CustomerAnswers {
                     "The offer it belongs to could only be answered until its expiry. We will be in touch.")
                     : refused(HttpStatus.BAD_REQUEST, "This link is not valid",
                     "It is incomplete or was changed. Please use the link exactly as it is in our e-mail."));
+        }
+        if (error instanceof TransitionRefused refused
+                && (refused.refusal().reason() == com.makeitright.intake.common.Refusal.Reason.ALREADY_ANSWERED
+                || refused.refusal().reason() == com.makeitright.intake.common.Refusal.Reason.NO_SATISFACTION_CHECK_DUE)) {
+            return Mono.just(refused(HttpStatus.CONFLICT, "This question was already answered",
+                    "We already have your answer to it. Thank you."));
         }
         if (error instanceof TransitionRefused refused) {
             return Mono.just(refused.refusal().reason() == com.makeitright.intake.common.Refusal.Reason.OFFER_EXPIRED

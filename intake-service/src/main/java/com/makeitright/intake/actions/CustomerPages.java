@@ -24,6 +24,7 @@ final class CustomerPages {
         ACCEPT("accept.html", Set.of("offerDescription", "offerAmount", "expiresAt"), true),
         DECLINE("decline.html", Set.of("offerDescription", "offerAmount", "expiresAt"), true),
         COUNTER("counter.html", Set.of("offerDescription", "offerAmount", "expiresAt", "currency", "problem"), true),
+        SATISFACTION("satisfaction.html", Set.of("score", "problem"), true),
         ANSWERED("answered.html", Set.of("headline", "whatNext"), false),
         REFUSED("refused.html", Set.of("headline", "explanation"), false);
 

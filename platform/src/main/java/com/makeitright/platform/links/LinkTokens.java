@@ -60,6 +60,28 @@ public final class LinkTokens {
 
     private final SecretKeySpec key;
 
+    /** The subject of a satisfaction check's links: its round, so an earlier round's link cannot answer a later one. */
+    public static String satisfactionSubject(int round) {
+        return "round-" + round;
+    }
+
+    /** The action of a satisfaction link: the score it answers with, 1 to 5. */
+    public static String scoreAction(int score) {
+        return "SCORE_" + score;
+    }
+
+    /** The round of a {@link #satisfactionSubject}, or empty for another subject (an offer id). */
+    public static java.util.OptionalInt roundOf(String subjectId) {
+        return subjectId.matches("round-[1-9][0-9]{0,5}")
+                ? java.util.OptionalInt.of(Integer.parseInt(subjectId.substring(6))) : java.util.OptionalInt.empty();
+    }
+
+    /** The score of a {@link #scoreAction}, or empty for another action. */
+    public static java.util.OptionalInt scoreOf(String action) {
+        return action.matches("SCORE_[1-5]")
+                ? java.util.OptionalInt.of(action.charAt(6) - '0') : java.util.OptionalInt.empty();
+    }
+
     public LinkTokens(byte[] key) {
         if (key == null || key.length < MIN_KEY_BYTES) {
             throw new IllegalArgumentException("the link signing key must have at least " + MIN_KEY_BYTES + " bytes");

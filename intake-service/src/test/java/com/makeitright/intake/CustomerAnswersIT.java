@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpStatus;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -39,15 +40,19 @@ import static org.awaitility.Awaitility.await;
  */
 @WithKafkaBroker
 @AutoConfigureWebTestClient
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { // IntakeIT's: one context
-        "makeitright.kafka.topics.partitions=" + IntakeIT.PARTITIONS,
-        "spring.kafka.streams.state-dir=${java.io.tmpdir}/make-it-right-tests/intake-${random.uuid}",
-        "makeitright.intake.transactional-id=intake-test-${random.uuid}",
-        "makeitright.intake.customer-links.key=" + IntakeIT.LINK_KEY
+// A context of its own: Spring pauses (stops) a cached context between classes, and intake's publisher does not
+// restart after a stop, so reusing IntakeIT's context after another class answered 503 ("Scheduler unavailable").
+@DirtiesContext
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.streams.state-dir=${java.io.tmpdir}/make-it-right-tests/intake-links-${random.uuid}",
+        "makeitright.intake.transactional-id=intake-links-${random.uuid}",
+        "makeitright.intake.customer-links.key=" + CustomerAnswersIT.KEY
 })
 class CustomerAnswersIT {
 
-    final LinkTokens tokens = LinkTokens.fromSecret(IntakeIT.LINK_KEY);
+    static final String KEY = "intake-it-link-signing-key-0123456789abcdef";
+
+    final LinkTokens tokens = LinkTokens.fromSecret(KEY);
 
     KafkaProbe probe;
 
@@ -165,7 +170,7 @@ class CustomerAnswersIT {
         // the decline payload under the accept signature: the action was changed
         String tampered = decline.substring(0, decline.indexOf('.')) + accept.substring(accept.indexOf('.'));
         String expired = token(offer, ResponseDecision.ACCEPT, Instant.now().minusSeconds(1));
-        String otherKey = LinkTokens.fromSecret(IntakeIT.LINK_KEY + "-not-ours").issue(new LinkTokens.Claim(offer.getComplaintId(),
+        String otherKey = LinkTokens.fromSecret(KEY + "-not-ours").issue(new LinkTokens.Claim(offer.getComplaintId(),
                 offer.getOfferId(), "ACCEPT", offer.getExpiresAt()));
 
         for (String bad : List.of(tampered, otherKey, "garbage", "")) {

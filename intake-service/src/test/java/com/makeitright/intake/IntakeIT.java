@@ -58,13 +58,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "makeitright.kafka.topics.partitions=" + IntakeIT.PARTITIONS,
         "spring.kafka.streams.state-dir=${java.io.tmpdir}/make-it-right-tests/intake-${random.uuid}",
-        "makeitright.intake.transactional-id=intake-test-${random.uuid}",
-        "makeitright.intake.customer-links.key=" + IntakeIT.LINK_KEY
+        "makeitright.intake.transactional-id=intake-test-${random.uuid}"
 })
 class IntakeIT {
-
-    /** Also CustomerAnswersIT's: the same properties share one application context (and broker) for both. */
-    static final String LINK_KEY = "intake-it-link-signing-key-0123456789abcdef";
 
     static final int PARTITIONS = 3;
     private static final ParameterizedTypeReference<Map<String, Object>> JSON_MAP = new ParameterizedTypeReference<>() {

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 
 /** HTTP front door for helpdesk frontends and the complaint status view. */
 @SpringBootApplication
-@EnableConfigurationProperties(IntakeProperties.class)
+@EnableConfigurationProperties({IntakeProperties.class, CustomerLinksProperties.class})
 public class IntakeApplication {
 
     public static void main(String[] args) {

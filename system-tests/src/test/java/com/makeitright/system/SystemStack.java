@@ -37,6 +37,9 @@ final class SystemStack implements ParameterResolver, AutoCloseable {
     /** Follow-ups come due this long after resolution: short, so cases close within a test. */
     static final Duration FOLLOWUP_DELAY = Duration.ofSeconds(3);
 
+    /** The key intake checks customer links with; CustomerMailIT's worker signs with it. */
+    static final String CUSTOMER_LINK_KEY = "system-tests-customer-link-key-0123456789abcdef";
+
     /** How long one {@code ./complaints} command may take. */
     static final Duration COMMAND = Duration.ofMinutes(8);
 
@@ -83,6 +86,7 @@ final class SystemStack implements ParameterResolver, AutoCloseable {
         }
         // Deadlines far away, so that only what a test does moves a complaint; follow-ups quickly.
         Map<Component, Map<String, String>> serviceEnv = Map.of(
+                Component.INTAKE, Map.of("CUSTOMER_LINK_KEY", CUSTOMER_LINK_KEY),
                 Component.FOLLOWUP, Map.of("FOLLOWUP_DELAY", FOLLOWUP_DELAY.toString()),
                 Component.REMEDY, Map.of("REMEDY_POLICY_NEGOTIATION_OFFER_EXPIRY", "PT1H",
                         "REMEDY_POLICY_NEGOTIATION_APPROVAL_TIMEOUT", "PT1H"));
@@ -147,6 +151,10 @@ final class SystemStack implements ParameterResolver, AutoCloseable {
         builder.environment().clear();
         builder.environment().putAll(env);
         return builder.start();
+    }
+
+    Path project() {
+        return project;
     }
 
     Path runDir() {

@@ -6,7 +6,9 @@ import com.makeitright.events.FollowUpCompleted;
 import com.makeitright.events.RemedyApprovalDecided;
 import com.makeitright.events.RemedyFulfilled;
 import com.makeitright.events.RemedyResponded;
+import com.makeitright.events.ResponseDecision;
 import com.makeitright.intake.common.Checks;
+import com.makeitright.intake.common.TransitionRefused;
 import com.makeitright.intake.common.UnknownComplaint;
 import com.makeitright.intake.publishing.EventPublisher;
 import com.makeitright.intake.publishing.EventPublisher.Outgoing;
@@ -66,6 +68,19 @@ class ComplaintActions {
         });
     }
 
+    /**
+     * Whether the customer may give this answer to this offer now, by the same rule {@link #respond} applies
+     * ({@link Transitions#respond}); publishes nothing. The customer page asks it before showing the confirmation.
+     */
+    Mono<ComplaintState> answerable(String complaintId, String offerId, ResponseDecision decision) {
+        Checks.pathId(PATH_ID, complaintId);
+        return views.find(complaintId).map(found -> {
+            ComplaintState state = found.orElseThrow(() -> new UnknownComplaint(complaintId));
+            transitions.respond(state, new Commands.Respond(decision, offerId, null, null)); // refuses, or fits
+            return state;
+        });
+    }
+
     Mono<Map<String, Object>> decideApproval(String complaintId, ActionBodies.Approval body) {
         Checks.pathId(PATH_ID, complaintId);
         Commands.DecideApproval command = rules.decideApproval(body);
@@ -87,9 +102,31 @@ class ComplaintActions {
     }
 
     Mono<Map<String, Object>> completeFollowUp(String complaintId, ActionBodies.FollowUpOutcome body) {
+        return completeFollowUp(complaintId, null, body);
+    }
+
+    /**
+     * Whether the satisfaction check of {@code round} can be answered now, by the rule {@link #completeFollowUp}
+     * applies; publishes nothing. The customer page asks it before showing the confirmation.
+     */
+    Mono<ComplaintState> satisfactionAnswerable(String complaintId, int round) {
+        Checks.pathId(PATH_ID, complaintId);
+        return views.find(complaintId).map(found -> {
+            ComplaintState state = found.orElseThrow(() -> new UnknownComplaint(complaintId));
+            checkRound(state, round);
+            transitions.completeFollowUp(state, new Commands.CompleteFollowUp(true, 5, null)); // refuses, or fits
+            return state;
+        });
+    }
+
+    /** As the API's follow-up outcome; with a {@code round}, only that round's check (a mail link names its round). */
+    Mono<Map<String, Object>> completeFollowUp(String complaintId, Integer round, ActionBodies.FollowUpOutcome body) {
         Checks.pathId(PATH_ID, complaintId);
         Commands.CompleteFollowUp command = rules.completeFollowUp(body);
         return act(complaintId, state -> {
+            if (round != null) {
+                checkRound(state, round);
+            }
             Transitions.FollowUpOutcome outcome = transitions.completeFollowUp(state, command);
             FollowUpCompleted completed = outcome.completed();
             if (outcome.reopened().isEmpty()) {
@@ -101,6 +138,15 @@ class ComplaintActions {
                     new Outgoing<>(Topics.COMPLAINTS_RECEIVED, complaintId, reopened)),
                     answer(complaintId, "reopened", true, "round", reopened.getRound()));
         });
+    }
+
+    /** A link of an earlier round was answered already: the round moved on only through that answer's reopen. */
+    private static void checkRound(ComplaintState state, int round) {
+        if (state.round() != round) {
+            throw new TransitionRefused(com.makeitright.intake.common.Refusal.Reason.ALREADY_ANSWERED,
+                    "The satisfaction check of round " + round + " of complaint " + state.complaintId()
+                            + " was answered; the complaint is in round " + state.round());
+        }
     }
 
     private Mono<Map<String, Object>> act(String complaintId, Function<ComplaintState, Plan> decide) {

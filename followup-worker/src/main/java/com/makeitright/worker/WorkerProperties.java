@@ -1,0 +1,94 @@
+package com.makeitright.worker;
+
+import com.makeitright.events.Anger;
+import com.makeitright.events.Cause;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * The worker's settings ({@code makeitright.worker.*}), validated at start-up; the SMTP server itself is Spring
+ * Boot's {@code spring.mail.*} (application.yml maps {@code MAIL_*} onto both). Documented in
+ * docs/follow-up-worker.md.
+ *
+ * @param sender          the From address of every mail, e.g. {@code Make It Right <care@example.com>}
+ * @param replyTo         where a customer's reply goes; empty: to the sender
+ * @param templates       where the mail templates are ({@code classpath:mail-templates/} or {@code file:/etc/...})
+ * @param links           the answer links in offer mails
+ * @param acknowledgement which acknowledgements go out without an agent's review
+ * @param delivery        retries of one SMTP send
+ * @param retention       how long the worker's stores keep an entry
+ */
+@Validated
+@ConfigurationProperties("makeitright.worker")
+public record WorkerProperties(
+        @NotBlank String sender,
+        String replyTo,
+        @NotBlank @DefaultValue("classpath:mail-templates/") String templates,
+        @NotNull @Valid Links links,
+        @NotNull @Valid @DefaultValue Acknowledgement acknowledgement,
+        @NotNull @Valid @DefaultValue Delivery delivery,
+        @NotNull @Valid @DefaultValue Retention retention) {
+
+    /**
+     * @param baseUrl where customers reach intake's customer pages (intake's public URL, no trailing path)
+     * @param key     the HMAC-SHA256 key shared with intake, at least 32 bytes; it signs every link
+     * @param satisfactionValidity how long the answer links of a satisfaction check work, from when it came due
+     */
+    public record Links(
+            @NotBlank @Pattern(regexp = "https?://[^\\s?#]+", message = "must be an http(s) URL without query")
+            String baseUrl,
+            @NotBlank @Size(min = 32, message = "must have at least 32 characters") String key,
+            @NotNull @DurationMin(hours = 1) @DefaultValue("P30D") Duration satisfactionValidity) {
+    }
+
+    /**
+     * The configured rule "safe to send at once": triage found no reason for review, and the cause and the anger are
+     * among these. Anything else waits for an agent.
+     *
+     * @param autoSend whether any acknowledgement goes out without review
+     * @param causes   causes whose acknowledgement may go out unreviewed
+     * @param angers   anger levels whose acknowledgement may go out unreviewed
+     */
+    public record Acknowledgement(
+            @DefaultValue("true") boolean autoSend,
+            @NotEmpty @DefaultValue({"OUR_ERROR", "MISUNDERSTANDING", "MISPLACED_HOSTILITY"}) Set<Cause> causes,
+            @NotEmpty @DefaultValue({"CALM", "UPSET", "ANGRY"}) Set<Anger> angers) {
+    }
+
+    /**
+     * One send is tried up to {@code maxAttempts} times, waiting {@code backoff}, doubling up to {@code maxBackoff}.
+     * The whole of it must fit well inside the stream transaction's timeout (set to 2 minutes by the worker).
+     */
+    public record Delivery(
+            @Min(1) @Max(10) @DefaultValue("3") int maxAttempts,
+            @NotNull @DurationMin(millis = 10) @DurationMax(seconds = 10) @DefaultValue("1s") Duration backoff,
+            @NotNull @DurationMin(millis = 10) @DurationMax(seconds = 20) @DefaultValue("8s") Duration maxBackoff) {
+    }
+
+    /**
+     * @param sentLog       a sent mail is remembered this long, so a duplicate or replayed event cannot send it again
+     * @param contacts      a complaint's contact (name, address) is kept this long after its last event
+     * @param purgeInterval how often the purge runs (wall clock)
+     * @param purgeBatch    at most this many entries removed per store and run
+     */
+    public record Retention(
+            @NotNull @DurationMin(seconds = 1) @DefaultValue("P30D") Duration sentLog,
+            @NotNull @DurationMin(seconds = 1) @DefaultValue("P180D") Duration contacts,
+            @NotNull @DurationMin(millis = 100) @DefaultValue("PT10M") Duration purgeInterval,
+            @Min(1) @Max(1_000_000) @DefaultValue("1000") int purgeBatch) {
+    }
+}

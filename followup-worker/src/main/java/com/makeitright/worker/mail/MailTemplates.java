@@ -1,0 +1,98 @@
+package com.makeitright.worker.mail;
+
+import com.makeitright.platform.links.Placeholders;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The mail templates a team edits: for each {@link MailKind} three files in the configured directory,
+ * {@code <kind>.subject.txt}, {@code <kind>.txt} and {@code <kind>.html}, with {@code {{placeholder}}}s. Loaded and
+ * checked once at start-up (a missing file, an unknown placeholder or a missing required one stops the worker with
+ * a message naming each), so a bad edit never reaches a customer. Values are inserted as text: escaped in the HTML
+ * (a subject {@code <script>} shows as text), line breaks kept, and stripped of line breaks in the subject.
+ */
+public final class MailTemplates {
+
+    private record Files(String subject, String text, String html) {
+    }
+
+    private final Map<MailKind, Files> templates = new EnumMap<>(MailKind.class);
+
+    public MailTemplates(ResourceLoader loader, String location) {
+        String base = location.endsWith("/") ? location : location + "/";
+        List<String> problems = new ArrayList<>();
+        for (MailKind kind : MailKind.values()) {
+            String subject = read(loader, base + kind.fileStem() + ".subject.txt", problems);
+            String text = read(loader, base + kind.fileStem() + ".txt", problems);
+            String html = read(loader, base + kind.fileStem() + ".html", problems);
+            if (subject == null || text == null || html == null) {
+                continue;
+            }
+            check(kind, kind.fileStem() + ".subject.txt", subject, List.of(), problems);
+            List<String> body = new ArrayList<>(MailKind.COMMON);
+            body.addAll(kind.requiredInBody());
+            check(kind, kind.fileStem() + ".txt", text, body, problems);
+            check(kind, kind.fileStem() + ".html", html, body, problems);
+            templates.put(kind, new Files(subject.strip(), text, html));
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Mail templates in " + base + " are not usable:\n  - "
+                    + String.join("\n  - ", problems));
+        }
+    }
+
+    /** The mail of {@code kind} to {@code to}, every placeholder replaced by its value (missing values: empty). */
+    public OutgoingMail render(MailKind kind, String to, String messageId, Map<String, String> values) {
+        Files files = templates.get(kind);
+        return new OutgoingMail(to, oneLine(fill(files.subject(), values, false)), fill(files.text(), values, false),
+                fill(files.html(), values, true), messageId);
+    }
+
+    private static String fill(String template, Map<String, String> values, boolean html) {
+        return Placeholders.fill(template, values, html);
+    }
+
+    /** A header holds one line: a value with a line break must not add headers. */
+    private static String oneLine(String subject) {
+        return subject.replaceAll("[\\r\\n\\t\\u0000-\\u001f]+", " ").strip();
+    }
+
+    private static void check(MailKind kind, String file, String content, List<String> required,
+                              List<String> problems) {
+        java.util.Set<String> used = Placeholders.used(content);
+        for (String name : used) {
+            if (!kind.allows(name)) {
+                problems.add(file + ": unknown placeholder {{" + name + "}}");
+            }
+        }
+        for (String name : required) {
+            if (!used.contains(name)) {
+                problems.add(file + ": must use {{" + name + "}}");
+            }
+        }
+        if (content.isBlank()) {
+            problems.add(file + ": is empty");
+        }
+    }
+
+    private static String read(ResourceLoader loader, String location, List<String> problems) {
+        Resource resource = loader.getResource(location);
+        if (!resource.exists()) {
+            problems.add(location + ": missing");
+            return null;
+        }
+        try (var in = resource.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            problems.add(location + ": cannot be read (" + e.getMessage() + ")");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package com.makeitright.worker.notify;
+
+import com.makeitright.contract.Monies;
+import com.makeitright.events.ComplaintAcknowledged;
+import com.makeitright.events.FollowUpDue;
+import com.makeitright.events.FollowUpKind;
+import com.makeitright.events.OfferStatus;
+import com.makeitright.events.RemedyOffered;
+import com.makeitright.events.ResponseDecision;
+import com.makeitright.platform.links.LinkTokens;
+import com.makeitright.worker.WorkerProperties;
+import com.makeitright.worker.mail.MailKind;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which events owe the customer a mail, and its template values: an acknowledgement triage drafted, when the
+ * configured rule says it is safe to send without an agent's review; every {@code OPEN} offer, with a signed link per
+ * answer that expires with the offer (an answer is late from {@code expiresAt} on, so a link is too).
+ */
+final class Notices {
+
+    static final String ACKNOWLEDGEMENT_SUBJECT = "acknowledgement";
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private final WorkerProperties.Acknowledgement rule;
+    private final LinkTokens tokens;
+    private final String answerUrl;
+
+    private final java.time.Duration satisfactionValidity;
+
+    Notices(WorkerProperties.Acknowledgement rule, LinkTokens tokens, String linkBaseUrl,
+            java.time.Duration satisfactionValidity) {
+        this.rule = rule;
+        this.satisfactionValidity = satisfactionValidity;
+        this.tokens = tokens;
+        this.answerUrl = linkBaseUrl.replaceAll("/+$", "") + LinkTokens.ANSWER_PATH + "?token=";
+    }
+
+    /** The rule "safe to send at once": nothing for triage to doubt, and a cause and anger the team let through. */
+    boolean sendsUnreviewed(ComplaintAcknowledged acknowledged) {
+        return rule.autoSend() && !acknowledged.getReviewNeeded()
+                && rule.causes().contains(acknowledged.getCause()) && rule.angers().contains(acknowledged.getAnger());
+    }
+
+    Optional<Notice> of(ComplaintAcknowledged acknowledged) {
+        if (!sendsUnreviewed(acknowledged)) {
+            return Optional.empty();
+        }
+        Map<String, String> values = new HashMap<>();
+        values.put("acknowledgementText", acknowledged.getAcknowledgementText());
+        values.put("complaintSubject", acknowledged.getSubject());
+        return Optional.of(new Notice(MailKind.ACKNOWLEDGEMENT, acknowledged.getComplaintId(), acknowledged.getRound(),
+                ACKNOWLEDGEMENT_SUBJECT, values, acknowledged.getOccurredAt()));
+    }
+
+    Optional<Notice> of(RemedyOffered offer) {
+        if (offer.getStatus() != OfferStatus.OPEN) {
+            return Optional.empty(); // pending approval: the approved offer comes as a new OPEN one; agreed: nothing to ask
+        }
+        Map<String, String> values = new HashMap<>();
+        values.put("offerDescription", offer.getDescription());
+        StringBuilder amount = new StringBuilder();
+        if (offer.getAmount() != null) {
+            amount.append("Amount: ").append(Monies.format(offer.getAmount()));
+        }
+        if (offer.getGoodwill() != null) {
+            amount.append(amount.isEmpty() ? "" : "; ").append("and on top: ").append(offer.getGoodwill().getDescription());
+        }
+        values.put("offerAmount", amount.toString());
+        values.put("openQuestion", offer.getOpenQuestion() == null ? "" : offer.getOpenQuestion());
+        values.put("expiresAt", WHEN.format(offer.getExpiresAt()));
+        values.put("acceptUrl", link(offer, ResponseDecision.ACCEPT));
+        values.put("declineUrl", link(offer, ResponseDecision.DECLINE));
+        values.put("counterUrl", link(offer, ResponseDecision.COUNTER));
+        return Optional.of(new Notice(MailKind.OFFER, offer.getComplaintId(), offer.getRound(), offer.getOfferId(),
+                values, offer.getOccurredAt()));
+    }
+
+    /**
+     * A satisfaction check: five one-click answers, each a signed link bound to the complaint's round (so a link of an
+     * earlier round cannot answer a later one) and the score, valid for the configured time after it came due.
+     */
+    Optional<Notice> of(FollowUpDue due) {
+        if (due.getKind() != FollowUpKind.SATISFACTION_CHECK) {
+            return Optional.empty(); // escalations go to the team, not to the customer
+        }
+        Map<String, String> values = new HashMap<>();
+        java.time.Instant until = due.getDueAt().plus(satisfactionValidity);
+        for (int score = 1; score <= 5; score++) {
+            values.put("score" + score + "Url", answerUrl + tokens.issue(new LinkTokens.Claim(due.getComplaintId(),
+                    LinkTokens.satisfactionSubject(due.getRound()), LinkTokens.scoreAction(score), until)));
+        }
+        return Optional.of(new Notice(MailKind.SATISFACTION_CHECK, due.getComplaintId(), due.getRound(),
+                "check", values, due.getOccurredAt()));
+    }
+
+    private String link(RemedyOffered offer, ResponseDecision decision) {
+        return answerUrl + tokens.issue(new LinkTokens.Claim(offer.getComplaintId(), offer.getOfferId(), decision.name(),
+                offer.getExpiresAt()));
+    }
+}

@@ -1,0 +1,195 @@
+package com.makeitright.worker.notify;
+
+import com.makeitright.events.ComplaintAcknowledged;
+import com.makeitright.events.ComplaintReceived;
+import com.makeitright.events.FollowUpDue;
+import com.makeitright.events.RemedyOffered;
+import com.makeitright.worker.mail.MailDelivery;
+import com.makeitright.worker.mail.MailTemplates;
+import com.makeitright.worker.mail.OutgoingMail;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Sends each mail a complaint's events owe its customer, once. Per event: the notice it owes (if any), its key
+ * (complaint, round, kind, offer) looked up in the sent-log, the mail sent through SMTP, the key written to the
+ * sent-log. Under exactly-once the sent-log write commits with the consumed offsets, so an event whose mail was sent
+ * and committed is never mailed again: not after a restart, a rebalance, nor for a duplicate or replayed copy.
+ * <p>
+ * The window (SMTP cannot join a Kafka transaction): between the SMTP server taking a mail and the commit of the
+ * transaction holding its sent-log entry. A crash there, or a later record of the same transaction failing (which
+ * aborts it), replays the event and the mail goes again, with the same Message-ID. To keep that window short, each
+ * send requests a commit at once, so it spans the records processed in the same loop iteration plus one commit
+ * round-trip. The worker chose at-least-once over at-most-once: a lost offer costs a customer their answer, a rare
+ * second copy costs a moment.
+ */
+final class NotificationProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationProcessor.class);
+    static final String MAILS = "makeitright.worker.mails";
+
+    record Retention(Duration sentLog, Duration contacts, Duration purgeInterval, int purgeBatch) {
+    }
+
+    private final Notices notices;
+    private final MailTemplates templates;
+    private final MailDelivery delivery;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Retention retention;
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, SentEntry> sentLog;
+    private KeyValueStore<String, ContactCard> contacts;
+    private KeyValueStore<String, Notice> pending;
+
+    NotificationProcessor(Notices notices, MailTemplates templates, MailDelivery delivery, Clock clock,
+                          MeterRegistry meters, Retention retention) {
+        this.notices = notices;
+        this.templates = templates;
+        this.delivery = delivery;
+        this.clock = clock;
+        this.meters = meters;
+        this.retention = retention;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        sentLog = context.getStateStore(WorkerStores.SENT_LOG);
+        contacts = context.getStateStore(WorkerStores.CONTACTS);
+        pending = context.getStateStore(WorkerStores.PENDING);
+        context.schedule(retention.purgeInterval(), PunctuationType.WALL_CLOCK_TIME, now -> purge());
+    }
+
+    @Override
+    public void process(Record<String, SpecificRecord> record) {
+        String complaintId = record.key();
+        if (complaintId == null) {
+            return;
+        }
+        SpecificRecord event = record.value();
+        if (event instanceof ComplaintReceived received) {
+            remember(received);
+        } else if (event instanceof ComplaintAcknowledged acknowledged) {
+            touch(complaintId, acknowledged.getOccurredAt());
+            Optional<Notice> notice = notices.of(acknowledged);
+            if (notice.isPresent()) {
+                handle(notice.get());
+            } else {
+                count("ACKNOWLEDGEMENT", "held_for_review"); // the agent's review is a later step (#14)
+            }
+        } else if (event instanceof RemedyOffered offer) {
+            touch(complaintId, offer.getOccurredAt());
+            notices.of(offer).ifPresent(this::handle);
+        } else if (event instanceof FollowUpDue due) {
+            touch(complaintId, due.getOccurredAt());
+            notices.of(due).ifPresent(this::handle);
+        }
+    }
+
+    private void remember(ComplaintReceived received) {
+        String complaintId = received.getComplaintId();
+        ContactCard known = contacts.get(complaintId);
+        Instant at = received.getOccurredAt();
+        if (known == null || !at.isBefore(known.lastEventAt())) { // the latest round's contact wins
+            contacts.put(complaintId, new ContactCard(received.getCustomer().getName(),
+                    received.getCustomer().getEmail(), received.getSubject(), at));
+        }
+        List<Notice> waiting = new ArrayList<>();
+        try (KeyValueIterator<String, Notice> entries = pending.prefixScan(complaintId + '|',
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            entries.forEachRemaining(entry -> waiting.add(entry.value));
+        }
+        for (Notice notice : waiting) {
+            pending.delete(notice.sentKey());
+            handle(notice);
+        }
+    }
+
+    private void touch(String complaintId, Instant at) {
+        ContactCard known = contacts.get(complaintId);
+        if (known != null && at.isAfter(known.lastEventAt())) {
+            contacts.put(complaintId, known.touched(at));
+        }
+    }
+
+    private void handle(Notice notice) {
+        String key = notice.sentKey();
+        SentEntry sent = sentLog.get(key);
+        if (sent != null && sent.blocksResend()) {
+            count(notice.kind().name(), "duplicate");
+            return;
+        }
+        ContactCard contact = contacts.get(notice.complaintId());
+        if (contact == null) { // the event overtook the complaint's ComplaintReceived (cross-topic order)
+            pending.put(key, notice);
+            return;
+        }
+        if (contact.email() == null || contact.email().isBlank()) {
+            count(notice.kind().name(), "no_address"); // SMS / call tasks are a later step (#14)
+            return;
+        }
+        Map<String, String> values = new HashMap<>(notice.values());
+        values.put("customerName", contact.name());
+        values.put("reference", notice.complaintId());
+        values.putIfAbsent("complaintSubject", contact.subject());
+        OutgoingMail mail = templates.render(notice.kind(), contact.email(), notice.messageId(), values);
+        MailDelivery.Outcome outcome = delivery.deliver(mail); // throws MailUnavailable after its retries
+        Instant now = clock.instant();
+        if (outcome.sent()) {
+            sentLog.put(key, new SentEntry(SentEntry.Outcome.SENT, now, null));
+            count(notice.kind().name(), "sent");
+        } else {
+            sentLog.put(key, new SentEntry(SentEntry.Outcome.REJECTED, now, outcome.reason()));
+            count(notice.kind().name(), "rejected");
+            log.warn("Mail {} of complaint {} refused for good: {}", key, notice.complaintId(), outcome.reason());
+        }
+        // Commit the sent-log entry (with the offsets) as soon as this record is done, rather than at the next
+        // interval: a later record's failure aborts the open transaction, and every send in it would go again.
+        context.commit();
+    }
+
+    /** Bounded state: each store loses what is older than its retention, at most a batch per store and run. */
+    private void purge() {
+        Instant now = clock.instant();
+        purge(sentLog, entry -> entry.at().isBefore(now.minus(retention.sentLog())));
+        purge(contacts, card -> card.lastEventAt().isBefore(now.minus(retention.contacts())));
+        purge(pending, notice -> notice.at().isBefore(now.minus(retention.contacts())));
+    }
+
+    private <V> void purge(KeyValueStore<String, V> store, Predicate<V> expired) {
+        List<String> doomed = new ArrayList<>();
+        try (KeyValueIterator<String, V> entries = store.all()) {
+            while (entries.hasNext() && doomed.size() < retention.purgeBatch()) {
+                KeyValue<String, V> entry = entries.next();
+                if (entry.value == null || expired.test(entry.value)) {
+                    doomed.add(entry.key);
+                }
+            }
+        }
+        doomed.forEach(store::delete);
+    }
+
+    private void count(String kind, String outcome) {
+        meters.counter(MAILS, "kind", kind, "outcome", outcome).increment();
+    }
+}

@@ -1,0 +1,66 @@
+package com.makeitright.worker.notify;
+
+import com.makeitright.contract.Topic;
+import com.makeitright.contract.Topics;
+import com.makeitright.platform.JsonSerde;
+import com.makeitright.platform.links.LinkTokens;
+import com.makeitright.worker.WorkerProperties;
+import com.makeitright.worker.mail.MailDelivery;
+import com.makeitright.worker.mail.MailTemplates;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.state.Stores;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/**
+ * The worker's Kafka Streams topology (exactly-once, set by the platform): the events that carry the contact or owe
+ * a mail, co-partitioned by complaint id, into one {@link NotificationProcessor} per partition with its three stores.
+ * It writes no topic: its output is mail, and its record of it the sent-log.
+ */
+@Configuration(proxyBeanMethods = false)
+class WorkerTopology {
+
+    @Bean
+    KStream<String, SpecificRecord> workerStreams(StreamsBuilder builder, WorkerProperties properties,
+                                                  MailTemplates templates, MailDelivery delivery, Clock clock,
+                                                  MeterRegistry meters) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WorkerStores.SENT_LOG),
+                Serdes.String(), JsonSerde.of(SentEntry.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WorkerStores.CONTACTS),
+                Serdes.String(), JsonSerde.of(ContactCard.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WorkerStores.PENDING),
+                Serdes.String(), JsonSerde.of(Notice.class)));
+
+        KStream<String, SpecificRecord> events = source(builder, Topics.COMPLAINTS_RECEIVED)
+                .merge(source(builder, Topics.COMPLAINTS_ACKNOWLEDGED))
+                .merge(source(builder, Topics.REMEDY_OFFERED))
+                .merge(source(builder, Topics.FOLLOW_UP_DUE));
+
+        Notices notices = new Notices(properties.acknowledgement(), LinkTokens.fromSecret(properties.links().key()),
+                properties.links().baseUrl(), properties.links().satisfactionValidity());
+        WorkerProperties.Retention kept = properties.retention();
+        NotificationProcessor.Retention retention = new NotificationProcessor.Retention(kept.sentLog(), kept.contacts(),
+                kept.purgeInterval(), kept.purgeBatch());
+        events.process(() -> new NotificationProcessor(notices, templates, delivery, clock, meters, retention),
+                Named.as("customer-mail"), WorkerStores.SENT_LOG, WorkerStores.CONTACTS, WorkerStores.PENDING);
+        return events;
+    }
+
+    private static <T extends SpecificRecord> KStream<String, SpecificRecord> source(StreamsBuilder builder,
+                                                                                     Topic<T> topic) {
+        return builder.stream(topic.name(), Consumed.with(Serdes.String(), topic.serde()))
+                .mapValues(WorkerTopology::upcast);
+    }
+
+    private static SpecificRecord upcast(SpecificRecord event) {
+        return event;
+    }
+}

@@ -1,0 +1,301 @@
+package com.makeitright.worker;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.makeitright.contract.Topics;
+import com.makeitright.events.Anger;
+import com.makeitright.events.ComplaintReceived;
+import com.makeitright.events.FollowUpDue;
+import com.makeitright.events.FollowUpKind;
+import com.makeitright.events.OfferStatus;
+import com.makeitright.events.RemedyOffered;
+import com.makeitright.platform.links.LinkTokens;
+import com.makeitright.testing.Events;
+import com.makeitright.testing.KafkaProbe;
+import com.makeitright.testing.WithKafkaBroker;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The worker on a real broker (real Avro bytes in) and a real SMTP server (GreenMail, in this JVM, on a free port):
+ * what it sends, what it holds back, and that a restart does not send again. Each complaint writes to its own
+ * address, so each test counts its own mails.
+ */
+@WithKafkaBroker
+@DirtiesContext
+@SpringBootTest(classes = WorkerIT.Host.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class WorkerIT {
+
+    /** Only here to get the test broker's address; the worker runs in contexts of its own, to be restarted. */
+    @org.springframework.boot.SpringBootConfiguration
+    static class Host {
+    }
+
+    static final String KEY = "worker-it-link-signing-key-0123456789abcdef";
+    static final Path TESTS_DIR = Path.of(System.getProperty("java.io.tmpdir"), "make-it-right-tests");
+    static final Pattern LINK = Pattern.compile("https?://\\S+/customer/answer\\?token=[A-Za-z0-9_.-]+");
+
+    @RegisterExtension
+    static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(freePort(), "127.0.0.1", "smtp"));
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    KafkaProbe probe;
+    final List<ConfigurableApplicationContext> running = new ArrayList<>();
+
+    @BeforeEach
+    void connect(KafkaProbe probe) {
+        this.probe = probe;
+    }
+
+    @AfterEach
+    void stop() {
+        running.forEach(ConfigurableApplicationContext::close);
+    }
+
+    ConfigurableApplicationContext worker(String applicationId) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(WorkerApplication.class)
+                .web(WebApplicationType.NONE)
+                .run("--spring.kafka.bootstrap-servers=" + bootstrapServers,
+                        "--spring.kafka.streams.application-id=" + applicationId,
+                        "--spring.kafka.streams.state-dir=" + TESTS_DIR.resolve(applicationId + "-" + Events.newId()),
+                        "--spring.mail.host=127.0.0.1",
+                        "--spring.mail.port=" + smtp.getSmtp().getPort(),
+                        "--makeitright.worker.links.key=" + KEY,
+                        "--makeitright.worker.links.base-url=http://intake.test",
+                        "--makeitright.worker.delivery.backoff=50ms");
+        running.add(context);
+        return context;
+    }
+
+    static String newComplaintId() {
+        return "wk-" + Events.newId();
+    }
+
+    static String addressOf(String complaintId) {
+        return complaintId + "@customers.test";
+    }
+
+    void receive(String complaintId, String subject) {
+        ComplaintReceived.Builder builder = Events.received(complaintId).setSubject(subject);
+        ComplaintReceived received = builder.setCustomer(com.makeitright.events.Customer.newBuilder(builder.getCustomer())
+                .setEmail(addressOf(complaintId)).build()).build();
+        probe.publish(Topics.COMPLAINTS_RECEIVED, complaintId, received);
+    }
+
+    List<MimeMessage> mailsTo(String complaintId) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(addressOf(complaintId)));
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    List<MimeMessage> awaitMails(String complaintId, int count) {
+        return await().atMost(KafkaProbe.PATIENCE).until(() -> mailsTo(complaintId), mails -> mails.size() >= count);
+    }
+
+    /**
+     * A complaint on the same partition as {@code complaintId} whose offer mail arrived: the worker's task for that
+     * partition processed everything published to it before.
+     */
+    void awaitMarkerMailed(String complaintId) {
+        int partition = partitionOf(complaintId);
+        String marker = newComplaintId();
+        while (partitionOf(marker) != partition) {
+            marker = newComplaintId();
+        }
+        receive(marker, "marker");
+        probe.publish(Topics.REMEDY_OFFERED, marker, Events.offered(marker).build());
+        awaitMails(marker, 1);
+    }
+
+    @Test
+    void anOpenOfferAndASafeAcknowledgementReachTheCustomerEscapedWithSignedLinks() throws Exception {
+        worker("worker-it-mails");
+        String id = newComplaintId();
+        receive(id, "<script>alert('x')</script> & more");
+        probe.publish(Topics.COMPLAINTS_ACKNOWLEDGED, id, Events.acknowledged(id).build());
+        RemedyOffered offer = Events.offered(id).setExpiresAt(Instant.now().plusSeconds(3600).truncatedTo(
+                java.time.temporal.ChronoUnit.MILLIS)).build();
+        probe.publish(Topics.REMEDY_OFFERED, id, offer);
+
+        List<MimeMessage> mails = awaitMails(id, 2);
+        MimeMessage acknowledgement = mails.stream().filter(m -> subject(m).startsWith("We hear you")).findFirst()
+                .orElseThrow();
+        MimeMessage offerMail = mails.stream().filter(m -> subject(m).startsWith("What we can do")).findFirst()
+                .orElseThrow();
+
+        assertThat(GreenMailUtil.getBody(acknowledgement)).contains("Dana Reyes", id, "That was our mistake");
+        assertThat(subject(offerMail)).contains(id).contains("<script>"); // a header is text, not markup
+        String html = part(offerMail, "text/html");
+        String text = part(offerMail, "text/plain");
+        assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more").doesNotContain("<script>");
+        assertThat(text).contains("Dear Dana Reyes", id, offer.getDescription(), "<script>alert('x')</script>");
+        assertThat(offerMail.getHeader("Message-ID")[0]).isEqualTo("<" + id + ".1.offer." + offer.getOfferId()
+                + "@make-it-right>");
+
+        List<String> links = new ArrayList<>();
+        Matcher matcher = LINK.matcher(text);
+        while (matcher.find()) {
+            links.add(matcher.group());
+        }
+        assertThat(links).hasSize(3);
+        LinkTokens tokens = LinkTokens.fromSecret(KEY);
+        List<String> actions = links.stream().map(link -> tokens.verify(link.substring(link.indexOf("token=") + 6),
+                Instant.now())).peek(claim -> {
+                    assertThat(claim.complaintId()).isEqualTo(id);
+                    assertThat(claim.subjectId()).isEqualTo(offer.getOfferId());
+                    assertThat(claim.expiresAt()).isEqualTo(offer.getExpiresAt());
+                }).map(LinkTokens.Claim::action).toList();
+        assertThat(actions).containsExactly("ACCEPT", "DECLINE", "COUNTER");
+        assertThat(html).contains(links.get(0).replace("&", "&amp;"));
+    }
+
+    @Test
+    void aSatisfactionCheckOffersFiveSignedAnswersBoundToItsRoundAndEscalationsAreNotMailed() throws Exception {
+        worker("worker-it-satisfaction");
+        String id = newComplaintId();
+        receive(id, "Broken mug");
+        probe.publish(Topics.FOLLOW_UP_DUE, id, Events.followUpDue(id, FollowUpKind.PROMISE_BREACHED).build());
+        FollowUpDue due = Events.followUpDue(id, FollowUpKind.SATISFACTION_CHECK).setRound(2)
+                .setDueAt(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)).build();
+        probe.publish(Topics.FOLLOW_UP_DUE, id, due);
+
+        MimeMessage mail = awaitMails(id, 1).get(0);
+        assertThat(subject(mail)).startsWith("How did we do?").contains(id);
+        String text = part(mail, "text/plain");
+        assertThat(text).contains("Dear Dana Reyes", "Broken mug");
+        Matcher matcher = LINK.matcher(text);
+        List<LinkTokens.Claim> claims = new ArrayList<>();
+        while (matcher.find()) {
+            String link = matcher.group();
+            claims.add(LinkTokens.fromSecret(KEY).verify(link.substring(link.indexOf("token=") + 6), Instant.now()));
+        }
+        assertThat(claims).extracting(LinkTokens.Claim::action)
+                .containsExactly("SCORE_1", "SCORE_2", "SCORE_3", "SCORE_4", "SCORE_5");
+        assertThat(claims).allSatisfy(claim -> {
+            assertThat(claim.subjectId()).isEqualTo(LinkTokens.satisfactionSubject(2));
+            assertThat(claim.expiresAt()).isEqualTo(due.getDueAt().plus(java.time.Duration.ofDays(30)));
+        });
+        awaitMarkerMailed(id);
+        assertThat(mailsTo(id)).hasSize(1); // the promise breach is for the team, not the customer
+    }
+
+    @Test
+    void whatNeedsAPersonOrIsNotTheCustomersTurnIsNotMailed() {
+        worker("worker-it-held");
+        String id = newComplaintId();
+        receive(id, "Broken mug");
+        probe.publish(Topics.COMPLAINTS_ACKNOWLEDGED, id, Events.acknowledged(id).setReviewNeeded(true).build());
+        String hostile = newComplaintId();
+        receive(hostile, "Broken mug");
+        probe.publish(Topics.COMPLAINTS_ACKNOWLEDGED, hostile, Events.acknowledged(hostile).setAnger(Anger.HOSTILE).build());
+        probe.publish(Topics.REMEDY_OFFERED, id, Events.offered(id).setStatus(OfferStatus.PENDING_APPROVAL)
+                .setApprovalRequired(true).build());
+        probe.publish(Topics.REMEDY_OFFERED, id, Events.offered(id).setStatus(OfferStatus.AGREED).build());
+
+        awaitMarkerMailed(id);
+        awaitMarkerMailed(hostile);
+        assertThat(mailsTo(id)).isEmpty();
+        assertThat(mailsTo(hostile)).isEmpty();
+    }
+
+    @Test
+    void anOfferThatOvertookTheComplaintIsMailedOnceTheContactArrives() {
+        worker("worker-it-pending");
+        String id = newComplaintId();
+        probe.publish(Topics.REMEDY_OFFERED, id, Events.offered(id).setOccurredAt(Instant.now().minusSeconds(5)).build());
+        awaitMarkerMailed(id);
+        assertThat(mailsTo(id)).isEmpty();
+
+        receive(id, "Late contact");
+        assertThat(subject(awaitMails(id, 1).get(0))).contains("Late contact");
+    }
+
+    @Test
+    void aWorkerRestartedAfterSendingDoesNotSendAgainNotEvenForACopyOfTheEvent() {
+        String applicationId = "worker-it-restart-" + Events.newId();
+        ConfigurableApplicationContext first = worker(applicationId);
+        String id = newComplaintId();
+        receive(id, "Sent once");
+        RemedyOffered offer = Events.offered(id).build();
+        probe.publish(Topics.REMEDY_OFFERED, id, offer);
+        awaitMails(id, 1);
+        first.close();
+
+        // A new instance on an empty state directory: it restores the sent-log from its changelog.
+        worker(applicationId);
+        probe.publish(Topics.REMEDY_OFFERED, id, offer); // the same event again, as a retry or a replay would bring it
+        awaitMarkerMailed(id);
+        assertThat(mailsTo(id)).hasSize(1);
+    }
+
+    /** Kafka's default partitioner over the contract topics' three partitions. */
+    static int partitionOf(String key) {
+        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
+                key.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % 3;
+    }
+
+    static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The decoded text of the body part of this content type. */
+    static String part(MimeMessage message, String type) throws Exception {
+        return find(message.getContent(), type);
+    }
+
+    private static String find(Object content, String type) throws Exception {
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+                if (part.isMimeType(type)) {
+                    return (String) part.getContent();
+                }
+                String nested = find(part.getContent(), type);
+                if (nested != null) {
+                    return nested;
+                }
+            }
+        }
+        return null;
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -32,7 +32,7 @@ class ConfigurationTableTest {
     static final String REGENERATE = "./mvnw -pl system-tests -am test -Dtest=ConfigurationTableTest "
             + "-Dsurefire.failIfNoSpecifiedTests=false -Dconfiguration.write=true";
     private static final List<String> MODULES = List.of("platform", "intake-service", "triage-service",
-            "remedy-service", "followup-service");
+            "remedy-service", "followup-service", "followup-worker");
     private static final Pattern FROM_ENVIRONMENT = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):(.*)}");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -153,10 +153,6 @@ final class SystemStack implements ParameterResolver, AutoCloseable {
         return builder.start();
     }
 
-    Path project() {
-        return project;
-    }
-
     Path runDir() {
         return runDir;
     }

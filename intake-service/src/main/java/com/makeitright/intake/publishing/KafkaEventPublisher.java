@@ -55,7 +55,8 @@ class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
     private final Duration timeout;
     private final BrokerOutage outage = new BrokerOutage(System::nanoTime);
     // send() may block (metadata, a full buffer) up to max.block.ms: bounded threads and a bounded queue of its own
-    private final Scheduler sending = Schedulers.newBoundedElastic(16, 10_000, "intake-publish");
+    // recreated by start() after a stop(): Spring stops and restarts lifecycles (a paused test context, a restart)
+    private volatile Scheduler sending = newSendingScheduler();
     private final PublishedEventMetrics metrics;
     private volatile boolean running;
 
@@ -172,8 +173,15 @@ class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
         return false;
     }
 
+    private static Scheduler newSendingScheduler() {
+        return Schedulers.newBoundedElastic(16, 10_000, "intake-publish");
+    }
+
     @Override
     public void start() {
+        if (sending.isDisposed()) {
+            sending = newSendingScheduler();
+        }
         try {
             WRITTEN.forEach(topic -> single.partitionsFor(topic.name()));
         } catch (RuntimeException e) {

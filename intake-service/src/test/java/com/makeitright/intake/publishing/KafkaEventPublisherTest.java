@@ -71,6 +71,19 @@ class KafkaEventPublisherTest {
     }
 
     @Test
+    void aPublisherStoppedAndStartedAgainStillTriesToSend() {
+        publisher.stop();
+        publisher.start();
+        String id = Events.newId();
+
+        // before the fix the scheduler stayed disposed: "Scheduler unavailable" instead of trying the broker
+        StepVerifier.create(publisher.publish(Topics.COMPLAINTS_RECEIVED, id, Events.received(id).build()))
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(PublishFailed.class)
+                        .hasMessageContaining("did not acknowledge"))
+                .verify(PATIENCE);
+    }
+
+    @Test
     void theRetryAfterGrowsWithTheOutage() {
         String id = Events.newId();
         List<Duration> retryAfters = new java.util.concurrent.CopyOnWriteArrayList<>();

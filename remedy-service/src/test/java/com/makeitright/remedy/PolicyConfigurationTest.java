@@ -1,10 +1,17 @@
 package com.makeitright.remedy;
 
+import com.makeitright.remedy.policy.PolicyProperties;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +21,29 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * A nonsense remedy policy stops remedy-service at start-up, before it consumes anything, with a message that
- * names the property. (No broker is needed: binding fails before Kafka is touched.)
+ * names the property. (No broker is needed: binding fails before Kafka is touched.) One case starts the real
+ * application; the matrix binds the policy alone with the same validation, since each full start costs ~5 s.
  */
 class PolicyConfigurationTest {
+
+    private final ApplicationContextRunner policyAlone = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+            .withUserConfiguration(PolicyAlone.class);
+
+    @Test
+    void theRealServiceRefusesToStartWithANonsensePolicy() {
+        Throwable failure = catchThrowable(() -> {
+            try (ConfigurableApplicationContext ignored = new SpringApplicationBuilder(RemedyApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .properties("spring.kafka.bootstrap-servers=localhost:1", "remedy.policy.authority.agent=-5")
+                    .run()) {
+                // started: the assertion below fails
+            }
+        });
+
+        assertThat(failure).as("start-up must fail").isNotNull();
+        assertThat(messages(failure)).anySatisfy(m -> assertThat(m).contains("remedy.policy"));
+    }
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
@@ -30,18 +57,16 @@ class PolicyConfigurationTest {
             "remedy.policy.goodwill.max         | 1.00    | remedy.policy.goodwill.max must not be below remedy.policy.goodwill.min",
     })
     void aNonsensePolicyFailsTheStartWithAClearMessage(String property, String value, String message) {
-        Throwable failure = catchThrowable(() -> {
-            try (ConfigurableApplicationContext ignored = new SpringApplicationBuilder(RemedyApplication.class)
-                    .web(WebApplicationType.NONE)
-                    .properties("spring.kafka.bootstrap-servers=localhost:1", property + "=" + value)
-                    .run()) {
-                // started: the assertion below fails
-            }
+        policyAlone.withPropertyValues(property + "=" + value).run(context -> {
+            assertThat(context).as("start-up must fail").hasFailed();
+            assertThat(messages(context.getStartupFailure())).anySatisfy(m -> assertThat(m).contains(message));
+            assertThat(messages(context.getStartupFailure())).anySatisfy(m -> assertThat(m).contains("remedy.policy"));
         });
+    }
 
-        assertThat(failure).as("start-up must fail").isNotNull();
-        assertThat(messages(failure)).anySatisfy(m -> assertThat(m).contains(message));
-        assertThat(messages(failure)).anySatisfy(m -> assertThat(m).contains("remedy.policy"));
+    @Test
+    void theDefaultPolicyBinds() {
+        policyAlone.run(context -> assertThat(context).hasNotFailed().hasSingleBean(PolicyProperties.class));
     }
 
     private static List<String> messages(Throwable failure) {
@@ -50,5 +75,10 @@ class PolicyConfigurationTest {
             messages.add(String.valueOf(t.getMessage()));
         }
         return messages;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(PolicyProperties.class)
+    static class PolicyAlone {
     }
 }

@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,8 +18,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code POST /api/complaints}: 202 once the broker acknowledged the complaint (docs/http-api.md). */
@@ -29,7 +26,7 @@ import java.util.Map;
 @Tag(name = "complaints")
 class ComplaintController {
 
-    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    static final String REPLAYED_HEADER = AcceptedAnswer.REPLAYED_HEADER;
 
     private final ComplaintSubmission submission;
 
@@ -76,17 +73,6 @@ class ComplaintController {
             @RequestBody ComplaintBody body,
             @Parameter(description = "1-200 printable characters; a retry with the same key returns the same complaint")
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
-        return submission.submit(body, idempotencyKey).map(submitted -> {
-            String statusUrl = "/api/complaints/" + submitted.complaintId();
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("complaintId", submitted.complaintId());
-            answer.put("stage", "RECEIVED");
-            answer.put("statusUrl", statusUrl);
-            ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(statusUrl));
-            if (submitted.replayed()) {
-                response.header(REPLAYED_HEADER, "true");
-            }
-            return response.body(answer);
-        });
+        return submission.submit(body, idempotencyKey).map(AcceptedAnswer::of);
     }
 }

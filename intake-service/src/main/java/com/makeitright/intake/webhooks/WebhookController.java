@@ -1,5 +1,6 @@
 package com.makeitright.intake.webhooks;
 
+import com.makeitright.intake.submission.AcceptedAnswer;
 import com.makeitright.intake.submission.ComplaintSubmission;
 import com.makeitright.intake.submission.HelpdeskComplaint;
 import com.makeitright.intake.web.ApiDocs;
@@ -16,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,9 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-import java.net.URI;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -138,18 +136,7 @@ class WebhookController {
             // the delivery id is logged to trace a vendor's retries; the ticket id is what deduplicates
             log.info("{} webhook: ticket {} (delivery {})", system, ticket.ticketId(), delivery == null ? "-" : delivery);
             return submission.submitTicket(ticket);
-        }).map(submitted -> {
-            String statusUrl = "/api/complaints/" + submitted.complaintId();
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("complaintId", submitted.complaintId());
-            answer.put("stage", "RECEIVED");
-            answer.put("statusUrl", statusUrl);
-            ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(statusUrl));
-            if (submitted.replayed()) {
-                response.header("Idempotent-Replayed", "true");
-            }
-            return response.body(answer);
-        });
+        }).map(AcceptedAnswer::of);
     }
 
     private static byte[] bytes(byte[] body) {

@@ -1,0 +1,34 @@
+package com.makeitright.intake.submission;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The {@code 202} a new complaint gets, from {@code POST /api/complaints} and from every helpdesk webhook alike:
+ * its id, stage and status URL (also as {@code Location}), and {@code Idempotent-Replayed: true} when it answers a
+ * retry.
+ */
+public final class AcceptedAnswer {
+
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    private AcceptedAnswer() {
+    }
+
+    public static ResponseEntity<Map<String, Object>> of(ComplaintSubmission.Submitted submitted) {
+        String statusUrl = "/api/complaints/" + submitted.complaintId();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("complaintId", submitted.complaintId());
+        answer.put("stage", "RECEIVED");
+        answer.put("statusUrl", statusUrl);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(statusUrl));
+        if (submitted.replayed()) {
+            response.header(REPLAYED_HEADER, "true");
+        }
+        return response.body(answer);
+    }
+}

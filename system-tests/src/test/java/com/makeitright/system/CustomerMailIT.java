@@ -1,11 +1,5 @@
 package com.makeitright.system;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.makeitright.cli.stack.Component;
-import com.makeitright.cli.stack.HealthProbe;
-import com.makeitright.cli.stack.ManagedProcess;
-import com.makeitright.cli.stack.Ports;
 import com.makeitright.contract.Topics;
 import com.makeitright.events.RemedyResponded;
 import com.makeitright.events.ResponseDecision;
@@ -13,12 +7,10 @@ import com.makeitright.testing.ComplaintRequest;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -27,12 +19,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -43,9 +31,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The customer hears back, end to end: a complaint posted to intake is triaged, remedy offers a remedy, the follow-up
- * worker (its packaged jar, its own JVM, on the stack's broker) mails the offer to a real SMTP server (GreenMail, in
- * this JVM), and the accept link taken from the received mail, followed like a browser does (GET the page, POST its
- * form), records {@code RemedyResponded ACCEPT}; the case moves to AGREED.
+ * worker (its packaged jar, its own JVM, on the stack's broker, started by {@link SystemStack}) mails the offer to a
+ * real SMTP server (GreenMail, in the test JVM), and the accept link taken from the received mail, followed like a
+ * browser does (GET the page, POST its form), records {@code RemedyResponded ACCEPT}; the case moves to AGREED.
  */
 @ExtendWith(SystemStack.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -55,42 +43,13 @@ class CustomerMailIT {
     static final Pattern TOKEN_FIELD = Pattern.compile("name=\"token\" value=\"([^\"]+)\"");
     static final Pattern FORM_ACTION = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"");
 
-    @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(Ports.freePort(), "127.0.0.1", "smtp"))
-            .withPerMethodLifecycle(false);
-
     private SystemStack system;
-    private ManagedProcess worker;
     private final HttpClient browser = HttpClient.newHttpClient();
 
     @BeforeAll
-    void startWorker(SystemStack system) {
+    void awaitWorker(SystemStack system) {
         this.system = system;
-        Path runDir = system.runDir();
-        int port = Ports.freePort();
-        Map<String, String> env = new HashMap<>();
-        for (String name : new String[]{"PATH", "HOME", "JAVA_HOME", "TMPDIR", "LANG"}) {
-            Optional.ofNullable(System.getenv(name)).ifPresent(value -> env.put(name, value));
-        }
-        env.put("KAFKA_BOOTSTRAP_SERVERS", system.stack().bootstrapServers());
-        env.put("SERVER_PORT", String.valueOf(port));
-        env.put("STATE_DIR", runDir.resolve("worker-state").toString());
-        env.put("MAIL_HOST", "127.0.0.1");
-        env.put("MAIL_PORT", String.valueOf(smtp.getSmtp().getPort()));
-        env.put("CUSTOMER_LINK_KEY", SystemStack.CUSTOMER_LINK_KEY);
-        env.put("CUSTOMER_LINK_BASE_URL", "http://localhost:" + system.port(Component.INTAKE));
-        String java = ProcessHandle.current().info().command().orElse("java");
-        worker = new ManagedProcess("worker", runDir.resolve("worker.pid"), runDir.resolve("logs").resolve("worker.log"));
-        worker.start(List.of(java, "-Xmx256m", "-jar",
-                system.project().resolve("followup-worker/target/followup-worker.jar").toString()), env, runDir);
-        new HealthProbe().awaitUp("worker", port, Duration.ofMinutes(3), () -> worker.running().isPresent());
-    }
-
-    @AfterAll
-    void stopWorker() {
-        if (worker != null) {
-            worker.stop(Duration.ofSeconds(20));
-        }
+        system.worker();
     }
 
     @Test
@@ -132,7 +91,7 @@ class CustomerMailIT {
     }
 
     private List<MimeMessage> mailsTo(String email) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+        return Arrays.stream(system.mail().getReceivedMessages()).filter(m -> {
             try {
                 return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(email));
             } catch (jakarta.mail.MessagingException e) {

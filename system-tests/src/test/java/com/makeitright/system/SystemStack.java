@@ -1,8 +1,12 @@
 package com.makeitright.system;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.makeitright.cli.simulate.IntakeClient;
 import com.makeitright.cli.stack.Component;
+import com.makeitright.cli.stack.HealthProbe;
 import com.makeitright.cli.stack.LocalStack;
+import com.makeitright.cli.stack.ManagedProcess;
 import com.makeitright.cli.stack.Ports;
 import com.makeitright.cli.stack.StackConfig;
 import com.makeitright.testing.KafkaProbe;
@@ -21,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -51,6 +56,9 @@ final class SystemStack implements ParameterResolver, AutoCloseable {
     private LocalStack stack;
     private KafkaProbe probe;
     private IntakeClient intake;
+    private GreenMail mail;
+    private ManagedProcess worker;
+    private int workerPort;
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -104,7 +112,45 @@ final class SystemStack implements ParameterResolver, AutoCloseable {
         stack = new LocalStack(config.build(), env);
         probe = new KafkaProbe(stack.bootstrapServers());
         intake = new IntakeClient(URI.create("http://localhost:" + stack.config().port(Component.INTAKE)));
+        startWorker();
         return this;
+    }
+
+    /**
+     * The follow-up worker (its packaged jar, its own JVM) and a real SMTP server (GreenMail, in this JVM) for the
+     * customer-mail test. Started with the stack but not waited for: the worker's start-up overlaps the tests that
+     * run first, and {@link #worker()} waits until it is healthy. It mails every offer of the run to the server.
+     */
+    private void startWorker() {
+        mail = new GreenMail(new ServerSetup(Ports.freePort(), "127.0.0.1", "smtp"));
+        mail.start();
+        workerPort = Ports.freePort();
+        Map<String, String> workerEnv = new HashMap<>();
+        for (String name : new String[]{"PATH", "HOME", "JAVA_HOME", "TMPDIR", "LANG"}) {
+            Optional.ofNullable(System.getenv(name)).ifPresent(value -> workerEnv.put(name, value));
+        }
+        workerEnv.put("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
+        workerEnv.put("SERVER_PORT", String.valueOf(workerPort));
+        workerEnv.put("STATE_DIR", runDir.resolve("worker-state").toString());
+        workerEnv.put("MAIL_HOST", "127.0.0.1");
+        workerEnv.put("MAIL_PORT", String.valueOf(mail.getSmtp().getPort()));
+        workerEnv.put("CUSTOMER_LINK_KEY", CUSTOMER_LINK_KEY);
+        workerEnv.put("CUSTOMER_LINK_BASE_URL", "http://localhost:" + port(Component.INTAKE));
+        String java = ProcessHandle.current().info().command().orElse("java");
+        worker = new ManagedProcess("worker", runDir.resolve("worker.pid"), runDir.resolve("logs").resolve("worker.log"));
+        worker.start(List.of(java, "-Xmx256m", "-jar",
+                project.resolve("followup-worker/target/followup-worker.jar").toString()), workerEnv, runDir);
+    }
+
+    /** The SMTP server the worker sends to. */
+    GreenMail mail() {
+        return mail;
+    }
+
+    /** The follow-up worker, once it is healthy. */
+    ManagedProcess worker() {
+        new HealthProbe().awaitUp("worker", workerPort, Duration.ofMinutes(3), () -> worker.running().isPresent());
+        return worker;
     }
 
     /** The repository's root directory. */
@@ -210,6 +256,12 @@ final class SystemStack implements ParameterResolver, AutoCloseable {
     public void close() {
         if (probe != null) {
             probe.close();
+        }
+        if (worker != null) {
+            worker.stop(Duration.ofSeconds(20));
+        }
+        if (mail != null) {
+            mail.stop();
         }
         if (stack != null) {
             Result down = cli("down");

@@ -45,6 +45,9 @@ final class SystemStack implements ParameterResolver, AutoCloseable {
     /** The key intake checks customer links with; CustomerMailIT's worker signs with it. */
     static final String CUSTOMER_LINK_KEY = "system-tests-customer-link-key-0123456789abcdef";
 
+    /** The JIT setting of every JVM the system tests start (the build's test JVMs use it too: see the root pom). */
+    static final String TEST_JIT = "-XX:TieredStopAtLevel=1";
+
     /** How long one {@code ./complaints} command may take. */
     static final Duration COMMAND = Duration.ofMinutes(8);
 
@@ -86,6 +89,8 @@ final class SystemStack implements ParameterResolver, AutoCloseable {
             }
         }
         env.put("COMPLAINTS_SKIP_BUILD", "1"); // the reactor just built the jars
+        // The services' own settings plus C1 only: the tests' loads are small, and C2 compiling would take the cores
+        env.put(StackConfig.SERVICE_JAVA_OPTS_VARIABLE, StackConfig.DEFAULT_SERVICE_JAVA_OPTS + " " + TEST_JIT);
         env.put(StackConfig.RUN_DIR_VARIABLE, runDir.toString());
         env.put(StackConfig.START_TIMEOUT_VARIABLE, Duration.ofMinutes(4).toString());
         env.put(StackConfig.CONTROLLER_PORT_VARIABLE, String.valueOf(Ports.freePort()));
@@ -138,7 +143,7 @@ final class SystemStack implements ParameterResolver, AutoCloseable {
         workerEnv.put("CUSTOMER_LINK_BASE_URL", "http://localhost:" + port(Component.INTAKE));
         String java = ProcessHandle.current().info().command().orElse("java");
         worker = new ManagedProcess("worker", runDir.resolve("worker.pid"), runDir.resolve("logs").resolve("worker.log"));
-        worker.start(List.of(java, "-Xmx256m", "-jar",
+        worker.start(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", TEST_JIT, "-jar",
                 project.resolve("followup-worker/target/followup-worker.jar").toString()), workerEnv, runDir);
     }
 

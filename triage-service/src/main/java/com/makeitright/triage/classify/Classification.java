@@ -11,10 +11,12 @@ import java.util.List;
  *
  * @param reviewReasons why a human should check it; empty when triage is confident
  * @param keyPhrase     the customer's own sentence that best names what went wrong (for the acknowledgement)
+ * @param runnerUp      the second most likely cause, with {@code runnerUpConfidence} on the same scale as
+ *                      {@code causeConfidence}: remedy weighs both when the two are close
  */
 public record Classification(Cause cause, double causeConfidence, Anger anger, double angerConfidence,
                              List<Evidence> signals, RootCause rootCause, List<String> reviewReasons,
-                             String keyPhrase) {
+                             String keyPhrase, Cause runnerUp, double runnerUpConfidence) {
 
     public boolean reviewNeeded() {
         return !reviewReasons.isEmpty();

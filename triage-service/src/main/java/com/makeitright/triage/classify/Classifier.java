@@ -38,19 +38,31 @@ public final class Classifier {
 
     private final TriageModel model;
     private final Rules rules;
+    /** Divides the cause scores before the softmax, so that causeConfidence means what it says (calibration). */
+    private final double causeTemperature;
 
-    /** The shipped model and lexicon, read and compiled once (a broken lexicon fails here, at start-up). */
+    /** The shipped model, calibration and lexicon, read and compiled once (a broken lexicon fails here, at start-up). */
     public Classifier() {
-        this(TriageModel.standard());
+        this(TriageModel.standard(), Rules.standard(), TriageModel.causeTemperature());
     }
 
     Classifier(TriageModel model) {
-        this(model, Rules.standard());
+        this(model, Rules.standard(), 1.0);
     }
 
-    Classifier(TriageModel model, Rules rules) {
+    Classifier(TriageModel model, Rules rules, double causeTemperature) {
         this.model = model;
         this.rules = rules;
+        this.causeTemperature = causeTemperature;
+    }
+
+    /** The scores divided by the temperature (above 1 softens overconfident probabilities). */
+    static double[] tempered(double[] scores, double temperature) {
+        double[] t = new double[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            t[i] = scores[i] / temperature;
+        }
+        return t;
     }
 
     /** What the rules found in one complaint: the texts and the evidence, before anything is decided. */
@@ -73,7 +85,7 @@ public final class Classifier {
                 scores[abuse] += e.weight();
             }
         }
-        double[] p = TriageModel.probabilities(scores);
+        double[] p = TriageModel.probabilities(tempered(scores, causeTemperature));
         int[] order = ranked(p);
         Cause cause = Cause.valueOf(causeHead.classes().get(order[0]));
         Cause runnerUp = Cause.valueOf(causeHead.classes().get(order[1]));
@@ -118,9 +130,12 @@ public final class Classifier {
         List<Evidence> signals = new ArrayList<>(shown.size() + angerEvidence.size());
         signals.addAll(shown);
         signals.addAll(angerEvidence);
+        // The runner-up keeps its ratio to the winner when the winner's confidence was lowered above.
+        double runnerUpConfidence = p[order[1]] * causeConfidence / p[order[0]];
         return new Classification(cause, round(causeConfidence), anger, round(angerConfidence), List.copyOf(signals),
                 rootCause(rules, reading.full(), cause, shown), List.copyOf(review),
-                keyPhrase(reading.description(), complaint.subject(), cause, shown, angerEvidence));
+                keyPhrase(reading.description(), complaint.subject(), cause, shown, angerEvidence),
+                runnerUp, round(runnerUpConfidence));
     }
 
     /** Runs every rule over the complaint: the evidence the model weighs and the agent sees. */

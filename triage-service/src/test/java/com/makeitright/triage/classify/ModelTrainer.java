@@ -174,15 +174,20 @@ public final class ModelTrainer {
         double beta1 = 0.9;
         double beta2 = 0.999;
         double[] scores = new double[k];
+        double[] g = new double[k];
         for (int step = 1; step <= settings.steps(); step++) {
             Arrays.fill(grad, 0);
             for (int i = 0; i < n; i++) {
+                // Feature-major (one feature's k weights are adjacent): the same sums in the same order as class by
+                // class, so the same bits, but about twice as fast.
                 for (int c = 0; c < k; c++) {
-                    double s = w[d * k + c];
-                    for (int f : rows[i]) {
-                        s += w[f * k + c];
+                    scores[c] = w[d * k + c];
+                }
+                for (int f : rows[i]) {
+                    int at = f * k;
+                    for (int c = 0; c < k; c++) {
+                        scores[c] += w[at + c];
                     }
-                    scores[c] = s;
                 }
                 double max = Double.NEGATIVE_INFINITY;
                 for (double s : scores) {
@@ -195,10 +200,13 @@ public final class ModelTrainer {
                 }
                 double scale = sampleWeight[i] / totalWeight;
                 for (int c = 0; c < k; c++) {
-                    double g = (scores[c] / sum - (c == y[i] ? 1 : 0)) * scale;
-                    grad[d * k + c] += g;
-                    for (int f : rows[i]) {
-                        grad[f * k + c] += g;
+                    g[c] = (scores[c] / sum - (c == y[i] ? 1 : 0)) * scale;
+                    grad[d * k + c] += g[c];
+                }
+                for (int f : rows[i]) {
+                    int at = f * k;
+                    for (int c = 0; c < k; c++) {
+                        grad[at + c] += g[c];
                     }
                 }
             }

@@ -174,7 +174,7 @@ public final class Classifier {
     /**
      * The model's inputs, sorted: every signal that fired ({@code sig:}), the hand rules' own cause vote
      * ({@code rules:}), a few counts ({@code x:}), and the words and word pairs of the complaint ({@code w:},
-     * {@code b:}). History signals are left out: the corpus has none, they are added by hand.
+     * {@code b:}; quoted words, someone else's, as {@code q:}). History signals are left out: the corpus has none, they are added by hand.
      */
     static List<String> features(Reading reading) {
         java.util.TreeSet<String> features = new java.util.TreeSet<>();
@@ -201,9 +201,15 @@ public final class Classifier {
         }
         features.add("x:exclamations=" + Math.min(exclamations, 3));
         features.add("x:questions=" + Math.min(questions, 2));
-        List<String> words = reading.full().words();
+        // Quoted words belong to whoever said them: they are features of their own (q:), not the customer's words.
+        List<String> words = reading.full().speakerWords();
         String previous = "^";
         for (String word : words) {
+            if (word.charAt(0) == '"') {
+                features.add("q:" + word.substring(1));
+                previous = "\"";
+                continue;
+            }
             features.add("w:" + word);
             features.add("b:" + previous + "_" + word);
             previous = word;

@@ -52,7 +52,6 @@ class FailureClassesTest {
         int causes = 0;
         int angers = 0;
         int twoOff = 0;
-        StringBuilder misses = new StringBuilder();
         for (Labeled l : all) {
             Classification c = classifier.classify(l.example().text(), History.NONE);
             boolean cause = c.cause() == l.example().cause();
@@ -66,16 +65,13 @@ class FailureClassesTest {
             causes += cause ? 1 : 0;
             angers += anger ? 1 : 0;
             twoOff += distance >= 2 ? 1 : 0;
-            if (!cause || !anger) {
-                misses.append(String.format(Locale.ROOT, "    %s %s/%s -> %s/%s%n", l.example().id(), l.example().cause(),
-                        l.example().anger(), c.cause(), c.anger()));
-            }
         }
         StringBuilder report = new StringBuilder("Failure classes (held out, issue 18):\n");
         perClass.forEach((k, t) -> report.append(String.format(Locale.ROOT, "  %-10s cause %d/%d  anger %d/%d  two off %d%n",
                 k, t[0], t[3], t[1], t[3], t[2])));
-        report.append(String.format(Locale.ROOT, "  all        cause %d/%d  anger %d/%d  two off %d%n%s", causes, all.size(),
-                angers, all.size(), twoOff, misses));
+        // Totals only: the items missed are not printed, so that no one writes rules from them.
+        report.append(String.format(Locale.ROOT, "  all        cause %d/%d  anger %d/%d  two off %d%n", causes, all.size(),
+                angers, all.size(), twoOff));
         System.out.print(report);
 
         assertThat(all).hasSize(40);

@@ -138,7 +138,7 @@ public final class ModelTrainer {
         }
         TreeSet<String> vocabulary = new TreeSet<>();
         documentFrequency.forEach((f, n) -> {
-            boolean word = f.startsWith("w:") || f.startsWith("b:");
+            boolean word = words(f);
             if (!word || n >= settings.minCount()) {
                 vocabulary.add(f);
             }
@@ -164,7 +164,7 @@ public final class ModelTrainer {
         int d = names.size();
         double[] l2 = new double[d];
         for (int f = 0; f < d; f++) {
-            boolean word = names.get(f).startsWith("w:") || names.get(f).startsWith("b:");
+            boolean word = words(names.get(f));
             l2[f] = word ? settings.l2Words() : settings.l2Signals();
         }
         double[] w = new double[(d + 1) * k]; // row d is the bias
@@ -228,6 +228,11 @@ public final class ModelTrainer {
         for (int f = 0; f < d; f++) {
             row(out, names.get(f), w, f, k, false);
         }
+    }
+
+    /** Words, word pairs and quoted words: kept only when seen in enough complaints, and under the words' L2. */
+    private static boolean words(String feature) {
+        return feature.startsWith("w:") || feature.startsWith("b:") || feature.startsWith("q:");
     }
 
     private static void row(StringBuilder out, String feature, double[] w, int f, int k, boolean always) {

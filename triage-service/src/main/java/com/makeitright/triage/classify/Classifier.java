@@ -108,7 +108,13 @@ public final class Classifier {
             causeConfidence = Math.min(causeConfidence * 0.5, SHORT_TEXT_MAX_CONFIDENCE);
             angerConfidence *= 0.6;
         }
-        if (!looksEnglish(reading.description(), rules)) {
+        Languages.Language language = Languages.standard().detect(reading.description());
+        if (!language.english()) {
+            review.add("Written in " + language.name() + " (" + language.code() + "): a person who reads it should answer;"
+                    + " triage's English rules could not read it and drafted no cause-specific apology.");
+            causeConfidence *= 0.4;
+            angerConfidence *= 0.4;
+        } else if (!looksEnglish(reading.description(), rules)) {
             review.add("The complaint does not seem to be in English, so the wording could not be read reliably.");
             causeConfidence *= 0.4;
             angerConfidence *= 0.4;
@@ -135,7 +141,7 @@ public final class Classifier {
         return new Classification(cause, round(causeConfidence), anger, round(angerConfidence), List.copyOf(signals),
                 rootCause(rules, reading.full(), cause, shown), List.copyOf(review),
                 keyPhrase(reading.description(), complaint.subject(), cause, shown, angerEvidence),
-                runnerUp, round(runnerUpConfidence));
+                runnerUp, round(runnerUpConfidence), language.code());
     }
 
     /** Runs every rule over the complaint: the evidence the model weighs and the agent sees. */

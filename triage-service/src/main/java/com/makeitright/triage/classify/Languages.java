@@ -118,7 +118,8 @@ final class Languages {
             i += Character.charCount(c);
             if (Character.isLetter(c)) {
                 letters++;
-                Character.UnicodeScript s = Character.UnicodeScript.of(c);
+                // Below U+0250 every letter is Latin: the script lookup is only paid for the others.
+                Character.UnicodeScript s = c < 0x250 ? Character.UnicodeScript.LATIN : Character.UnicodeScript.of(c);
                 if (s != Character.UnicodeScript.LATIN) {
                     scripts.merge(s, 1, Integer::sum);
                 }

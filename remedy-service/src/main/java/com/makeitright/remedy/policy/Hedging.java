@@ -52,7 +52,7 @@ record Hedging(PolicyProperties p, CostOfInaction costOfInaction) {
         remedies.put(s.cause(), first);
         if (uncertain && s.runnerUpCause() != null && s.runnerUpCause() != s.cause() && s.runnerUpConfidence() > 0) {
             likely.put(s.runnerUpCause(), s.runnerUpConfidence());
-            remedies.put(s.runnerUpCause(), remedyFor.apply(s.as(s.runnerUpCause())));
+            remedies.put(s.runnerUpCause(), remedyFor.apply(s.as(s.runnerUpCause(), s.runnerUpConfidence())));
         }
         double total = likely.values().stream().mapToDouble(Double::doubleValue).sum();
         likely.replaceAll((cause, q) -> total > 0 ? q / total : 1.0 / likely.size());
@@ -71,7 +71,7 @@ record Hedging(PolicyProperties p, CostOfInaction costOfInaction) {
         // refund too, since the money is owed either way (a chargeback or a claim takes it back).
         Map<Cause, Money> inaction = new LinkedHashMap<>();
         for (Cause c : likely.keySet()) {
-            Money cost = costOfInaction.of(s.as(c)).costOfInaction();
+            Money cost = costOfInaction.of(s.as(c, likely.get(c))).costOfInaction();
             Terms remedy = remedies.get(c);
             if (c == Cause.OUR_ERROR && REFUNDS.contains(remedy.kind()) && remedy.amount() != null) {
                 cost = Monies.add(cost, remedy.amount());

@@ -59,10 +59,10 @@ public record Situation(String complaintId, int round, String acknowledgedEventI
                 ack.getSuspectedRootCause(), history, abuse, reopened);
     }
 
-    /** The same complaint as if triage had read this cause (what each likely cause would call for). */
-    Situation as(Cause assumed) {
+    /** The same complaint as if triage had read this cause, as sure as it is of it (what that cause would call for). */
+    Situation as(Cause assumed, double confidence) {
         return new Situation(complaintId, round, acknowledgedEventId, acknowledgedAt, customerId, tier, channel,
-                subject, orderAmount, completedFraction, desiredOutcome, assumed, 1.0, null, 0, anger,
+                subject, orderAmount, completedFraction, desiredOutcome, assumed, confidence, null, 0, anger,
                 suspectedRootCause, history, abuseSignals, reopened);
     }
 

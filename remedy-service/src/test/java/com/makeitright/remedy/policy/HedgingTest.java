@@ -74,4 +74,13 @@ class HedgingTest {
         assertThat(terms.reasoning().factors()).extracting(Terms.Note::name).contains("proRatedRefund");
         assertThat(terms.minimumAuthority()).as("no review when the cause is clear").isEqualTo(AuthorityLevel.AGENT);
     }
+
+    @Test
+    void aRunnerUpSuspicionIsWeighedAtItsOwnConfidenceNotAsCertain() {
+        // Abuse at 40% is not evidence (abuse.confident-above 0.6): its remedy is the benefit of the doubt, no inspection.
+        Terms terms = choice.choose(Complaint.ourError().upset().confidence(0.5).runnerUp(Cause.SUSPECTED_ABUSE, 0.4).situation());
+
+        assertThat(terms.kind()).isEqualTo(RemedyKind.REPLACEMENT);
+        assertThat(terms.reasoning().factors()).extracting(Terms.Note::name).doesNotContain("option.INSPECTION");
+    }
 }

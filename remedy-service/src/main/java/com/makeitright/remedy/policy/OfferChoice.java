@@ -37,12 +37,14 @@ final class OfferChoice {
     private final Figures figures;
     private final CostOfInaction costOfInaction;
     private final Gestures gestures;
+    private final Hedging hedging;
 
     OfferChoice(PolicyProperties properties, Figures figures, CostOfInaction costOfInaction, Gestures gestures) {
         this.p = properties;
         this.figures = figures;
         this.costOfInaction = costOfInaction;
         this.gestures = gestures;
+        this.hedging = new Hedging(properties, costOfInaction);
     }
 
     /** A clear explanation of what we can do, with no reward (the supervisor decided against parting ways). */
@@ -53,8 +55,46 @@ final class OfferChoice {
         return d.build();
     }
 
-    /** The remedy the business offers first for this complaint round. */
+    /**
+     * The remedy the business offers first for this complaint round: the one triage's cause calls for, or, when the
+     * cause is uncertain or the work was left unfinished, the one best in expectation ({@link Hedging}).
+     */
     public Terms choose(Situation s) {
+        Terms first = byCause(s);
+        return s.history().doNotServe() ? first : hedging.weigh(s, first, this::byCause, prorated(s));
+    }
+
+    /** A refund of the part of the work that was not delivered, when the order says part of it was not. */
+    private Terms prorated(Situation s) {
+        BigDecimal fraction = s.completedFraction();
+        if (!s.hasOrder() || fraction == null || fraction.compareTo(BigDecimal.ONE) >= 0) {
+            return null;
+        }
+        Draft d = new Draft(s, costOfInaction.of(s));
+        proratedRefund(s, d, fraction);
+        return d.build();
+    }
+
+    private void proratedRefund(Situation s, Draft d, BigDecimal fraction) {
+        if (fraction.signum() == 0) {
+            d.note("order.completedFraction", "0", "nothing delivered: refund in full");
+            d.kind(RemedyKind.REFUND_FULL, "Nothing was delivered, so we refund you in full: " + Monies.format(s.orderAmount()) + ".")
+                    .amount(s.orderAmount())
+                    .summary("Nothing delivered: a full refund.");
+            return;
+        }
+        BigDecimal undelivered = BigDecimal.ONE.subtract(fraction);
+        Money refund = Monies.rounded(s.orderAmount().getAmount().multiply(undelivered), s.orderAmount().getCurrency());
+        d.note("order.completedFraction", fraction.stripTrailingZeros().toPlainString(),
+                "work partly delivered: refund the undelivered " + Figures.percent(undelivered) + " of " + Monies.format(s.orderAmount()));
+        d.kind(RemedyKind.REFUND_PRORATED, "We refund the " + Figures.percent(undelivered) + " of the work we did not deliver: "
+                        + Monies.format(refund) + ".")
+                .amount(refund)
+                .summary("Work partly delivered: a refund pro-rated to the undelivered part.");
+    }
+
+    /** The remedy triage's cause calls for, taken as certain. */
+    private Terms byCause(Situation s) {
         CostOfInaction.Inaction in = costOfInaction.of(s);
         Draft d = new Draft(s, in);
         if (s.reopenedRound()) {
@@ -81,20 +121,10 @@ final class OfferChoice {
             d.kind(RemedyKind.GOODWILL_GESTURE, "We are sorry, this was our mistake; we put it right with you and add a thank-you for your patience.")
                     .summary("Our error with no order to reverse: an apology and a gesture sized by what is at stake.");
             d.gesture(true);
-        } else if (fraction != null && fraction.signum() > 0 && fraction.compareTo(BigDecimal.ONE) < 0) {
-            BigDecimal undelivered = BigDecimal.ONE.subtract(fraction);
-            Money refund = Monies.rounded(s.orderAmount().getAmount().multiply(undelivered), s.orderAmount().getCurrency());
-            d.note("order.completedFraction", fraction.stripTrailingZeros().toPlainString(),
-                    "work partly delivered: refund the undelivered " + Figures.percent(undelivered) + " of " + Monies.format(s.orderAmount()));
-            d.kind(RemedyKind.REFUND_PRORATED, "We refund the " + Figures.percent(undelivered) + " of the work we did not deliver: "
-                            + Monies.format(refund) + ".")
-                    .amount(refund)
-                    .summary("Our error on work partly delivered: a refund pro-rated to the undelivered part.");
-        } else if (fraction != null && fraction.signum() == 0) {
-            d.note("order.completedFraction", "0", "nothing delivered: refund in full");
-            d.kind(RemedyKind.REFUND_FULL, "Nothing was delivered, so we refund you in full: " + Monies.format(s.orderAmount()) + ".")
-                    .amount(s.orderAmount())
-                    .summary("Our error and nothing delivered: a full refund.");
+        } else if (fraction != null && fraction.compareTo(BigDecimal.ONE) < 0) {
+            proratedRefund(s, d, fraction);
+            d.summary(fraction.signum() == 0 ? "Our error and nothing delivered: a full refund."
+                    : "Our error on work partly delivered: a refund pro-rated to the undelivered part.");
         } else if (wish.isPresent()) {
             adoptWish(s, d, wish.get());
         } else if (fraction != null || s.suspectedRootCause() == RootCause.SERVICE_QUALITY) {

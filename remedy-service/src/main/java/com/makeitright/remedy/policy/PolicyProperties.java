@@ -56,7 +56,8 @@ public record PolicyProperties(
         @Valid Abuse abuse,
         @Valid Disengage disengage,
         @Valid Negotiation negotiation,
-        Map<RemedyKind, Duration> deliverWithin) {
+        Map<RemedyKind, Duration> deliverWithin,
+        @Valid Uncertainty uncertainty) {
 
     @ConstructorBinding
     public PolicyProperties {
@@ -70,6 +71,7 @@ public record PolicyProperties(
         abuse = abuse == null ? new Abuse(null, null, null) : abuse;
         disengage = disengage == null ? new Disengage(null, null) : disengage;
         negotiation = negotiation == null ? new Negotiation(null, null, null, null) : negotiation;
+        uncertainty = uncertainty == null ? new Uncertainty(null, null) : uncertainty;
         deliverWithin = overriding(new EnumMap<>(Map.ofEntries(
                 entry(RemedyKind.REPLACEMENT, Duration.ofDays(5)), entry(RemedyKind.REDO, Duration.ofDays(14)),
                 entry(RemedyKind.REFUND_FULL, Duration.ofDays(3)), entry(RemedyKind.REFUND_PARTIAL, Duration.ofDays(3)),
@@ -82,7 +84,7 @@ public record PolicyProperties(
 
     /** The default policy: what the service runs with when nothing is configured. */
     public PolicyProperties() {
-        this(null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @AssertTrue(message = "must be an ISO 4217 code with at most two minor digits")
@@ -261,6 +263,22 @@ public record PolicyProperties(
             neverArrivedThreshold = neverArrivedThreshold == null ? 3 : neverArrivedThreshold;
             refundThreshold = refundThreshold == null ? 3 : refundThreshold;
             confidentAbove = confidentAbove == null ? 0.6 : confidentAbove;
+        }
+    }
+
+    /**
+     * When triage's cause is too uncertain to bet the customer on: the offer is then chosen for its expected cost over
+     * the likely causes, the customer is asked what would make it right, and a supervisor reviews the offer.
+     *
+     * @param confidentFrom triage's cause confidence below this is uncertain
+     * @param closeRatio    a runner-up cause at least this likely relative to the first makes it uncertain too
+     */
+    public record Uncertainty(@DecimalMin("0.0") @DecimalMax("1.0") Double confidentFrom,
+                              @DecimalMin("0.0") @DecimalMax("1.0") Double closeRatio) {
+
+        public Uncertainty {
+            confidentFrom = confidentFrom == null ? 0.6 : confidentFrom;
+            closeRatio = closeRatio == null ? 0.5 : closeRatio;
         }
     }
 

@@ -20,13 +20,15 @@ import java.util.List;
  *
  * @param orderAmount       what the customer paid, or null when the complaint names no order
  * @param completedFraction share of a service or project already delivered (0..1), or null
+ * @param runnerUpCause     triage's second most likely cause, or null (older triage), with its confidence
  * @param abuseSignals      codes of triage's signals that point to abuse (e.g. worn-then-returned)
  * @param reopened          set on a reopened round
  */
 public record Situation(String complaintId, int round, String acknowledgedEventId, Instant acknowledgedAt,
                         String customerId, CustomerTier tier, Channel channel, String subject,
                         Money orderAmount, BigDecimal completedFraction, String desiredOutcome,
-                        Cause cause, double causeConfidence, Anger anger, RootCause suspectedRootCause,
+                        Cause cause, double causeConfidence, Cause runnerUpCause, double runnerUpConfidence,
+                        Anger anger, RootCause suspectedRootCause,
                         History history, List<String> abuseSignals, Reopened reopened) {
 
     /** The customer's last twelve months, as triage computed them. */
@@ -52,8 +54,16 @@ public record Situation(String complaintId, int round, String acknowledgedEventI
                 ack.getCustomerId(), ack.getTier(), ack.getChannel(), ack.getSubject(),
                 ack.getOrder() == null ? null : ack.getOrder().getAmount(),
                 ack.getOrder() == null ? null : ack.getOrder().getCompletedFraction(),
-                ack.getDesiredOutcome(), ack.getCause(), ack.getCauseConfidence(), ack.getAnger(),
+                ack.getDesiredOutcome(), ack.getCause(), ack.getCauseConfidence(), ack.getRunnerUpCause(),
+                ack.getRunnerUpConfidence() == null ? 0 : ack.getRunnerUpConfidence(), ack.getAnger(),
                 ack.getSuspectedRootCause(), history, abuse, reopened);
+    }
+
+    /** The same complaint as if triage had read this cause, as sure as it is of it (what that cause would call for). */
+    Situation as(Cause assumed, double confidence) {
+        return new Situation(complaintId, round, acknowledgedEventId, acknowledgedAt, customerId, tier, channel,
+                subject, orderAmount, completedFraction, desiredOutcome, assumed, confidence, null, 0, anger,
+                suspectedRootCause, history, abuseSignals, reopened);
     }
 
     public boolean hasOrder() {
@@ -67,8 +77,8 @@ public record Situation(String complaintId, int round, String acknowledgedEventI
     /** The same complaint with the do-not-serve flag set aside (what a supervisor sees when they reject disengaging). */
     public Situation withoutDoNotServe() {
         return new Situation(complaintId, round, acknowledgedEventId, acknowledgedAt, customerId, tier, channel,
-                subject, orderAmount, completedFraction, desiredOutcome, cause, causeConfidence, anger,
-                suspectedRootCause, new History(history.complaints(), history.refunds(), history.neverArrived(),
+                subject, orderAmount, completedFraction, desiredOutcome, cause, causeConfidence, runnerUpCause,
+                runnerUpConfidence, anger, suspectedRootCause, new History(history.complaints(), history.refunds(), history.neverArrived(),
                 false, history.customerSince()), abuseSignals, reopened);
     }
 }

@@ -19,6 +19,8 @@ public final class Complaint {
 
     private Cause cause;
     private double confidence = 0.9;
+    private Cause runnerUp;
+    private double runnerUpConfidence;
     private Anger anger = Anger.UPSET;
     private Channel channel = Channel.EMAIL;
     private CustomerTier tier = CustomerTier.STANDARD;
@@ -135,6 +137,13 @@ public final class Complaint {
         return this;
     }
 
+    /** Triage's second most likely cause and how likely it is. */
+    public Complaint runnerUp(Cause cause, double confidence) {
+        this.runnerUp = cause;
+        this.runnerUpConfidence = confidence;
+        return this;
+    }
+
     public Complaint reopened() {
         this.round = 2;
         return this;
@@ -142,7 +151,7 @@ public final class Complaint {
 
     public Situation situation() {
         return new Situation("c-1", round, "ack-1", Instant.parse("2026-03-02T10:00:00Z"), "C-1", tier, channel,
-                "Wrong CD shipped", order, completed, desired, cause, confidence, anger, root,
+                "Wrong CD shipped", order, completed, desired, cause, confidence, runnerUp, runnerUpConfidence, anger, root,
                 new Situation.History(complaints, refunds, neverArrived, doNotServe, since), List.copyOf(abuseSignals),
                 round > 1 ? new Situation.Reopened(round - 1, 2, "The replacement broke again") : null);
     }

@@ -23,7 +23,7 @@ class FiguresTest {
     @Test
     void aFigureIsScaledByItsCurrencyFactor() {
         PolicyProperties yen = new PolicyProperties(null, Map.of("JPY", new BigDecimal("150")), null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
 
         assertThat(new Figures(yen).figure(new BigDecimal("50.00"), "JPY")).isEqualTo(Monies.of("7500.00", "JPY"));
         assertThat(new Figures(yen).figure(new BigDecimal("50.00"), "USD")).isEqualTo(usd("50.00"));

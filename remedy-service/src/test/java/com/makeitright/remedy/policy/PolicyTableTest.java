@@ -138,9 +138,10 @@ class PolicyTableTest {
                         Complaint.suspectedAbuse().calm().via(Channel.WEB_FORM).order("420.00").confidence(0.5)
                                 .signal("worn-then-returned").root(RootCause.PRODUCT_QUALITY),
                         INSPECTION, null, null, false, AGENT, "signals worn-then-returned"),
-                new Row("a doubtful claim from a clean record: the benefit of the doubt, a replacement, no refund",
+                new Row("a doubtful claim from a clean record: the benefit of the doubt, a replacement, no refund;"
+                                + " triage is unsure, so we ask and a supervisor reviews",
                         Complaint.suspectedAbuse().upset().order("30.00").confidence(0.4),
-                        REPLACEMENT, null, null, false, AGENT, "benefit of the doubt"));
+                        REPLACEMENT, null, null, true, SUPERVISOR, "benefit of the doubt"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -54,6 +54,13 @@ final class AcknowledgementWriter {
 
         text.append(opening(c, complaint)).append(" \u201c").append(words).append("\u201d. ");
 
+        if (!c.english()) {
+            // Not English: the rules cannot read it, so no cause-specific apology; a person who reads it answers.
+            text.append("A colleague who reads your language will read your message personally and answer you. ");
+            text.append(closing(c, answerWithin));
+            return SPACES.matcher(text).replaceAll(" ").trim();
+        }
+
         switch (c.cause()) {
             case OUR_ERROR -> {
                 String fault = strongest(c, Cause.OUR_ERROR).map(e -> OUR_FAULT.get(e.signal()))

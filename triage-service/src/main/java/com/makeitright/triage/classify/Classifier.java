@@ -38,19 +38,31 @@ public final class Classifier {
 
     private final TriageModel model;
     private final Rules rules;
+    /** Divides the cause scores before the softmax, so that causeConfidence means what it says (calibration). */
+    private final double causeTemperature;
 
-    /** The shipped model and lexicon, read and compiled once (a broken lexicon fails here, at start-up). */
+    /** The shipped model, calibration and lexicon, read and compiled once (a broken lexicon fails here, at start-up). */
     public Classifier() {
-        this(TriageModel.standard());
+        this(TriageModel.standard(), Rules.standard(), TriageModel.causeTemperature());
     }
 
     Classifier(TriageModel model) {
-        this(model, Rules.standard());
+        this(model, Rules.standard(), 1.0);
     }
 
-    Classifier(TriageModel model, Rules rules) {
+    Classifier(TriageModel model, Rules rules, double causeTemperature) {
         this.model = model;
         this.rules = rules;
+        this.causeTemperature = causeTemperature;
+    }
+
+    /** The scores divided by the temperature (above 1 softens overconfident probabilities). */
+    static double[] tempered(double[] scores, double temperature) {
+        double[] t = new double[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            t[i] = scores[i] / temperature;
+        }
+        return t;
     }
 
     /** What the rules found in one complaint: the texts and the evidence, before anything is decided. */
@@ -73,7 +85,7 @@ public final class Classifier {
                 scores[abuse] += e.weight();
             }
         }
-        double[] p = TriageModel.probabilities(scores);
+        double[] p = TriageModel.probabilities(tempered(scores, causeTemperature));
         int[] order = ranked(p);
         Cause cause = Cause.valueOf(causeHead.classes().get(order[0]));
         Cause runnerUp = Cause.valueOf(causeHead.classes().get(order[1]));
@@ -96,7 +108,13 @@ public final class Classifier {
             causeConfidence = Math.min(causeConfidence * 0.5, SHORT_TEXT_MAX_CONFIDENCE);
             angerConfidence *= 0.6;
         }
-        if (!looksEnglish(reading.description(), rules)) {
+        Languages.Language language = Languages.standard().detect(reading.description());
+        if (!language.english()) {
+            review.add("Written in " + language.name() + " (" + language.code() + "): a person who reads it should answer;"
+                    + " triage's English rules could not read it and drafted no cause-specific apology.");
+            causeConfidence *= 0.4;
+            angerConfidence *= 0.4;
+        } else if (!looksEnglish(reading.description(), rules)) {
             review.add("The complaint does not seem to be in English, so the wording could not be read reliably.");
             causeConfidence *= 0.4;
             angerConfidence *= 0.4;
@@ -118,9 +136,12 @@ public final class Classifier {
         List<Evidence> signals = new ArrayList<>(shown.size() + angerEvidence.size());
         signals.addAll(shown);
         signals.addAll(angerEvidence);
+        // The runner-up keeps its ratio to the winner when the winner's confidence was lowered above.
+        double runnerUpConfidence = p[order[1]] * causeConfidence / p[order[0]];
         return new Classification(cause, round(causeConfidence), anger, round(angerConfidence), List.copyOf(signals),
                 rootCause(rules, reading.full(), cause, shown), List.copyOf(review),
-                keyPhrase(reading.description(), complaint.subject(), cause, shown, angerEvidence));
+                keyPhrase(reading.description(), complaint.subject(), cause, shown, angerEvidence),
+                runnerUp, round(runnerUpConfidence), language.code());
     }
 
     /** Runs every rule over the complaint: the evidence the model weighs and the agent sees. */
@@ -159,7 +180,7 @@ public final class Classifier {
     /**
      * The model's inputs, sorted: every signal that fired ({@code sig:}), the hand rules' own cause vote
      * ({@code rules:}), a few counts ({@code x:}), and the words and word pairs of the complaint ({@code w:},
-     * {@code b:}). History signals are left out: the corpus has none, they are added by hand.
+     * {@code b:}; quoted words, someone else's, as {@code q:}). History signals are left out: the corpus has none, they are added by hand.
      */
     static List<String> features(Reading reading) {
         java.util.TreeSet<String> features = new java.util.TreeSet<>();
@@ -186,9 +207,15 @@ public final class Classifier {
         }
         features.add("x:exclamations=" + Math.min(exclamations, 3));
         features.add("x:questions=" + Math.min(questions, 2));
-        List<String> words = reading.full().words();
+        // Quoted words belong to whoever said them: they are features of their own (q:), not the customer's words.
+        List<String> words = reading.full().speakerWords();
         String previous = "^";
         for (String word : words) {
+            if (word.charAt(0) == '"') {
+                features.add("q:" + word.substring(1));
+                previous = "\"";
+                continue;
+            }
             features.add("w:" + word);
             features.add("b:" + previous + "_" + word);
             previous = word;

@@ -67,9 +67,9 @@ final class Rules {
      *  HOSTILE; and, like abuse, never read as less than ANGRY, so the scale stays ordinal. */
     static final Set<String> THREAT_SIGNALS = Set.of("threat", "public-threat", "legal-threat", "reported-threat");
     /** Raised voice in writing (capitals, "!!", outrage, swearing), biting sarcasm, or disappointment in the customer's
-     *  own words: with one of these a complaint is never CALM (in the corpus, disappointment is CALM in under 3%). */
+     *  own words, or an agent's note of the customer's anger: with one of these a complaint is never CALM (in the corpus, disappointment is CALM in under 3%). */
     static final Set<String> NEVER_CALM_SIGNALS = Set.of("exclamation-run", "shouting", "outrage-words", "swearing", "sarcasm",
-            "disappointment");
+            "disappointment", "reported-anger");
 
     /** Signals summing to at least this learned weight support the chosen cause (contradiction check). */
     static final double SUPPORTING_WEIGHT = 0.3;

@@ -219,6 +219,20 @@ final class Text {
         return original.substring(from, to);
     }
 
+    /**
+     * The words, with those inside double quotation marks prefixed by {@code "}: someone else's words (a driver's insult,
+     * a banner's promise), not the customer's voice. In an agent's note the quotes are the customer's own words.
+     */
+    List<String> speakerWords() {
+        List<String> words = new ArrayList<>();
+        Matcher m = WORD.matcher(lower);
+        boolean anyQuote = !narrated && !quotes.isEmpty();
+        while (m.find()) {
+            words.add(anyQuote && inQuotes(m.start()) ? "\"" + m.group() : m.group());
+        }
+        return words;
+    }
+
     List<String> words() {
         List<String> words = new ArrayList<>();
         Matcher m = WORD.matcher(lower);

@@ -75,7 +75,33 @@ final class TriageModel {
         return Standard.MODEL;
     }
 
+    static final String CALIBRATION = "/triage/calibration.properties";
+
+    /** The cause head's temperature, fitted out of fold by LeaveOneAuthorOutTest (1 = the raw softmax). */
+    static double causeTemperature() {
+        return Standard.CAUSE_TEMPERATURE;
+    }
+
     private static final class Standard {
+        static final double CAUSE_TEMPERATURE = temperature();
+
+        private static double temperature() {
+            try (InputStream in = TriageModel.class.getResourceAsStream(CALIBRATION)) {
+                if (in == null) {
+                    throw new IllegalStateException("triage calibration " + CALIBRATION + " is missing from the classpath");
+                }
+                java.util.Properties properties = new java.util.Properties();
+                properties.load(in);
+                double t = Double.parseDouble(properties.getProperty("cause.temperature", "1"));
+                if (!(t > 0)) {
+                    throw new IllegalStateException("triage calibration " + CALIBRATION + ": cause.temperature must be above 0");
+                }
+                return t;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read triage calibration " + CALIBRATION, e);
+            }
+        }
+
         static final TriageModel MODEL = load();
 
         private static TriageModel load() {

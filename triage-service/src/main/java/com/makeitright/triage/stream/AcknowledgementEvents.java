@@ -51,6 +51,8 @@ final class AcknowledgementEvents {
                 .setDesiredOutcome(received.getDesiredOutcome())
                 .setCause(c.cause())
                 .setCauseConfidence(c.causeConfidence())
+                .setRunnerUpCause(c.runnerUp())
+                .setRunnerUpConfidence(c.runnerUpConfidence())
                 .setAnger(c.anger())
                 .setAngerConfidence(c.angerConfidence())
                 .setSignals(c.signals().stream().map(e -> Signal.newBuilder().setSignal(e.signal())

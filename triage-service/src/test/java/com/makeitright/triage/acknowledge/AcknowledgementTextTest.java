@@ -119,4 +119,17 @@ class AcknowledgementTextTest {
         assertThat(d.acknowledgementText()).contains("The kettle you sent leaks all over the counter")
                 .doesNotContain("idiots");
     }
+
+    @Test
+    void aComplaintNotInEnglishGetsNoEnglishApologyDraftedAndGoesToAPersonNamingItsLanguage() {
+        // Our error in substance (the wrong size sent), but in French: the rules cannot read it.
+        TriageDecision d = triage.decide(email("Bonjour, j'ai commandé les chaussures en taille 38 et vous m'avez envoyé"
+                + " une taille 42. Je suis très déçue, merci de m'envoyer la bonne taille."));
+
+        assertThat(d.classification().language()).isEqualTo("fr");
+        assertThat(d.reviewReasons()).anySatisfy(r -> assertThat(r).startsWith("Written in French (fr)"));
+        assertThat(d.acknowledgementText()).contains("A colleague who reads your language")
+                .doesNotContain("our error").doesNotContain("came as a surprise").doesNotContain("landed on you")
+                .doesNotContain("answer honestly").doesNotContain("understand exactly what happened");
+    }
 }

@@ -138,7 +138,7 @@ public final class ModelTrainer {
         }
         TreeSet<String> vocabulary = new TreeSet<>();
         documentFrequency.forEach((f, n) -> {
-            boolean word = f.startsWith("w:") || f.startsWith("b:");
+            boolean word = words(f);
             if (!word || n >= settings.minCount()) {
                 vocabulary.add(f);
             }
@@ -164,7 +164,7 @@ public final class ModelTrainer {
         int d = names.size();
         double[] l2 = new double[d];
         for (int f = 0; f < d; f++) {
-            boolean word = names.get(f).startsWith("w:") || names.get(f).startsWith("b:");
+            boolean word = words(names.get(f));
             l2[f] = word ? settings.l2Words() : settings.l2Signals();
         }
         double[] w = new double[(d + 1) * k]; // row d is the bias
@@ -174,15 +174,20 @@ public final class ModelTrainer {
         double beta1 = 0.9;
         double beta2 = 0.999;
         double[] scores = new double[k];
+        double[] g = new double[k];
         for (int step = 1; step <= settings.steps(); step++) {
             Arrays.fill(grad, 0);
             for (int i = 0; i < n; i++) {
+                // Feature-major (one feature's k weights are adjacent): the same sums in the same order as class by
+                // class, so the same bits, but about twice as fast.
                 for (int c = 0; c < k; c++) {
-                    double s = w[d * k + c];
-                    for (int f : rows[i]) {
-                        s += w[f * k + c];
+                    scores[c] = w[d * k + c];
+                }
+                for (int f : rows[i]) {
+                    int at = f * k;
+                    for (int c = 0; c < k; c++) {
+                        scores[c] += w[at + c];
                     }
-                    scores[c] = s;
                 }
                 double max = Double.NEGATIVE_INFINITY;
                 for (double s : scores) {
@@ -195,10 +200,13 @@ public final class ModelTrainer {
                 }
                 double scale = sampleWeight[i] / totalWeight;
                 for (int c = 0; c < k; c++) {
-                    double g = (scores[c] / sum - (c == y[i] ? 1 : 0)) * scale;
-                    grad[d * k + c] += g;
-                    for (int f : rows[i]) {
-                        grad[f * k + c] += g;
+                    g[c] = (scores[c] / sum - (c == y[i] ? 1 : 0)) * scale;
+                    grad[d * k + c] += g[c];
+                }
+                for (int f : rows[i]) {
+                    int at = f * k;
+                    for (int c = 0; c < k; c++) {
+                        grad[at + c] += g[c];
                     }
                 }
             }
@@ -220,6 +228,11 @@ public final class ModelTrainer {
         for (int f = 0; f < d; f++) {
             row(out, names.get(f), w, f, k, false);
         }
+    }
+
+    /** Words, word pairs and quoted words: kept only when seen in enough complaints, and under the words' L2. */
+    private static boolean words(String feature) {
+        return feature.startsWith("w:") || feature.startsWith("b:") || feature.startsWith("q:");
     }
 
     private static void row(StringBuilder out, String feature, double[] w, int f, int k, boolean always) {

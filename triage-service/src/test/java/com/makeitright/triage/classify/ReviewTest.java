@@ -24,7 +24,7 @@ class ReviewTest {
                 + " abierta. Quisiera que me enviaran otro lo antes posible, por favor."), History.NONE);
 
         assertThat(c.reviewNeeded()).isTrue();
-        assertThat(c.reviewReasons()).anySatisfy(r -> assertThat(r).contains("does not seem to be in English"));
+        assertThat(c.reviewReasons()).anySatisfy(r -> assertThat(r).startsWith("Written in Spanish (es)"));
         assertThat(c.causeConfidence()).isLessThan(0.4);
     }
 

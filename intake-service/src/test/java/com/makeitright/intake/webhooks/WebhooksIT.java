@@ -34,7 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
         "makeitright.intake.transactional-id=intake-test-${random.uuid}",
         "makeitright.intake.webhooks.zammad.secret=" + WebhookHttpTest.ZAMMAD_SECRET,
         "makeitright.intake.webhooks.zendesk.secret=" + WebhookHttpTest.ZENDESK_SECRET,
-        "makeitright.intake.webhooks.freshdesk.api-key=" + WebhookHttpTest.FRESHDESK_KEY})
+        "makeitright.intake.webhooks.freshdesk.api-key=" + WebhookHttpTest.FRESHDESK_KEY,
+        // As AccessIT's, so the two share a Spring context (webhooks are not limited by bearer client).
+        "makeitright.intake.rate-limit.roles.helpdesk.capacity=100",
+        "makeitright.intake.rate-limit.roles.helpdesk.per-second=1"})
 class WebhooksIT {
 
     KafkaProbe probe;

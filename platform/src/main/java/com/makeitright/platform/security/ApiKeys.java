@@ -35,8 +35,12 @@ final class ApiKeys {
 
     static ApiKeys from(SecurityProperties properties) {
         List<Client> clients = new ArrayList<>();
-        properties.getApiKeys().forEach((name, client) -> clients.add(new Client(name,
-                roles(name, client.getRoles()), hash(name, client.getSha256()))));
+        properties.getApiKeys().forEach((name, client) -> {
+            // A client named without a hash (docker-compose's ${X_KEY_SHA256:-} left unset) is not a client.
+            if (client.getSha256() != null && !client.getSha256().isBlank()) {
+                clients.add(new Client(name, roles(name, client.getRoles()), hash(name, client.getSha256())));
+            }
+        });
         Path dir = properties.getCredentialsDir();
         if (dir != null) {
             for (Role role : Role.values()) {

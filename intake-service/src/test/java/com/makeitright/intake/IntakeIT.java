@@ -344,7 +344,7 @@ class IntakeIT {
                 .expectBody().jsonPath("$.decision").isEqualTo("APPROVED");
         RemedyApprovalDecided decided = probe.awaitEvents(Topics.APPROVALS, id, 1).get(0);
         assertThat(decided.getCausationId()).isEqualTo(pending.getEventId());
-        assertThat(decided.getApprover()).isEqualTo("sam.supervisor");
+        assertThat(decided.getApprover()).as("the caller, not the body").isEqualTo(TestCredentials.SUITE);
         expectConflict("/api/complaints/{id}/approval", id, ActionRequests.approve(), "NO_OFFER_AWAITS_APPROVAL");
         assertOnlyEvents(Topics.APPROVALS, id, 1, key -> Events.approvalDecided(key, "o", ApprovalDecision.APPROVED));
     }

@@ -84,7 +84,13 @@ public final class IntakeClient {
     }
 
     public Reply post(String complaintId, String action, Object body) throws IOException, InterruptedException {
-        return send(json("/api/complaints/" + complaintId + "/" + action, roleOf(action))
+        return post(complaintId, action, body, roleOf(action));
+    }
+
+    /** As {@link #post(String, String, Object)}, acting as {@code role} (the owner, for an offer above a supervisor). */
+    public Reply post(String complaintId, String action, Object body, String role)
+            throws IOException, InterruptedException {
+        return send(json("/api/complaints/" + complaintId + "/" + action, role)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 

@@ -47,8 +47,8 @@ import static org.awaitility.Awaitility.await;
  * rest of Actuator need ops; webhooks and customer pages are reached without a bearer; a burst beyond a client's
  * rate limit is a 429 and publishes nothing. Authority comes from the
  * identity: the approver and fulfiller are the caller, a supervisor cannot approve above their limit (403), a cost in
- * another currency is a 422, and none of these refusals publishes. The configuration is WebhooksIT's (a slow refill
- * of the helpdesk's bucket, so a burst is limited however fast the machine), so the two share one Spring context.
+ * another currency is a 422, and none of these refusals publishes. The helpdesk's bucket refills slowly here, so a
+ * burst is limited however fast the machine is.
  */
 @WithKafkaBroker
 @AutoConfigureWebTestClient
@@ -57,8 +57,6 @@ import static org.awaitility.Awaitility.await;
         "spring.kafka.streams.state-dir=${java.io.tmpdir}/make-it-right-tests/intake-${random.uuid}",
         "makeitright.intake.transactional-id=intake-test-${random.uuid}",
         "makeitright.intake.webhooks.zammad.secret=zammad-token",
-        "makeitright.intake.webhooks.zendesk.secret=zendesk-signing-secret",
-        "makeitright.intake.webhooks.freshdesk.api-key=freshdesk-api-key",
         "makeitright.intake.rate-limit.roles.helpdesk.capacity=100",
         "makeitright.intake.rate-limit.roles.helpdesk.per-second=1"})
 class AccessIT {

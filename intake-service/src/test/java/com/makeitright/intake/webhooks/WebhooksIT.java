@@ -34,10 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "makeitright.intake.transactional-id=intake-test-${random.uuid}",
         "makeitright.intake.webhooks.zammad.secret=" + WebhookHttpTest.ZAMMAD_SECRET,
         "makeitright.intake.webhooks.zendesk.secret=" + WebhookHttpTest.ZENDESK_SECRET,
-        "makeitright.intake.webhooks.freshdesk.api-key=" + WebhookHttpTest.FRESHDESK_KEY,
-        // As AccessIT's, so the two share a Spring context (webhooks are not limited by bearer client).
-        "makeitright.intake.rate-limit.roles.helpdesk.capacity=100",
-        "makeitright.intake.rate-limit.roles.helpdesk.per-second=1"})
+        "makeitright.intake.webhooks.freshdesk.api-key=" + WebhookHttpTest.FRESHDESK_KEY})
 class WebhooksIT {
 
     KafkaProbe probe;

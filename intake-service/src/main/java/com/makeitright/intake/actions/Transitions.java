@@ -120,13 +120,13 @@ final class Transitions {
         if (approver.authority().ordinal() < pending.getAuthorityLevel().ordinal()) {
             throw new ActionRefused(ActionRefused.Reason.BEYOND_AUTHORITY, "Offer " + pending.getOfferId() + " ("
                     + pending.getEstimatedCost().getAmount().toPlainString() + " " + pending.getEstimatedCost().getCurrency()
-                    + ") needs " + pending.getAuthorityLevel() + " authority to approve; '" + approver.name() + "' has "
+                    + ") needs " + pending.getAuthorityLevel() + " authority to approve; the caller has "
                     + approver.authority());
         }
         if (pending.getCounterOfEventId() != null && state.responseWithEventId(pending.getCounterOfEventId())
                 .map(RemedyResponded::getRespondedBy).filter(approver.name()::equals).isPresent()) {
             throw new ActionRefused(ActionRefused.Reason.OWN_COUNTER, "Offer " + pending.getOfferId()
-                    + " answers a counter that '" + approver.name() + "' posted; another supervisor or owner must approve it");
+                    + " answers a counter the caller posted; another supervisor or owner must approve it");
         }
     }
 

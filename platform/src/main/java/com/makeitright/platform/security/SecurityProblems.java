@@ -40,10 +40,9 @@ final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAc
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
-        return exchange.getPrincipal().map(principal -> "'" + principal.getName() + "'").defaultIfEmpty("This caller")
-                .flatMap(who -> write(exchange, HttpStatus.FORBIDDEN, who + " may not "
-                        + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value()
-                        + ": its roles do not include one this needs (SECURITY.md)"));
+        // The caller is not named: a person's JWT subject may be their e-mail address.
+        return write(exchange, HttpStatus.FORBIDDEN, "This caller may not " + exchange.getRequest().getMethod() + " "
+                + exchange.getRequest().getPath().value() + ": its roles do not include one this needs (SECURITY.md)");
     }
 
     private static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {

@@ -1,6 +1,7 @@
 package com.makeitright.bench;
 
 import com.makeitright.cli.stack.Component;
+import com.makeitright.cli.stack.Credentials;
 import com.makeitright.cli.stack.HealthProbe;
 import com.makeitright.cli.stack.KafkaBroker;
 import com.makeitright.cli.stack.LocalStack;
@@ -42,7 +43,15 @@ final class BenchStack implements AutoCloseable {
         for (Component component : Component.values()) {
             builder.port(component, Ports.freePort());
         }
+        // The bench measures intake, not its per-client rate limit (SECURITY.md): one helpdesk key sends it all.
+        builder.serviceEnv(Component.INTAKE, "INTAKE_RATE_LIMIT_HELPDESK_CAPACITY", "100000000")
+                .serviceEnv(Component.INTAKE, "INTAKE_RATE_LIMIT_HELPDESK_PER_SECOND", "100000000");
         this.stack = new LocalStack(builder.build());
+    }
+
+    /** The {@code Authorization} value of the stack's helpdesk key (made when its services first started). */
+    String helpdesk() {
+        return Credentials.of(stack.config()).bearer("helpdesk");
     }
 
     /** Stops whatever a previous bench left running in {@code runDir} (a killed bench cannot clean up). */

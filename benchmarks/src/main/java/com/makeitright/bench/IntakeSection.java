@@ -72,7 +72,7 @@ final class IntakeSection implements Section {
         int most = options.connections().stream().mapToInt(Integer::intValue).max().orElse(64);
         Map<Integer, LoadResult> saturation = new LinkedHashMap<>();
         try (LoadGenerator load = new LoadGenerator(endpoint, ComplaintBodies.manyCustomers(context.runTag()
-                + name.charAt(0))::body, most);
+                + name.charAt(0))::body, most, context.stack().helpdesk());
              MemoryLog.Sampling sampling = context.memory().sample(Map.of(name.equals("intake") ? "intake" : name
                      + " endpoint", rss))) {
             for (int connections : options.connections()) {

@@ -55,7 +55,7 @@ final class LatencySection implements Section {
         URI intake = URI.create("http://localhost:" + stack.config().port(Component.INTAKE) + "/api/complaints");
         try (TopicWatch watch = new TopicWatch(stack.bootstrapServers(), topics);
              LoadGenerator load = new LoadGenerator(intake, ComplaintBodies.manyCustomers(context.runTag() + "L")::body,
-                     256);
+                     256, stack.helpdesk());
              MemoryLog.Sampling sampling = context.memory().sample(Rss.services(stack))) {
             CompletableFuture<LoadResult> loading = CompletableFuture.supplyAsync(
                     () -> load.openLoop(options.fixedRate(), options.fixedRateDuration()));

@@ -57,7 +57,7 @@ final class PipelineSection implements Section {
         URI intake = URI.create("http://localhost:" + stack.config().port(Component.INTAKE) + "/api/complaints");
         try (TopicWatch received = new TopicWatch(stack.bootstrapServers(), List.of(Topics.COMPLAINTS_RECEIVED.name()));
              LoadGenerator load = new LoadGenerator(intake, ComplaintBodies.manyCustomers(context.runTag() + "P")::body,
-                     32)) {
+                     32, stack.helpdesk())) {
             LoadResult posted = load.count(count, 32);
             received.until(() -> preloaded.size() >= posted.accepted(), options.pipelineLimit(),
                     java.time.Duration.ofSeconds(10), true, (record, arrived) -> {

@@ -78,7 +78,8 @@ final class SystemSection implements Section {
         context.say("%s: %d connections for %d s with every service up ...", customers, options.systemConnections(),
                 options.systemLoad().toSeconds());
         LoadResult result;
-        try (LoadGenerator load = new LoadGenerator(intake, bodies, options.systemConnections());
+        try (LoadGenerator load = new LoadGenerator(intake, bodies, options.systemConnections(),
+                context.stack().helpdesk());
              MemoryLog.Sampling sampling = context.memory().sample(Rss.services(context.stack()))) {
             result = load.closedLoop(options.systemConnections(), options.warmUp(), options.systemLoad());
         }

@@ -4,6 +4,7 @@ import com.makeitright.cli.drill.DrillLoad;
 import com.makeitright.cli.drill.TopicAudit;
 import com.makeitright.cli.simulate.SimulationSummary;
 import com.makeitright.cli.stack.Component;
+import com.makeitright.cli.stack.Credentials;
 import com.makeitright.cli.stack.HealthProbe;
 import com.makeitright.cli.stack.LocalStack;
 import com.makeitright.cli.stack.Ports;
@@ -111,7 +112,7 @@ final class DrillCommand implements Callable<Integer> {
         out.printf("Drill on %s at %s complaints/s; faults: %s%n", intake, trim(perSecond), String.join(", ", chosen));
         List<Fault> done = new ArrayList<>();
         DrillLoad.Result result;
-        try (DrillLoad load = new DrillLoad(intake, perSecond, Duration.ofSeconds(quick ? 5 : 10), complaintTimeout, seed)) {
+        try (DrillLoad load = new DrillLoad(intake, Credentials.of(stack.config())::bearer, perSecond, Duration.ofSeconds(quick ? 5 : 10), complaintTimeout, seed)) {
             load.start();
             try {
                 progress("steady load for " + steady.toSeconds() + " s");
@@ -260,7 +261,7 @@ final class DrillCommand implements Callable<Integer> {
         long stopping;
         InFlightProbe.Outcome outcome;
         long restart;
-        try (InFlightProbe probe = new InFlightProbe(intake, 4)) {
+        try (InFlightProbe probe = new InFlightProbe(intake, Credentials.of(stack.config()).bearer("helpdesk"), 4)) {
             probe.start();
             await(Duration.ofSeconds(30), () -> probe.answered() >= 20);
             stopping = System.nanoTime();

@@ -41,6 +41,7 @@ final class InFlightProbe implements AutoCloseable {
     }
 
     private final URI complaints;
+    private final String authorization;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
     private final Map<String, String> accepted = new java.util.concurrent.ConcurrentHashMap<>();
@@ -48,8 +49,10 @@ final class InFlightProbe implements AutoCloseable {
     private final int count;
     private volatile boolean running = true;
 
-    InFlightProbe(URI intake, int clients) {
+    /** {@code authorization}: the helpdesk's {@code Authorization} value, or null. */
+    InFlightProbe(URI intake, String authorization, int clients) {
         this.complaints = intake.resolve("/api/complaints");
+        this.authorization = authorization;
         this.count = clients;
         this.clients = Executors.newFixedThreadPool(clients, runnable -> {
             Thread thread = new Thread(runnable, "drill-in-flight");
@@ -130,9 +133,10 @@ final class InFlightProbe implements AutoCloseable {
 
     private Attempt post(String key) {
         long sent = System.nanoTime();
-        HttpRequest request = HttpRequest.newBuilder(complaints).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(complaints).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString(body(key))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body(key)));
+        HttpRequest request = (authorization == null ? builder : builder.header("Authorization", authorization)).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 202) {

@@ -5,6 +5,7 @@ import com.makeitright.cli.simulate.Simulation;
 import com.makeitright.cli.simulate.SimulationOptions;
 import com.makeitright.cli.simulate.SimulationSummary;
 import com.makeitright.cli.stack.Component;
+import com.makeitright.cli.stack.Credentials;
 import com.makeitright.cli.stack.HealthProbe;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -97,7 +98,7 @@ final class SimulateCommand implements Callable<Integer> {
             try (ProgressBar progress = new ProgressBarBuilder().setTaskName("complaints").setInitialMax(count)
                     .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(250)
                     .setConsumer(new ConsoleProgressBarConsumer(err)).continuousUpdate().build()) {
-                summary = new Simulation(options).run(counts -> {
+                summary = new Simulation(options, Credentials.of(stack.config())::bearer).run(counts -> {
                     progress.stepTo(counts.done());
                     progress.setExtraMessage(String.format(Locale.ROOT, " closed %d (reopened %d) · rejected %d · stuck %d",
                             counts.closed(), counts.reopened(), counts.rejected(), counts.stuck() + counts.failed()));
@@ -105,7 +106,7 @@ final class SimulateCommand implements Callable<Integer> {
             }
         } else {
             long[] lastLine = {System.nanoTime()};
-            summary = new Simulation(options).run(new Simulation.Listener() {
+            summary = new Simulation(options, Credentials.of(stack.config())::bearer).run(new Simulation.Listener() {
                 @Override
                 public synchronized void finished(Simulation.Counts counts) {
                     if (System.nanoTime() - lastLine[0] > 5_000_000_000L || counts.done() == counts.total()) {

@@ -1,6 +1,7 @@
 package com.makeitright.cli;
 
 import com.makeitright.cli.stack.Component;
+import com.makeitright.cli.stack.Credentials;
 import com.makeitright.cli.stack.LocalStack;
 import com.makeitright.cli.stack.StackConfig;
 import picocli.CommandLine;
@@ -111,6 +112,10 @@ final class UpCommand implements Callable<Integer> {
         out.printf("  triage        http://localhost:%d/actuator/health%n", config.port(Component.TRIAGE));
         out.printf("  Kafka         %s%n", config.bootstrapServers());
         out.printf("  logs          %s/  (./complaints logs SERVICE -f)%n", logs);
+        Path keys = Credentials.of(config).directory();
+        out.printf("  API keys      %s/{%s}  (curl -H \"Authorization: Bearer $(cat %s/helpdesk)\" ...)%n",
+                keys.startsWith(here) ? here.relativize(keys) : keys, String.join(",", Credentials.ROLES),
+                keys.startsWith(here) ? here.relativize(keys) : keys);
         out.printf("  delays        follow-up %s, offers expire %s, approvals due %s, promises %s%n",
                 delay("FOLLOWUP_DELAY"), delay("REMEDY_POLICY_NEGOTIATION_OFFER_EXPIRY"),
                 delay("REMEDY_POLICY_NEGOTIATION_APPROVAL_TIMEOUT"),

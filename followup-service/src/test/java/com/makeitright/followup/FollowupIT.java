@@ -15,11 +15,13 @@ import com.makeitright.events.RootCause;
 import com.makeitright.testing.Events;
 import com.makeitright.testing.KafkaProbe;
 import com.makeitright.testing.WithKafkaBroker;
+import com.makeitright.testing.security.TestCredentials;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -100,6 +102,20 @@ class FollowupIT {
     static void awaitPassed(Instant instant) {
         Instant after = instant.plusSeconds(1);
         await().atMost(KafkaProbe.PATIENCE).until(() -> Instant.now().isAfter(after));
+    }
+
+    @Test
+    void theDashboardShellIsOpenItsDataNeedsAViewerAndMetricsOps() {
+        WebTestClient bare = http.mutate().defaultHeaders(h -> h.remove(HttpHeaders.AUTHORIZATION)).build();
+        bare.get().uri("/").exchange().expectStatus().isOk();
+        bare.get().uri("/api/insights").exchange().expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        bare.get().uri("/api/insights").header(HttpHeaders.AUTHORIZATION, TestCredentials.bearer("helpdesk"))
+                .exchange().expectStatus().isForbidden();
+        bare.get().uri("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, TestCredentials.bearer("viewer"))
+                .exchange().expectStatus().isForbidden();
+        await().atMost(KafkaProbe.PATIENCE).untilAsserted(() -> bare.get().uri("/api/insights")
+                .header(HttpHeaders.AUTHORIZATION, TestCredentials.bearer("viewer")).exchange().expectStatus().isOk());
     }
 
     @Test

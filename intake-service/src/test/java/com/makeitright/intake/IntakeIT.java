@@ -22,6 +22,7 @@ import com.makeitright.testing.Events;
 import com.makeitright.testing.KafkaProbe;
 import com.makeitright.testing.LabeledExamples;
 import com.makeitright.testing.WithKafkaBroker;
+import com.makeitright.testing.security.TestCredentials;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -192,7 +193,8 @@ class IntakeIT {
     void identicalRequestsRacingWithOneKeyPublishOneComplaint() {
         String key = "race-" + UUID.randomUUID();
         ComplaintRequest request = ComplaintRequest.aComplaint();
-        WebClient client = WebClient.create("http://localhost:" + port);
+        WebClient client = WebClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestCredentials.bearer("helpdesk")).build();
 
         List<Map.Entry<String, Boolean>> answers = Flux.range(0, 8)
                 .flatMap(i -> client.post().uri("/api/complaints").header("Idempotency-Key", key)
@@ -342,7 +344,7 @@ class IntakeIT {
                 .expectBody().jsonPath("$.decision").isEqualTo("APPROVED");
         RemedyApprovalDecided decided = probe.awaitEvents(Topics.APPROVALS, id, 1).get(0);
         assertThat(decided.getCausationId()).isEqualTo(pending.getEventId());
-        assertThat(decided.getApprover()).isEqualTo("sam.supervisor");
+        assertThat(decided.getApprover()).as("the caller, not the body").isEqualTo(TestCredentials.SUITE);
         expectConflict("/api/complaints/{id}/approval", id, ActionRequests.approve(), "NO_OFFER_AWAITS_APPROVAL");
         assertOnlyEvents(Topics.APPROVALS, id, 1, key -> Events.approvalDecided(key, "o", ApprovalDecision.APPROVED));
     }

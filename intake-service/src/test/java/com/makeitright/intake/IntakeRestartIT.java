@@ -7,6 +7,7 @@ import com.makeitright.testing.ComplaintRequest;
 import com.makeitright.testing.Events;
 import com.makeitright.testing.KafkaProbe;
 import com.makeitright.testing.WithKafkaBroker;
+import com.makeitright.testing.security.TestCredentials;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
@@ -175,6 +176,7 @@ class IntakeRestartIT {
     }
 
     private static WebClient client(ConfigurableApplicationContext intake) {
-        return WebClient.create("http://localhost:" + intake.getEnvironment().getProperty("local.server.port"));
+        return WebClient.builder().baseUrl("http://localhost:" + intake.getEnvironment().getProperty("local.server.port"))
+                .defaultHeader("Authorization", TestCredentials.bearer("helpdesk")).build();
     }
 }

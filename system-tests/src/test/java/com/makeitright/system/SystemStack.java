@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.makeitright.cli.simulate.IntakeClient;
 import com.makeitright.cli.stack.Component;
+import com.makeitright.cli.stack.Credentials;
 import com.makeitright.cli.stack.HealthProbe;
 import com.makeitright.cli.stack.LocalStack;
 import com.makeitright.cli.stack.ManagedProcess;
@@ -116,7 +117,8 @@ final class SystemStack implements ParameterResolver, AutoCloseable {
         serviceEnv.forEach((service, vars) -> vars.forEach((name, value) -> config.serviceEnv(service, name, value)));
         stack = new LocalStack(config.build(), env);
         probe = new KafkaProbe(stack.bootstrapServers());
-        intake = new IntakeClient(URI.create("http://localhost:" + stack.config().port(Component.INTAKE)));
+        intake = new IntakeClient(URI.create("http://localhost:" + stack.config().port(Component.INTAKE)),
+                Credentials.of(stack.config())::bearer);
         startWorker();
         return this;
     }
@@ -202,6 +204,11 @@ final class SystemStack implements ParameterResolver, AutoCloseable {
         builder.environment().clear();
         builder.environment().putAll(env);
         return builder.start();
+    }
+
+    /** The {@code Authorization} value of a role's key, as {@code up} wrote it to the run directory. */
+    String bearer(String role) {
+        return Credentials.of(stack.config()).bearer(role);
     }
 
     Path runDir() {

@@ -38,6 +38,7 @@ class TracingIT {
         HttpRequest post = HttpRequest.newBuilder(URI.create("http://localhost:" + system.port(Component.INTAKE) + "/api/complaints"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
+                .header("Authorization", system.bearer("helpdesk"))
                 .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(ComplaintRequest.aComplaint())))
                 .build();

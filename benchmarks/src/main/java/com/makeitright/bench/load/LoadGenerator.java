@@ -42,13 +42,23 @@ public final class LoadGenerator implements AutoCloseable {
 
     /** {@code maxConnections}: the pool's size; closed-loop runs use at most this many. */
     public LoadGenerator(URI endpoint, LongFunction<byte[]> bodies, int maxConnections) {
+        this(endpoint, bodies, maxConnections, null);
+    }
+
+    /** {@code authorization}: the {@code Authorization} header every POST sends (intake's helpdesk key), or null. */
+    public LoadGenerator(URI endpoint, LongFunction<byte[]> bodies, int maxConnections, String authorization) {
         this.endpoint = endpoint;
         this.bodies = bodies;
         this.pool = ConnectionProvider.builder("bench-load").maxConnections(maxConnections)
                 .pendingAcquireMaxCount(-1).pendingAcquireTimeout(Duration.ofMinutes(2)).build();
         this.loops = LoopResources.create("bench-load", Math.max(1, Runtime.getRuntime().availableProcessors()), true);
         this.client = HttpClient.create(pool).runOn(loops).responseTimeout(Duration.ofSeconds(60))
-                .headers(headers -> headers.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON));
+                .headers(headers -> {
+                    headers.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+                    if (authorization != null) {
+                        headers.set(HttpHeaderNames.AUTHORIZATION, authorization);
+                    }
+                });
     }
 
     /** {@code connections} requests in flight at any time, for {@code warmUp} unrecorded, then {@code duration}. */

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 
 /**
  * A steady simulated load for as long as the drill runs: the simulator ({@link Simulation}) started afresh for
@@ -36,13 +37,17 @@ public final class DrillLoad implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final Function<String, String> bearer;
     private final List<Future<SimulationSummary>> batches = new ArrayList<>();
     private final AtomicLong lastClosedNanos = new AtomicLong();
     private volatile boolean stopping;
     private Thread launcher;
 
-    public DrillLoad(URI intake, double rate, Duration batch, Duration complaintTimeout, long seed) {
+    /** {@code bearer}: each role's {@code Authorization} value, as {@link Simulation} takes it. */
+    public DrillLoad(URI intake, Function<String, String> bearer, double rate, Duration batch, Duration complaintTimeout,
+                     long seed) {
         this.intake = intake;
+        this.bearer = bearer;
         this.rate = rate;
         this.batch = batch;
         this.complaintTimeout = complaintTimeout;
@@ -58,7 +63,7 @@ public final class DrillLoad implements AutoCloseable {
                         0.1, 0.15, 0.2, 4);
                 synchronized (batches) {
                     AtomicInteger closedInBatch = new AtomicInteger();
-                    batches.add(runs.submit(() -> new Simulation(options).run(counts -> {
+                    batches.add(runs.submit(() -> new Simulation(options, bearer).run(counts -> {
                         // Called once per finished complaint; a complaint closed when the batch's count grew.
                         if (counts.closed() > closedInBatch.getAndAccumulate(counts.closed(), Math::max)) {
                             lastClosedNanos.set(System.nanoTime());

@@ -90,14 +90,14 @@ final class ComplaintJourney {
                 outcome = Outcome.REJECTED_AS_INVALID;
                 return DONE;
             }
-            if (reply.status() >= 500) {
+            if (reply.status() >= 500 || reply.status() == 429) {
                 return SLOW;
             }
             return fail("invalid body (" + complaint.invalidBecause() + ") answered " + reply.status() + " "
                     + reply.contentType() + " instead of 400 problem+json");
         }
-        if (reply.status() >= 500) {
-            return SLOW;
+        if (reply.status() >= 500 || reply.status() == 429) {
+            return SLOW; // 429: over this client's rate limit, tried again later
         }
         if (!reply.accepted() || reply.text("complaintId") == null) {
             return fail("valid complaint answered " + reply.status() + ": " + reply.text("detail"));
@@ -142,7 +142,9 @@ final class ComplaintJourney {
         } else if (open != null && open.hasNonNull("offerId")) {
             String status = IntakeClient.field(open, "status").map(JsonNode::asString).orElse("");
             if ("PENDING_APPROVAL".equals(status) && !acted.contains("approve:" + offerId(open))) {
-                didSomething = act(intake, "approval", "approve:" + offerId(open), behaviour.approve(open));
+                // An offer above a supervisor's authority is the owner's to decide (SECURITY.md).
+                String approver = "OWNER".equals(open.path("authorityLevel").asString("")) ? "owner" : "supervisor";
+                didSomething = act(intake, "approval", "approve:" + offerId(open), behaviour.approve(open), approver);
             } else if ("OPEN".equals(status) && !acted.contains("respond:" + offerId(open))) {
                 didSomething = act(intake, "remedy-response", "respond:" + offerId(open),
                         behaviour.respond(open, complaint));
@@ -156,7 +158,15 @@ final class ComplaintJourney {
 
     private boolean act(IntakeClient intake, String action, String key, Map<String, Object> body)
             throws IOException, InterruptedException {
-        IntakeClient.Reply reply = intake.post(complaintId, action, body);
+        return act(intake, action, key, body, IntakeClient.roleOf(action));
+    }
+
+    private boolean act(IntakeClient intake, String action, String key, Map<String, Object> body, String role)
+            throws IOException, InterruptedException {
+        IntakeClient.Reply reply = intake.post(complaintId, action, body, role);
+        if (reply.status() == 429) {
+            return false; // over this client's rate limit: the next step tries again
+        }
         if (reply.accepted()) {
             acted.add(key);
             return true;

@@ -93,7 +93,8 @@ final class CustomerBehaviour {
         report.put("reference", String.format("SIM-%05d-%04d", complaint.index(), random.nextInt(10_000)));
         report.put("fulfilledBy", AGENT);
         report.put("offerId", text(agreed, "offerId"));
-        JsonNode amount = agreed.get("amount");
+        // The business's cost as agreed (the offer's estimate), within the tolerance an agent may report alone.
+        JsonNode amount = agreed.get("estimatedCost");
         if (amount != null && amount.hasNonNull("amount") && amount.hasNonNull("currency")) {
             Map<String, Object> cost = new LinkedHashMap<>();
             cost.put("amount", amount.get("amount").decimalValue());

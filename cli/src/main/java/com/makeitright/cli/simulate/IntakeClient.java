@@ -12,10 +12,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The public HTTP API of intake-service (docs/http-api.md), as a helpdesk frontend calls it. Used by the
- * simulator and by the end-to-end tests.
+ * simulator and by the end-to-end tests. Each request goes with the key of the role that does it (SECURITY.md):
+ * the helpdesk posts complaints and the customer's answers, a supervisor decides approvals, an agent reports
+ * fulfillments and follow-up outcomes, a viewer reads the status.
  */
 public final class IntakeClient {
 
@@ -45,10 +48,22 @@ public final class IntakeClient {
             .connectTimeout(Duration.ofSeconds(3))
             .build();
     private final URI base;
+    private final Function<String, String> bearer;
 
-    public IntakeClient(URI base) {
+    /** {@code bearer}: the {@code Authorization} value of a role (null sends none), e.g. {@code Credentials::bearer}. */
+    public IntakeClient(URI base, Function<String, String> bearer) {
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        this.bearer = bearer;
+    }
+
+    /** The role that does an action of {@link #post}. */
+    static String roleOf(String action) {
+        return switch (action) {
+            case "approval" -> "supervisor";
+            case "fulfillment", "follow-up-outcome" -> "agent";
+            default -> "helpdesk"; // remedy-response: on the customer's behalf
+        };
     }
 
     URI base() {
@@ -56,7 +71,7 @@ public final class IntakeClient {
     }
 
     public Reply postComplaint(String body, String idempotencyKey) throws IOException, InterruptedException {
-        HttpRequest.Builder request = json("/api/complaints").POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = json("/api/complaints", "helpdesk").POST(HttpRequest.BodyPublishers.ofString(body));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
@@ -64,20 +79,31 @@ public final class IntakeClient {
     }
 
     public Reply status(String complaintId) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(base.resolve("/api/complaints/" + complaintId))
+        return send(authorized(HttpRequest.newBuilder(base.resolve("/api/complaints/" + complaintId)), "viewer")
                 .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET().build());
     }
 
     public Reply post(String complaintId, String action, Object body) throws IOException, InterruptedException {
-        return send(json("/api/complaints/" + complaintId + "/" + action)
+        return post(complaintId, action, body, roleOf(action));
+    }
+
+    /** As {@link #post(String, String, Object)}, acting as {@code role} (the owner, for an offer above a supervisor). */
+    public Reply post(String complaintId, String action, Object body, String role)
+            throws IOException, InterruptedException {
+        return send(json("/api/complaints/" + complaintId + "/" + action, role)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
-    private HttpRequest.Builder json(String path) {
-        return HttpRequest.newBuilder(base.resolve(path))
+    private HttpRequest.Builder json(String path, String role) {
+        return authorized(HttpRequest.newBuilder(base.resolve(path)), role)
                 .timeout(Duration.ofSeconds(15))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json");
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request, String role) {
+        String authorization = bearer.apply(role);
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     private Reply send(HttpRequest request) throws IOException, InterruptedException {

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Acts as helpdesk frontend, supervisor, agent and follow-up worker at once: posts the generated complaints at
@@ -34,15 +35,18 @@ public final class Simulation {
     }
 
     private final SimulationOptions options;
+    private final Function<String, String> bearer;
 
-    public Simulation(SimulationOptions options) {
+    /** {@code bearer}: each role's {@code Authorization} value ({@link IntakeClient}), e.g. {@code Credentials::bearer}. */
+    public Simulation(SimulationOptions options, Function<String, String> bearer) {
         this.options = options;
+        this.bearer = bearer;
     }
 
     public SimulationSummary run(Listener listener) throws InterruptedException {
         List<GeneratedComplaint> complaints = new ComplaintGenerator(options.seed(), options.invalidShare(),
                 options.retryShare()).generate(options.count());
-        IntakeClient intake = new IntakeClient(options.intake());
+        IntakeClient intake = new IntakeClient(options.intake(), bearer);
         String runId = UUID.randomUUID().toString().substring(0, 8);
         long timeoutNanos = options.timeout().toNanos();
         long start = System.nanoTime();

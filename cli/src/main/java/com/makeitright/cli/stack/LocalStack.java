@@ -222,6 +222,7 @@ public final class LocalStack {
             broker.start();
             return;
         }
+        Credentials.of(config).ensure(); // the service reads the key files at start (SECURITY.md)
         List<String> command = new ArrayList<>();
         command.add(KafkaBroker.javaExecutable());
         command.addAll(config.serviceJavaOpts());

@@ -222,6 +222,7 @@ public final class StackConfig {
         env.put(BOOTSTRAP_VARIABLE, bootstrapServers());
         env.put("SERVER_PORT", String.valueOf(port(service)));
         env.put("STATE_DIR", stateDir(service).toString());
+        env.put(Credentials.SERVICE_VARIABLE, runDir.resolve("credentials").toString());
         SERVICE_NATIVE_ENVIRONMENT.forEach((name, value) -> {
             if (!notBlank(inherited.get(name))) {
                 env.put(name, value);

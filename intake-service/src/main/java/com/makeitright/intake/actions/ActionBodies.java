@@ -33,16 +33,18 @@ final class ActionBodies {
             @VisibleText @Size(max = 500) String description) {
     }
 
+    /** {@code approver}: accepted for compatibility and ignored; the approver is the authenticated caller. */
     record Approval(
             @NotBlank String decision,
-            @VisibleText(required = true) @Size(max = 100) String approver,
+            @VisibleText @Size(max = 100) String approver,
             String offerId,
             @VisibleText @Size(max = 2000) String note) {
     }
 
+    /** {@code fulfilledBy}: accepted for compatibility and ignored; the fulfiller is the authenticated caller. */
     record Fulfillment(
             @VisibleText(required = true) @Size(max = 200) String reference,
-            @VisibleText(required = true) @Size(max = 100) String fulfilledBy,
+            @VisibleText @Size(max = 100) String fulfilledBy,
             String offerId,
             @Valid MoneyBody actualCost,
             String inspectionResult,

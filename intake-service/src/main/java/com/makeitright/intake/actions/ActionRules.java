@@ -58,7 +58,7 @@ final class ActionRules {
         Checks checks = Checks.of(validator, body).optionalId("offerId", body.offerId());
         ApprovalDecision decision = checks.symbol("decision", body.decision(), ApprovalDecision.class);
         checks.throwIfAny();
-        return new Commands.DecideApproval(decision, body.approver(), blankToNull(body.offerId()),
+        return new Commands.DecideApproval(decision, blankToNull(body.offerId()),
                 blankToNull(body.note()));
     }
 
@@ -69,7 +69,7 @@ final class ActionRules {
         InspectionResult inspection = checks.symbol("inspectionResult", body.inspectionResult(), InspectionResult.class);
         RootCause rootCause = checks.symbol("rootCause", body.rootCause(), RootCause.class);
         checks.throwIfAny();
-        return new Commands.Fulfill(body.reference(), body.fulfilledBy(), blankToNull(body.offerId()), actualCost,
+        return new Commands.Fulfill(body.reference(), blankToNull(body.offerId()), actualCost,
                 inspection, rootCause, blankToNull(body.note()));
     }
 

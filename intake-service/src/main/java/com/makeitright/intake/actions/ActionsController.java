@@ -1,5 +1,6 @@
 package com.makeitright.intake.actions;
 
+import com.makeitright.intake.common.Actor;
 import com.makeitright.intake.web.ApiDocs;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
+import java.security.Principal;
 import java.util.Map;
 
 /** The customer's, supervisor's, agent's and follow-up worker's answers (docs/http-api.md); 202 once published. */
@@ -62,8 +64,8 @@ class ActionsController {
                     name = "accepted", value = "{\"complaintId\": \"f290c5eb-8452-393d-8781-0043160ea00d\", \"offerId\": \"2a62c058-2c7a-4fff-9281-7271fd867648\", \"decision\": \"COUNTER\"}")))
     @PostMapping("/remedy-response")
     Mono<ResponseEntity<Map<String, Object>>> respond(@PathVariable String complaintId,
-                                                      @RequestBody ActionBodies.RemedyResponse body) {
-        return accepted(complaintId, actions.respond(complaintId, body));
+                                                      @RequestBody ActionBodies.RemedyResponse body, Principal caller) {
+        return accepted(complaintId, actions.respond(complaintId, body, Actor.of(caller)));
     }
 
     @Operation(summary = "Approve or reject an offer beyond the agent's authority (supervisor)",
@@ -78,8 +80,8 @@ class ActionsController {
                     name = "accepted", value = "{\"complaintId\": \"f290c5eb-8452-393d-8781-0043160ea00d\", \"offerId\": \"2a62c058-2c7a-4fff-9281-7271fd867648\", \"decision\": \"APPROVED\"}")))
     @PostMapping("/approval")
     Mono<ResponseEntity<Map<String, Object>>> approval(@PathVariable String complaintId,
-                                                       @RequestBody ActionBodies.Approval body) {
-        return accepted(complaintId, actions.decideApproval(complaintId, body));
+                                                       @RequestBody ActionBodies.Approval body, Principal caller) {
+        return accepted(complaintId, actions.decideApproval(complaintId, body, Actor.of(caller)));
     }
 
     @Operation(summary = "Report the agreed remedy delivered (agent or shop)",
@@ -94,8 +96,8 @@ class ActionsController {
                     name = "accepted", value = "{\"complaintId\": \"f290c5eb-8452-393d-8781-0043160ea00d\", \"offerId\": \"2a62c058-2c7a-4fff-9281-7271fd867648\", \"kind\": \"REPLACEMENT\"}")))
     @PostMapping("/fulfillment")
     Mono<ResponseEntity<Map<String, Object>>> fulfillment(@PathVariable String complaintId,
-                                                          @RequestBody ActionBodies.Fulfillment body) {
-        return accepted(complaintId, actions.fulfill(complaintId, body));
+                                                          @RequestBody ActionBodies.Fulfillment body, Principal caller) {
+        return accepted(complaintId, actions.fulfill(complaintId, body, Actor.of(caller)));
     }
 
     @Operation(summary = "Record the satisfaction check's answer (follow-up worker)",

@@ -7,7 +7,10 @@ import com.makeitright.events.Money;
 import com.makeitright.events.ResponseDecision;
 import com.makeitright.events.RootCause;
 
-/** Validated, typed requests, as {@link Transitions} takes them. A null {@code offerId} means "the current one". */
+/**
+ * Validated, typed requests, as {@link Transitions} takes them. A null {@code offerId} means "the current one". Who
+ * makes a request is not here: it is the authenticated caller ({@code Actor}), never a body field.
+ */
 final class Commands {
 
     private Commands() {
@@ -16,10 +19,10 @@ final class Commands {
     record Respond(ResponseDecision decision, String offerId, CounterOffer counterOffer, String note) {
     }
 
-    record DecideApproval(ApprovalDecision decision, String approver, String offerId, String note) {
+    record DecideApproval(ApprovalDecision decision, String offerId, String note) {
     }
 
-    record Fulfill(String reference, String fulfilledBy, String offerId, Money actualCost,
+    record Fulfill(String reference, String offerId, Money actualCost,
                    InspectionResult inspectionResult, RootCause rootCause, String note) {
     }
 

@@ -7,6 +7,7 @@ import com.makeitright.events.RemedyApprovalDecided;
 import com.makeitright.events.RemedyFulfilled;
 import com.makeitright.events.RemedyResponded;
 import com.makeitright.events.ResponseDecision;
+import com.makeitright.intake.common.Actor;
 import com.makeitright.intake.common.Checks;
 import com.makeitright.intake.common.TransitionRefused;
 import com.makeitright.intake.common.UnknownComplaint;
@@ -17,9 +18,11 @@ import com.makeitright.intake.status.ComplaintViews;
 import com.makeitright.intake.status.RecordedEvent;
 import com.makeitright.intake.status.UnappliedWrites;
 import jakarta.validation.Validator;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,8 +52,16 @@ class ComplaintActions {
     private final UnappliedWrites unapplied;
     private final OnePerComplaint queue = new OnePerComplaint();
 
+    /** How far a fulfillment's actual cost may exceed the agreed cost without a supervisor, as a fraction. */
+    private final BigDecimal costTolerance;
+
     ComplaintActions(Validator validator, Clock clock, EventPublisher publisher, ComplaintViews views,
-                     UnappliedWrites unapplied) {
+                     UnappliedWrites unapplied,
+                     @Value("${makeitright.intake.fulfillment.cost-tolerance-percent:10}") BigDecimal costTolerancePercent) {
+        if (costTolerancePercent.signum() < 0) {
+            throw new IllegalArgumentException("makeitright.intake.fulfillment.cost-tolerance-percent must not be negative");
+        }
+        this.costTolerance = costTolerancePercent.movePointLeft(2);
         this.rules = new ActionRules(validator);
         this.transitions = new Transitions(clock);
         this.publisher = publisher;
@@ -58,11 +69,12 @@ class ComplaintActions {
         this.unapplied = unapplied;
     }
 
-    Mono<Map<String, Object>> respond(String complaintId, ActionBodies.RemedyResponse body) {
+    /** {@code by}: the authenticated caller on the customer's behalf, or {@link Actor#CUSTOMER} on their own link. */
+    Mono<Map<String, Object>> respond(String complaintId, ActionBodies.RemedyResponse body, Actor by) {
         Checks.pathId(PATH_ID, complaintId);
         Commands.Respond command = rules.respond(body);
         return act(complaintId, state -> {
-            RemedyResponded event = transitions.respond(state, command);
+            RemedyResponded event = transitions.respond(state, command, by);
             return new Plan(List.of(new Outgoing<>(Topics.REMEDY_RESPONSES, complaintId, event)),
                     answer(complaintId, "offerId", event.getOfferId(), "decision", event.getDecision().name()));
         });
@@ -81,21 +93,21 @@ class ComplaintActions {
         });
     }
 
-    Mono<Map<String, Object>> decideApproval(String complaintId, ActionBodies.Approval body) {
+    Mono<Map<String, Object>> decideApproval(String complaintId, ActionBodies.Approval body, Actor approver) {
         Checks.pathId(PATH_ID, complaintId);
         Commands.DecideApproval command = rules.decideApproval(body);
         return act(complaintId, state -> {
-            RemedyApprovalDecided event = transitions.decideApproval(state, command);
+            RemedyApprovalDecided event = transitions.decideApproval(state, command, approver);
             return new Plan(List.of(new Outgoing<>(Topics.APPROVALS, complaintId, event)),
                     answer(complaintId, "offerId", event.getOfferId(), "decision", event.getDecision().name()));
         });
     }
 
-    Mono<Map<String, Object>> fulfill(String complaintId, ActionBodies.Fulfillment body) {
+    Mono<Map<String, Object>> fulfill(String complaintId, ActionBodies.Fulfillment body, Actor fulfiller) {
         Checks.pathId(PATH_ID, complaintId);
         Commands.Fulfill command = rules.fulfill(body);
         return act(complaintId, state -> {
-            RemedyFulfilled event = transitions.fulfill(state, command);
+            RemedyFulfilled event = transitions.fulfill(state, command, fulfiller, costTolerance);
             return new Plan(List.of(new Outgoing<>(Topics.REMEDY_FULFILLED, complaintId, event)),
                     answer(complaintId, "offerId", event.getOfferId(), "kind", event.getKind().name()));
         });

@@ -4,6 +4,7 @@ import com.makeitright.contract.Monies;
 import com.makeitright.events.RemedyOffered;
 import com.makeitright.events.ResponseDecision;
 import com.makeitright.intake.CustomerLinksProperties;
+import com.makeitright.intake.common.Actor;
 import com.makeitright.intake.common.InvalidInput;
 import com.makeitright.intake.common.TransitionRefused;
 import com.makeitright.intake.common.UnknownComplaint;
@@ -97,7 +98,7 @@ class CustomerAnswers {
             ResponseDecision decision = ResponseDecision.valueOf(claim.action());
             return Mono.defer(() -> actions.respond(claim.complaintId(), new ActionBodies.RemedyResponse(
                             decision.name(), claim.subjectId(), decision == ResponseDecision.COUNTER ? counter(form) : null,
-                            blankToNull(form.getFirst("note")))))
+                            blankToNull(form.getFirst("note"))), Actor.CUSTOMER))
                     .map(published -> answered(decision, claim.complaintId()))
                     .onErrorResume(InvalidInput.class, invalid -> decision != ResponseDecision.COUNTER
                             ? Mono.error(invalid)

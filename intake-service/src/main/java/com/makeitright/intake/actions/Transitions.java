@@ -1,12 +1,16 @@
 package com.makeitright.intake.actions;
 
+import com.makeitright.events.ApprovalDecision;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.FollowUpCompleted;
+import com.makeitright.events.Money;
 import com.makeitright.events.RemedyApprovalDecided;
 import com.makeitright.events.RemedyFulfilled;
 import com.makeitright.events.RemedyOffered;
 import com.makeitright.events.RemedyResponded;
 import com.makeitright.events.ReopenedFrom;
+import com.makeitright.intake.common.ActionRefused;
+import com.makeitright.intake.common.Actor;
 import com.makeitright.intake.common.InvalidInput;
 import com.makeitright.intake.common.Refusal.Reason;
 import com.makeitright.intake.common.TransitionRefused;
@@ -15,7 +19,10 @@ import com.makeitright.negotiation.NegotiationRules;
 import com.makeitright.negotiation.Position;
 import com.makeitright.negotiation.Refusal;
 import com.makeitright.negotiation.Verdict;
+import com.makeitright.platform.security.Role;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +57,11 @@ final class Transitions {
     }
 
     RemedyResponded respond(ComplaintState state, Commands.Respond command) {
+        return respond(state, command, null);
+    }
+
+    /** {@code by}: who posts the answer (the authenticated caller, or the customer's own link); null to only check. */
+    RemedyResponded respond(ComplaintState state, Commands.Respond command, Actor by) {
         Instant now = clock.instant();
         Verdict verdict = NegotiationRules.answer(position(state), command.offerId(), command.decision(), now);
         if (!verdict.allowed()) {
@@ -72,10 +84,16 @@ final class Transitions {
                 .setCausationId(open.getEventId()).setRound(state.round())
                 .setOfferId(open.getOfferId()).setDecision(command.decision())
                 .setCounterOffer(command.counterOffer()).setNote(command.note())
+                .setRespondedBy(by == null ? null : by.name())
                 .build();
     }
 
-    RemedyApprovalDecided decideApproval(ComplaintState state, Commands.DecideApproval command) {
+    /**
+     * The decision on the offer that waits, by {@code approver} (the authenticated caller, whatever the body's
+     * {@code approver} says). Approving needs the approver's authority to reach the offer's {@code authorityLevel},
+     * and a counter may not be approved by whoever posted it; rejecting is open to any supervisor or owner.
+     */
+    RemedyApprovalDecided decideApproval(ComplaintState state, Commands.DecideApproval command, Actor approver) {
         Verdict verdict = NegotiationRules.decideApproval(position(state), command.offerId(), command.decision());
         if (!verdict.allowed()) {
             throw verdict.refusal() == Refusal.NOT_THE_OPEN_OFFER
@@ -87,15 +105,37 @@ final class Transitions {
                             + o.getStatus() + " and waits for the customer").orElse(""));
         }
         RemedyOffered pending = state.openOffer().orElseThrow();
+        if (command.decision() == ApprovalDecision.APPROVED) {
+            checkAuthority(state, pending, approver);
+        }
         return RemedyApprovalDecided.newBuilder()
                 .setEventId(ids.get()).setComplaintId(state.complaintId()).setOccurredAt(clock.instant())
                 .setCausationId(pending.getEventId()).setRound(state.round())
                 .setOfferId(pending.getOfferId()).setDecision(command.decision())
-                .setApprover(command.approver()).setNote(command.note())
+                .setApprover(approver.name()).setApproverAuthority(approver.authority()).setNote(command.note())
                 .build();
     }
 
-    RemedyFulfilled fulfill(ComplaintState state, Commands.Fulfill command) {
+    private static void checkAuthority(ComplaintState state, RemedyOffered pending, Actor approver) {
+        if (approver.authority().ordinal() < pending.getAuthorityLevel().ordinal()) {
+            throw new ActionRefused(ActionRefused.Reason.BEYOND_AUTHORITY, "Offer " + pending.getOfferId() + " ("
+                    + pending.getEstimatedCost().getAmount().toPlainString() + " " + pending.getEstimatedCost().getCurrency()
+                    + ") needs " + pending.getAuthorityLevel() + " authority to approve; the caller has "
+                    + approver.authority());
+        }
+        if (pending.getCounterOfEventId() != null && state.responseWithEventId(pending.getCounterOfEventId())
+                .map(RemedyResponded::getRespondedBy).filter(approver.name()::equals).isPresent()) {
+            throw new ActionRefused(ActionRefused.Reason.OWN_COUNTER, "Offer " + pending.getOfferId()
+                    + " answers a counter the caller posted; another supervisor or owner must approve it");
+        }
+    }
+
+    /**
+     * The fulfillment of the agreed offer, reported by {@code fulfiller} (the authenticated caller, whatever the
+     * body's {@code fulfilledBy} says). An actual cost must be in the agreed offer's currency and may exceed its
+     * estimated cost by at most {@code tolerance} (a fraction, 0.10 for 10 %) unless a supervisor or owner reports it.
+     */
+    RemedyFulfilled fulfill(ComplaintState state, Commands.Fulfill command, Actor fulfiller, BigDecimal tolerance) {
         if (command.offerId() != null && state.fulfillmentOf(command.offerId()).isPresent()) {
             throw alreadyFulfilled(command.offerId(), state);
         }
@@ -114,14 +154,34 @@ final class Transitions {
             };
         }
         RemedyOffered agreed = state.agreedOffer().orElseThrow();
+        checkCost(agreed, command.actualCost(), fulfiller, tolerance);
         return RemedyFulfilled.newBuilder()
                 .setEventId(ids.get()).setComplaintId(state.complaintId()).setOccurredAt(clock.instant())
                 .setCausationId(agreed.getEventId()).setRound(state.round())
                 .setOfferId(agreed.getOfferId()).setKind(agreed.getKind())
-                .setReference(command.reference()).setFulfilledBy(command.fulfilledBy())
+                .setReference(command.reference()).setFulfilledBy(fulfiller.name())
                 .setActualCost(command.actualCost()).setInspectionResult(command.inspectionResult())
                 .setRootCause(command.rootCause()).setNote(command.note())
                 .build();
+    }
+
+    private static void checkCost(RemedyOffered agreed, Money actual, Actor fulfiller, BigDecimal tolerance) {
+        if (actual == null) {
+            return;
+        }
+        Money estimated = agreed.getEstimatedCost();
+        if (!estimated.getCurrency().equals(actual.getCurrency())) {
+            throw new ActionRefused(ActionRefused.Reason.COST_CURRENCY, "actualCost is in " + actual.getCurrency()
+                    + "; the agreed offer " + agreed.getOfferId() + " is in " + estimated.getCurrency());
+        }
+        BigDecimal limit = estimated.getAmount().multiply(BigDecimal.ONE.add(tolerance)).setScale(2, RoundingMode.DOWN);
+        if (actual.getAmount().compareTo(limit) > 0 && !fulfiller.has(Role.SUPERVISOR) && !fulfiller.has(Role.OWNER)) {
+            throw new ActionRefused(ActionRefused.Reason.COST_ABOVE_TOLERANCE, "actualCost "
+                    + actual.getAmount().toPlainString() + " " + actual.getCurrency() + " exceeds the agreed "
+                    + estimated.getAmount().toPlainString() + " by more than "
+                    + tolerance.movePointRight(2).stripTrailingZeros().toPlainString()
+                    + " %; a supervisor must report this fulfillment");
+        }
     }
 
     /** The round as the rules see it, from the folded view: resolved, the offer that waits, or the agreed one. */

@@ -239,6 +239,11 @@ public final class ComplaintState {
         return Optional.ofNullable(offers.get(offerId));
     }
 
+    /** The answer published as this event (a counter offer names the counter it answers by its event id). */
+    public Optional<RemedyResponded> responseWithEventId(String eventId) {
+        return responses.values().stream().filter(r -> r.getEventId().equals(eventId)).findFirst();
+    }
+
     public Optional<RemedyResponded> responseTo(String offerId) {
         return Optional.ofNullable(responses.get(offerId));
     }

@@ -1,5 +1,6 @@
 package com.makeitright.intake.web;
 
+import com.makeitright.intake.common.ActionRefused;
 import com.makeitright.intake.common.IdempotencyKeyReused;
 import com.makeitright.intake.common.InvalidInput;
 import com.makeitright.intake.common.TransitionRefused;
@@ -47,6 +48,14 @@ class IntakeProblems {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "Not possible in the complaint's current state",
                 e.refusal().detail(), exchange);
         problem.setProperty("reason", e.refusal().reason().name());
+        return respond(problem, HttpHeaders.EMPTY);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> notAllowed(ActionRefused e, ServerWebExchange exchange) {
+        ProblemDetail problem = problem(e.reason().status(), e.reason().status() == HttpStatus.FORBIDDEN
+                ? "Beyond the caller's authority" : "Not allowed for the agreed offer", e.getMessage(), exchange);
+        problem.setProperty("reason", e.reason().name());
         return respond(problem, HttpHeaders.EMPTY);
     }
 

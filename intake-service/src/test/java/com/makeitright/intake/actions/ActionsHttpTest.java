@@ -88,7 +88,6 @@ class ActionsHttpTest {
                 Arguments.of("remedy-response", ActionRequests.counter("DISCOUNT", "10.001", "USD"), "counterOffer.amount"),
                 Arguments.of("remedy-response", ActionRequests.counter("STORE_CREDIT", "10.00", "JOD"), "counterOffer.currency"),
                 Arguments.of("remedy-response", new RemedyResponse("ACCEPT", null, null, "n".repeat(2001)), "note"),
-                Arguments.of("approval", new ActionRequests.Approval("APPROVED", null, null, null), "approver"),
                 Arguments.of("approval", new ActionRequests.Approval("PERHAPS", "sam", null, null), "decision"),
                 Arguments.of("approval", new ActionRequests.Approval(null, "sam", null, null), "decision"),
                 Arguments.of("fulfillment", new ActionRequests.Fulfillment(null, "agent.ann", null, null, null, null, null), "reference"),

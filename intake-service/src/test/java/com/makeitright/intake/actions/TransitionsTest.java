@@ -4,6 +4,7 @@ import com.makeitright.contract.Monies;
 import com.makeitright.contract.Topic;
 import com.makeitright.contract.Topics;
 import com.makeitright.events.ApprovalDecision;
+import com.makeitright.events.AuthorityLevel;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.CounterOffer;
 import com.makeitright.events.FollowUpCompleted;
@@ -19,22 +20,27 @@ import com.makeitright.events.RemedyResponded;
 import com.makeitright.events.ResolutionOutcome;
 import com.makeitright.events.ResponseDecision;
 import com.makeitright.events.RootCause;
+import com.makeitright.intake.common.ActionRefused;
+import com.makeitright.intake.common.Actor;
 import com.makeitright.intake.common.InvalidInput;
 import com.makeitright.intake.common.Refusal.Reason;
 import com.makeitright.intake.common.TransitionRefused;
 import com.makeitright.intake.status.ComplaintState;
 import com.makeitright.intake.status.RecordedEvent;
+import com.makeitright.platform.security.Role;
 import com.makeitright.testing.Events;
 import org.apache.avro.specific.SpecificRecord;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,6 +64,10 @@ class TransitionsTest {
         return event;
     }
 
+    static final Actor SAM = new Actor("sam", Set.of(Role.SUPERVISOR.authority()));
+    static final Actor ANN = new Actor("agent.ann", Set.of(Role.AGENT.authority()));
+    static final BigDecimal TOLERANCE = new BigDecimal("0.10");
+
     private ComplaintState state() {
         return ComplaintState.fold(id, history).orElseThrow();
     }
@@ -72,7 +82,7 @@ class TransitionsTest {
     }
 
     private static Commands.Fulfill fulfill(String offerId, InspectionResult inspection) {
-        return new Commands.Fulfill("SHIP-1", "agent.ann", offerId, Monies.of("12.00", "USD"), inspection,
+        return new Commands.Fulfill("SHIP-1", offerId, Monies.of("12.00", "USD"), inspection,
                 RootCause.PACKING_ERROR, "sent");
     }
 
@@ -162,7 +172,7 @@ class TransitionsTest {
         RemedyOffered pending = offer(OfferStatus.PENDING_APPROVAL);
 
         RemedyApprovalDecided decided = transitions.decideApproval(state(),
-                new Commands.DecideApproval(ApprovalDecision.REJECTED, "sam", pending.getOfferId(), "too much"));
+                new Commands.DecideApproval(ApprovalDecision.REJECTED, pending.getOfferId(), "too much"), SAM);
 
         assertThat(decided.getCausationId()).isEqualTo(pending.getEventId());
         assertThat(decided.getOfferId()).isEqualTo(pending.getOfferId());
@@ -176,18 +186,76 @@ class TransitionsTest {
         offer(OfferStatus.OPEN);
 
         refused(() -> transitions.decideApproval(state(),
-                        new Commands.DecideApproval(ApprovalDecision.APPROVED, "sam", null, null)),
+                        new Commands.DecideApproval(ApprovalDecision.APPROVED, null, null), SAM),
                 Reason.NO_OFFER_AWAITS_APPROVAL, "is OPEN and waits for the customer");
     }
 
+    @Test
+    void theApproverIsTheCallerWithTheAuthorityOfTheirRoleWhateverTheBodySaid() {
+        RemedyOffered pending = add(Topics.REMEDY_OFFERED, Events.offered(id).setStatus(OfferStatus.PENDING_APPROVAL)
+                .setAuthorityLevel(AuthorityLevel.OWNER).setExpiresAt(NOW.plus(Duration.ofDays(2))).build());
+        Commands.DecideApproval approve = new Commands.DecideApproval(ApprovalDecision.APPROVED, null, null);
+
+        assertThatThrownBy(() -> transitions.decideApproval(state(), approve, SAM))
+                .isInstanceOfSatisfying(ActionRefused.class, refused -> {
+                    assertThat(refused.reason()).isEqualTo(ActionRefused.Reason.BEYOND_AUTHORITY);
+                    assertThat(refused.getMessage()).contains(pending.getOfferId(), "OWNER", "SUPERVISOR");
+                });
+        RemedyApprovalDecided byOwner = transitions.decideApproval(state(), approve,
+                new Actor("olive.owner", Set.of(Role.OWNER.authority())));
+        assertThat(byOwner.getApprover()).isEqualTo("olive.owner");
+        assertThat(byOwner.getApproverAuthority()).isEqualTo(AuthorityLevel.OWNER);
+        // Rejecting stays open to a supervisor: it grants nothing.
+        assertThat(transitions.decideApproval(state(), new Commands.DecideApproval(ApprovalDecision.REJECTED, null,
+                null), SAM).getApproverAuthority()).isEqualTo(AuthorityLevel.SUPERVISOR);
+    }
+
+    @Test
+    void aSupervisorCannotApproveACounterTheyPostedThemselves() {
+        RemedyOffered open = offer(OfferStatus.OPEN);
+        RemedyResponded counter = add(Topics.REMEDY_RESPONSES, Events.responded(id, open.getOfferId(),
+                ResponseDecision.COUNTER).setRespondedBy(SAM.name()).build());
+        add(Topics.REMEDY_OFFERED, Events.offered(id).setStatus(OfferStatus.PENDING_APPROVAL).setNegotiationRound(2)
+                .setAuthorityLevel(AuthorityLevel.SUPERVISOR).setCounterOfEventId(counter.getEventId())
+                .setExpiresAt(NOW.plus(Duration.ofDays(2))).build());
+        Commands.DecideApproval approve = new Commands.DecideApproval(ApprovalDecision.APPROVED, null, null);
+
+        assertThatThrownBy(() -> transitions.decideApproval(state(), approve, SAM))
+                .isInstanceOfSatisfying(ActionRefused.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(ActionRefused.Reason.OWN_COUNTER));
+        assertThat(transitions.decideApproval(state(), approve, new Actor("sue", Set.of(Role.SUPERVISOR.authority())))
+                .getApprover()).isEqualTo("sue");
+    }
+
     // ------------------------------------------------------------ fulfillment
+
+    @Test
+    void theActualCostMustBeInTheAgreedCurrencyAndWithinTheToleranceUnlessASupervisorReportsIt() {
+        RemedyOffered offer = offer(OfferStatus.OPEN); // estimated 20.00 USD
+        add(Topics.REMEDY_RESPONSES, Events.responded(id, offer.getOfferId(), ResponseDecision.ACCEPT).build());
+
+        assertThatThrownBy(() -> transitions.fulfill(state(), costing("20.00", "EUR"), ANN, TOLERANCE))
+                .isInstanceOfSatisfying(ActionRefused.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(ActionRefused.Reason.COST_CURRENCY));
+        assertThatThrownBy(() -> transitions.fulfill(state(), costing("22.01", "USD"), ANN, TOLERANCE))
+                .isInstanceOfSatisfying(ActionRefused.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(ActionRefused.Reason.COST_ABOVE_TOLERANCE));
+        assertThat(transitions.fulfill(state(), costing("22.00", "USD"), ANN, TOLERANCE).getFulfilledBy())
+                .isEqualTo("agent.ann");
+        assertThat(transitions.fulfill(state(), costing("1000000.00", "USD"), SAM, TOLERANCE).getFulfilledBy())
+                .isEqualTo("sam");
+    }
+
+    private static Commands.Fulfill costing(String amount, String currency) {
+        return new Commands.Fulfill("SHIP-1", null, Monies.of(amount, currency), null, null, null);
+    }
 
     @Test
     void anAcceptedOfferIsFulfilledWithItsKind() {
         RemedyOffered offer = offer(OfferStatus.OPEN);
         add(Topics.REMEDY_RESPONSES, Events.responded(id, offer.getOfferId(), ResponseDecision.ACCEPT).build());
 
-        RemedyFulfilled fulfilled = transitions.fulfill(state(), fulfill(null, null));
+        RemedyFulfilled fulfilled = transitions.fulfill(state(), fulfill(null, null), ANN, TOLERANCE);
 
         assertThat(fulfilled.getOfferId()).isEqualTo(offer.getOfferId());
         assertThat(fulfilled.getCausationId()).isEqualTo(offer.getEventId());
@@ -201,7 +269,7 @@ class TransitionsTest {
     void nothingAgreedCannotBeFulfilled() {
         offer(OfferStatus.OPEN);
 
-        refused(() -> transitions.fulfill(state(), fulfill(null, null)), Reason.NOTHING_AGREED, "is OPEN");
+        refused(() -> transitions.fulfill(state(), fulfill(null, null), ANN, TOLERANCE), Reason.NOTHING_AGREED, "is OPEN");
     }
 
     @Test
@@ -209,9 +277,9 @@ class TransitionsTest {
         RemedyOffered agreed = offer(OfferStatus.AGREED);
         add(Topics.REMEDY_FULFILLED, Events.fulfilled(id, agreed.getOfferId(), agreed.getKind()).build());
 
-        refused(() -> transitions.fulfill(state(), fulfill(null, null)), Reason.ALREADY_FULFILLED,
+        refused(() -> transitions.fulfill(state(), fulfill(null, null), ANN, TOLERANCE), Reason.ALREADY_FULFILLED,
                 agreed.getOfferId(), "SHIP-123");
-        refused(() -> transitions.fulfill(state(), fulfill(agreed.getOfferId(), null)), Reason.ALREADY_FULFILLED);
+        refused(() -> transitions.fulfill(state(), fulfill(agreed.getOfferId(), null), ANN, TOLERANCE), Reason.ALREADY_FULFILLED);
     }
 
     @Test
@@ -219,15 +287,15 @@ class TransitionsTest {
         RemedyOffered inspection = add(Topics.REMEDY_OFFERED,
                 Events.offered(id).setStatus(OfferStatus.AGREED).setKind(RemedyKind.INSPECTION).build());
 
-        assertThatThrownBy(() -> transitions.fulfill(state(), fulfill(null, null)))
+        assertThatThrownBy(() -> transitions.fulfill(state(), fulfill(null, null), ANN, TOLERANCE))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.problems())
                         .singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("inspectionResult")));
-        assertThat(transitions.fulfill(state(), fulfill(inspection.getOfferId(), InspectionResult.FAULT_CONFIRMED))
+        assertThat(transitions.fulfill(state(), fulfill(inspection.getOfferId(), InspectionResult.FAULT_CONFIRMED), ANN, TOLERANCE)
                 .getInspectionResult()).isEqualTo(InspectionResult.FAULT_CONFIRMED);
 
         history.remove(history.size() - 1);
         offer(OfferStatus.AGREED);
-        assertThatThrownBy(() -> transitions.fulfill(state(), fulfill(null, InspectionResult.NO_FAULT_FOUND)))
+        assertThatThrownBy(() -> transitions.fulfill(state(), fulfill(null, InspectionResult.NO_FAULT_FOUND), ANN, TOLERANCE))
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("only for an INSPECTION");
     }
 
@@ -236,7 +304,7 @@ class TransitionsTest {
         offer(OfferStatus.OPEN);
         add(Topics.COMPLAINTS_RESOLVED, Events.resolved(id).setOutcome(ResolutionOutcome.NO_RESPONSE).build());
 
-        refused(() -> transitions.fulfill(state(), fulfill(null, null)), Reason.NOTHING_AGREED, "NO_RESPONSE");
+        refused(() -> transitions.fulfill(state(), fulfill(null, null), ANN, TOLERANCE), Reason.NOTHING_AGREED, "NO_RESPONSE");
         refused(() -> transitions.respond(state(), respond(ResponseDecision.ACCEPT, null)), Reason.NO_OPEN_OFFER,
                 "is resolved (NO_RESPONSE)");
     }

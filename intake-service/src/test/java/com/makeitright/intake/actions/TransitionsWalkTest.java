@@ -115,13 +115,13 @@ class TransitionsWalkTest {
                         CounterOffer.newBuilder().setKind(RemedyKind.REFUND_PARTIAL)
                                 .setAmount(Monies.of("30.00", "USD")).setDescription("Half back").build()));
                 case ACCEPT_OTHER_OFFER -> transitions.respond(state, respond(ResponseDecision.ACCEPT, "other", null));
-                case APPROVE -> transitions.decideApproval(state, approval(offerId, ApprovalDecision.APPROVED));
-                case REJECT -> transitions.decideApproval(state, approval(offerId, ApprovalDecision.REJECTED));
-                case APPROVE_OTHER_OFFER -> transitions.decideApproval(state, approval("other", ApprovalDecision.APPROVED));
-                case FULFILL -> transitions.fulfill(state, fulfill(offerId, null));
-                case FULFILL_OTHER_OFFER -> transitions.fulfill(state, fulfill("other", null));
-                case FULFILL_FAULT_CONFIRMED -> transitions.fulfill(state, fulfill(offerId, InspectionResult.FAULT_CONFIRMED));
-                case FULFILL_NO_FAULT_FOUND -> transitions.fulfill(state, fulfill(offerId, InspectionResult.NO_FAULT_FOUND));
+                case APPROVE -> transitions.decideApproval(state, approval(offerId, ApprovalDecision.APPROVED), TransitionsTest.SAM);
+                case REJECT -> transitions.decideApproval(state, approval(offerId, ApprovalDecision.REJECTED), TransitionsTest.SAM);
+                case APPROVE_OTHER_OFFER -> transitions.decideApproval(state, approval("other", ApprovalDecision.APPROVED), TransitionsTest.SAM);
+                case FULFILL -> transitions.fulfill(state, fulfill(offerId, null), TransitionsTest.ANN, TransitionsTest.TOLERANCE);
+                case FULFILL_OTHER_OFFER -> transitions.fulfill(state, fulfill("other", null), TransitionsTest.ANN, TransitionsTest.TOLERANCE);
+                case FULFILL_FAULT_CONFIRMED -> transitions.fulfill(state, fulfill(offerId, InspectionResult.FAULT_CONFIRMED), TransitionsTest.ANN, TransitionsTest.TOLERANCE);
+                case FULFILL_NO_FAULT_FOUND -> transitions.fulfill(state, fulfill(offerId, InspectionResult.NO_FAULT_FOUND), TransitionsTest.ANN, TransitionsTest.TOLERANCE);
             }
         }
 
@@ -140,11 +140,11 @@ class TransitionsWalkTest {
         }
 
         private static Commands.DecideApproval approval(String offerId, ApprovalDecision decision) {
-            return new Commands.DecideApproval(decision, "sam.supervisor", offerId, null);
+            return new Commands.DecideApproval(decision, offerId, null);
         }
 
         private static Commands.Fulfill fulfill(String offerId, InspectionResult inspection) {
-            return new Commands.Fulfill("SHIP-1", "agent.ann", offerId, null, inspection, RootCause.PACKING_ERROR, null);
+            return new Commands.Fulfill("SHIP-1", offerId, null, inspection, RootCause.PACKING_ERROR, null);
         }
     }
 }

@@ -1,15 +1,22 @@
 package com.makeitright.intake.testing;
 
 import com.makeitright.intake.status.UnappliedWrites;
+import com.makeitright.testing.security.TestCredentials;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.web.server.WebFilter;
+import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-/** Beans an HTTP slice test gives intake instead of Kafka: an in-memory view, a recording publisher, a fixed clock. */
+/**
+ * Beans an HTTP slice test gives intake instead of Kafka: an in-memory view, a recording publisher, a fixed clock,
+ * and the caller a slice has no security chain to authenticate: the test suite's client, with every role.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class SliceStubs {
 
@@ -28,6 +35,14 @@ public class SliceStubs {
     @Bean
     public RecordingPublisher recordingPublisher(InMemoryViews views) {
         return new RecordingPublisher(views);
+    }
+
+    /** The principal the platform's chain would set: a slice tests one controller, not who may call it. */
+    @Bean
+    public WebFilter sliceCaller() {
+        TestingAuthenticationToken caller = new TestingAuthenticationToken(TestCredentials.SUITE, "",
+                TestCredentials.ROLES.stream().map(role -> "ROLE_" + role).toArray(String[]::new));
+        return (exchange, chain) -> chain.filter(exchange.mutate().principal(Mono.just(caller)).build());
     }
 
     @Bean

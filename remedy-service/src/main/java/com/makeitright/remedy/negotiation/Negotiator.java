@@ -2,6 +2,7 @@ package com.makeitright.remedy.negotiation;
 
 import com.makeitright.contract.Monies;
 import com.makeitright.events.AgreedRemedy;
+import com.makeitright.events.ApprovalDecision;
 import com.makeitright.events.AuthorityLevel;
 import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.ComplaintResolved;
@@ -145,6 +146,15 @@ final class Negotiator {
             return refused;
         }
         Offer pending = state.current();
+        if (a.getDecision() == ApprovalDecision.APPROVED) {
+            // Authority comes from identity: intake sets it from the approver's role; an older producer's approval,
+            // without it, counts as a supervisor's. Refused, it changes nothing and the processor logs why.
+            AuthorityLevel authority = a.getApproverAuthority() == null ? AuthorityLevel.SUPERVISOR : a.getApproverAuthority();
+            if (authority.ordinal() < pending.authorityLevel().ordinal()) {
+                return Step.ignore(state, "the approval by " + a.getApprover() + " (" + authority + ") of offer "
+                        + pending.offerId() + " is refused: it needs " + pending.authorityLevel() + " authority");
+            }
+        }
         Negotiation n = state.remembering(a.getEventId());
         if (refused.effect() == Effect.REOFFER_APPROVED) {
             return offer(n, pending.terms(), pending.negotiationRound(), a.getEventId(), a.getApprover(),

@@ -10,6 +10,7 @@ import com.makeitright.testing.Events;
 import com.makeitright.testing.KafkaProbe;
 import com.makeitright.testing.MutableClock;
 import com.makeitright.testing.WithKafkaBroker;
+import com.makeitright.testing.security.TestCredentials;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
@@ -91,6 +93,21 @@ class LedgerIT {
     @AfterAll
     static void resetAwaitility() {
         Awaitility.reset();
+    }
+
+    @Test
+    void theLedgerIsForAViewerSupervisorOrOwner() {
+        WebTestClient bare = http.mutate().defaultHeaders(h -> h.remove(HttpHeaders.AUTHORIZATION)).build();
+        bare.get().uri("/api/ledger").exchange().expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        for (String role : new String[]{"helpdesk", "agent", "ops"}) {
+            bare.get().uri("/api/ledger").header(HttpHeaders.AUTHORIZATION, TestCredentials.bearer(role))
+                    .exchange().expectStatus().isForbidden();
+        }
+        for (String role : new String[]{"viewer", "supervisor", "owner"}) {
+            bare.get().uri("/api/ledger").header(HttpHeaders.AUTHORIZATION, TestCredentials.bearer(role))
+                    .exchange().expectStatus().value(status -> assertThat(status).isIn(200, 503));
+        }
     }
 
     @Test

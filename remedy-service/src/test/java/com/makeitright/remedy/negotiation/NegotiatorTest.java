@@ -175,6 +175,22 @@ class NegotiatorTest {
     }
 
     @Test
+    void anApprovalBelowTheOffersAuthorityIsRefusedAndChangesNothing() {
+        RemedyOffered first = offered(negotiator.acknowledged(null, ack().setOrder(Events.order("120.00")).build()));
+        RemedyOffered pending = offered(negotiator.responded(state, counter(first, RemedyKind.REFUND_FULL, "120.00")));
+        assertThat(pending.getAuthorityLevel()).isEqualTo(AuthorityLevel.SUPERVISOR);
+
+        Negotiator.Step refused = negotiator.approvalDecided(state, Events.approvalDecided(ID, pending.getOfferId(),
+                ApprovalDecision.APPROVED).setApprover("ann.agent").setApproverAuthority(AuthorityLevel.AGENT).build());
+
+        assertThat(refused.events()).isEmpty();
+        assertThat(refused.ignored()).contains("ann.agent", "AGENT", "needs SUPERVISOR");
+        assertThat(offered(negotiator.approvalDecided(state, Events.approvalDecided(ID, pending.getOfferId(),
+                ApprovalDecision.APPROVED).setApproverAuthority(AuthorityLevel.SUPERVISOR).build())).getStatus())
+                .isEqualTo(OfferStatus.AGREED);
+    }
+
+    @Test
     void aRejectedCounterFallsBackToTheOfferTheCustomerCountered() {
         RemedyOffered first = offered(negotiator.acknowledged(null, ack().setOrder(Events.order("120.00")).build()));
         RemedyOffered pending = offered(negotiator.responded(state, counter(first, RemedyKind.REFUND_FULL, "120.00")));

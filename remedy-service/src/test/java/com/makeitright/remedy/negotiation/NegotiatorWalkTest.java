@@ -2,6 +2,7 @@ package com.makeitright.remedy.negotiation;
 
 import com.makeitright.contract.Monies;
 import com.makeitright.events.ApprovalDecision;
+import com.makeitright.events.AuthorityLevel;
 import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.CounterOffer;
 import com.makeitright.events.InspectionResult;
@@ -113,7 +114,9 @@ class NegotiatorWalkTest {
                 case ACCEPT_LATE -> negotiator.responded(state, answer(ResponseDecision.ACCEPT, offer)
                         .setOccurredAt(state == null ? clock.instant() : state.current().expiresAt()).build());
                 case ACCEPT_OTHER_OFFER -> negotiator.responded(state, answer(ResponseDecision.ACCEPT, "other").build());
-                case APPROVE -> negotiator.approvalDecided(state, Events.approvalDecided(ID, offer, ApprovalDecision.APPROVED).build());
+                // the walk is about the rules of the round, so the approver has whatever authority the offer needs
+                case APPROVE -> negotiator.approvalDecided(state, Events.approvalDecided(ID, offer, ApprovalDecision.APPROVED)
+                        .setApproverAuthority(AuthorityLevel.OWNER).build());
                 case REJECT -> negotiator.approvalDecided(state, Events.approvalDecided(ID, offer, ApprovalDecision.REJECTED).build());
                 case APPROVE_OTHER_OFFER -> negotiator.approvalDecided(state,
                         Events.approvalDecided(ID, "other", ApprovalDecision.APPROVED).build());

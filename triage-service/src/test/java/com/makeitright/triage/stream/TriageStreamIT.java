@@ -13,6 +13,7 @@ import com.makeitright.testing.Events;
 import com.makeitright.testing.KafkaProbe;
 import com.makeitright.testing.WithKafkaBroker;
 import com.makeitright.triage.TriageApplication;
+import com.makeitright.testing.security.TestCredentials;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -77,7 +78,8 @@ class TriageStreamIT {
     /** What ops' Prometheus reads: the text of /actuator/prometheus. */
     String prometheus() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/actuator/prometheus")).build(), BodyHandlers.ofString());
+                URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                .header("Authorization", TestCredentials.bearer("ops")).build(), BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }

@@ -276,10 +276,18 @@ function renderComplaint(c) {
       c.timeline.map((t) => [time(t.at), t.event, t.by, t.summary]))])));
 }
 
+let complaintShown = null;
+
 async function refreshComplaint(id) {
   try {
-    renderComplaint(await json('/api/dashboard/complaints/' + encodeURIComponent(id)));
+    const complaint = await json('/api/dashboard/complaints/' + encodeURIComponent(id));
+    const text = JSON.stringify(complaint);
+    if (text !== complaintShown) { // any change anywhere pushes: redraw only when this complaint changed
+      complaintShown = text;
+      renderComplaint(complaint);
+    }
   } catch (error) {
+    complaintShown = null;
     $('complaint-title').textContent = 'Complaint ' + id;
     $('complaint-body').replaceChildren(el('p', { class: 'error' }, [error.status === 404
       ? 'Not on the dashboard: unknown, or closed a while ago.' : String(error.message)]));

@@ -47,6 +47,7 @@ export function table(tableEl, columns, rowKey) {
   let sortBy = null;
   let descending = false;
   let rows = [];
+  let shown = null;
   const head = el('thead', {}, [el('tr', {}, columns.map((c) => {
     const th = el('th', { scope: 'col', class: c.num ? 'num' : null, 'data-key': c.key }, [
       el('button', { type: 'button' }, [c.label])]);
@@ -89,6 +90,12 @@ export function table(tableEl, columns, rowKey) {
 
   return {
     update(newRows) {
+      // redrawn only when the rows changed, so a keyboard user's focus and a reader's place survive other updates
+      const json = JSON.stringify(newRows || []);
+      if (json === shown) {
+        return;
+      }
+      shown = json;
       rows = newRows || [];
       render();
     },

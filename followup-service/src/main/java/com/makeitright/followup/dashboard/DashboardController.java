@@ -82,7 +82,7 @@ class DashboardController {
                         .data("{\"version\":" + v + "}").build());
         Flux<ServerSentEvent<String>> heartbeat = Flux.interval(HEARTBEAT)
                 .map(i -> ServerSentEvent.<String>builder().comment("keep-alive").build());
-        return Flux.merge(changes, heartbeat);
+        return Flux.merge(changes, heartbeat).takeUntilOther(push.closing());
     }
 
     private static String oneOf(String name, String value, Set<String> allowed) {

@@ -97,6 +97,11 @@ class DashboardBrowserIT {
                 + "\"#queue tbody tr[data-id='" + xss + "'] td:nth-child(3)\").textContent;")).isEqualTo(XSS_SUBJECT);
         assertThat(browser.findElements(By.cssSelector("#queue img"))).as("no markup from a subject").isEmpty();
         assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+
+        // tables sort from the keyboard: Enter on a column's header
+        browser.findElement(By.cssSelector("#queue th[data-key='subject'] button")).sendKeys(Keys.ENTER);
+        assertThat(browser.findElement(By.cssSelector("#queue th[data-key='subject']")).getAttribute("aria-sort"))
+                .isEqualTo("ascending");
         screenshot("1-queue");
     }
 

@@ -323,16 +323,65 @@ class FollowupIT {
     }
 
     @Test
-    void theDashboardIsServedAndReadsTheInsights() {
+    void theDashboardPageIsServedWithItsModulesAndUplotFromTheJar() {
         String page = http.get().uri("/").accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(page).contains("Open escalations").contains("data-source=\"/api/insights\"")
-                .contains("dashboard.js");
+        assertThat(page).contains("<script type=\"module\" src=\"app.js\">").contains("id=\"queue\"");
+        for (String asset : List.of("/app.js", "/api.js", "/dom.js", "/charts.js", "/dashboard.css",
+                "/webjars/uplot/1.6.30/dist/uPlot.esm.js", "/webjars/uplot/1.6.30/dist/uPlot.min.css")) {
+            http.get().uri(asset).exchange().expectStatus().isOk();
+        }
+    }
 
-        String script = http.get().uri("/dashboard.js").exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(script).contains("'/api/insights'").contains("renderEscalations");
+    /** The read model follows every topic, and the SSE stream says so; the detail has triage's and remedy's figures. */
+    @Test
+    void theDashboardFollowsTheTopicsAndPushesEachChange() {
+        List<String> pushed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        reactor.core.Disposable stream = http.get().uri("/api/dashboard/events").accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange().expectStatus().isOk().returnResult(String.class).getResponseBody()
+                .subscribe(pushed::add);
+        try {
+            String complaintId = newComplaintId();
+            String subject = "<img src=x onerror=alert(1)>";
+            probe.publish(Topics.COMPLAINTS_RECEIVED, complaintId,
+                    Events.received(complaintId).setSubject(subject).build());
+            probe.publish(Topics.COMPLAINTS_ACKNOWLEDGED, complaintId, Events.acknowledged(complaintId)
+                    .setSubject(subject).setAnger(com.makeitright.events.Anger.HOSTILE)
+                    .setSignals(List.of(com.makeitright.events.Signal.newBuilder().setSignal("wrong-item")
+                            .setEvidence("received somebody's music backup").setWeight(0.4)
+                            .setIndicates("cause:OUR_ERROR").build())).build());
+            int pushedBefore = await().atMost(KafkaProbe.PATIENCE).until(pushed::size, n -> n > 0);
+            RemedyOffered offer = Events.offered(complaintId).build();
+            probe.publish(Topics.REMEDY_OFFERED, complaintId, offer);
+
+            JsonNode complaint = await().atMost(KafkaProbe.PATIENCE).until(() -> http.get()
+                            .uri("/api/dashboard/complaints/{id}", complaintId).exchange()
+                            .returnResult(JsonNode.class).getResponseBody().blockFirst(),
+                    c -> c != null && c.has("stage") && "OFFERED".equals(c.get("stage").asString()));
+            assertThat(complaint.get("subject").asString()).isEqualTo(subject);
+            assertThat(complaint.get("anger").asString()).isEqualTo("HOSTILE");
+            assertThat(complaint.get("signals").get(0).get("evidence").asString())
+                    .isEqualTo("received somebody's music backup");
+            assertThat(complaint.get("offers").get(0).get("costOfInaction").get("amount").decimalValue())
+                    .isEqualByComparingTo("150.00");
+            assertThat(complaint.get("timeline")).hasSize(3);
+            await().atMost(KafkaProbe.PATIENCE).until(pushed::size, n -> n > pushedBefore);
+
+            JsonNode queue = http.get().uri("/api/dashboard/queue?anger=HOSTILE").exchange().expectStatus().isOk()
+                    .expectBody(JsonNode.class).returnResult().getResponseBody();
+            assertThat(list(queue.get("rows"))).anyMatch(r -> r.get("complaintId").asString().equals(complaintId));
+            JsonNode overview = http.get().uri("/api/dashboard/overview").exchange().expectStatus().isOk()
+                    .expectBody(JsonNode.class).returnResult().getResponseBody();
+            assertThat(overview.get("counters").get("hostile").asInt()).isPositive();
+            assertThat(list(overview.get("offersAwaiting")))
+                    .anyMatch(r -> r.get("complaintId").asString().equals(complaintId));
+
+            http.get().uri("/api/dashboard/queue?anger=FURIOUS").exchange().expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+            http.get().uri("/api/dashboard/complaints/{id}", "no-such-complaint").exchange().expectStatus().isNotFound();
+        } finally {
+            stream.dispose();
+        }
     }
 }

@@ -1,0 +1,101 @@
+package com.makeitright.followup.dashboard;
+
+import com.makeitright.events.AgreedRemedy;
+import com.makeitright.events.FollowUpKind;
+import com.makeitright.events.OfferStatus;
+import com.makeitright.events.RemedyKind;
+import com.makeitright.events.RemedyOffered;
+import com.makeitright.testing.Events;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DashboardModelTest {
+
+    static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z"); // a Wednesday
+
+    static DashboardProperties properties(int maxComplaints) {
+        return new DashboardProperties(Duration.ofDays(31), Duration.ofHours(1), Duration.ofDays(31), maxComplaints,
+                200, Duration.ofMinutes(15), Duration.ofMillis(250));
+    }
+
+    final DashboardModel model = new DashboardModel(properties(10));
+    final long now = NOW.toEpochMilli();
+
+    void walk(String id, Instant at) {
+        model.apply(Events.received(id).setOccurredAt(at).build(), now);
+        model.apply(Events.acknowledged(id).setOccurredAt(at.plusSeconds(2)).build(), now);
+    }
+
+    @Test
+    void aComplaintMovesThroughItsStagesAndLeavesTheQueueWhenResolved() {
+        String id = "c-1";
+        walk(id, NOW.minusSeconds(60));
+        RemedyOffered offer = Events.offered(id).setOccurredAt(NOW.minusSeconds(50)).build();
+        model.apply(offer, now);
+        assertThat(model.queue(new DashboardModel.Filter(null, null, null, null, null), now).rows())
+                .singleElement().satisfies(r -> assertThat(r.stage()).isEqualTo("OFFERED"));
+        assertThat(model.overview(now).offersAwaiting()).hasSize(1);
+
+        model.apply(Events.resolved(id).setOccurredAt(NOW.minusSeconds(40)).setRemedy(AgreedRemedy.newBuilder()
+                .setOfferId(offer.getOfferId()).setKind(RemedyKind.REPLACEMENT).setAmount(null).setGoodwill(null)
+                .setDescription("x").build()).build(), now);
+        assertThat(model.queue(new DashboardModel.Filter(null, null, null, null, null), now).total()).isZero();
+
+        DashboardViews.Overview overview = model.overview(now);
+        assertThat(overview.flow().latencies()).extracting(DashboardViews.Latency::dayP50Ms)
+                .containsExactly(2_000L, 10_000L, 20_000L);
+        assertThat(overview.money().rows()).filteredOn(r -> r.period().equals("today")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.cost()).isEqualByComparingTo("20.00");
+                    assertThat(r.costOfInaction()).isEqualByComparingTo("150.00");
+                });
+        assertThat(overview.fixItTwice().topRootCauses()).singleElement()
+                .satisfies(r -> assertThat(r.rootCause()).isEqualTo("PACKING_ERROR"));
+        assertThat(model.complaint(id).orElseThrow().timeline()).extracting(CaseFile.Entry::event)
+                .containsExactly("ComplaintReceived", "ComplaintAcknowledged", "RemedyOffered", "ComplaintResolved");
+    }
+
+    @Test
+    void aLateEventOfAnEarlierStageDoesNotMoveTheCaseBack() {
+        String id = "c-2";
+        model.apply(Events.offered(id).setOccurredAt(NOW.minusSeconds(10)).setStatus(OfferStatus.PENDING_APPROVAL)
+                .build(), now);
+        model.apply(Events.acknowledged(id).setOccurredAt(NOW.minusSeconds(20)).build(), now);
+        assertThat(model.complaint(id).orElseThrow().stage()).isEqualTo("AWAITING_APPROVAL");
+    }
+
+    @Test
+    void aClosedComplaintStaysForTheGraceOnlyAndTheCapDropsTheLeastRecentlyTouched() {
+        walk("closed", NOW.minus(Duration.ofHours(3)));
+        model.apply(Events.resolved("closed").setOccurredAt(NOW.minus(Duration.ofHours(3))).build(), now);
+        model.apply(Events.followUpDue("closed", FollowUpKind.SATISFACTION_CHECK)
+                .setOccurredAt(NOW.minus(Duration.ofHours(2))).build(), now);
+        model.apply(Events.followUpCompleted("closed", true).setOccurredAt(NOW.minus(Duration.ofHours(2))).build(), now);
+        assertThat(model.complaint("closed").orElseThrow().stage()).isEqualTo("CLOSED");
+        model.sweep(now);
+        assertThat(model.complaint("closed")).isEmpty();
+
+        for (int i = 0; i < 12; i++) {
+            walk("c-" + i, NOW.minusSeconds(100 - i));
+        }
+        assertThat(model.size()).isEqualTo(10);
+        assertThat(model.complaint("c-0")).isEmpty();
+        assertThat(model.complaint("c-11")).isPresent();
+        assertThat(model.overview(now).counters().receivedToday()).as("counts outlive the cap").isEqualTo(13);
+    }
+
+    @Test
+    void theQueueFiltersAndPutsTheMostUrgentFirst() {
+        walk("later", NOW.minusSeconds(30));
+        model.apply(Events.acknowledged("sooner").setOccurredAt(NOW.minusSeconds(20))
+                .setAcknowledgeBy(NOW.plusSeconds(60)).setReviewNeeded(true).build(), now);
+        var all = model.queue(new DashboardModel.Filter(null, null, null, null, null), now);
+        assertThat(all.rows()).extracting(DashboardViews.QueueRow::complaintId).containsExactly("sooner", "later");
+        var review = model.queue(new DashboardModel.Filter(null, null, null, true, null), now);
+        assertThat(review.rows()).extracting(DashboardViews.QueueRow::complaintId).containsExactly("sooner");
+    }
+}

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,8 +65,11 @@ class WebhookDelivery {
         for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
             Optional<Duration> retryAfter = Optional.empty();
             try {
-                HttpResponse<Void> response = http.send(request(subscription, outgoing),
-                        HttpResponse.BodyHandlers.discarding());
+                HttpResponse<InputStream> response = http.send(request(subscription, outgoing),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                // The answer's body is not read: closing drops it, so a receiver that streams a body forever cannot
+                // hold the delivery beyond its read timeout (which ends with the status line).
+                response.body().close();
                 lastStatus = response.statusCode();
                 RetryPolicy.Verdict verdict = RetryPolicy.classify(lastStatus);
                 if (verdict == RetryPolicy.Verdict.DELIVERED) {

@@ -78,6 +78,8 @@ class WebhooksIT {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
+        // The mail topology is WorkerIT's; here it would only compete for the two cores.
+        registry.add("spring.kafka.streams.auto-startup", () -> "false");
         registry.add("spring.kafka.streams.application-id", () -> "webhooks-it");
         registry.add("spring.kafka.streams.state-dir", () -> Path.of(System.getProperty("java.io.tmpdir"),
                 "make-it-right-tests", "webhooks-it-" + Events.newId()).toString());

@@ -40,9 +40,11 @@ class SubscriptionConsumer implements Runnable {
     static final String STATUS_HEADER = "makeitright_webhook-status";
     static final String ATTEMPTS_HEADER = "makeitright_webhook-attempts";
     static final String DELIVERY_ID_HEADER = "makeitright_webhook-delivery-id";
-    static final String ORIGINAL_TOPIC_HEADER = "kafka_dlt-original-topic";
-    static final String ORIGINAL_PARTITION_HEADER = "kafka_dlt-original-partition";
-    static final String ORIGINAL_OFFSET_HEADER = "kafka_dlt-original-offset";
+    // Not the platform's kafka_dlt-original-* names: `./complaints dlt replay` sends a record back to that topic,
+    // to every consumer of the contract; a failed webhook must not be re-published to the whole pipeline.
+    static final String ORIGINAL_TOPIC_HEADER = "makeitright_webhook-original-topic";
+    static final String ORIGINAL_PARTITION_HEADER = "makeitright_webhook-original-partition";
+    static final String ORIGINAL_OFFSET_HEADER = "makeitright_webhook-original-offset";
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionConsumer.class);
 

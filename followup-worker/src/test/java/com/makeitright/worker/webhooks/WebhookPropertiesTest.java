@@ -6,6 +6,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,5 +83,27 @@ class WebhookPropertiesTest {
                 .run(context -> assertThat(messages(context.getStartupFailure()))
                         .contains("subscriptions[0].name").contains("must be 1-48 of a-z, 0-9 and '-'")
                         .contains("subscriptions[0].url").contains("must be an http(s) URL"));
+    }
+
+    /** The environment variables docs/follow-up-worker.md shows. */
+    @Test
+    void aSubscriptionBindsFromTheEnvironment() {
+        Map<String, Object> environment = Map.of(
+                "MAKEITRIGHT_WEBHOOKS_SUBSCRIPTIONS_0_NAME", "crm",
+                "MAKEITRIGHT_WEBHOOKS_SUBSCRIPTIONS_0_URL", "https://crm.example/hooks/make-it-right",
+                "MAKEITRIGHT_WEBHOOKS_SUBSCRIPTIONS_0_SECRET", "e".repeat(48),
+                "MAKEITRIGHT_WEBHOOKS_SUBSCRIPTIONS_0_EVENTS", "RemedyOffered,ComplaintResolved");
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+                .withUserConfiguration(Binding.class)
+                .withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
+                        new SystemEnvironmentPropertySource("test-systemEnvironment", environment)))
+                .run(context -> assertThat(context.getBean(WebhookProperties.class).subscriptions()).singleElement()
+                        .satisfies(subscription -> {
+                            assertThat(subscription.name()).isEqualTo("crm");
+                            assertThat(subscription.url()).isEqualTo("https://crm.example/hooks/make-it-right");
+                            assertThat(subscription.events()).containsExactlyInAnyOrder("RemedyOffered",
+                                    "ComplaintResolved");
+                        }));
     }
 }

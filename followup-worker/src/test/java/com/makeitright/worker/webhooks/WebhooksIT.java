@@ -73,6 +73,8 @@ class WebhooksIT {
     static final Queue<Received> received = new ConcurrentLinkedQueue<>();
     static final AtomicInteger badSignatures = new AtomicInteger();
     static final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    static final Map<String, Boolean> failingDeliveries = new ConcurrentHashMap<>();
+    static final AtomicInteger newDeliveries = new AtomicInteger();
     static final HttpServer receiver = startReceiver();
 
     @DynamicPropertySource
@@ -104,10 +106,11 @@ class WebhooksIT {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.setExecutor(Executors.newFixedThreadPool(2));
-            // Every other delivery fails twice (503, the second time asking to come back at once), then succeeds.
+            // Every other delivery (in the order they first arrive) fails twice (503, the second time asking to come back at once), then succeeds.
             server.createContext("/flaky", exchange -> receive(exchange, "flaky", FLAKY_SECRET, (deliveryId, body) -> {
                 int attempt = attempts.computeIfAbsent(deliveryId, id -> new AtomicInteger()).incrementAndGet();
-                boolean failing = (deliveryId.hashCode() & 1) == 0 && attempt <= 2;
+                boolean failing = failingDeliveries.computeIfAbsent(deliveryId,
+                        id -> newDeliveries.getAndIncrement() % 2 == 0) && attempt <= 2;
                 return failing ? 503 : 200;
             }));
             server.createContext("/strict", exchange -> receive(exchange, "strict", STRICT_SECRET,

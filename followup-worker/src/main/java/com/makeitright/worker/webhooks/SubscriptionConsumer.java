@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -93,7 +94,9 @@ class SubscriptionConsumer implements Runnable {
                     try {
                         consumer.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
                                 new OffsetAndMetadata(record.offset() + 1)));
-                    } catch (CommitFailedException e) { // the group moved on: the record comes again, same delivery id
+                    } catch (CommitFailedException | RetriableException e) {
+                        // The group moved on, or the broker did not answer in time: the record may come again, with
+                        // the same delivery id; the subscription goes on either way.
                         log.warn("Webhook {}: commit after {}-{}@{} failed; it will be delivered again",
                                 subscription.name(), record.topic(), record.partition(), record.offset(), e);
                     }

@@ -91,6 +91,9 @@ class OpsFilesTest {
             assertThat(list(service.get("profiles"))).containsExactly("observability");
             for (String volume : list(service.get("volumes"))) {
                 String host = volume.substring(0, volume.indexOf(':'));
+                if (host.startsWith("./.run/")) {
+                    continue; // made by `./complaints up` (the ops key), not part of the repository
+                }
                 assertThat(root.resolve(host)).as(volume + " exists").exists();
             }
         }

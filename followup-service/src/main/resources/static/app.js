@@ -92,6 +92,11 @@ const deadLetters = table($('dead-letters'), [
   { key: 'count', label: 'Dead letters', num: true, value: (r) => r.count },
 ]);
 
+const consumerLag = table($('consumer-lag'), [
+  { key: 'group', label: 'Consumer group', value: (r) => r.group },
+  { key: 'lag', label: 'Records behind', num: true, value: (r) => r.lag },
+]);
+
 const moneyTable = table($('money'), [
   { key: 'period', label: 'Period', value: (r) => ['today', 'week', 'month'].indexOf(r.period), cell: (r) => r.period },
   { key: 'kind', label: 'Remedy', value: (r) => r.kind, cell: (r) => words(r.kind) },
@@ -151,6 +156,7 @@ function renderOverview(o, effects) {
   followUps.update(o.followUpsDue);
   latency.update(o.flow.latencies);
   deadLetters.update(Object.entries(o.flow.deadLetters).map(([topic, count]) => ({ topic, count })));
+  consumerLag.update(Object.entries(o.flow.consumerLag).map(([group, lag]) => ({ group, lag })));
   receivedChart.update(o.flow.minutes, [o.flow.receivedPerMinute]);
   causeChart.update(o.mix.hours, CAUSES.map((k) => o.mix.causes[k]));
   angerChart.update(o.mix.hours, ANGERS.map((k) => o.mix.angers[k]));

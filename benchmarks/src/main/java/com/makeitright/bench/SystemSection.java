@@ -5,7 +5,7 @@ import com.makeitright.bench.load.LoadGenerator;
 import com.makeitright.bench.load.LoadResult;
 import com.makeitright.bench.report.Figure;
 import com.makeitright.cli.stack.Component;
-import com.makeitright.cli.stack.ConsumerLag;
+import com.makeitright.contract.ConsumerLag;
 
 import java.net.URI;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package com.makeitright.cli;
 
-import com.makeitright.cli.stack.ConsumerLag;
 import com.makeitright.cli.stack.LocalStack;
 import com.makeitright.cli.stack.ProcessStatus;
 import com.makeitright.cli.stack.StackException;
+import com.makeitright.contract.ConsumerLag;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

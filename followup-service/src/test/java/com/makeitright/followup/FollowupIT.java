@@ -377,6 +377,12 @@ class FollowupIT {
             assertThat(list(overview.get("offersAwaiting")))
                     .anyMatch(r -> r.get("complaintId").asString().equals(complaintId));
 
+            // every consumer group's lag, read with the Admin client as ./complaints status reads it
+            JsonNode lag = await().atMost(KafkaProbe.PATIENCE).until(() -> http.get().uri("/api/dashboard/overview")
+                            .exchange().returnResult(JsonNode.class).getResponseBody().blockFirst()
+                            .get("flow").get("consumerLag"), groups -> groups.has("followup-service"));
+            assertThat(lag.get("followup-service").asLong()).isNotNegative();
+
             http.get().uri("/api/dashboard/queue?anger=FURIOUS").exchange().expectStatus().isBadRequest()
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
             http.get().uri("/api/dashboard/complaints/{id}", "no-such-complaint").exchange().expectStatus().isNotFound();

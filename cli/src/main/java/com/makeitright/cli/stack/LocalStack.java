@@ -1,5 +1,6 @@
 package com.makeitright.cli.stack;
 
+import com.makeitright.contract.ConsumerLag;
 import org.apache.kafka.clients.admin.Admin;
 
 import java.io.IOException;

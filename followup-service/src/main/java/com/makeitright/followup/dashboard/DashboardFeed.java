@@ -1,7 +1,10 @@
 package com.makeitright.followup.dashboard;
 
+import com.makeitright.contract.ConsumerLag;
 import com.makeitright.contract.Topic;
 import com.makeitright.contract.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -47,6 +50,7 @@ final class DashboardFeed implements SmartLifecycle {
     private final Map<String, Deserializer<?>> decoders = new HashMap<>();
     private final Map<String, String> deadLetterTopics = new HashMap<>();
     private final Map<String, Long> deadLetters = new TreeMap<>();
+    private final Map<String, Object> adminConfig = new HashMap<>();
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean running;
     private Thread thread;
@@ -59,6 +63,13 @@ final class DashboardFeed implements SmartLifecycle {
         this.consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.consumerConfig.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         this.consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "followup-dashboard");
+        // the same connection (bootstrap, security) for the Admin client that reads the groups' lag
+        this.consumerConfig.forEach((name, value) -> {
+            if (AdminClientConfig.configNames().contains(name)) {
+                adminConfig.put(name, value);
+            }
+        });
+        adminConfig.put(AdminClientConfig.CLIENT_ID_CONFIG, "followup-dashboard-lag");
         this.model = model;
         this.push = push;
         this.properties = properties;
@@ -101,9 +112,10 @@ final class DashboardFeed implements SmartLifecycle {
     private void run() {
         while (running) {
             try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerConfig,
-                    new org.apache.kafka.common.serialization.StringDeserializer(), new ByteArrayDeserializer())) {
+                    new org.apache.kafka.common.serialization.StringDeserializer(), new ByteArrayDeserializer());
+                 Admin admin = Admin.create(adminConfig)) {
                 consumer = c;
-                follow(c);
+                follow(c, admin);
             } catch (WakeupException e) {
                 return;
             } catch (RuntimeException e) {
@@ -118,7 +130,7 @@ final class DashboardFeed implements SmartLifecycle {
         }
     }
 
-    private void follow(KafkaConsumer<String, byte[]> c) {
+    private void follow(KafkaConsumer<String, byte[]> c, Admin admin) {
         Set<TopicPartition> assigned = new HashSet<>();
         long nextHousekeeping = 0;
         while (running) {
@@ -127,6 +139,7 @@ final class DashboardFeed implements SmartLifecycle {
                 assignNew(c, assigned, now);
                 model.sweep(now);
                 model.deadLetters(deadLetters);
+                model.consumerLag(consumerLag(admin));
                 nextHousekeeping = now + HOUSEKEEPING.toMillis();
             }
             if (assigned.isEmpty()) {
@@ -180,6 +193,27 @@ final class DashboardFeed implements SmartLifecycle {
             c.seekToEnd(toEnd);
         }
         log.info("dashboard feed reads {} more partitions from {} on", found.size(), java.time.Instant.ofEpochMilli(from));
+    }
+
+    /**
+     * Every consumer group's lag (the services' stream applications, the worker, webhook subscriptions), as
+     * {@code ./complaints status} shows it; the last figures stay when the broker does not answer in time.
+     */
+    private Map<String, Long> consumerLag(Admin admin) {
+        try {
+            Map<String, Long> lags = new TreeMap<>();
+            for (ConsumerLag.GroupLag group : ConsumerLag.of(admin)) {
+                lags.put(group.group(), group.lag());
+            }
+            return lags;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.debug("consumer lag not read now: {}", e.toString());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+            return null;
+        }
     }
 
     private boolean apply(ConsumerRecord<String, byte[]> record) {

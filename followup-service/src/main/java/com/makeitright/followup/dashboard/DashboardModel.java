@@ -45,6 +45,8 @@ final class DashboardModel {
     private final Aggregates aggregates = new Aggregates();
     private final Map<RootCause, DashboardViews.Prevention> prevention = new EnumMap<>(RootCause.class);
     private final Map<String, Long> deadLetters = new TreeMap<>();
+    /** One entry per consumer group: bounded by the groups of the deployment, not by the data. */
+    private final Map<String, Long> consumerLag = new TreeMap<>();
     private long version;
 
     DashboardModel(DashboardProperties properties) {
@@ -177,6 +179,15 @@ final class DashboardModel {
         }
     }
 
+    /** The groups' lag as last read; {@code null} (not read this time) keeps the previous figures. */
+    synchronized void consumerLag(Map<String, Long> lags) {
+        if (lags != null && !lags.equals(consumerLag)) {
+            consumerLag.clear();
+            consumerLag.putAll(lags);
+            version++;
+        }
+    }
+
     synchronized int size() {
         return cases.size();
     }
@@ -288,7 +299,8 @@ final class DashboardModel {
                 latency("received → acknowledged", aggregates.toAcknowledged, now),
                 latency("received → offered", aggregates.toOffered, now),
                 latency("received → resolved", aggregates.toResolved, now));
-        return new DashboardViews.Flow(minutes, received, latencies, new TreeMap<>(deadLetters));
+        return new DashboardViews.Flow(minutes, received, latencies, new TreeMap<>(deadLetters),
+                new TreeMap<>(consumerLag));
     }
 
     private static DashboardViews.Latency latency(String stage, Aggregates.Samples samples, long now) {

@@ -54,7 +54,8 @@ final class DashboardViews {
     record Latency(String stage, long hourP50Ms, long hourP95Ms, long hourCount, long dayP50Ms, long dayP95Ms,
                    long dayCount) { }
 
-    record Flow(long[] minutes, int[] receivedPerMinute, List<Latency> latencies, Map<String, Long> deadLetters) { }
+    record Flow(long[] minutes, int[] receivedPerMinute, List<Latency> latencies, Map<String, Long> deadLetters,
+                Map<String, Long> consumerLag) { }
 
     record Mix(long[] hours, Map<String, int[]> causes, Map<String, int[]> angers) { }
 

@@ -1,4 +1,4 @@
-package com.makeitright.cli.stack;
+package com.makeitright.contract;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.GroupListing;
@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * How far each consumer group is behind: committed offsets against the last stable offsets of the partitions
+ * How far each consumer group is behind (read by {@code ./complaints status}, the bench and followup's dashboard): committed offsets against the last stable offsets of the partitions
  * it reads (read_committed, as the exactly-once services read). A transactional topic's commit markers
  * occupy offsets too, so a caught-up group may show a lag of one per partition it last read a transaction on.
  */

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * The whole system for end-to-end tests: a real Kafka broker and the four services, each its own JVM started
@@ -278,11 +279,41 @@ final class SystemStack implements ParameterResolver, AutoCloseable {
         if (stack != null) {
             Result down = cli("down");
             List<Component> leftOver = stack.down(); // anything the script missed, so nothing outlives the run
+            List<String> leaks = personalDataInLogs();
             stack.wipe();
             if (down.exit() != 0 || !leftOver.isEmpty()) {
                 throw new AssertionError("./complaints down did not stop the stack (left " + leftOver + "): " + down);
             }
+            if (!leaks.isEmpty()) {
+                throw new AssertionError("personal data in the services' logs (issue #12: logs never carry it):\n  "
+                        + String.join("\n  ", leaks));
+            }
         }
+    }
+
+    /**
+     * The contact data the run's complaints carried (the simulator's and the drill's customers, the tests' fixtures:
+     * e-mail addresses at example.com and customers.test, +1 555 phone numbers, the fixture's name), looked for in
+     * every log of the stack once the whole run (simulations, crashes, the broker outage) is over. Each hit is given
+     * as file:line, without the data itself.
+     */
+    private List<String> personalDataInLogs() {
+        Pattern personal = Pattern.compile(
+                "[A-Za-z0-9._%+-]+@(example\\.com|customers\\.test)|\\+1 555 \\d{4}|Dana Reyes");
+        List<String> hits = new ArrayList<>();
+        try (var logs = Files.list(runDir.resolve("logs"))) {
+            for (Path log : logs.filter(Files::isRegularFile).sorted().toList()) {
+                List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
+                for (int i = 0; i < lines.size() && hits.size() < 20; i++) {
+                    if (personal.matcher(lines.get(i)).find()) {
+                        hits.add(log.getFileName() + ":" + (i + 1));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            hits.add("logs not readable: " + e.getMessage());
+        }
+        return hits;
     }
 
     private static Path projectDirectory() {

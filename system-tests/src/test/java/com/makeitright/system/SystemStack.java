@@ -83,13 +83,7 @@ final class SystemStack implements ParameterResolver, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // Only what a JVM needs from the developer's environment: their FOLLOWUP_DELAY and friends stay out.
-        for (String name : new String[]{"PATH", "HOME", "JAVA_HOME", "TMPDIR", "LANG"}) {
-            String value = System.getenv(name);
-            if (value != null) {
-                env.put(name, value);
-            }
-        }
+        env.putAll(inheritedEnvironment());
         env.put("COMPLAINTS_SKIP_BUILD", "1"); // the reactor just built the jars
         // The services' own settings plus C1 only: the tests' loads are small, and C2 compiling would take the cores
         env.put(StackConfig.SERVICE_JAVA_OPTS_VARIABLE, StackConfig.DEFAULT_SERVICE_JAVA_OPTS + " " + TEST_JIT);
@@ -133,10 +127,7 @@ final class SystemStack implements ParameterResolver, AutoCloseable {
         mail = new GreenMail(new ServerSetup(Ports.freePort(), "127.0.0.1", "smtp"));
         mail.start();
         workerPort = Ports.freePort();
-        Map<String, String> workerEnv = new HashMap<>();
-        for (String name : new String[]{"PATH", "HOME", "JAVA_HOME", "TMPDIR", "LANG"}) {
-            Optional.ofNullable(System.getenv(name)).ifPresent(value -> workerEnv.put(name, value));
-        }
+        Map<String, String> workerEnv = inheritedEnvironment();
         workerEnv.put("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
         workerEnv.put("SERVER_PORT", String.valueOf(workerPort));
         workerEnv.put("STATE_DIR", runDir.resolve("worker-state").toString());
@@ -148,6 +139,15 @@ final class SystemStack implements ParameterResolver, AutoCloseable {
         worker = new ManagedProcess("worker", runDir.resolve("worker.pid"), runDir.resolve("logs").resolve("worker.log"));
         worker.start(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", TEST_JIT, "-jar",
                 project.resolve("followup-worker/target/followup-worker.jar").toString()), workerEnv, runDir);
+    }
+
+    /** Only what a JVM needs from the developer's environment: their FOLLOWUP_DELAY and friends stay out. */
+    private static Map<String, String> inheritedEnvironment() {
+        Map<String, String> inherited = new HashMap<>();
+        for (String name : new String[]{"PATH", "HOME", "JAVA_HOME", "TMPDIR", "LANG"}) {
+            Optional.ofNullable(System.getenv(name)).ifPresent(value -> inherited.put(name, value));
+        }
+        return inherited;
     }
 
     /** The SMTP server the worker sends to. */

@@ -86,16 +86,23 @@ final class SystemSection implements Section {
         context.say("%s: %.0f accepted/s (%d failed%s); waiting for every consumer group to catch up ...",
                 customers, result.acceptedPerSecond(), result.failed(), IntakeSection.byStatus(result));
         long stopped = System.nanoTime();
-        long deadline = stopped + options.drainLimit().toNanos();
+        long left = awaitCaughtUp(context.stack(), options.drainLimit());
+        return left == 0 ? new Run(result, OptionalDouble.of((System.nanoTime() - stopped) / 1e9), 0)
+                : new Run(result, OptionalDouble.empty(), left);
+    }
+
+    /** Waits until no consumer group is behind, at most {@code limit}; returns how many records are still behind. */
+    static long awaitCaughtUp(BenchStack stack, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
         long left = Long.MAX_VALUE;
         while (System.nanoTime() < deadline) {
-            left = behind(context.stack());
+            left = behind(stack);
             if (left == 0) {
-                return new Run(result, OptionalDouble.of((System.nanoTime() - stopped) / 1e9), 0);
+                return 0;
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
         }
-        return new Run(result, OptionalDouble.empty(), left);
+        return left;
     }
 
     /** Records still to process over every group, ignoring one commit marker per partition. */

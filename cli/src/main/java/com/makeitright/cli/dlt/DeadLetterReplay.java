@@ -1,5 +1,6 @@
 package com.makeitright.cli.dlt;
 
+import com.makeitright.cli.stack.KafkaClientSettings;
 import com.makeitright.cli.stack.KafkaBroker;
 import com.makeitright.contract.TopicLayout;
 import com.makeitright.contract.Topics;
@@ -140,8 +141,7 @@ public final class DeadLetterReplay {
     }
 
     private KafkaProducer<String, byte[]> producer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = KafkaClientSettings.forBootstrap(bootstrapServers);
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, TRANSACTIONAL_ID);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -1,5 +1,6 @@
 package com.makeitright.cli.dlt;
 
+import com.makeitright.cli.stack.KafkaClientSettings;
 import com.makeitright.contract.Topic;
 import com.makeitright.contract.Topics;
 
@@ -75,7 +76,7 @@ public final class DeadLetterTopics {
     }
 
     private java.util.Set<String> existingTopics() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(KafkaClientSettings.forBootstrap(bootstrapServers))) {
             return admin.listTopics().names().get(20, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package com.makeitright.cli.dlt;
 
+import com.makeitright.cli.stack.KafkaClientSettings;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,8 +27,7 @@ final class TopicReader {
     }
 
     static List<ConsumerRecord<String, byte[]>> readAll(String bootstrapServers, String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = KafkaClientSettings.forBootstrap(bootstrapServers);
         // Only committed records: an aborted replay must not count as replayed, an aborted dead letter not as dead.
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -1,5 +1,6 @@
 package com.makeitright.cli.drill;
 
+import com.makeitright.cli.stack.KafkaClientSettings;
 import com.makeitright.contract.Topic;
 import com.makeitright.contract.Topics;
 import org.apache.avro.Schema;
@@ -54,9 +55,9 @@ public final class TopicAudit {
     /** Reads every contract topic to its end; throws when a topic cannot be read to its end within {@code patience}. */
     public static TopicAudit read(String bootstrapServers, Duration patience) {
         TopicAudit audit = new TopicAudit();
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        java.util.Properties config = KafkaClientSettings.forBootstrap(bootstrapServers);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config,
                 new org.apache.kafka.common.serialization.StringDeserializer(), new ByteArrayDeserializer())) {
             for (Topic<?> topic : Topics.ALL) {

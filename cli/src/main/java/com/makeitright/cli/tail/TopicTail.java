@@ -1,5 +1,6 @@
 package com.makeitright.cli.tail;
 
+import com.makeitright.cli.stack.KafkaClientSettings;
 import com.makeitright.contract.EventJson;
 import com.makeitright.contract.Topic;
 import org.apache.avro.specific.SpecificRecord;
@@ -39,8 +40,7 @@ public final class TopicTail {
      * ({@code null}: wait forever, until the thread is interrupted or the JVM stops). Returns how many.
      */
     public long run(PrintStream out, PrintStream err, long max, Duration idle) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = KafkaClientSettings.forBootstrap(bootstrapServers);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "complaints-tail");

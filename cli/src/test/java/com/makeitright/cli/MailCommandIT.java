@@ -37,8 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MailCommandIT {
 
+    /** Static: a per-class instance's @TempDir field is not yet set when @BeforeAll runs. */
     @TempDir
-    Path runDir;
+    static Path runDir;
 
     private LocalStack stack;
     private StackConfig config;
@@ -87,6 +88,9 @@ class MailCommandIT {
         // the server stamps mail to the second: within one second, one recipient's mails keep their order
         assertThat(run.out().indexOf("ACKNOWLEDGEMENT for c-1")).as("oldest first")
                 .isLessThan(run.out().indexOf("the lamp"));
+        assertThat(stack.process(Component.MAIL).logTail(50)).as("no recipient in the mail server's log (#12)")
+                .noneMatch(line -> line.contains("@customers.test"))
+                .anyMatch(line -> line.contains("Starting GreenMail API server"));
     }
 
     @Test

@@ -279,6 +279,12 @@ public final class LocalStack {
 
     /** GreenMail standalone, its own JVM, from the jar the cli module's build copied (it keeps mail in memory). */
     private void startMailServer() {
+        try {
+            Files.createDirectories(config.mailServerLogConfig().getParent());
+            Files.writeString(config.mailServerLogConfig(), StackConfig.mailServerLogConfigContent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + config.mailServerLogConfig(), e);
+        }
         List<String> command = new ArrayList<>();
         command.add(KafkaBroker.javaExecutable());
         command.addAll(List.of(StackConfig.MAIL_JAVA_OPTS.split(" ")));

@@ -252,7 +252,37 @@ public final class StackConfig {
     public List<String> mailServerProperties() {
         return List.of("-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + port(Component.MAIL),
                 "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + mailApiPort,
-                "-Dgreenmail.auth.disabled");
+                "-Dgreenmail.auth.disabled", "-Dlog4j2.configurationFile=" + mailServerLogConfig());
+    }
+
+    /** Written before the mail server starts: its logging, without the addresses it would log (below). */
+    public Path mailServerLogConfig() {
+        return runDir.resolve("config").resolve("mail-server-log4j2.xml");
+    }
+
+    /**
+     * GreenMail's own configuration logs every recipient at INFO as it makes their mailbox ("Created user login
+     * dana@…"): personal data in a log (issue #12). Warnings only, but its start-up lines stay.
+     */
+    public static String mailServerLogConfigContent() {
+        return String.join("\n",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                "<!-- Written by ./complaints before the mail server starts: no recipient addresses in its log. -->",
+                "<Configuration>",
+                "  <Appenders>",
+                "    <Console name=\"CONSOLE\" target=\"SYSTEM_OUT\">",
+                "      <PatternLayout pattern=\"%d %-5.5p %25.25c{2}| %m%n\"/>",
+                "    </Console>",
+                "  </Appenders>",
+                "  <Loggers>",
+                "    <Root level=\"warn\">",
+                "      <AppenderRef ref=\"CONSOLE\"/>",
+                "    </Root>",
+                "    <Logger name=\"com.icegreen.greenmail.standalone\" level=\"info\"/>",
+                "    <Logger name=\"org.glassfish.jersey\" level=\"error\"/>",
+                "  </Loggers>",
+                "</Configuration>",
+                "");
     }
 
     /**

@@ -1,7 +1,8 @@
 # Every service from one Dockerfile: the build argument MODULE names the Maven module (intake-service,
-# triage-service, remedy-service, followup-service) and PORT its HTTP port. Built from the repository root:
+# triage-service, remedy-service, followup-service, followup-worker) and PORT its HTTP port. Built from the
+# repository root:
 #   docker build --build-arg MODULE=intake-service --build-arg PORT=8080 -t make-it-right/intake-service .
-# docker-compose.yml builds all four this way.
+# docker-compose.yml builds all five this way.
 ARG MODULE
 
 FROM maven:3.9-eclipse-temurin-17 AS build

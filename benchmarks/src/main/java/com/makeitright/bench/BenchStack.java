@@ -39,7 +39,7 @@ final class BenchStack implements AutoCloseable {
 
     BenchStack(Path projectDir, Path runDir) {
         StackConfig.Builder builder = StackConfig.builder(projectDir).runDir(runDir)
-                .controllerPort(Ports.freePort());
+                .controllerPort(Ports.freePort()).mailApiPort(Ports.freePort());
         for (Component component : Component.values()) {
             builder.port(component, Ports.freePort());
         }

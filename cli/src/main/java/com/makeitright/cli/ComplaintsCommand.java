@@ -8,11 +8,11 @@ import java.nio.file.Path;
 
 /** The top-level {@code complaints} command and its subcommands. */
 @Command(name = "complaints", mixinStandardHelpOptions = true, version = "Make It Right 0.1.0",
-        description = "Runs Make It Right on this machine (a real Kafka broker and the four services as processes),"
+        description = "Runs Make It Right on this machine (a real Kafka broker, the four services, the follow-up worker and a mail server as processes),"
                 + " drives it with realistic complaints, and shows what flows through it.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class, KillCommand.class,
-                StartCommand.class, RestartCommand.class, SimulateCommand.class, TailCommand.class,
-                TriageCommand.class, BenchCommand.class, DltCommand.class, DrillCommand.class,
+                StartCommand.class, StopCommand.class, RestartCommand.class, SimulateCommand.class, TailCommand.class,
+                TriageCommand.class, BenchCommand.class, DltCommand.class, DrillCommand.class, MailCommand.class,
                 CommandLine.HelpCommand.class})
 final class ComplaintsCommand implements Runnable {
 

@@ -11,7 +11,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "down", mixinStandardHelpOptions = true, description = "Stops the services, then Kafka. Data stays unless --wipe.")
+@Command(name = "down", mixinStandardHelpOptions = true, description = "Stops the services, then the mail server and Kafka. Data stays unless --wipe (the mail server keeps its messages in memory only).")
 final class DownCommand implements Callable<Integer> {
 
     @Mixin

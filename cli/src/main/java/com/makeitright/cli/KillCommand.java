@@ -2,7 +2,7 @@ package com.makeitright.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "kill", mixinStandardHelpOptions = true, description = "SIGKILLs one process (no shutdown, for fault drills): intake, triage, remedy,"
+@Command(name = "kill", mixinStandardHelpOptions = true, description = "SIGKILLs one process (no shutdown, for fault drills): intake, triage, remedy, worker, mail,"
         + " followup or kafka. Bring it back with 'start'.")
 final class KillCommand extends ProcessCommands {
 

@@ -25,7 +25,7 @@ final class LogsCommand implements Callable<Integer> {
     StackOptions options;
 
     @Parameters(index = "0", paramLabel = "SERVICE", converter = ProcessCommands.ComponentConverter.class,
-            description = "intake, triage, remedy, followup or kafka")
+            description = "intake, triage, remedy, followup, worker, mail or kafka")
     Component component;
 
     @Option(names = {"-f", "--follow"}, description = "Keep printing what is appended, until Ctrl-C")

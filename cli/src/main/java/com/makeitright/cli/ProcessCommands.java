@@ -15,7 +15,7 @@ abstract class ProcessCommands implements Callable<Integer> {
     StackOptions options;
 
     @Parameters(index = "0", paramLabel = "SERVICE", converter = ComponentConverter.class,
-            description = "intake, triage, remedy, followup or kafka")
+            description = "intake, triage, remedy, followup, worker, mail or kafka")
     Component component;
 
     @CommandLine.Spec

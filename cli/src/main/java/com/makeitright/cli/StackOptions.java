@@ -37,6 +37,18 @@ final class StackOptions {
     @Option(names = "--followup-port", paramLabel = "PORT", description = "(env FOLLOWUP_PORT; default 8083)")
     Integer followupPort;
 
+    @Option(names = "--worker-port", paramLabel = "PORT",
+            description = "The follow-up worker (env WORKER_PORT; default 8084)")
+    Integer workerPort;
+
+    @Option(names = "--smtp-port", paramLabel = "PORT",
+            description = "The local mail server's SMTP port (env SMTP_PORT; default 2525)")
+    Integer smtpPort;
+
+    @Option(names = "--mail-api-port", paramLabel = "PORT",
+            description = "The local mail server's REST API (env MAIL_API_PORT; default 8025)")
+    Integer mailApiPort;
+
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
             description = "Use this Kafka instead of starting one (env KAFKA_BOOTSTRAP_SERVERS)")
     String bootstrapServers;
@@ -56,6 +68,11 @@ final class StackOptions {
         port(builder, Component.TRIAGE, triagePort);
         port(builder, Component.REMEDY, remedyPort);
         port(builder, Component.FOLLOWUP, followupPort);
+        port(builder, Component.WORKER, workerPort);
+        port(builder, Component.MAIL, smtpPort);
+        if (mailApiPort != null) {
+            builder.mailApiPort(mailApiPort);
+        }
         if (controllerPort != null) {
             builder.controllerPort(controllerPort);
         }

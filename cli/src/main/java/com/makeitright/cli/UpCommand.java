@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 @Command(name = "up", mixinStandardHelpOptions = true, description = {
-        "Starts a Kafka broker (KRaft) and the four services as separate processes, waits until all are healthy"
+        "Starts a Kafka broker (KRaft), a mail server that keeps what it receives (GreenMail), the four services and"
+                + " the follow-up worker as separate processes, waits until all are healthy"
                 + " and prints the URLs. Stays in the foreground until Ctrl-C, which stops everything; -d returns"
                 + " once healthy and leaves it running.",
         "Refuses, starting nothing, when a needed port is taken. Data survives 'down'; 'down --wipe' deletes it.",
@@ -110,6 +111,8 @@ final class UpCommand implements Callable<Integer> {
         out.printf("  dashboard     http://localhost:%d/%n", config.port(Component.FOLLOWUP));
         out.printf("  ledger        http://localhost:%d/api/ledger%n", config.port(Component.REMEDY));
         out.printf("  triage        http://localhost:%d/actuator/health%n", config.port(Component.TRIAGE));
+        out.printf("  mail          SMTP localhost:%d, what it received: ./complaints mail (worker on port %d)%n",
+                config.port(Component.MAIL), config.port(Component.WORKER));
         out.printf("  Kafka         %s%n", config.bootstrapServers());
         out.printf("  logs          %s/  (./complaints logs SERVICE -f)%n", logs);
         Path keys = Credentials.of(config).directory();
@@ -120,7 +123,7 @@ final class UpCommand implements Callable<Integer> {
                 delay("FOLLOWUP_DELAY"), delay("REMEDY_POLICY_NEGOTIATION_OFFER_EXPIRY"),
                 delay("REMEDY_POLICY_NEGOTIATION_APPROVAL_TIMEOUT"),
                 System.getenv().getOrDefault(StackConfig.PROMISE_VARIABLE, StackConfig.DEFAULT_PROMISE));
-        out.println("Try: ./complaints simulate --count 100    ./complaints status    ./complaints tail received");
+        out.println("Try: ./complaints simulate --count 100    ./complaints status    ./complaints mail");
         out.flush();
     }
 }

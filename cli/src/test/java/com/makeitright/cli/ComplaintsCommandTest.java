@@ -126,7 +126,34 @@ class ComplaintsCommandTest {
     @Test
     void everyCommandTheReadmeShowsExists() {
         assertThat(ComplaintsCommand.commandLine().getSubcommands().keySet()).containsAll(List.of("up", "down",
-                "status", "logs", "kill", "start", "restart", "simulate", "tail", "triage", "bench", "dlt"));
+                "status", "logs", "kill", "start", "stop", "restart", "simulate", "tail", "triage", "bench", "dlt",
+                "mail"));
+    }
+
+    @Test
+    void theWorkerAndTheMailServerAreProcessesLikeTheOthers() {
+        StopCommand stop = command(parse("stop", "worker"));
+        StartCommand start = command(parse("start", "mail", "--smtp-port", "12525", "--mail-api-port", "18025"));
+        LogsCommand logs = command(parse("logs", "followup-worker"));
+        UpCommand up = command(parse("up", "--worker-port", "18084"));
+
+        assertThat(stop.component).isEqualTo(Component.WORKER);
+        assertThat(start.component).isEqualTo(Component.MAIL);
+        assertThat(start.options.smtpPort).isEqualTo(12525);
+        assertThat(start.options.mailApiPort).isEqualTo(18025);
+        assertThat(logs.component).isEqualTo(Component.WORKER);
+        assertThat(up.options.workerPort).isEqualTo(18084);
+    }
+
+    @Test
+    void mailTakesFiltersAndJson() {
+        MailCommand mail = command(parse("mail", "--to", "dana@customers.test", "--complaint", "c-1", "--json"));
+
+        assertThat(mail.to).isEqualTo("dana@customers.test");
+        assertThat(mail.complaint).isEqualTo("c-1");
+        assertThat(mail.json).isTrue();
+        assertThat(mail.lines).isEqualTo(3);
+        assertThat(run("mail", "--lines", "-1")).isEqualTo(2);
     }
 
     private int run(String... args) {

@@ -1,13 +1,10 @@
 package com.makeitright.system;
 
+import com.makeitright.cli.mail.ReceivedMail;
 import com.makeitright.contract.Topics;
 import com.makeitright.events.RemedyResponded;
 import com.makeitright.events.ResponseDecision;
 import com.makeitright.testing.ComplaintRequest;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,7 +16,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,9 +29,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The customer hears back, end to end: a complaint posted to intake is triaged, remedy offers a remedy, the follow-up
- * worker (its packaged jar, its own JVM, on the stack's broker, started by {@link SystemStack}) mails the offer to a
- * real SMTP server (GreenMail, in the test JVM), and the accept link taken from the received mail, followed like a
- * browser does (GET the page, POST its form), records {@code RemedyResponded ACCEPT}; the case moves to AGREED.
+ * worker (its packaged jar, its own JVM, started by {@code ./complaints up} with the rest of the stack) mails the offer
+ * to the stack's real SMTP server (GreenMail standalone, its own JVM, read through its REST API as
+ * {@code ./complaints mail} reads it), and the accept link taken from the received mail, followed like a browser does
+ * (GET the page, POST its form), records {@code RemedyResponded ACCEPT}; the case moves to AGREED.
  */
 @ExtendWith(SystemStack.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,29 +42,26 @@ class CustomerMailIT {
     static final Pattern TOKEN_FIELD = Pattern.compile("name=\"token\" value=\"([^\"]+)\"");
     static final Pattern FORM_ACTION = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"");
 
-    private SystemStack system;
     private final HttpClient browser = HttpClient.newHttpClient();
-
-    @BeforeAll
-    void awaitWorker(SystemStack system) {
-        this.system = system;
-        system.worker();
-    }
+    private SystemStack system;
 
     @Test
-    void theOfferMailsAcceptLinkRecordsTheCustomersAcceptance() throws Exception {
+    void theOfferMailsAcceptLinkRecordsTheCustomersAcceptance(SystemStack system) throws Exception {
+        this.system = system;
         Helpdesk helpdesk = new Helpdesk(system.intake());
         String email = "mail-" + UUID.randomUUID() + "@customers.test";
         String id = helpdesk.submit(ComplaintRequest.aComplaint().withOrderAmount("12.00", "USD").withEmail(email));
         JsonNode view = helpdesk.awaitOfferForCustomer(id, 1);
         String offerId = view.path("openOffer").path("offerId").asString();
 
-        MimeMessage offerMail = await().atMost(Helpdesk.PATIENCE).until(() -> mailsTo(email).stream()
-                .filter(m -> subject(m).startsWith("What we can do")).findFirst(), Optional::isPresent).orElseThrow();
-        assertThat(subject(offerMail)).contains(id);
-        String text = part(offerMail.getContent(), "text/plain");
+        ReceivedMail offerMail = await().atMost(Helpdesk.PATIENCE).until(() -> mailsTo(email).stream()
+                .filter(m -> m.subject().startsWith("What we can do")).findFirst(), Optional::isPresent).orElseThrow();
+        assertThat(offerMail.subject()).contains(id);
+        assertThat(offerMail.complaintId()).isEqualTo(id);
+        String text = offerMail.text();
         Matcher link = ACCEPT_LINK.matcher(text);
         assertThat(link.find()).as("an accept link in %s", text).isTrue();
+        assertThat(offerMail.links()).as("./complaints mail lists the links").contains(link.group(1));
 
         // the customer clicks: the page asks to confirm, the confirmation records the answer
         HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(link.group(1))).GET().build(),
@@ -87,41 +83,19 @@ class CustomerMailIT {
         assertThat(response.getOfferId()).isEqualTo(offerId);
         assertThat(helpdesk.awaitStage(id, "AGREED").path("agreedOffer").path("offerId").asString()).isEqualTo(offerId);
         // one offer mail for one offer
-        assertThat(mailsTo(email).stream().filter(m -> subject(m).startsWith("What we can do"))).hasSize(1);
+        assertThat(mailsTo(email).stream().filter(m -> m.subject().startsWith("What we can do"))).hasSize(1);
+        // what a developer runs to see it
+        SystemStack.Result listed = system.cli("mail", "--to", email);
+        assertThat(listed.exit()).as(listed.toString()).isZero();
+        assertThat(listed.out()).contains("OFFER for " + id, "subject: What we can do", link.group(1));
     }
 
-    private List<MimeMessage> mailsTo(String email) {
-        return Arrays.stream(system.mail().getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(email));
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
-
-    private static String subject(MimeMessage message) {
+    private List<ReceivedMail> mailsTo(String email) {
         try {
-            return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
+            return system.mail().received().stream().filter(m -> m.to().equalsIgnoreCase(email)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-    }
-
-    private static String part(Object content, String type) throws Exception {
-        if (content instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart body = multipart.getBodyPart(i);
-                if (body.isMimeType(type)) {
-                    return (String) body.getContent();
-                }
-                String nested = part(body.getContent(), type);
-                if (nested != null) {
-                    return nested;
-                }
-            }
-        }
-        return null;
     }
 
     private static String htmlUnescape(String value) {

@@ -1,13 +1,10 @@
 package com.makeitright.system;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import com.makeitright.cli.mail.MailServer;
 import com.makeitright.cli.simulate.IntakeClient;
 import com.makeitright.cli.stack.Component;
 import com.makeitright.cli.stack.Credentials;
-import com.makeitright.cli.stack.HealthProbe;
 import com.makeitright.cli.stack.LocalStack;
-import com.makeitright.cli.stack.ManagedProcess;
 import com.makeitright.cli.stack.Ports;
 import com.makeitright.cli.stack.StackConfig;
 import com.makeitright.testing.KafkaProbe;
@@ -32,7 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
- * The whole system for end-to-end tests: a real Kafka broker and the four services, each its own JVM started
+ * The whole system for end-to-end tests: a real Kafka broker, the four services, the follow-up worker and the mail
+ * server it sends to (GreenMail standalone), each its own JVM started
  * from its packaged jar by the real {@code ./complaints up -d} script, on free ports with a private run directory
  * (so the tests pass while a developer's stack runs). Started once for all test classes of the run (the stack is
  * the costliest thing the build starts) and stopped at the end with {@code ./complaints down}. Tests drive it
@@ -43,9 +41,6 @@ final class SystemStack implements ParameterResolver, AutoCloseable {
 
     /** Follow-ups come due this long after resolution: short, so cases close within a test. */
     static final Duration FOLLOWUP_DELAY = Duration.ofSeconds(3);
-
-    /** The key intake checks customer links with; CustomerMailIT's worker signs with it. */
-    static final String CUSTOMER_LINK_KEY = "system-tests-customer-link-key-0123456789abcdef";
 
     /** The JIT setting of every JVM the system tests start (the build's test JVMs use it too: see the root pom). */
     static final String TEST_JIT = "-XX:TieredStopAtLevel=1";
@@ -61,9 +56,6 @@ final class SystemStack implements ParameterResolver, AutoCloseable {
     private LocalStack stack;
     private KafkaProbe probe;
     private IntakeClient intake;
-    private GreenMail mail;
-    private ManagedProcess worker;
-    private int workerPort;
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -90,12 +82,12 @@ final class SystemStack implements ParameterResolver, AutoCloseable {
         env.put(StackConfig.RUN_DIR_VARIABLE, runDir.toString());
         env.put(StackConfig.START_TIMEOUT_VARIABLE, Duration.ofMinutes(4).toString());
         env.put(StackConfig.CONTROLLER_PORT_VARIABLE, String.valueOf(Ports.freePort()));
+        env.put(StackConfig.MAIL_API_PORT_VARIABLE, String.valueOf(Ports.freePort()));
         for (Component component : Component.values()) {
             env.put(component.portVariable(), String.valueOf(Ports.freePort()));
         }
         // Deadlines far away, so that only what a test does moves a complaint; follow-ups quickly.
         Map<Component, Map<String, String>> serviceEnv = Map.of(
-                Component.INTAKE, Map.of("CUSTOMER_LINK_KEY", CUSTOMER_LINK_KEY),
                 Component.FOLLOWUP, Map.of("FOLLOWUP_DELAY", FOLLOWUP_DELAY.toString()),
                 Component.REMEDY, Map.of("REMEDY_POLICY_NEGOTIATION_OFFER_EXPIRY", "PT1H",
                         "REMEDY_POLICY_NEGOTIATION_APPROVAL_TIMEOUT", "PT1H"));
@@ -114,31 +106,7 @@ final class SystemStack implements ParameterResolver, AutoCloseable {
         probe = new KafkaProbe(stack.bootstrapServers());
         intake = new IntakeClient(URI.create("http://localhost:" + stack.config().port(Component.INTAKE)),
                 Credentials.of(stack.config())::bearer);
-        startWorker();
         return this;
-    }
-
-    /**
-     * The follow-up worker (its packaged jar, its own JVM) and a real SMTP server (GreenMail, in this JVM) for the
-     * customer-mail test. Started with the stack but not waited for: the worker's start-up overlaps the tests that
-     * run first, and {@link #worker()} waits until it is healthy. It mails every offer of the run to the server.
-     */
-    private void startWorker() {
-        mail = new GreenMail(new ServerSetup(Ports.freePort(), "127.0.0.1", "smtp"));
-        mail.start();
-        workerPort = Ports.freePort();
-        Map<String, String> workerEnv = inheritedEnvironment();
-        workerEnv.put("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
-        workerEnv.put("SERVER_PORT", String.valueOf(workerPort));
-        workerEnv.put("STATE_DIR", runDir.resolve("worker-state").toString());
-        workerEnv.put("MAIL_HOST", "127.0.0.1");
-        workerEnv.put("MAIL_PORT", String.valueOf(mail.getSmtp().getPort()));
-        workerEnv.put("CUSTOMER_LINK_KEY", CUSTOMER_LINK_KEY);
-        workerEnv.put("CUSTOMER_LINK_BASE_URL", "http://localhost:" + port(Component.INTAKE));
-        String java = ProcessHandle.current().info().command().orElse("java");
-        worker = new ManagedProcess("worker", runDir.resolve("worker.pid"), runDir.resolve("logs").resolve("worker.log"));
-        worker.start(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", TEST_JIT, "-jar",
-                project.resolve("followup-worker/target/followup-worker.jar").toString()), workerEnv, runDir);
     }
 
     /** Only what a JVM needs from the developer's environment: their FOLLOWUP_DELAY and friends stay out. */
@@ -150,15 +118,9 @@ final class SystemStack implements ParameterResolver, AutoCloseable {
         return inherited;
     }
 
-    /** The SMTP server the worker sends to. */
-    GreenMail mail() {
-        return mail;
-    }
-
-    /** The follow-up worker, once it is healthy. */
-    ManagedProcess worker() {
-        new HealthProbe().awaitUp("worker", workerPort, Duration.ofMinutes(3), () -> worker.running().isPresent());
-        return worker;
+    /** What the stack's mail server (the one the worker sends to) received, through its REST API. */
+    MailServer mail() {
+        return new MailServer(stack.config().mailApiUrl());
     }
 
     /** The repository's root directory. */
@@ -269,12 +231,6 @@ final class SystemStack implements ParameterResolver, AutoCloseable {
     public void close() {
         if (probe != null) {
             probe.close();
-        }
-        if (worker != null) {
-            worker.stop(Duration.ofSeconds(20));
-        }
-        if (mail != null) {
-            mail.stop();
         }
         if (stack != null) {
             Result down = cli("down");

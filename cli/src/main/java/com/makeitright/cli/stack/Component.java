@@ -7,17 +7,22 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The processes of the local stack: the broker and the four services, in start order. */
+/**
+ * The processes of the local stack, in start order: the broker, the SMTP server that keeps what it receives (GreenMail
+ * standalone, its own JVM), and the Spring Boot services (the four of the contract and the follow-up worker).
+ */
 public enum Component {
 
     KAFKA("kafka", null, 9092, "KAFKA_PORT"),
+    MAIL("mail", null, 2525, "SMTP_PORT"),
     INTAKE("intake", "intake-service", 8080, "INTAKE_PORT"),
     TRIAGE("triage", "triage-service", 8081, "TRIAGE_PORT"),
     REMEDY("remedy", "remedy-service", 8082, "REMEDY_PORT"),
-    FOLLOWUP("followup", "followup-service", 8083, "FOLLOWUP_PORT");
+    FOLLOWUP("followup", "followup-service", 8083, "FOLLOWUP_PORT"),
+    WORKER("worker", "followup-worker", 8084, "WORKER_PORT");
 
-    /** The four services, in the order they are started. */
-    public static final List<Component> SERVICES = List.of(INTAKE, TRIAGE, REMEDY, FOLLOWUP);
+    /** The services started from their Spring Boot jars, in the order they are started. */
+    public static final List<Component> SERVICES = List.of(INTAKE, TRIAGE, REMEDY, FOLLOWUP, WORKER);
 
     private final String shortName;
     private final String module;
@@ -36,7 +41,7 @@ public enum Component {
         return shortName;
     }
 
-    /** The Maven module of a service ({@code intake-service}); the broker has none. */
+    /** The Maven module of a service ({@code intake-service}); the broker and the mail server have none. */
     public Optional<String> module() {
         return Optional.ofNullable(module);
     }
@@ -57,7 +62,7 @@ public enum Component {
     /** The service's executable jar, e.g. {@code intake-service/target/intake-service.jar}. */
     public Path jar(Path projectDir) {
         if (module == null) {
-            throw new IllegalStateException("The broker runs from the cli module's classpath, not from a jar");
+            throw new IllegalStateException(shortName + " is not a service: it has no jar of its own module");
         }
         return projectDir.resolve(module).resolve("target").resolve(module + ".jar");
     }
@@ -67,7 +72,8 @@ public enum Component {
         String wanted = name.trim().toLowerCase(Locale.ROOT);
         for (Component component : values()) {
             if (component.shortName.equals(wanted) || wanted.equals(component.module)
-                    || ("kafka".equals(component.shortName) && "broker".equals(wanted))) {
+                    || ("kafka".equals(component.shortName) && "broker".equals(wanted))
+                    || ("mail".equals(component.shortName) && ("smtp".equals(wanted) || "greenmail".equals(wanted)))) {
                 return component;
             }
         }

@@ -98,7 +98,7 @@ public final class Credentials {
         return "mir_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static void ownerOnly(Path path, String permissions) throws IOException {
+    static void ownerOnly(Path path, String permissions) throws IOException {
         try {
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
         } catch (UnsupportedOperationException notPosix) {

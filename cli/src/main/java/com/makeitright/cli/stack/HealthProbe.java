@@ -35,7 +35,12 @@ public final class HealthProbe {
     }
 
     public Health check(int port) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/actuator/health"))
+        return check(port, "/actuator/health");
+    }
+
+    /** Asks {@code path} on {@code port} instead (the mail server's readiness is {@code /api/service/readiness}). */
+    public Health check(int port, String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path))
                 .timeout(Duration.ofSeconds(3)).GET().build();
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
@@ -53,10 +58,15 @@ public final class HealthProbe {
      * process died) and throws with the reason.
      */
     public void awaitUp(String name, int port, Duration timeout, BooleanSupplier stillRunning) {
+        awaitUp(name, port, "/actuator/health", timeout, stillRunning);
+    }
+
+    /** {@link #awaitUp(String, int, Duration, BooleanSupplier)} on another health path. */
+    public void awaitUp(String name, int port, String path, Duration timeout, BooleanSupplier stillRunning) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Health last = Health.NO_ANSWER;
         while (System.nanoTime() < deadline) {
-            last = check(port);
+            last = check(port, path);
             if (last == Health.UP) {
                 return;
             }

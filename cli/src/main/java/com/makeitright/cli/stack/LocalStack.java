@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The local stack: a Kafka broker and the four services as separate JVM processes, with pid files, logs, broker
+ * The local stack: a Kafka broker, an SMTP server that keeps what it receives (GreenMail standalone) and the
+ * services (the four of the contract and the follow-up worker) as separate JVM processes, with pid files, logs, broker
  * data and service state under one run directory, so any later CLI invocation (or a test) can see, stop, kill
  * and start them again. Starting waits for health; stopping goes services first, broker last.
  */
@@ -33,6 +34,8 @@ public final class LocalStack {
     static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(30);
     static final Duration BROKER_STOP_GRACE = Duration.ofSeconds(60);
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration MAIL_STOP_GRACE = Duration.ofSeconds(10);
+    static final String MAIL_READINESS = "/api/service/readiness";
 
     private final StackConfig config;
     private final Map<String, String> inheritedEnvironment;
@@ -85,14 +88,23 @@ public final class LocalStack {
                 problems.add(component.shortName() + ": " + config.projectDir().relativize(component.jar(config.projectDir()))
                         + " is missing (build it: ./mvnw -q -B package -DskipTests)");
             }
+            if (component == Component.MAIL && !Files.isRegularFile(config.mailServerJar())) {
+                problems.add("mail: " + config.projectDir().relativize(config.mailServerJar())
+                        + " is missing (build it: ./mvnw -q -B package -DskipTests)");
+            }
             if (process(component).running().isPresent()) {
                 continue; // already ours: its port is rightly taken
             }
             portProblem(component.shortName(), config.port(component), component.portVariable(),
-                    "--" + component.shortName() + "-port").ifPresent(problems::add);
+                    component == Component.MAIL ? "--smtp-port" : "--" + component.shortName() + "-port")
+                    .ifPresent(problems::add);
             if (component == Component.KAFKA) {
                 portProblem("kafka controller", config.controllerPort(), StackConfig.CONTROLLER_PORT_VARIABLE,
                         "--controller-port").ifPresent(problems::add);
+            }
+            if (component == Component.MAIL) {
+                portProblem("mail REST API", config.mailApiPort(), StackConfig.MAIL_API_PORT_VARIABLE,
+                        "--mail-api-port").ifPresent(problems::add);
             }
         }
         return problems;
@@ -126,10 +138,18 @@ public final class LocalStack {
                     broker.start();
                     started.add(Component.KAFKA);
                 }
+            }
+            // The mail server is ready in seconds, long before the worker looks for it: it boots beside the broker.
+            if (process(Component.MAIL).running().isEmpty()) {
+                progress.accept("Starting the mail server (GreenMail) on SMTP port " + config.port(Component.MAIL));
+                startProcess(Component.MAIL);
+                started.add(Component.MAIL);
+            }
+            if (config.runsOwnBroker()) {
                 cds.prepareAll(Component.SERVICES, config.projectDir());
                 broker.awaitReady(config.startTimeout());
             }
-            // The four JVMs boot for tens of seconds before they touch Kafka, so they start together the moment
+            // The service JVMs boot for tens of seconds before they touch Kafka, so they start together the moment
             // the broker answers, and the topics are created once meanwhile (each service's KafkaAdmin finds them).
             for (Component service : Component.SERVICES) {
                 if (process(service).running().isEmpty()) {
@@ -141,9 +161,11 @@ public final class LocalStack {
             progress.accept("Creating topics on " + config.bootstrapServers());
             KafkaBroker.createTopics(config.bootstrapServers(), ContractTopics.all(config.partitions()), TOPIC_TIMEOUT);
             long deadline = System.nanoTime() + config.startTimeout().toNanos();
-            awaitAll(Component.SERVICES,
-                    service -> awaitHealthy(service, Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))),
-                    service -> progress.accept(service.module().orElseThrow() + " is healthy"));
+            List<Component> awaited = new ArrayList<>(List.of(Component.MAIL));
+            awaited.addAll(Component.SERVICES);
+            awaitAll(awaited,
+                    component -> awaitHealthy(component, Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))),
+                    component -> progress.accept(component.module().orElse("the mail server") + " is healthy"));
         } catch (RuntimeException failure) {
             List<String> lastLines = new ArrayList<>();
             for (Component component : started) {
@@ -223,6 +245,10 @@ public final class LocalStack {
             broker.start();
             return;
         }
+        if (component == Component.MAIL) {
+            startMailServer();
+            return;
+        }
         Credentials.of(config).ensure(); // the service reads the key files at start (SECURITY.md)
         List<String> command = new ArrayList<>();
         command.add(KafkaBroker.javaExecutable());
@@ -238,8 +264,38 @@ public final class LocalStack {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + component.shortName() + "'s directories", e);
         }
-        process(component).start(command, config.serviceEnvironment(component, inheritedEnvironment),
-                config.projectDir());
+        Map<String, String> environment = new java.util.LinkedHashMap<>(
+                config.serviceEnvironment(component, inheritedEnvironment));
+        if ((component == Component.INTAKE || component == Component.WORKER)
+                && !environment.containsKey(StackConfig.CUSTOMER_LINK_KEY_VARIABLE)) {
+            // The environment's key, or one per run directory made on first use (links mailed before a restart
+            // still work after it); given explicitly, so both processes have the same one whoever starts them.
+            String inherited = inheritedEnvironment.get(StackConfig.CUSTOMER_LINK_KEY_VARIABLE);
+            environment.put(StackConfig.CUSTOMER_LINK_KEY_VARIABLE,
+                    isBlank(inherited) ? CustomerLinkKey.of(config).ensure() : inherited);
+        }
+        process(component).start(command, environment, config.projectDir());
+    }
+
+    /** GreenMail standalone, its own JVM, from the jar the cli module's build copied (it keeps mail in memory). */
+    private void startMailServer() {
+        try {
+            Files.createDirectories(config.mailServerLogConfig().getParent());
+            Files.writeString(config.mailServerLogConfig(), StackConfig.mailServerLogConfigContent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + config.mailServerLogConfig(), e);
+        }
+        List<String> command = new ArrayList<>();
+        command.add(KafkaBroker.javaExecutable());
+        command.addAll(List.of(StackConfig.MAIL_JAVA_OPTS.split(" ")));
+        command.addAll(config.mailServerProperties());
+        command.add("-jar");
+        command.add(config.mailServerJar().toString());
+        process(Component.MAIL).start(command, Map.of(), config.projectDir());
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** Waits until the component is healthy; throws (with the reason) when it dies or the time runs out. */
@@ -250,12 +306,21 @@ public final class LocalStack {
             KafkaBroker.createTopics(config.bootstrapServers(), ContractTopics.all(config.partitions()), TOPIC_TIMEOUT);
             return;
         }
+        if (component == Component.MAIL) {
+            probe.awaitUp("mail", config.mailApiPort(), MAIL_READINESS, timeout, () -> process.running().isPresent());
+            return;
+        }
         probe.awaitUp(component.shortName(), config.port(component), timeout, () -> process.running().isPresent());
     }
 
     /** Stops one component gracefully (SIGTERM, then SIGKILL after a grace period). */
     public boolean stop(Component component) {
-        return process(component).stop(component == Component.KAFKA ? BROKER_STOP_GRACE : SERVICE_STOP_GRACE);
+        Duration grace = switch (component) {
+            case KAFKA -> BROKER_STOP_GRACE;
+            case MAIL -> MAIL_STOP_GRACE;
+            default -> SERVICE_STOP_GRACE;
+        };
+        return process(component).stop(grace);
     }
 
     /** SIGKILL: no shutdown hooks, no goodbye. For fault drills. */
@@ -268,7 +333,10 @@ public final class LocalStack {
         start(component);
     }
 
-    /** Stops the services (all at once), then the broker. Data stays. Returns what was stopped. */
+    /**
+     * Stops the services (all at once), then the mail server (after the worker: it may be sending) and the broker.
+     * Data stays, except the mail server's messages (it keeps them in memory). Returns what was stopped.
+     */
     public List<Component> down() {
         List<Component> stopped = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Thread> stopping = new ArrayList<>();
@@ -288,6 +356,9 @@ public final class LocalStack {
                 Thread.currentThread().interrupt();
                 throw new StackException("Interrupted while stopping the services", e);
             }
+        }
+        if (stop(Component.MAIL)) {
+            stopped.add(Component.MAIL);
         }
         if (stop(Component.KAFKA)) {
             stopped.add(Component.KAFKA);
@@ -314,7 +385,9 @@ public final class LocalStack {
         } else if (component == Component.KAFKA) {
             health = brokerAnswers() ? ProcessStatus.Health.UP : ProcessStatus.Health.NO_ANSWER;
         } else {
-            health = switch (probe.check(config.port(component))) {
+            HealthProbe.Health answer = component == Component.MAIL
+                    ? probe.check(config.mailApiPort(), MAIL_READINESS) : probe.check(config.port(component));
+            health = switch (answer) {
                 case UP -> ProcessStatus.Health.UP;
                 case DOWN -> ProcessStatus.Health.STARTING;
                 case NO_ANSWER -> ProcessStatus.Health.NO_ANSWER;

@@ -29,6 +29,8 @@ public final class StackConfig {
     /** Environment variable: the directory of pid files, logs, broker data and service state. */
     public static final String RUN_DIR_VARIABLE = "COMPLAINTS_RUN_DIR";
     public static final String CONTROLLER_PORT_VARIABLE = "KAFKA_CONTROLLER_PORT";
+    /** The HTTP port of the mail server's REST API, which {@code ./complaints mail} and the health check read. */
+    public static final String MAIL_API_PORT_VARIABLE = "MAIL_API_PORT";
     /** When set, no broker is started: the services and commands use this one. */
     public static final String BOOTSTRAP_VARIABLE = "KAFKA_BOOTSTRAP_SERVERS";
     public static final String SERVICE_JAVA_OPTS_VARIABLE = "SERVICE_JAVA_OPTS";
@@ -37,6 +39,15 @@ public final class StackConfig {
     public static final String PARTITIONS_VARIABLE = "MAKEITRIGHT_KAFKA_TOPICS_PARTITIONS";
 
     public static final int DEFAULT_CONTROLLER_PORT = 9093;
+    public static final int DEFAULT_MAIL_API_PORT = 8025;
+    /**
+     * The mail server keeps every message in its heap until it stops: 128 MB holds some ten thousand of the
+     * worker's mails (~5 KB each); C1 only and one GC thread, as it does next to nothing but start fast.
+     */
+    public static final String MAIL_JAVA_OPTS = "-Xms16m -Xmx128m -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1"
+            + " -XX:+ExitOnOutOfMemoryError";
+    /** Both the intake (which checks the customer links) and the worker (which signs them) need the same key. */
+    public static final String CUSTOMER_LINK_KEY_VARIABLE = "CUSTOMER_LINK_KEY";
     /**
      * Every JVM memory pool of a service bounded, so its RSS stays under 300 MB under load (docs/local-stack.md,
      * "JVM settings", gives the measurements behind each): heap 192 MB (live data stays far below; Serial GC,
@@ -69,6 +80,7 @@ public final class StackConfig {
     private final Path runDir;
     private final Map<Component, Integer> ports;
     private final int controllerPort;
+    private final int mailApiPort;
     private final String externalBootstrap;
     private final List<String> serviceJavaOpts;
     private final List<String> kafkaJavaOpts;
@@ -82,6 +94,7 @@ public final class StackConfig {
         this.runDir = (builder.runDir != null ? builder.runDir : projectDir.resolve(".run")).toAbsolutePath().normalize();
         this.ports = Collections.unmodifiableMap(new EnumMap<>(builder.ports));
         this.controllerPort = builder.controllerPort;
+        this.mailApiPort = builder.mailApiPort;
         this.externalBootstrap = builder.externalBootstrap;
         this.serviceJavaOpts = List.copyOf(builder.serviceJavaOpts);
         this.kafkaJavaOpts = List.copyOf(builder.kafkaJavaOpts);
@@ -118,6 +131,9 @@ public final class StackConfig {
         if (notBlank(env.get(CONTROLLER_PORT_VARIABLE))) {
             builder.controllerPort(parsePort(CONTROLLER_PORT_VARIABLE, env.get(CONTROLLER_PORT_VARIABLE)));
         }
+        if (notBlank(env.get(MAIL_API_PORT_VARIABLE))) {
+            builder.mailApiPort(parsePort(MAIL_API_PORT_VARIABLE, env.get(MAIL_API_PORT_VARIABLE)));
+        }
         if (notBlank(env.get(BOOTSTRAP_VARIABLE))) {
             builder.externalBootstrap(env.get(BOOTSTRAP_VARIABLE));
         }
@@ -152,6 +168,10 @@ public final class StackConfig {
         return controllerPort;
     }
 
+    public int mailApiPort() {
+        return mailApiPort;
+    }
+
     /** The broker the services and commands use: the local one, or the external one when configured. */
     public String bootstrapServers() {
         return externalBootstrap != null ? externalBootstrap : "localhost:" + port(Component.KAFKA);
@@ -168,6 +188,7 @@ public final class StackConfig {
         if (runsOwnBroker()) {
             all.add(Component.KAFKA);
         }
+        all.add(Component.MAIL);
         all.addAll(Component.SERVICES);
         return all;
     }
@@ -213,6 +234,57 @@ public final class StackConfig {
         return runDir.resolve("kafka");
     }
 
+    /** GreenMail standalone's jar, copied there by the cli module's build (its pom). */
+    public Path mailServerJar() {
+        return projectDir.resolve("cli").resolve("target").resolve("greenmail").resolve("greenmail-standalone.jar");
+    }
+
+    /** Where {@code ./complaints mail} and the health check find the mail server's REST API. */
+    public String mailApiUrl() {
+        return "http://127.0.0.1:" + mailApiPort;
+    }
+
+    /**
+     * GreenMail standalone's settings: SMTP and its REST API on the loopback interface only (it takes mail from
+     * anyone and shows it to anyone), no authentication (the worker sends without credentials, and the REST API
+     * lists every recipient's mailbox).
+     */
+    public List<String> mailServerProperties() {
+        return List.of("-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + port(Component.MAIL),
+                "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + mailApiPort,
+                "-Dgreenmail.auth.disabled", "-Dlog4j2.configurationFile=" + mailServerLogConfig());
+    }
+
+    /** Written before the mail server starts: its logging, without the addresses it would log (below). */
+    public Path mailServerLogConfig() {
+        return runDir.resolve("config").resolve("mail-server-log4j2.xml");
+    }
+
+    /**
+     * GreenMail's own configuration logs every recipient at INFO as it makes their mailbox ("Created user login
+     * dana@…"): personal data in a log (issue #12). Warnings only, but its start-up lines stay.
+     */
+    public static String mailServerLogConfigContent() {
+        return String.join("\n",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                "<!-- Written by ./complaints before the mail server starts: no recipient addresses in its log. -->",
+                "<Configuration>",
+                "  <Appenders>",
+                "    <Console name=\"CONSOLE\" target=\"SYSTEM_OUT\">",
+                "      <PatternLayout pattern=\"%d %-5.5p %25.25c{2}| %m%n\"/>",
+                "    </Console>",
+                "  </Appenders>",
+                "  <Loggers>",
+                "    <Root level=\"warn\">",
+                "      <AppenderRef ref=\"CONSOLE\"/>",
+                "    </Root>",
+                "    <Logger name=\"com.icegreen.greenmail.standalone\" level=\"info\"/>",
+                "    <Logger name=\"org.glassfish.jersey\" level=\"error\"/>",
+                "  </Loggers>",
+                "</Configuration>",
+                "");
+    }
+
     /**
      * The environment a service starts with (on top of the inherited one): broker, port, state directory, the
      * local delays unless {@code inherited} sets them, then any extra variables given for the service.
@@ -236,6 +308,12 @@ public final class StackConfig {
                 env.put(name, value);
             }
         });
+        if (service == Component.WORKER) {
+            // The local stack's worker mails the local mail server, with links that land on the local intake.
+            env.put("MAIL_HOST", "127.0.0.1");
+            env.put("MAIL_PORT", String.valueOf(port(Component.MAIL)));
+            env.put("CUSTOMER_LINK_BASE_URL", "http://localhost:" + port(Component.INTAKE));
+        }
         if (service == Component.REMEDY) {
             // Map keys such as REFUND_FULL cannot be spelled as environment variables: a config file it is, below
             // the environment in Spring's order, so REMEDY_POLICY_... variables still win.
@@ -269,6 +347,7 @@ public final class StackConfig {
         Properties saved = new Properties();
         ports.forEach((component, port) -> saved.setProperty("port." + component.shortName(), String.valueOf(port)));
         saved.setProperty("port.controller", String.valueOf(controllerPort));
+        saved.setProperty("port.mail-api", String.valueOf(mailApiPort));
         if (externalBootstrap != null) {
             saved.setProperty("bootstrap.servers", externalBootstrap);
         }
@@ -322,6 +401,7 @@ public final class StackConfig {
         private Path runDir;
         private final Map<Component, Integer> ports = new EnumMap<>(Component.class);
         private int controllerPort = DEFAULT_CONTROLLER_PORT;
+        private int mailApiPort = DEFAULT_MAIL_API_PORT;
         private String externalBootstrap;
         private List<String> serviceJavaOpts = split(DEFAULT_SERVICE_JAVA_OPTS);
         private List<String> kafkaJavaOpts = split(DEFAULT_KAFKA_JAVA_OPTS);
@@ -357,6 +437,8 @@ public final class StackConfig {
             }
             Optional.ofNullable(saved.getProperty("port.controller"))
                     .ifPresent(p -> controllerPort(parsePort(file + " port.controller", p)));
+            Optional.ofNullable(saved.getProperty("port.mail-api"))
+                    .ifPresent(p -> mailApiPort(parsePort(file + " port.mail-api", p)));
             Optional.ofNullable(saved.getProperty("bootstrap.servers")).ifPresent(this::externalBootstrap);
         }
 
@@ -372,6 +454,11 @@ public final class StackConfig {
 
         public Builder controllerPort(int value) {
             this.controllerPort = value;
+            return this;
+        }
+
+        public Builder mailApiPort(int value) {
+            this.mailApiPort = value;
             return this;
         }
 

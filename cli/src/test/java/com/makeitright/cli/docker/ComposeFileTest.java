@@ -101,6 +101,40 @@ class ComposeFileTest {
     }
 
     @Test
+    void theMailServerIsGreenMailOfTheBuildsVersionWithTheLocalStacksPorts() throws IOException {
+        Map<String, Object> mail = map(services.get("mail"));
+        String greenmail = firstGroup(Files.readString(root.resolve("pom.xml")),
+                "<greenmail.version>([^<]+)</greenmail.version>");
+        String opts = String.valueOf(map(mail.get("environment")).get("GREENMAIL_OPTS"));
+        int smtp = Component.MAIL.defaultPort();
+        int api = StackConfig.DEFAULT_MAIL_API_PORT;
+
+        assertThat(mail.get("image")).isEqualTo("greenmail/standalone:" + greenmail);
+        assertThat(list(mail.get("ports"))).contains(smtp + ":" + smtp, api + ":" + api);
+        assertThat(opts).contains("-Dgreenmail.smtp.port=" + smtp, "-Dgreenmail.api.port=" + api,
+                "-Dgreenmail.auth.disabled");
+        // the local stack's flags, bound to every interface inside the container
+        assertThat(StackConfig.builder(root).build().mailServerProperties())
+                .filteredOn(property -> property.startsWith("-Dgreenmail."))
+                .allSatisfy(property -> assertThat(opts).contains(property.replace("127.0.0.1", "0.0.0.0")));
+    }
+
+    @Test
+    void theWorkerMailsTheMailServerAndSharesTheLinkKeyWithIntake() {
+        Map<String, Object> worker = map(services.get("followup-worker"));
+        Map<String, Object> env = map(worker.get("environment"));
+        Object intakeKey = map(map(services.get("intake-service")).get("environment")).get("CUSTOMER_LINK_KEY");
+
+        assertThat(String.valueOf(env.get("MAIL_HOST"))).isEqualTo("mail");
+        assertThat(String.valueOf(env.get("MAIL_PORT"))).isEqualTo(String.valueOf(Component.MAIL.defaultPort()));
+        assertThat(String.valueOf(env.get("CUSTOMER_LINK_BASE_URL"))).isEqualTo("http://localhost:"
+                + Component.INTAKE.defaultPort());
+        assertThat(env.get("CUSTOMER_LINK_KEY")).as("one key, required, no default").isEqualTo(intakeKey);
+        assertThat(String.valueOf(intakeKey)).startsWith("${CUSTOMER_LINK_KEY:?");
+        assertThat(map(map(worker.get("depends_on")).get("mail"))).containsEntry("condition", "service_started");
+    }
+
+    @Test
     void followupGetsItsDelay() {
         assertThat(map(map(services.get("followup-service")).get("environment"))).containsKey("FOLLOWUP_DELAY");
     }

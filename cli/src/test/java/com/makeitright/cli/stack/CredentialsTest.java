@@ -35,6 +35,24 @@ class CredentialsTest {
     }
 
     @Test
+    void theCustomerLinkKeyIsMadeOnceOwnerOnlyAndLongEnough(@TempDir Path project) throws IOException {
+        StackConfig config = StackConfig.builder(project).runDir(project.resolve(".run")).build();
+        CustomerLinkKey key = CustomerLinkKey.of(config);
+
+        String first = key.ensure();
+
+        assertThat(first).hasSize(64).matches("[A-Za-z0-9_-]+");
+        assertThat(CustomerLinkKey.of(config).ensure()).as("a second up keeps it").isEqualTo(first);
+        assertThat(key.file()).isEqualTo(project.resolve(".run/secrets/customer-link-key"));
+        assertThat(key.file().startsWith(Credentials.of(config).directory())).as("not readable by every service")
+                .isFalse();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key.file().getParent())))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key.file()))).isEqualTo("rw-------");
+        assertThat(CustomerLinkKey.newKey()).isNotEqualTo(CustomerLinkKey.newKey());
+    }
+
+    @Test
     void withoutKeysACommandSendsNoBearer(@TempDir Path project) {
         Credentials none = Credentials.of(StackConfig.builder(project).runDir(project.resolve(".run")).build());
 

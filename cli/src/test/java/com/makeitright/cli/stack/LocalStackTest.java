@@ -22,7 +22,7 @@ class LocalStackTest {
 
     private StackConfig.Builder freePorts() {
         StackConfig.Builder builder = StackConfig.builder(project).runDir(project.resolve(".run"))
-                .controllerPort(Ports.freePort());
+                .controllerPort(Ports.freePort()).mailApiPort(Ports.freePort());
         for (Component component : Component.values()) {
             builder.port(component, Ports.freePort());
         }
@@ -34,6 +34,9 @@ class LocalStackTest {
             Files.createDirectories(service.jar(project).getParent());
             Files.writeString(service.jar(project), "not really a jar");
         }
+        Path mailServer = freePorts().build().mailServerJar();
+        Files.createDirectories(mailServer.getParent());
+        Files.writeString(mailServer, "not really a jar either");
     }
 
     @Test
@@ -70,6 +73,34 @@ class LocalStackTest {
             assertThat(String.join("\n", problems)).contains("(kafka)", "(kafka controller)", "(intake)",
                     "KAFKA_CONTROLLER_PORT");
         }
+    }
+
+    @Test
+    void theMailServerAndTheWorkerArePartOfTheStackAndTheirPortsAreChecked() throws IOException {
+        serviceJars();
+        try (ServerSocket smtp = new ServerSocket(0); ServerSocket api = new ServerSocket(0);
+             ServerSocket worker = new ServerSocket(0)) {
+            StackConfig config = freePorts().port(Component.MAIL, smtp.getLocalPort()).mailApiPort(api.getLocalPort())
+                    .port(Component.WORKER, worker.getLocalPort()).build();
+
+            List<String> problems = new LocalStack(config).problemsBeforeStarting(config.components());
+
+            assertThat(config.components()).containsSubsequence(Component.KAFKA, Component.MAIL, Component.INTAKE,
+                    Component.WORKER);
+            assertThat(String.join("\n", problems)).contains("(mail)", "--smtp-port or SMTP_PORT",
+                    "(mail REST API)", "--mail-api-port or MAIL_API_PORT", "(worker)", "--worker-port or WORKER_PORT");
+        }
+    }
+
+    @Test
+    void refusesWhenTheMailServersJarIsMissing() throws IOException {
+        serviceJars();
+        StackConfig config = freePorts().build();
+        Files.delete(config.mailServerJar());
+
+        assertThat(new LocalStack(config).problemsBeforeStarting(config.components()))
+                .containsExactly("mail: cli/target/greenmail/greenmail-standalone.jar is missing (build it:"
+                        + " ./mvnw -q -B package -DskipTests)");
     }
 
     @Test

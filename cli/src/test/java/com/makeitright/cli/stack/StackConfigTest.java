@@ -26,6 +26,9 @@ class StackConfigTest {
         assertThat(config.controllerPort()).isEqualTo(9093);
         assertThat(config.port(Component.INTAKE)).isEqualTo(8080);
         assertThat(config.port(Component.FOLLOWUP)).isEqualTo(8083);
+        assertThat(config.port(Component.WORKER)).isEqualTo(8084);
+        assertThat(config.port(Component.MAIL)).isEqualTo(2525);
+        assertThat(config.mailApiPort()).isEqualTo(8025);
         assertThat(config.bootstrapServers()).isEqualTo("localhost:9092");
         assertThat(config.runsOwnBroker()).isTrue();
     }
@@ -115,6 +118,29 @@ class StackConfigTest {
                 yaml.get("remedy")).get("policy")).get("deliver-within");
         assertThat(deliverWithin).hasSize(RemedyKind.values().length)
                 .containsEntry("[REFUND_FULL]", "PT45S").containsEntry("[INSPECTION]", "PT45S");
+    }
+
+    @Test
+    void theWorkerMailsTheLocalMailServerWithLinksToTheLocalIntake() {
+        Map<String, String> env = Map.of("COMPLAINTS_RUN_DIR", project.resolve("run").toString(),
+                "SMTP_PORT", "12525", "MAIL_API_PORT", "18025", "WORKER_PORT", "18084", "INTAKE_PORT", "18080");
+        StackConfig.fromEnvironment(project, env).build().save();
+        StackConfig config = StackConfig.fromEnvironment(project,
+                Map.of("COMPLAINTS_RUN_DIR", project.resolve("run").toString())).build();
+
+        assertThat(config.mailApiPort()).as("saved by up").isEqualTo(18025);
+        assertThat(config.mailApiUrl()).isEqualTo("http://127.0.0.1:18025");
+        assertThat(config.serviceEnvironment(Component.WORKER, Map.of()))
+                .containsEntry("SERVER_PORT", "18084")
+                .containsEntry("MAIL_HOST", "127.0.0.1")
+                .containsEntry("MAIL_PORT", "12525")
+                .containsEntry("CUSTOMER_LINK_BASE_URL", "http://localhost:18080")
+                .containsEntry("STATE_DIR", project.resolve("run/state/followup-worker").toString());
+        assertThat(config.serviceEnvironment(Component.INTAKE, Map.of())).doesNotContainKey("MAIL_PORT");
+        assertThat(config.mailServerProperties()).contains("-Dgreenmail.smtp.hostname=127.0.0.1",
+                "-Dgreenmail.smtp.port=12525", "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=18025");
+        assertThat(Component.parse("smtp")).isEqualTo(Component.MAIL);
+        assertThat(Component.parse("followup-worker")).isEqualTo(Component.WORKER);
     }
 
     @Test

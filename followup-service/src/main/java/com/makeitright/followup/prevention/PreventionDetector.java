@@ -50,9 +50,7 @@ final class PreventionDetector {
         if (!counts(cause) || inWindow.size() < threshold) {
             return Optional.empty();
         }
-        boolean active = earlier.stream().anyMatch(action ->
-                latest.resolvedAt().isBefore(action.proposedAt().plus(cooldown)));
-        if (active) {
+        if (coolingDown(latest, earlier)) {
             return Optional.empty();
         }
         List<String> examples = inWindow.stream()
@@ -67,6 +65,14 @@ final class PreventionDetector {
                 + play.label() + ": " + play.action() + ".";
         return Optional.of(new PreventionAction(actionId(cause, latest), cause, latest.resolvedAt(),
                 latest.complaintId(), latest.eventId(), inWindow.size(), windowDays, examples, proposal, play.owner()));
+    }
+
+    /**
+     * Whether an earlier action is still active at {@code latest}: then nothing is proposed, whatever the window
+     * holds (so the caller need not read it).
+     */
+    boolean coolingDown(Occurrence latest, List<PreventionAction> earlier) {
+        return earlier.stream().anyMatch(action -> latest.resolvedAt().isBefore(action.proposedAt().plus(cooldown)));
     }
 
     /** Stable for the event that crossed the threshold, so a reprocessed event proposes the same action. */

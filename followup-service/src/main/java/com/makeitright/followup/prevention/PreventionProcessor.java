@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Feeds resolved complaints, re-keyed by root cause (so one task sees every complaint of a cause), to the
@@ -65,11 +66,19 @@ final class PreventionProcessor implements Processor<String, ComplaintResolved, 
         }
         occurrences.put(key, occurrence);
 
-        List<Occurrence> inWindow = range(cause, occurrence.resolvedAt().minus(detector.window()), occurrence.resolvedAt());
         PreventionHistory past = actions.get(cause.name());
         PreventionHistory known = (past == null ? PreventionHistory.empty() : past)
                 .counting(occurrence.resolvedAt()).within(history, occurrence.resolvedAt());
-        PreventionHistory next = detector.consider(cause, occurrence, inWindow, known.actions()).map(action -> {
+        // Bounded reads per event: while an action cools down (most of a burst) the window is not read at all.
+        // Otherwise either it holds fewer than threshold resolutions, or an action is proposed, which states the
+        // window's full count: at most once per cool-down per cause, so each resolution is read at most
+        // window / cool-down + 1 times that way.
+        Optional<PreventionAction> proposed = detector.coolingDown(occurrence, known.actions())
+                ? Optional.empty()
+                : detector.consider(cause, occurrence,
+                        range(cause, occurrence.resolvedAt().minus(detector.window()), occurrence.resolvedAt()),
+                        known.actions());
+        PreventionHistory next = proposed.map(action -> {
             context.forward(new Record<>(action.complaintId(),
                     PreventionMessages.proposed(action, clock.instant()), record.timestamp()));
             return known.with(action);
@@ -89,7 +98,10 @@ final class PreventionProcessor implements Processor<String, ComplaintResolved, 
         return found;
     }
 
-    /** Resolutions older than window + cool-down are no longer needed (amortised: only what aged since the last one). */
+    /**
+     * Resolutions older than window + cool-down are no longer needed. Amortised bounded: the range starts at the
+     * cause's oldest key and every entry it finds is deleted, so each stored resolution is read here once.
+     */
     private void forgetOlderThan(RootCause cause, Instant cutoff) {
         List<String> old = new ArrayList<>();
         try (KeyValueIterator<String, Occurrence> entries = occurrences.range(

@@ -106,4 +106,29 @@ class PreventionProcessorTest {
         occurrences.all().forEachRemaining(entry -> remembered.add(entry.value.complaintId()));
         assertThat(remembered).as("window + cool-down (37 days) of single resolutions").containsExactly("c-3", "c-4");
     }
+
+    @Test
+    void aLongRunOfOneCauseProposesWhatTheRuleSaysAndForgetsWhatAged() {
+        // 600 over 50 days, 84 per 7-day window (PreventionBoundedReadsTest feeds 5,000 without RocksDB's cost)
+        Duration apart = Duration.ofHours(2);
+        for (int i = 0; i < 600; i++) {
+            resolved.pipeInput("c-" + i, packingError("c-" + i, T0.plus(apart.multipliedBy(i))));
+        }
+
+        // the 3rd crosses the threshold; the next after the 30-day cool-down (i = 2 + 30 * 12) has a full window
+        List<KeyValue<String, PreventionActionProposed>> actions = proposed.readKeyValuesToList();
+        assertThat(actions).extracting(action -> action.key).containsExactly("c-2", "c-362");
+        assertThat(actions.get(0).value.getOccurrences()).isEqualTo(3);
+        assertThat(actions.get(0).value.getExampleComplaintIds()).containsExactly("c-2", "c-1", "c-0");
+        assertThat(actions.get(1).value.getOccurrences()).isEqualTo(84);
+        assertThat(actions.get(1).value.getProposal()).startsWith("84 complaints in 7 days were traced to");
+        assertThat(actions.get(1).value.getExampleComplaintIds())
+                .containsExactly("c-362", "c-361", "c-360", "c-359", "c-358");
+
+        KeyValueStore<String, Occurrence> occurrences = driver.getKeyValueStore(PreventionStores.OCCURRENCES);
+        List<String> remembered = new ArrayList<>();
+        occurrences.all().forEachRemaining(entry -> remembered.add(entry.value.complaintId()));
+        assertThat(remembered).as("window + cool-down (37 days = 444 resolutions) up to the last")
+                .hasSize(444).startsWith("c-156").endsWith("c-599");
+    }
 }

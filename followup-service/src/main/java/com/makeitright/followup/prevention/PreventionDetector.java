@@ -4,6 +4,7 @@ import com.makeitright.events.RootCause;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -71,6 +72,12 @@ final class PreventionDetector {
      * Whether an earlier action is still active at {@code latest}: then nothing is proposed, whatever the window
      * holds (so the caller need not read it).
      */
+    /** When the last cool-down of these actions ends: nothing resolved before it proposes. */
+    Instant coolingEnds(List<PreventionAction> earlier) {
+        return earlier.stream().map(action -> action.proposedAt().plus(cooldown))
+                .max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+    }
+
     boolean coolingDown(Occurrence latest, List<PreventionAction> earlier) {
         return earlier.stream().anyMatch(action -> latest.resolvedAt().isBefore(action.proposedAt().plus(cooldown)));
     }

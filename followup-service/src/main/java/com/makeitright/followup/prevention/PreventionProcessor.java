@@ -12,6 +12,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,15 +70,10 @@ final class PreventionProcessor implements Processor<String, ComplaintResolved, 
         PreventionHistory past = actions.get(cause.name());
         PreventionHistory known = (past == null ? PreventionHistory.empty() : past)
                 .counting(occurrence.resolvedAt()).within(history, occurrence.resolvedAt());
-        // Bounded reads per event: while an action cools down (most of a burst) the window is not read at all.
-        // Otherwise either it holds fewer than threshold resolutions, or an action is proposed, which states the
-        // window's full count: at most once per cool-down per cause, so each resolution is read at most
-        // window / cool-down + 1 times that way.
-        Optional<PreventionAction> proposed = detector.coolingDown(occurrence, known.actions())
-                ? Optional.empty()
-                : detector.consider(cause, occurrence,
-                        range(cause, occurrence.resolvedAt().minus(detector.window()), occurrence.resolvedAt()),
-                        known.actions());
+        // Bounded reads per event: while an action cools down (most of a burst) nothing is read at all.
+        // Otherwise either no window crosses the threshold, and then fewer than 2 x threshold resolutions were read
+        // (see firstCrossing), or an action is proposed: at most once per cool-down per cause.
+        Optional<PreventionAction> proposed = firstCrossing(cause, occurrence, known.actions());
         PreventionHistory next = proposed.map(action -> {
             context.forward(new Record<>(action.complaintId(),
                     PreventionMessages.proposed(action, clock.instant()), record.timestamp()));
@@ -87,6 +83,50 @@ final class PreventionProcessor implements Processor<String, ComplaintResolved, 
             actions.put(cause.name(), next);
         }
         forgetOlderThan(cause, occurrence.resolvedAt().minus(remembered));
+    }
+
+    /**
+     * The first window, in time, that the resolution just seen makes cross the threshold. Resolutions of one cause
+     * come from every partition of {@code complaints.resolved}, so a burst can arrive out of time order: the window
+     * that crosses may end at a later resolution than this one. Windows end at each millisecond holding a
+     * resolution from {@code s} to a window after this one ({@code t}), in time order; {@code s} is {@code t}, or
+     * the end of the last cool-down when that is later (no window ending before it can propose). In time order
+     * that is just the window ending here, as before.
+     *
+     * <p>Reads the ends, then the window before the first end {@code e}: {@code (e - window, t + window]}. When no
+     * window crosses, the first and the last hold fewer than threshold each and together cover everything read.
+     */
+    private Optional<PreventionAction> firstCrossing(RootCause cause, Occurrence arrived,
+                                                     List<PreventionAction> earlier) {
+        Duration window = detector.window();
+        Instant coolingEnds = detector.coolingEnds(earlier);
+        Instant first = coolingEnds.isAfter(arrived.resolvedAt())
+                ? coolingEnds.truncatedTo(ChronoUnit.MILLIS) : arrived.resolvedAt();
+        List<Occurrence> ends = range(cause, first.minusMillis(1), arrived.resolvedAt().plus(window));
+        if (ends.isEmpty()) {
+            return Optional.empty(); // cooling down past this resolution's reach: nothing to read
+        }
+        Instant firstEnd = ends.get(0).resolvedAt().truncatedTo(ChronoUnit.MILLIS);
+        List<Occurrence> around = range(cause, firstEnd.minus(window), firstEnd.minusMillis(1));
+        around.addAll(ends);
+        long windowMillis = window.toMillis();
+        long arrivedAt = arrived.resolvedAt().toEpochMilli();
+        int from = 0;
+        for (int end = around.size() - ends.size(); end < around.size(); end++) {
+            long at = around.get(end).resolvedAt().toEpochMilli();
+            if (end + 1 < around.size() && around.get(end + 1).resolvedAt().toEpochMilli() == at) {
+                continue; // a window holds its whole last millisecond (the keys' resolution)
+            }
+            while (around.get(from).resolvedAt().toEpochMilli() <= at - windowMillis) {
+                from++;
+            }
+            Occurrence latest = at == arrivedAt ? arrived : around.get(end);
+            Optional<PreventionAction> action = detector.consider(cause, latest, around.subList(from, end + 1), earlier);
+            if (action.isPresent()) {
+                return action;
+            }
+        }
+        return Optional.empty();
     }
 
     private List<Occurrence> range(RootCause cause, Instant fromExclusive, Instant toInclusive) {

@@ -16,9 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The reference for {@link PreventionProcessor}: its algorithm before issue 10, kept verbatim, which reads the
- * whole window on every resolution (linear per event, quadratic per burst). The tests prove the bounded one
- * decides exactly as this one does.
+ * The reference for {@link PreventionProcessor}: its rule written plainly, reading whole windows from the store
+ * on every resolution (linear per event, quadratic per burst): before issue 10 it read the window ending at the
+ * resolution just seen, which missed a crossing when a burst arrived out of time order. The tests prove the
+ * bounded processor decides exactly as this one does.
  */
 final class FullWindowPreventionProcessor implements Processor<String, ComplaintResolved, String, PreventionActionProposed> {
 
@@ -65,11 +66,10 @@ final class FullWindowPreventionProcessor implements Processor<String, Complaint
         }
         occurrences.put(key, occurrence);
 
-        List<Occurrence> inWindow = range(cause, occurrence.resolvedAt().minus(detector.window()), occurrence.resolvedAt());
         PreventionHistory past = actions.get(cause.name());
         PreventionHistory known = (past == null ? PreventionHistory.empty() : past)
                 .counting(occurrence.resolvedAt()).within(history, occurrence.resolvedAt());
-        PreventionHistory next = detector.consider(cause, occurrence, inWindow, known.actions()).map(action -> {
+        PreventionHistory next = firstCrossing(cause, occurrence, known.actions()).map(action -> {
             context.forward(new Record<>(action.complaintId(),
                     PreventionMessages.proposed(action, clock.instant()), record.timestamp()));
             return known.with(action);
@@ -78,6 +78,30 @@ final class FullWindowPreventionProcessor implements Processor<String, Complaint
             actions.put(cause.name(), next);
         }
         forgetOlderThan(cause, occurrence.resolvedAt().minus(remembered));
+    }
+
+    /**
+     * The rule stated plainly: every window ending at a millisecond that holds a resolution, from this one's to a
+     * window later, in time order, each read whole from the store; the first that crosses proposes. The latest
+     * of a window is the resolution just seen when it ends in its millisecond, else the last one of that
+     * millisecond in key order.
+     */
+    private java.util.Optional<PreventionAction> firstCrossing(RootCause cause, Occurrence arrived,
+                                                               List<PreventionAction> earlier) {
+        java.util.TreeMap<Long, Occurrence> ends = new java.util.TreeMap<>();
+        for (Occurrence later : range(cause, arrived.resolvedAt().minusMillis(1),
+                arrived.resolvedAt().plus(detector.window()))) {
+            ends.put(later.resolvedAt().toEpochMilli(), later); // the last one in key order wins
+        }
+        for (var end : ends.entrySet()) {
+            Occurrence latest = end.getKey() == arrived.resolvedAt().toEpochMilli() ? arrived : end.getValue();
+            Instant at = Instant.ofEpochMilli(end.getKey());
+            var action = detector.consider(cause, latest, range(cause, at.minus(detector.window()), at), earlier);
+            if (action.isPresent()) {
+                return action;
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private List<Occurrence> range(RootCause cause, Instant fromExclusive, Instant toInclusive) {

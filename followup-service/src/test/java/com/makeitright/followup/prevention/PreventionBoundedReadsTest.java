@@ -53,7 +53,27 @@ class PreventionBoundedReadsTest {
             assertThat(proposal.value().getExampleComplaintIds()).containsExactly("c-4", "c-3", "c-2", "c-1", "c-0");
         });
         assertThat(boundedReads).as("1 + 2 + 3 + 4 + 5, then nothing while the action cools down").isEqualTo(15);
-        assertThat(referenceReads).as("the whole window every time: 1 + 2 + ... + 5000").isEqualTo(5_000L * 5_001 / 2);
+        assertThat(referenceReads).as("the whole window every time (1 + 2 + ... + 5000), and its own end each time")
+                .isEqualTo(5_000L * 5_001 / 2 + 5_000);
+    }
+
+    @Test
+    void aBurstArrivingOutOfTimeOrderIsDetectedAsInOrder() {
+        // one root cause's resolutions come from every partition of complaints.resolved: newest first here
+        List<ComplaintResolved> burst = new ArrayList<>(burst(5, Duration.ofMinutes(1)));
+        java.util.Collections.reverse(burst);
+        PreventionRun bounded = PreventionRun.bounded(DEFAULTS);
+        List<PreventionRun.Forward> proposals = new ArrayList<>();
+        for (ComplaintResolved resolved : burst) {
+            proposals.addAll(bounded.process(resolved).forwarded());
+        }
+
+        // the same action as in time order: the newest resolution is the one that crossed the threshold
+        assertThat(proposals).singleElement().satisfies(proposal -> {
+            assertThat(proposal.key()).isEqualTo("c-4");
+            assertThat(proposal.value().getOccurrences()).isEqualTo(5);
+            assertThat(proposal.value().getExampleComplaintIds()).containsExactly("c-4", "c-3", "c-2", "c-1", "c-0");
+        });
     }
 
     @Test

@@ -68,15 +68,11 @@ class PreventionEquivalenceTest {
                     .isEqualTo(reference.occurrences.contents());
             assertThat(bounded.actions.contents()).as(at + "actions and their counts")
                     .isEqualTo(reference.actions.contents());
-            // nothing read, or below the threshold, or a proposal (which states the window's full count)
+            // without a proposal, fewer than two windows' worth below the threshold (see firstCrossing)
             if (actual.forwarded().isEmpty()) {
                 assertThat(actual.windowReads()).as(at + "window reads without a proposal")
-                        .isLessThan(config.threshold());
-            } else {
-                assertThat(actual.windowReads()).as(at + "window reads for a proposal")
-                        .isEqualTo(actual.forwarded().get(0).value().getOccurrences());
+                        .isLessThan(2 * config.threshold());
             }
-            assertThat(actual.windowReads()).as(at + "window reads").isLessThanOrEqualTo(expected.windowReads());
             proposals += actual.forwarded().size();
         }
         return proposals;

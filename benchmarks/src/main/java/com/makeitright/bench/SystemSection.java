@@ -10,11 +10,14 @@ import com.makeitright.contract.ConsumerLag;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
+import java.util.stream.Collectors;
 
 /**
  * Section 2b: the whole system's sustained rate. Closed-loop load on intake with every service up, first with a
@@ -65,8 +68,8 @@ final class SystemSection implements Section {
         Double base = baseline != null && baseline.drainSeconds().isPresent() ? baseline.drainSeconds().getAsDouble()
                 : null;
         Figure figure = new Figure(name, value, "s", baseline == null ? null : "many customers", base, false, null);
-        return value == null ? figure.withNote("still " + run.lagLeft() + " behind when the bench stopped waiting")
-                : figure;
+        return value == null ? figure.withNote("still " + run.lagLeft() + " behind when the bench stopped waiting ("
+                + run.behindGroups() + ")") : figure;
     }
 
     private static String errors(LoadResult load) {
@@ -87,8 +90,8 @@ final class SystemSection implements Section {
                 customers, result.acceptedPerSecond(), result.failed(), IntakeSection.byStatus(result));
         long stopped = System.nanoTime();
         long left = awaitCaughtUp(context.stack(), options.drainLimit());
-        return left == 0 ? new Run(result, OptionalDouble.of((System.nanoTime() - stopped) / 1e9), 0)
-                : new Run(result, OptionalDouble.empty(), left);
+        return left == 0 ? new Run(result, OptionalDouble.of((System.nanoTime() - stopped) / 1e9), 0, "")
+                : new Run(result, OptionalDouble.empty(), left, behindGroups(context.stack()));
     }
 
     /** Waits until no consumer group is behind, at most {@code limit}; returns how many records are still behind. */
@@ -114,6 +117,16 @@ final class SystemSection implements Section {
         return behind;
     }
 
-    private record Run(LoadResult load, OptionalDouble drainSeconds, long lagLeft) {
+    /** The groups still behind, most behind first, e.g. {@code followup-worker 80,112, followup-service 312}. */
+    private static String behindGroups(BenchStack stack) {
+        return stack.stack().consumerLag().stream()
+                .filter(group -> group.lag() > group.partitions())
+                .sorted(Comparator.comparingLong((ConsumerLag.GroupLag group) -> group.lag()).reversed())
+                .map(group -> String.format(Locale.ROOT, "%s %,d", group.group(),
+                        group.lag() - group.partitions()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private record Run(LoadResult load, OptionalDouble drainSeconds, long lagLeft, String behindGroups) {
     }
 }

@@ -4,7 +4,7 @@ import com.makeitright.worker.WorkerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import java.time.Duration;
 
@@ -17,9 +17,14 @@ class MailConfiguration {
         return new MailTemplates(loader, properties.templates());
     }
 
+    /** Connections idle longer are replaced before a send: well within the 5 minutes servers may wait. */
+    static final Duration KEEP_OPEN = Duration.ofSeconds(30);
+
+    /** The kept-open sender is no bean: a second {@code JavaMailSender} would make Boot's own back off. */
     @Bean
-    MailDelivery mailDelivery(JavaMailSender sender, WorkerProperties properties) {
+    MailDelivery mailDelivery(JavaMailSenderImpl settings, WorkerProperties properties) {
         WorkerProperties.Delivery delivery = properties.delivery();
+        KeptOpenMailSender sender = new KeptOpenMailSender(settings, KEEP_OPEN, System::nanoTime);
         return new MailDelivery(sender, properties.sender(), properties.replyTo(), delivery.maxAttempts(),
                 delivery.backoff(), delivery.maxBackoff(), (Duration wait) -> Thread.sleep(wait.toMillis()));
     }

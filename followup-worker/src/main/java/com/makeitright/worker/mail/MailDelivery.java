@@ -24,7 +24,7 @@ import java.util.Optional;
  * not. A permanent failure (the server refuses the address, 5xx; a message that cannot be built) is returned as
  * {@link Outcome#rejected}: retrying would only get the same answer.
  */
-public final class MailDelivery {
+public final class MailDelivery implements AutoCloseable {
 
     /** What became of a mail. */
     public record Outcome(boolean sent, String reason) {
@@ -107,6 +107,14 @@ public final class MailDelivery {
         }
     }
 
+    /** Closes the sender's connection, if it keeps one (at shutdown). */
+    @Override
+    public void close() throws Exception {
+        if (sender instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+
     private MimeMessage build(OutgoingMail mail) throws MessagingException {
         MimeMessage message = new FixedIdMessage(sender.createMimeMessage(), mail.messageId());
         MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
@@ -158,7 +166,7 @@ public final class MailDelivery {
      * {@code SMTPAddressFailedException} and {@code SMTPSendFailedException}; read by name so the code depends on the
      * Jakarta Mail API alone.
      */
-    private static Integer smtpCode(Throwable cause) {
+    static Integer smtpCode(Throwable cause) {
         try {
             Object code = cause.getClass().getMethod("getReturnCode").invoke(cause);
             return code instanceof Integer value && value > 0 ? value : null;

@@ -1,5 +1,7 @@
 package com.makeitright.cli;
 
+import com.makeitright.cli.mail.MailServer;
+import com.makeitright.cli.mail.ReceivedMail;
 import com.makeitright.cli.stack.Component;
 import com.makeitright.cli.stack.LocalStack;
 import com.makeitright.cli.stack.Ports;
@@ -15,7 +17,10 @@ import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through its REST API by the command; {@code status} and {@code stop} know the process.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MailCommandIT {
 
     /** Static: a per-class instance's @TempDir field is not yet set when @BeforeAll runs. */
@@ -91,6 +97,20 @@ class MailCommandIT {
         assertThat(stack.process(Component.MAIL).logTail(50)).as("no recipient in the mail server's log (#12)")
                 .noneMatch(line -> line.contains("@customers.test"))
                 .anyMatch(line -> line.contains("Starting GreenMail API server"));
+    }
+
+    /** Last: it empties the server the other tests read. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aPurgeEmptiesTheServerAndMailStillArrivesAfterIt() throws Exception {
+        MailServer server = new MailServer(config.mailApiUrl());
+        assertThat(server.received()).isNotEmpty();
+
+        server.purge();
+
+        assertThat(server.received()).isEmpty();
+        send("kim@customers.test", "<c-3.1.acknowledgement.round-1@make-it-right>", "We hear you", "Dear Kim,\n", null);
+        assertThat(server.received()).extracting(ReceivedMail::to).containsExactly("kim@customers.test");
     }
 
     @Test

@@ -76,6 +76,25 @@ public final class MailServer {
         return all;
     }
 
+    /**
+     * Deletes every message the server holds ({@code POST /api/mail/purge}). GreenMail keeps mail in its heap only:
+     * a long load (the bench's) purges it as it goes, or the server runs out of memory and mail stops.
+     */
+    public void purge() throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(api.resolve("api/mail/purge")).timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IOException("POST " + request.uri() + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
     private JsonNode get(String path) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(10))
                 .header("Accept", "application/json").GET().build();

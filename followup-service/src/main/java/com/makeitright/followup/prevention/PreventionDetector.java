@@ -68,18 +68,15 @@ final class PreventionDetector {
                 latest.complaintId(), latest.eventId(), inWindow.size(), windowDays, examples, proposal, play.owner()));
     }
 
-    /**
-     * Whether an earlier action is still active at {@code latest}: then nothing is proposed, whatever the window
-     * holds (so the caller need not read it).
-     */
     /** When the last cool-down of these actions ends: nothing resolved before it proposes. */
     Instant coolingEnds(List<PreventionAction> earlier) {
         return earlier.stream().map(action -> action.proposedAt().plus(cooldown))
-                .max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+                .max(Comparator.naturalOrder()).orElse(Instant.MIN);
     }
 
+    /** Whether an earlier action is still active at {@code latest}: nothing is proposed, whatever the window holds. */
     boolean coolingDown(Occurrence latest, List<PreventionAction> earlier) {
-        return earlier.stream().anyMatch(action -> latest.resolvedAt().isBefore(action.proposedAt().plus(cooldown)));
+        return latest.resolvedAt().isBefore(coolingEnds(earlier));
     }
 
     /** Stable for the event that crossed the threshold, so a reprocessed event proposes the same action. */

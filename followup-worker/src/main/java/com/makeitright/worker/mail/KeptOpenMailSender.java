@@ -31,9 +31,9 @@ import java.util.function.LongSupplier;
  * allows after 5 minutes). A send that fails on a reused connection without an answer from the server (the
  * connection was dropped) is tried once more on a fresh one; an answer (a refusal with a reply code) is not retried
  * here: {@link MailDelivery} decides. A connection that drops after a mail's data went out may send it twice, as any
- * SMTP retry may; its Message-ID is derived from the event, so mail clients can tell. Failures surface as Spring's {@link MailException}s, as
- * {@link JavaMailSenderImpl} reports them. One connection for the process: sends are serialised, as the stream
- * thread sends one mail at a time anyway.
+ * SMTP retry may; its Message-ID is derived from the event, so mail clients can tell. Failures surface as Spring's
+ * {@link MailException}s, as {@link JavaMailSenderImpl} reports them. One connection for the process: sends are
+ * serialised, as the stream thread sends one mail at a time anyway.
  */
 final class KeptOpenMailSender implements JavaMailSender, AutoCloseable {
 

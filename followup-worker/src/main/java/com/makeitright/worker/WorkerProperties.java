@@ -72,11 +72,14 @@ public record WorkerProperties(
     /**
      * One send is tried up to {@code maxAttempts} times, waiting {@code backoff}, doubling up to {@code maxBackoff}.
      * The whole of it must fit well inside the stream transaction's timeout (set to 2 minutes by the worker).
+     * After {@code sendsPerCommit} sends the worker asks for a commit at once instead of at the next commit interval:
+     * it bounds how many mails a failed transaction sends again, at the price of one commit per that many sends.
      */
     public record Delivery(
             @Min(1) @Max(10) @DefaultValue("3") int maxAttempts,
             @NotNull @DurationMin(millis = 10) @DurationMax(seconds = 10) @DefaultValue("1s") Duration backoff,
-            @NotNull @DurationMin(millis = 10) @DurationMax(seconds = 20) @DefaultValue("8s") Duration maxBackoff) {
+            @NotNull @DurationMin(millis = 10) @DurationMax(seconds = 20) @DefaultValue("8s") Duration maxBackoff,
+            @Min(1) @Max(10_000) @DefaultValue("50") int sendsPerCommit) {
     }
 
     /**

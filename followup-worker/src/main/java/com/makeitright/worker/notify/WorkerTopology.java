@@ -49,7 +49,8 @@ class WorkerTopology {
         WorkerProperties.Retention kept = properties.retention();
         NotificationProcessor.Retention retention = new NotificationProcessor.Retention(kept.sentLog(), kept.contacts(),
                 kept.purgeInterval(), kept.purgeBatch());
-        events.process(() -> new NotificationProcessor(notices, templates, delivery, clock, meters, retention),
+        events.process(() -> new NotificationProcessor(notices, templates, delivery, clock, meters, retention,
+                        properties.delivery().sendsPerCommit()),
                 Named.as("customer-mail"), WorkerStores.SENT_LOG, WorkerStores.CONTACTS, WorkerStores.PENDING);
         return events;
     }

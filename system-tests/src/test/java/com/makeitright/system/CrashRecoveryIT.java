@@ -9,8 +9,10 @@ import com.makeitright.events.FollowUpKind;
 import com.makeitright.testing.ComplaintRequest;
 import com.makeitright.testing.KafkaProbe;
 import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +45,8 @@ import static org.awaitility.Awaitility.await;
  * Idempotency-Key, as the API asks them to.
  */
 @ExtendWith(SystemStack.class)
+@ResourceLock(SystemStack.LOCK) // it kills processes of the shared stack: nothing runs beside it
+@Order(Integer.MAX_VALUE) // after the classes that share the stack have started (junit-platform.properties)
 class CrashRecoveryIT {
 
     private static final int COMPLAINTS = 30;
@@ -74,15 +79,23 @@ class CrashRecoveryIT {
         SystemStack.Result status = system.cli("status");
         assertThat(status.out()).containsPattern("(?m)^remedy\\s+-\\s+" + system.port(Component.REMEDY) + "\\s+STOPPED");
         awaitSubmitted(submitted, 12);
-        system.restart(Component.TRIAGE);
+        // The restarts run side by side, as they would on three machines: a service boots for seconds of CPU, and
+        // the burst goes on meanwhile.
+        ExecutorService restarts = Executors.newFixedThreadPool(3); // not the common pool: one thread on 2 cores
+        CompletableFuture<Void> triage = CompletableFuture.runAsync(() -> system.restart(Component.TRIAGE), restarts);
         awaitSubmitted(submitted, 16);
         system.crash(Component.INTAKE);
-        system.restart(Component.INTAKE); // clients keep retrying with the same keys meanwhile
-        for (Future<?> client : burst) {
+        CompletableFuture<Void> intake = CompletableFuture.runAsync(() -> system.restart(Component.INTAKE), restarts);
+        CompletableFuture<SystemStack.Result> remedy = CompletableFuture.supplyAsync(
+                () -> system.cli("start", "remedy"), restarts);
+        for (Future<?> client : burst) { // clients keep retrying with the same keys while intake is away
             client.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
         }
         clients.shutdown();
-        SystemStack.Result start = system.cli("start", "remedy");
+        triage.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        intake.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        SystemStack.Result start = remedy.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        restarts.shutdown();
         assertThat(start.exit()).as(start + system.logs()).isZero();
         assertThat(ids).hasSize(COMPLAINTS);
 

@@ -8,6 +8,8 @@ import com.makeitright.testing.ComplaintRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -35,6 +37,7 @@ import static org.awaitility.Awaitility.await;
  * (GET the page, POST its form), records {@code RemedyResponded ACCEPT}; the case moves to AGREED.
  */
 @ExtendWith(SystemStack.class)
+@ResourceLock(value = SystemStack.LOCK, mode = ResourceAccessMode.READ)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CustomerMailIT {
 

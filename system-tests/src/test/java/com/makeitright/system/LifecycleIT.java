@@ -21,6 +21,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -36,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * complaint, linked by causation.
  */
 @ExtendWith(SystemStack.class)
+@ResourceLock(value = SystemStack.LOCK, mode = ResourceAccessMode.READ)
 class LifecycleIT {
 
     private SystemStack system;

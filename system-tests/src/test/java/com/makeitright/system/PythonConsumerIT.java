@@ -5,6 +5,8 @@ import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.testing.ComplaintRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,6 +29,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * except on CI ({@code CI} set), where {@code .ci/run} installs them and a skip would hide a broken example.
  */
 @ExtendWith(SystemStack.class)
+@ResourceLock(value = SystemStack.LOCK, mode = ResourceAccessMode.READ)
 class PythonConsumerIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

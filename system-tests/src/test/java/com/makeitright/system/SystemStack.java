@@ -39,6 +39,12 @@ import java.util.regex.Pattern;
  */
 final class SystemStack implements ParameterResolver, AutoCloseable {
 
+    /**
+     * The resource lock of the stack (junit-platform.properties): a test class that only uses the stack holds it in
+     * READ mode and runs beside the others; one that kills its processes holds it READ_WRITE, alone.
+     */
+    static final String LOCK = "make-it-right local stack";
+
     /** Follow-ups come due this long after resolution: short, so cases close within a test. */
     static final Duration FOLLOWUP_DELAY = Duration.ofSeconds(3);
 

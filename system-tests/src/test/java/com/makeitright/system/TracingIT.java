@@ -7,6 +7,8 @@ import com.makeitright.testing.KafkaProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
@@ -27,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * hop under a span of its own. Real processes, real broker, real HTTP.
  */
 @ExtendWith(SystemStack.class)
+@ResourceLock(value = SystemStack.LOCK, mode = ResourceAccessMode.READ)
 class TracingIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

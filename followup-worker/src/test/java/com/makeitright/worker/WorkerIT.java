@@ -4,7 +4,9 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.makeitright.contract.Topics;
+import com.makeitright.events.AcknowledgementApproved;
 import com.makeitright.events.Anger;
+import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.FollowUpDue;
 import com.makeitright.events.FollowUpKind;
@@ -224,6 +226,70 @@ class WorkerIT {
         awaitMarkerMailed(hostile);
         assertThat(mailsTo(id)).isEmpty();
         assertThat(mailsTo(hostile)).isEmpty();
+    }
+
+    @Test
+    void aHeldAcknowledgementGoesOutOnceInTheWordsTheAgentApproved() throws Exception {
+        worker("worker-it-review");
+        String id = newComplaintId();
+        receive(id, "Broken mug");
+        ComplaintAcknowledged held = Events.acknowledged(id).setReviewNeeded(true).build();
+        probe.publish(Topics.COMPLAINTS_ACKNOWLEDGED, id, held);
+        awaitMarkerMailed(id);
+        assertThat(mailsTo(id)).isEmpty();
+
+        AcknowledgementApproved approved = Events.acknowledgementApproved(held)
+                .setText("We are sorry the mug broke. A new one leaves today, & <b>no</b> need to send the old one.")
+                .setEdited(true).build();
+        probe.publish(Topics.ACKNOWLEDGEMENT_APPROVALS, id, approved);
+        MimeMessage mail = awaitMails(id, 1).get(0);
+        assertThat(subject(mail)).startsWith("We hear you").contains(id);
+        assertThat(part(mail, "text/plain")).contains("Dear Dana Reyes", "A new one leaves today, & <b>no</b> need")
+                .doesNotContain(held.getAcknowledgementText());
+        assertThat(part(mail, "text/html")).contains("&amp; &lt;b&gt;no&lt;/b&gt; need");
+        assertThat(mail.getHeader("Message-ID")[0])
+                .isEqualTo("<" + id + ".1.acknowledgement.acknowledgement@make-it-right>");
+
+        // a copy of the approval (a retry, a dead-letter replay) and a second one of the round send nothing
+        probe.publish(Topics.ACKNOWLEDGEMENT_APPROVALS, id, approved);
+        probe.publish(Topics.ACKNOWLEDGEMENT_APPROVALS, id, Events.acknowledgementApproved(held).build());
+        awaitMarkerMailed(id);
+        assertThat(mailsTo(id)).hasSize(1);
+    }
+
+    @Test
+    void anAcknowledgementSentWithoutReviewIsNotMailedAgainWhenAnAgentApprovesIt() throws Exception {
+        worker("worker-it-review-auto");
+        String id = newComplaintId();
+        receive(id, "Broken mug");
+        ComplaintAcknowledged safe = Events.acknowledged(id).build();
+        probe.publish(Topics.COMPLAINTS_ACKNOWLEDGED, id, safe);
+        awaitMails(id, 1);
+
+        probe.publish(Topics.ACKNOWLEDGEMENT_APPROVALS, id, Events.acknowledgementApproved(safe)
+                .setText("Other words, too late").setEdited(true).build());
+        awaitMarkerMailed(id);
+        assertThat(mailsTo(id)).singleElement()
+                .satisfies(mail -> assertThat(part(mail, "text/plain")).contains(safe.getAcknowledgementText()));
+    }
+
+    @Test
+    void anApprovalThatOvertookTheComplaintWaitsForTheContactAndWinsOverTheDraft() throws Exception {
+        worker("worker-it-review-pending");
+        String id = newComplaintId();
+        ComplaintAcknowledged safe = Events.acknowledged(id).setOccurredAt(Instant.now().minusSeconds(5)).build();
+        probe.publish(Topics.ACKNOWLEDGEMENT_APPROVALS, id, Events.acknowledgementApproved(safe)
+                .setText("In the agent's words").setEdited(true).build());
+        // safe to go unreviewed, but the approved words win, whichever of the two the worker reads first
+        probe.publish(Topics.COMPLAINTS_ACKNOWLEDGED, id, safe);
+        awaitMarkerMailed(id);
+        assertThat(mailsTo(id)).isEmpty();
+
+        receive(id, "Late contact");
+        assertThat(part(awaitMails(id, 1).get(0), "text/plain")).contains("In the agent's words")
+                .doesNotContain(safe.getAcknowledgementText());
+        awaitMarkerMailed(id);
+        assertThat(mailsTo(id)).hasSize(1);
     }
 
     @Test

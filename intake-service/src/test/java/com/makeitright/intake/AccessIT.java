@@ -1,6 +1,7 @@
 package com.makeitright.intake;
 
 import com.makeitright.contract.Topics;
+import com.makeitright.events.AcknowledgementApproved;
 import com.makeitright.events.ApprovalDecision;
 import com.makeitright.events.AuthorityLevel;
 import com.makeitright.events.ComplaintReceived;
@@ -32,6 +33,7 @@ import reactor.core.publisher.Flux;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static com.makeitright.testing.security.TestCredentials.bearer;
@@ -210,6 +212,50 @@ class AccessIT {
         probe.publish(Topics.REMEDY_FULFILLED, marker, Events.fulfilled(marker, "o-marker", RemedyKind.REPLACEMENT).build());
         probe.awaitEvents(Topics.REMEDY_FULFILLED, marker, 1);
         assertThat(probe.eventsFor(Topics.REMEDY_FULFILLED, id)).hasSize(1);
+    }
+
+    @Test
+    void onlyAnAgentMayApproveAnAcknowledgementAndOnePostPublishesOneEventNamingTheAgent() {
+        String id = Events.newId();
+        probe.publish(Topics.COMPLAINTS_RECEIVED, id, Events.received(id).build());
+        probe.publish(Topics.COMPLAINTS_ACKNOWLEDGED, id, Events.acknowledged(id).setReviewNeeded(true).build());
+        awaitStage(id, "ACKNOWLEDGED");
+        Map<String, String> body = Map.of("text", "We are sorry. The right CD is on its way today.");
+
+        approveAcknowledgement(id, null, body).expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        for (String role : new String[]{"viewer", "helpdesk", "supervisor", "owner", "ops"}) {
+            approveAcknowledgement(id, bearer(role), body).expectStatus().isForbidden()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        String eventId = approveAcknowledgement(id, "Bearer " + jwt("alex.agent", "agent"), body)
+                .expectStatus().isAccepted()
+                .expectBody(Map.class).returnResult().getResponseBody().get("eventId").toString();
+
+        AcknowledgementApproved only = probe.awaitEvents(Topics.ACKNOWLEDGEMENT_APPROVALS, id, 1).get(0);
+        assertThat(only.getEventId()).isEqualTo(eventId);
+        assertThat(only.getApprovedBy()).as("the principal").isEqualTo("alex.agent");
+        assertThat(only.getText()).isEqualTo(body.get("text"));
+        assertThat(only.getEdited()).isTrue();
+        await().atMost(KafkaProbe.PATIENCE).untilAsserted(() -> bare.get().uri("/api/complaints/{id}", id)
+                .headers(h -> authorize(h, bearer("viewer"))).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.acknowledgementApproval.approvedBy").isEqualTo("alex.agent")
+                .jsonPath("$.acknowledgementApproval.edited").isEqualTo(true)
+                .jsonPath("$.acknowledgementApproval.approvedAt").isEqualTo(only.getOccurredAt().toString()));
+        approveAcknowledgement(id, bearer("agent"), body).expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectBody().jsonPath("$.reason").isEqualTo("ALREADY_APPROVED");
+
+        String marker = Markers.samePartitionKey(id, 3);
+        probe.publish(Topics.ACKNOWLEDGEMENT_APPROVALS, marker,
+                Events.acknowledgementApproved(Events.acknowledged(marker).build()).build());
+        probe.awaitEvents(Topics.ACKNOWLEDGEMENT_APPROVALS, marker, 1);
+        assertThat(probe.eventsFor(Topics.ACKNOWLEDGEMENT_APPROVALS, id)).hasSize(1);
+    }
+
+    private WebTestClient.ResponseSpec approveAcknowledgement(String id, String authorization, Object body) {
+        return bare.post().uri("/api/complaints/{id}/acknowledgement", id).contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> authorize(h, authorization)).bodyValue(body).exchange();
     }
 
     private void awaitStage(String id, String stage) {

@@ -1,5 +1,6 @@
 package com.makeitright.contract;
 
+import com.makeitright.events.AcknowledgementApproved;
 import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.ComplaintResolved;
@@ -30,6 +31,9 @@ public final class Topics {
     /** Writer: triage. */
     public static final Topic<ComplaintAcknowledged> COMPLAINTS_ACKNOWLEDGED =
             new Topic<>("complaints.acknowledged", ComplaintAcknowledged.class);
+    /** Writer: intake (an agent approved the acknowledgement triage drafted, as drafted or edited). */
+    public static final Topic<AcknowledgementApproved> ACKNOWLEDGEMENT_APPROVALS =
+            new Topic<>("complaints.acknowledgement-approvals", AcknowledgementApproved.class);
     /** Writer: remedy. */
     public static final Topic<RemedyOffered> REMEDY_OFFERED =
             new Topic<>("complaints.remedy-offered", RemedyOffered.class);
@@ -64,8 +68,8 @@ public final class Topics {
 
     /** Every contract topic, in lifecycle order. */
     public static final List<Topic<?>> ALL = List.of(
-            COMPLAINTS_RECEIVED, COMPLAINTS_ACKNOWLEDGED, REMEDY_OFFERED, REMEDY_RESPONSES, APPROVALS,
-            REMEDY_FULFILLED, COMPLAINTS_RESOLVED, FOLLOW_UP_DUE, FOLLOW_UP_OUTCOMES, PREVENTION_ACTIONS);
+            COMPLAINTS_RECEIVED, COMPLAINTS_ACKNOWLEDGED, ACKNOWLEDGEMENT_APPROVALS, REMEDY_OFFERED, REMEDY_RESPONSES,
+            APPROVALS, REMEDY_FULFILLED, COMPLAINTS_RESOLVED, FOLLOW_UP_DUE, FOLLOW_UP_OUTCOMES, PREVENTION_ACTIONS);
 
     private Topics() {
     }

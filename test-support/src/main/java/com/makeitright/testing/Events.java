@@ -1,6 +1,7 @@
 package com.makeitright.testing;
 
 import com.makeitright.contract.Monies;
+import com.makeitright.events.AcknowledgementApproved;
 import com.makeitright.events.Anger;
 import com.makeitright.events.ApprovalDecision;
 import com.makeitright.events.AuthorityLevel;
@@ -87,6 +88,14 @@ public final class Events {
                 .setSuspectedRootCause(RootCause.PACKING_ERROR)
                 .setCustomerHistory(noHistory().build())
                 .setReopenedFrom(null);
+    }
+
+    /** An agent's approval of the acknowledgement {@code acknowledged} drafted, its text as drafted. */
+    public static AcknowledgementApproved.Builder acknowledgementApproved(ComplaintAcknowledged acknowledged) {
+        return AcknowledgementApproved.newBuilder()
+                .setEventId(newId()).setComplaintId(acknowledged.getComplaintId()).setOccurredAt(Instant.now())
+                .setCausationId(acknowledged.getEventId()).setRound(acknowledged.getRound())
+                .setApprovedBy("agent.ann").setText(acknowledged.getAcknowledgementText()).setEdited(false);
     }
 
     public static RemedyOffered.Builder offered(String complaintId) {

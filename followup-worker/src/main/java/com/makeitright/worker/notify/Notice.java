@@ -9,9 +9,14 @@ import java.util.Map;
  * A mail the worker owes a customer, before the contact is known: what it is ({@code kind}, and the offer it is about
  * as {@code subjectId}), for which complaint and round, and the template values taken from the event (answer links
  * included). Kept in {@link WorkerStores#PENDING} when the event overtook the complaint's {@code ComplaintReceived}.
+ * {@code approvedBy}: the agent who approved an acknowledgement's words; null for a mail that needs no review.
  */
 record Notice(MailKind kind, String complaintId, int round, String subjectId, Map<String, String> values,
-              Instant at) {
+              Instant at, String approvedBy) {
+
+    Notice(MailKind kind, String complaintId, int round, String subjectId, Map<String, String> values, Instant at) {
+        this(kind, complaintId, round, subjectId, values, at, null);
+    }
 
     /** The idempotency key: one mail per complaint, round, kind and offer (for an acknowledgement, the round). */
     String sentKey() {

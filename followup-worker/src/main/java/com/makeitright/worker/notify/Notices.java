@@ -1,6 +1,7 @@
 package com.makeitright.worker.notify;
 
 import com.makeitright.contract.Monies;
+import com.makeitright.events.AcknowledgementApproved;
 import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.FollowUpDue;
 import com.makeitright.events.FollowUpKind;
@@ -20,8 +21,9 @@ import java.util.Optional;
 
 /**
  * Which events owe the customer a mail, and its template values: an acknowledgement triage drafted, when the
- * configured rule says it is safe to send without an agent's review; every {@code OPEN} offer, with a signed link per
- * answer that expires with the offer (an answer is late from {@code expiresAt} on, so a link is too).
+ * configured rule says it is safe to send without an agent's review, else in the words an agent approved; every
+ * {@code OPEN} offer, with a signed link per answer that expires with the offer (an answer is late from
+ * {@code expiresAt} on, so a link is too).
  */
 final class Notices {
 
@@ -58,6 +60,18 @@ final class Notices {
         values.put("complaintSubject", acknowledged.getSubject());
         return Optional.of(new Notice(MailKind.ACKNOWLEDGEMENT, acknowledged.getComplaintId(), acknowledged.getRound(),
                 ACKNOWLEDGEMENT_SUBJECT, values, acknowledged.getOccurredAt()));
+    }
+
+    /**
+     * The acknowledgement in the words an agent approved. Its key is the unreviewed one's (complaint, round,
+     * {@code ACKNOWLEDGEMENT}): one acknowledgement per round, so one that already went out unreviewed is not mailed
+     * again, nor is a copy of the approval. The subject line takes the complaint's subject from the contact.
+     */
+    Notice of(AcknowledgementApproved approved) {
+        Map<String, String> values = new HashMap<>();
+        values.put("acknowledgementText", approved.getText());
+        return new Notice(MailKind.ACKNOWLEDGEMENT, approved.getComplaintId(), approved.getRound(),
+                ACKNOWLEDGEMENT_SUBJECT, values, approved.getOccurredAt(), approved.getApprovedBy());
     }
 
     Optional<Notice> of(RemedyOffered offer) {

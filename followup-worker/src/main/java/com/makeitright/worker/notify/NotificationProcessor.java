@@ -1,5 +1,6 @@
 package com.makeitright.worker.notify;
 
+import com.makeitright.events.AcknowledgementApproved;
 import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.FollowUpDue;
@@ -103,8 +104,11 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
             if (notice.isPresent()) {
                 handle(notice.get());
             } else {
-                count("ACKNOWLEDGEMENT", "held_for_review"); // the agent's review is a later step (#14)
+                count("ACKNOWLEDGEMENT", "held_for_review"); // mailed when an agent approves it
             }
+        } else if (event instanceof AcknowledgementApproved approved) {
+            touch(complaintId, approved.getOccurredAt());
+            handle(notices.of(approved));
         } else if (event instanceof RemedyOffered offer) {
             touch(complaintId, offer.getOccurredAt());
             notices.of(offer).ifPresent(this::handle);
@@ -149,7 +153,11 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
         }
         ContactCard contact = contacts.get(notice.complaintId());
         if (contact == null) { // the event overtook the complaint's ComplaintReceived (cross-topic order)
-            pending.put(key, notice);
+            Notice waiting = pending.get(key);
+            // One mail per key: an agent's approved words win over triage's unreviewed draft, whichever came first.
+            if (waiting == null || waiting.approvedBy() == null || notice.approvedBy() != null) {
+                pending.put(key, notice);
+            }
             return;
         }
         if (contact.email() == null || contact.email().isBlank()) {

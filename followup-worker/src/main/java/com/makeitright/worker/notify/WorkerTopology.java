@@ -41,6 +41,7 @@ class WorkerTopology {
 
         KStream<String, SpecificRecord> events = source(builder, Topics.COMPLAINTS_RECEIVED)
                 .merge(source(builder, Topics.COMPLAINTS_ACKNOWLEDGED))
+                .merge(source(builder, Topics.ACKNOWLEDGEMENT_APPROVALS))
                 .merge(source(builder, Topics.REMEDY_OFFERED))
                 .merge(source(builder, Topics.FOLLOW_UP_DUE));
 

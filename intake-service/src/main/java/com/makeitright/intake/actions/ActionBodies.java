@@ -55,6 +55,11 @@ final class ActionBodies {
     record MoneyBody(BigDecimal amount, String currency) {
     }
 
+    /** {@code text}: the words the customer will read; absent (or no body at all) approves triage's draft as it is. */
+    record AcknowledgementApproval(
+            @VisibleText @Size(max = ActionRules.MAX_ACKNOWLEDGEMENT) String text) {
+    }
+
     record FollowUpOutcome(
             @NotNull Boolean satisfied,
             @NotNull @Min(1) @Max(5) Integer score,

@@ -22,6 +22,9 @@ final class ActionRules {
     static final EnumSet<RemedyKind> MONEY_KINDS = EnumSet.of(RemedyKind.REFUND_PARTIAL, RemedyKind.DISCOUNT,
             RemedyKind.STORE_CREDIT);
 
+    /** Longest acknowledgement an agent may approve: a few paragraphs; triage's drafts are far shorter. */
+    static final int MAX_ACKNOWLEDGEMENT = 5_000;
+
     private final Validator validator;
 
     ActionRules(Validator validator) {
@@ -71,6 +74,19 @@ final class ActionRules {
         checks.throwIfAny();
         return new Commands.Fulfill(body.reference(), blankToNull(body.offerId()), actualCost,
                 inspection, rootCause, blankToNull(body.note()));
+    }
+
+    /** A missing body approves the draft; an empty text is refused rather than read as "the draft". */
+    Commands.ApproveAcknowledgement approveAcknowledgement(ActionBodies.AcknowledgementApproval body) {
+        if (body == null) {
+            return new Commands.ApproveAcknowledgement(null);
+        }
+        Checks checks = Checks.of(validator, body);
+        if (body.text() != null && body.text().isEmpty()) {
+            checks.add("text", "must not be blank; leave it out to approve triage's draft as it is");
+        }
+        checks.throwIfAny();
+        return new Commands.ApproveAcknowledgement(body.text());
     }
 
     Commands.CompleteFollowUp completeFollowUp(ActionBodies.FollowUpOutcome body) {

@@ -23,7 +23,10 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.Map;
 
-/** The customer's, supervisor's, agent's and follow-up worker's answers (docs/http-api.md); 202 once published. */
+/**
+ * The customer's, supervisor's, agent's and follow-up worker's answers, and the agent's review of an acknowledgement
+ * (docs/http-api.md); 202 once published.
+ */
 @RestController
 @RequestMapping(path = "/api/complaints/{complaintId}", consumes = MediaType.APPLICATION_JSON_VALUE,
         produces = MediaType.APPLICATION_JSON_VALUE)
@@ -114,6 +117,27 @@ class ActionsController {
     Mono<ResponseEntity<Map<String, Object>>> followUpOutcome(@PathVariable String complaintId,
                                                               @RequestBody ActionBodies.FollowUpOutcome body) {
         return accepted(complaintId, actions.completeFollowUp(complaintId, body));
+    }
+
+    @Operation(summary = "Approve the acknowledgement triage drafted, as drafted or edited (agent)",
+            description = "Publishes AcknowledgementApproved for the current round; the follow-up worker mails the"
+                    + " approved text unless the acknowledgement already went out without review. The body is optional:"
+                    + " without it, or without text, the draft goes as it is. approvedBy is the authenticated agent."
+                    + " 409 when triage has not acknowledged the current round yet or its acknowledgement was already approved.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ActionBodies.AcknowledgementApproval.class),
+                    examples = @ExampleObject(name = "AcknowledgementApproval", value = """
+                            {"text": "We sent you the wrong CD. That was our mistake, and we are sorry: the right one is on its way."}"""))))
+    @ApiResponse(responseCode = "202", description = "Accepted: Kafka has the event",
+            headers = @Header(name = "Location", description = "the complaint's status URL"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(
+                    name = "accepted", value = "{\"complaintId\": \"f290c5eb-8452-393d-8781-0043160ea00d\", \"eventId\": \"5c1bd6a1-0d3e-4f7a-9b61-2f1e3c4d5a6b\", \"edited\": true}")))
+    @PostMapping("/acknowledgement")
+    Mono<ResponseEntity<Map<String, Object>>> acknowledgement(@PathVariable String complaintId,
+                                                              @RequestBody(required = false)
+                                                              ActionBodies.AcknowledgementApproval body,
+                                                              Principal caller) {
+        return accepted(complaintId, actions.approveAcknowledgement(complaintId, body, Actor.of(caller)));
     }
 
     private static Mono<ResponseEntity<Map<String, Object>>> accepted(String complaintId,

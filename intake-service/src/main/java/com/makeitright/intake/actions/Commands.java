@@ -26,6 +26,10 @@ final class Commands {
                    InspectionResult inspectionResult, RootCause rootCause, String note) {
     }
 
+    /** {@code text}: the agent's words, or null for triage's draft as it is. */
+    record ApproveAcknowledgement(String text) {
+    }
+
     record CompleteFollowUp(boolean satisfied, int score, String comment) {
     }
 }

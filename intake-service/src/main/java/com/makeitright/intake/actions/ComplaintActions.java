@@ -1,6 +1,7 @@
 package com.makeitright.intake.actions;
 
 import com.makeitright.contract.Topics;
+import com.makeitright.events.AcknowledgementApproved;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.FollowUpCompleted;
 import com.makeitright.events.RemedyApprovalDecided;
@@ -110,6 +111,18 @@ class ComplaintActions {
             RemedyFulfilled event = transitions.fulfill(state, command, fulfiller, costTolerance);
             return new Plan(List.of(new Outgoing<>(Topics.REMEDY_FULFILLED, complaintId, event)),
                     answer(complaintId, "offerId", event.getOfferId(), "kind", event.getKind().name()));
+        });
+    }
+
+    /** {@code body}: null when the request had none (approve the draft as it is). */
+    Mono<Map<String, Object>> approveAcknowledgement(String complaintId, ActionBodies.AcknowledgementApproval body,
+                                                     Actor agent) {
+        Checks.pathId(PATH_ID, complaintId);
+        Commands.ApproveAcknowledgement command = rules.approveAcknowledgement(body);
+        return act(complaintId, state -> {
+            AcknowledgementApproved event = transitions.approveAcknowledgement(state, command, agent);
+            return new Plan(List.of(new Outgoing<>(Topics.ACKNOWLEDGEMENT_APPROVALS, complaintId, event)),
+                    answer(complaintId, "eventId", event.getEventId(), "edited", event.getEdited()));
         });
     }
 

@@ -1,6 +1,8 @@
 package com.makeitright.intake.actions;
 
+import com.makeitright.events.AcknowledgementApproved;
 import com.makeitright.events.ApprovalDecision;
+import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.FollowUpCompleted;
 import com.makeitright.events.Money;
@@ -35,8 +37,9 @@ import java.util.function.Supplier;
  * approval decision or a fulfillment fits is decided by {@link NegotiationRules}, the state machine remedy
  * negotiates with (docs/architecture.md, Negotiation); this class words the refusal for the customer from the
  * complaint's view. Only a due, unanswered satisfaction check can be completed (intake's own rule: no other
- * service takes that request). Anything refused is a {@link TransitionRefused} saying why. Every event names
- * the event it answers as its cause and carries the current round.
+ * service takes that request), and only the current round's acknowledgement, once, can be approved (intake's own
+ * rule too: the follow-up worker mails it). Anything refused is a {@link TransitionRefused} saying why. Every event
+ * names the event it answers as its cause and carries the current round.
  */
 final class Transitions {
 
@@ -197,6 +200,30 @@ final class Transitions {
         // An accepted offer keeps the status it was published with (OPEN); it is agreed all the same.
         return state.agreedOffer().map(agreed -> Position.agreed(agreed.getOfferId(), agreed.getKind()))
                 .orElse(Position.noOffer());
+    }
+
+    /**
+     * An agent's approval of the acknowledgement triage drafted for the current round, in the command's words or the
+     * draft's; {@code agent} is the authenticated caller. Once per round: the customer gets one acknowledgement, and
+     * a second approval (another agent, a retried request) would only be refused by the worker's sent-log anyway.
+     */
+    AcknowledgementApproved approveAcknowledgement(ComplaintState state, Commands.ApproveAcknowledgement command,
+                                                   Actor agent) {
+        ComplaintAcknowledged acknowledged = state.triage().orElseThrow(() -> new TransitionRefused(
+                Reason.NOT_ACKNOWLEDGED, "Triage has not acknowledged round " + state.round() + " of complaint "
+                + state.complaintId() + " yet (stage " + state.stage() + "); there is no draft to approve"));
+        state.acknowledgementApproval().ifPresent(approved -> {
+            throw new TransitionRefused(Reason.ALREADY_APPROVED, "The acknowledgement of round " + state.round()
+                    + " of complaint " + state.complaintId() + " was already approved by " + approved.getApprovedBy()
+                    + " at " + approved.getOccurredAt());
+        });
+        String draft = acknowledged.getAcknowledgementText();
+        String text = command.text() == null ? draft : command.text();
+        return AcknowledgementApproved.newBuilder()
+                .setEventId(ids.get()).setComplaintId(state.complaintId()).setOccurredAt(clock.instant())
+                .setCausationId(acknowledged.getEventId()).setRound(state.round())
+                .setApprovedBy(agent.name()).setText(text).setEdited(!text.equals(draft))
+                .build();
     }
 
     FollowUpOutcome completeFollowUp(ComplaintState state, Commands.CompleteFollowUp command) {

@@ -18,6 +18,8 @@ public record Refusal(Reason reason, String detail) {
         ALREADY_FULFILLED,
         NOT_THE_AGREED_OFFER,
         NO_SATISFACTION_CHECK_DUE,
-        ALREADY_ANSWERED
+        ALREADY_ANSWERED,
+        NOT_ACKNOWLEDGED,
+        ALREADY_APPROVED
     }
 }

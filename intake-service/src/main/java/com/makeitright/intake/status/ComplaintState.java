@@ -1,5 +1,6 @@
 package com.makeitright.intake.status;
 
+import com.makeitright.events.AcknowledgementApproved;
 import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.ComplaintResolved;
@@ -46,6 +47,7 @@ public final class ComplaintState {
     private final int round;
     private Stage stage;
     private ComplaintAcknowledged triage;
+    private AcknowledgementApproved acknowledgementApproval;
     private final Map<String, RemedyOffered> offers = new LinkedHashMap<>();
     private RemedyOffered latestOffer;
     private RemedyOffered openOffer;
@@ -116,6 +118,10 @@ public final class ComplaintState {
             triage = acknowledged;
             if (stage == Stage.RECEIVED || stage == Stage.REOPENED) {
                 stage = Stage.ACKNOWLEDGED;
+            }
+        } else if (event instanceof AcknowledgementApproved approved) {
+            if (acknowledgementApproval == null) { // the first one is what the customer reads; the worker sends once
+                acknowledgementApproval = approved;
             }
         } else if (event instanceof RemedyOffered offer) {
             negotiation.add(recorded);
@@ -218,6 +224,11 @@ public final class ComplaintState {
 
     public Optional<ComplaintAcknowledged> triage() {
         return Optional.ofNullable(triage);
+    }
+
+    /** An agent's approval of the current round's acknowledgement (the words the customer reads). */
+    public Optional<AcknowledgementApproved> acknowledgementApproval() {
+        return Optional.ofNullable(acknowledgementApproval);
     }
 
     /** The offer that waits for the customer's answer (OPEN) or a supervisor's decision (PENDING_APPROVAL). */

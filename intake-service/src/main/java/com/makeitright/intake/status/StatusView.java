@@ -1,6 +1,7 @@
 package com.makeitright.intake.status;
 
 import com.makeitright.contract.EventJson;
+import com.makeitright.events.AcknowledgementApproved;
 import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.ComplaintResolved;
 import com.makeitright.events.RemedyApprovalDecided;
@@ -38,6 +39,7 @@ public final class StatusView {
         view.put("reopenedFrom", state.received().getReopenedFrom() == null ? null
                 : EventJson.toMap(state.received().getReopenedFrom()));
         view.put("triage", state.triage().map(StatusView::triage).orElse(null));
+        view.put("acknowledgementApproval", state.acknowledgementApproval().map(StatusView::approval).orElse(null));
         view.put("openOffer", state.openOffer().map(StatusView::offer).orElse(null));
         view.put("agreedOffer", state.agreedOffer().map(StatusView::offer).orElse(null));
         view.put("negotiation", state.negotiation().stream().map(StatusView::negotiationStep).toList());
@@ -51,6 +53,12 @@ public final class StatusView {
         return pick(ack, "cause", "causeConfidence", "anger", "angerConfidence", "priority", "acknowledgeBy",
                 "signals", "handlingAdvice", "acknowledgementText", "reviewNeeded", "reviewReasons",
                 "suspectedRootCause", "customerHistory");
+    }
+
+    private static Map<String, Object> approval(AcknowledgementApproved approved) {
+        Map<String, Object> map = pick(approved, "approvedBy", "edited", "text");
+        map.put("approvedAt", approved.getOccurredAt().toString());
+        return map;
     }
 
     private static Map<String, Object> offer(RemedyOffered offer) {

@@ -31,6 +31,7 @@ class IntakeAccess implements ServiceAccess {
                 .pathMatchers(HttpMethod.POST, ACTION + "approval").hasAnyRole(ids(SUPERVISOR, OWNER))
                 .pathMatchers(HttpMethod.POST, ACTION + "fulfillment").hasAnyRole(ids(AGENT, SUPERVISOR, OWNER))
                 .pathMatchers(HttpMethod.POST, ACTION + "follow-up-outcome").hasRole(AGENT.id())
+                .pathMatchers(HttpMethod.POST, ACTION + "acknowledgement").hasRole(AGENT.id())
                 .pathMatchers(HttpMethod.GET, "/api/complaints/*")
                 .hasAnyRole(ids(VIEWER, HELPDESK, AGENT, SUPERVISOR, OWNER))
                 .pathMatchers(HttpMethod.POST, "/api/webhooks/**").permitAll()

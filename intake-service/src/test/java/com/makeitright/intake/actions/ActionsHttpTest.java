@@ -1,6 +1,8 @@
 package com.makeitright.intake.actions;
 
 import com.makeitright.contract.Topics;
+import com.makeitright.events.AcknowledgementApproved;
+import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.FollowUpCompleted;
 import com.makeitright.events.FollowUpKind;
@@ -16,6 +18,7 @@ import com.makeitright.intake.testing.RecordingPublisher;
 import com.makeitright.intake.testing.SliceStubs;
 import com.makeitright.platform.ProblemDetailsAdvice;
 import com.makeitright.testing.Events;
+import com.makeitright.testing.security.TestCredentials;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +33,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,7 +111,10 @@ class ActionsHttpTest {
                 Arguments.of("approval", new ActionRequests.Approval("APPROVED", "\u0007", null, null), "approver"),
                 Arguments.of("fulfillment", new ActionRequests.Fulfillment("\u001b\n", "agent.ann", null, null, null, null, null), "reference"),
                 Arguments.of("remedy-response", new RemedyResponse("ACCEPT", "offer 1\r\n", null, null), "offerId"),
-                Arguments.of("approval", new ActionRequests.Approval("APPROVED", "sam", "o".repeat(65), null), "offerId"));
+                Arguments.of("approval", new ActionRequests.Approval("APPROVED", "sam", "o".repeat(65), null), "offerId"),
+                Arguments.of("acknowledgement", ActionRequests.approveAcknowledgement(""), "text"),
+                Arguments.of("acknowledgement", ActionRequests.approveAcknowledgement(" \t\u200B\n"), "text"),
+                Arguments.of("acknowledgement", ActionRequests.approveAcknowledgement("w".repeat(5_001)), "text"));
     }
 
     @ParameterizedTest(name = "{0} {2}")
@@ -127,7 +134,8 @@ class ActionsHttpTest {
         for (String bad : new String[]{"abc%0d%0a", "%00", "x".repeat(65), "a%20b", "%C3%A9"}) {
             for (var call : new Object[][]{{"remedy-response", ActionRequests.accept()},
                     {"approval", ActionRequests.approve()}, {"fulfillment", ActionRequests.fulfillment()},
-                    {"follow-up-outcome", ActionRequests.satisfied()}}) {
+                    {"follow-up-outcome", ActionRequests.satisfied()},
+                    {"acknowledgement", ActionRequests.approveAcknowledgement(null)}}) {
                 http.post().uri(java.net.URI.create("/api/complaints/" + bad + "/" + call[0]))
                         .contentType(MediaType.APPLICATION_JSON).bodyValue(call[1]).exchange()
                         .expectStatus().isBadRequest()
@@ -153,7 +161,8 @@ class ActionsHttpTest {
         String unknown = Events.newId();
         for (var call : new Object[][]{{"remedy-response", ActionRequests.accept()},
                 {"approval", ActionRequests.approve()}, {"fulfillment", ActionRequests.fulfillment()},
-                {"follow-up-outcome", ActionRequests.satisfied()}}) {
+                {"follow-up-outcome", ActionRequests.satisfied()},
+                {"acknowledgement", ActionRequests.approveAcknowledgement(null)}}) {
             http.post().uri("/api/complaints/{id}/" + call[0], unknown).contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(call[1]).exchange()
                     .expectStatus().isNotFound()
@@ -169,6 +178,7 @@ class ActionsHttpTest {
         expectConflict("approval", ActionRequests.approve(), "NO_OFFER_AWAITS_APPROVAL");
         expectConflict("fulfillment", ActionRequests.fulfillment(), "NOTHING_AGREED");
         expectConflict("follow-up-outcome", ActionRequests.satisfied(), "NO_SATISFACTION_CHECK_DUE");
+        expectConflict("acknowledgement", ActionRequests.approveAcknowledgement(null), "NOT_ACKNOWLEDGED");
 
         offer(OfferStatus.PENDING_APPROVAL, RemedyKind.REFUND_FULL);
         expectConflict("remedy-response", ActionRequests.accept(), "OFFER_AWAITS_APPROVAL");
@@ -261,6 +271,45 @@ class ActionsHttpTest {
         assertThat(publisher.published()).singleElement()
                 .satisfies(o -> assertThat(o.topic()).isEqualTo(Topics.FOLLOW_UP_OUTCOMES));
         expectConflict("follow-up-outcome", ActionRequests.satisfied(), "ALREADY_ANSWERED");
+    }
+
+    @Test
+    void anApprovalWithoutABodyApprovesTheDraftOnceAndTheViewShowsIt() {
+        ComplaintAcknowledged acknowledged = Events.acknowledged(id).build();
+        views.record(Topics.COMPLAINTS_ACKNOWLEDGED, id, acknowledged);
+
+        String eventId = http.post().uri("/api/complaints/{id}/acknowledgement", id).exchange()
+                .expectStatus().isAccepted()
+                .expectHeader().location("/api/complaints/" + id)
+                .expectBody(Map.class).returnResult().getResponseBody().get("eventId").toString();
+
+        assertThat(publisher.published()).singleElement().satisfies(outgoing -> {
+            assertThat(outgoing.topic()).isEqualTo(Topics.ACKNOWLEDGEMENT_APPROVALS);
+            AcknowledgementApproved approved = (AcknowledgementApproved) outgoing.event();
+            assertThat(approved.getEventId()).isEqualTo(eventId);
+            assertThat(approved.getText()).isEqualTo(acknowledged.getAcknowledgementText());
+            assertThat(approved.getEdited()).isFalse();
+            assertThat(approved.getApprovedBy()).isEqualTo(TestCredentials.SUITE);
+            assertThat(approved.getCausationId()).isEqualTo(acknowledged.getEventId());
+        });
+        // a second approval of the round, retried or by another agent, is refused: the customer reads one
+        expectConflict("acknowledgement", ActionRequests.approveAcknowledgement("Other words"), "ALREADY_APPROVED");
+        assertThat(publisher.published()).hasSize(1);
+    }
+
+    @Test
+    void anApprovalInTheAgentsWordsIsMarkedEditedAndTheBodysApproverCannotBeGiven() {
+        views.record(Topics.COMPLAINTS_ACKNOWLEDGED, id, Events.acknowledged(id).build());
+
+        post("acknowledgement", Map.of("text", "We are sorry. The right CD is on its way.", "approvedBy", "mallory"))
+                .expectStatus().isAccepted()
+                .expectBody().jsonPath("$.complaintId").isEqualTo(id).jsonPath("$.edited").isEqualTo(true)
+                .jsonPath("$.eventId").isNotEmpty();
+
+        AcknowledgementApproved approved = (AcknowledgementApproved) publisher.published().get(0).event();
+        assertThat(approved.getText()).isEqualTo("We are sorry. The right CD is on its way.");
+        assertThat(approved.getEdited()).isTrue();
+        assertThat(approved.getApprovedBy()).isEqualTo(TestCredentials.SUITE);
     }
 
     private void expectConflict(String action, Object body, String reason) {

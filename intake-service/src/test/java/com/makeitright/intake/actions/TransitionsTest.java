@@ -3,7 +3,9 @@ package com.makeitright.intake.actions;
 import com.makeitright.contract.Monies;
 import com.makeitright.contract.Topic;
 import com.makeitright.contract.Topics;
+import com.makeitright.events.AcknowledgementApproved;
 import com.makeitright.events.ApprovalDecision;
+import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.AuthorityLevel;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.CounterOffer;
@@ -379,5 +381,60 @@ class TransitionsTest {
 
         refused(() -> transitions.completeFollowUp(state(), new Commands.CompleteFollowUp(false, 1, null)),
                 Reason.NO_SATISFACTION_CHECK_DUE, "round 2");
+    }
+
+    @Test
+    void theAgentApprovesTheDraftAsItIsOrInTheirOwnWordsAndIsTheApprover() {
+        ComplaintAcknowledged acknowledged = add(Topics.COMPLAINTS_ACKNOWLEDGED, Events.acknowledged(id).build());
+
+        AcknowledgementApproved asDrafted = transitions.approveAcknowledgement(state(),
+                new Commands.ApproveAcknowledgement(null), ANN);
+        assertThat(asDrafted.getText()).isEqualTo(acknowledged.getAcknowledgementText());
+        assertThat(asDrafted.getEdited()).isFalse();
+        assertThat(asDrafted.getApprovedBy()).isEqualTo("agent.ann");
+        assertThat(asDrafted.getCausationId()).isEqualTo(acknowledged.getEventId());
+        assertThat(asDrafted.getRound()).isEqualTo(1);
+        assertThat(asDrafted.getOccurredAt()).isEqualTo(NOW);
+
+        AcknowledgementApproved edited = transitions.approveAcknowledgement(state(),
+                new Commands.ApproveAcknowledgement("We are sorry; the right CD is on its way."), ANN);
+        assertThat(edited.getText()).isEqualTo("We are sorry; the right CD is on its way.");
+        assertThat(edited.getEdited()).isTrue();
+        // the draft's own words, sent as a body, are no edit
+        assertThat(transitions.approveAcknowledgement(state(), new Commands.ApproveAcknowledgement(
+                acknowledged.getAcknowledgementText()), ANN).getEdited()).isFalse();
+    }
+
+    @Test
+    void anAcknowledgementNotYetDraftedOrAlreadyApprovedIsRefused() {
+        refused(() -> transitions.approveAcknowledgement(state(), new Commands.ApproveAcknowledgement(null), ANN),
+                Reason.NOT_ACKNOWLEDGED, "round 1");
+
+        add(Topics.COMPLAINTS_ACKNOWLEDGED, Events.acknowledged(id).build());
+        add(Topics.ACKNOWLEDGEMENT_APPROVALS, transitions.approveAcknowledgement(state(),
+                new Commands.ApproveAcknowledgement(null), ANN));
+        refused(() -> transitions.approveAcknowledgement(state(), new Commands.ApproveAcknowledgement("Other words"),
+                new Actor("agent.bo", Set.of(Role.AGENT.authority()))), Reason.ALREADY_APPROVED, "agent.ann");
+    }
+
+    @Test
+    void aReopenedRoundWaitsForItsOwnAcknowledgementAndMayBeApprovedAgain() {
+        add(Topics.COMPLAINTS_ACKNOWLEDGED, Events.acknowledged(id).build());
+        add(Topics.ACKNOWLEDGEMENT_APPROVALS, transitions.approveAcknowledgement(state(),
+                new Commands.ApproveAcknowledgement(null), ANN));
+        add(Topics.COMPLAINTS_RESOLVED, Events.resolved(id).build());
+        add(Topics.FOLLOW_UP_DUE, Events.followUpDue(id, FollowUpKind.SATISFACTION_CHECK).build());
+        Transitions.FollowUpOutcome outcome = transitions.completeFollowUp(state(),
+                new Commands.CompleteFollowUp(false, 2, null));
+        add(Topics.FOLLOW_UP_OUTCOMES, outcome.completed());
+        add(Topics.COMPLAINTS_RECEIVED, outcome.reopened().orElseThrow());
+
+        refused(() -> transitions.approveAcknowledgement(state(), new Commands.ApproveAcknowledgement(null), ANN),
+                Reason.NOT_ACKNOWLEDGED, "round 2");
+        ComplaintAcknowledged second = add(Topics.COMPLAINTS_ACKNOWLEDGED, Events.acknowledged(id).setRound(2).build());
+        AcknowledgementApproved approved = transitions.approveAcknowledgement(state(),
+                new Commands.ApproveAcknowledgement(null), ANN);
+        assertThat(approved.getRound()).isEqualTo(2);
+        assertThat(approved.getCausationId()).isEqualTo(second.getEventId());
     }
 }

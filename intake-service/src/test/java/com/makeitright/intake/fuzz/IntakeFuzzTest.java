@@ -68,7 +68,7 @@ class IntakeFuzzTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> ACTIONS = List.of("remedy-response", "approval", "fulfillment",
-            "follow-up-outcome");
+            "follow-up-outcome", "acknowledgement");
     private static final List<String> CONTENT_TYPES = List.of("application/json", "application/json",
             "application/json", "application/json;charset=UTF-8", "application/json;charset=ISO-8859-1",
             "application/json;charset=UTF-16", "text/plain", "application/xml", "application/merge-patch+json",
@@ -128,7 +128,9 @@ class IntakeFuzzTest {
                         JSON.valueToTree(ActionRequests.fulfillment().withActualCost("12.50", "EUR")
                                 .withInspectionResult("NO_FAULT_FOUND"))),
                 "follow-up-outcome", List.of(JSON.valueToTree(ActionRequests.satisfied()),
-                        JSON.valueToTree(ActionRequests.unsatisfied())));
+                        JSON.valueToTree(ActionRequests.unsatisfied())),
+                "acknowledgement", List.of(JSON.valueToTree(ActionRequests.approveAcknowledgement("We are sorry.")),
+                        JSON.valueToTree(ActionRequests.approveAcknowledgement(null))));
 
         int sent = 0;
         int serverErrors = 0;
@@ -181,6 +183,7 @@ class IntakeFuzzTest {
     private String aComplaintWithAnOpenOffer() {
         String id = Events.newId();
         views.record(Topics.COMPLAINTS_RECEIVED, id, Events.received(id).build());
+        views.record(Topics.COMPLAINTS_ACKNOWLEDGED, id, Events.acknowledged(id).build());
         views.record(Topics.REMEDY_OFFERED, id, Events.offered(id).setStatus(OfferStatus.OPEN)
                 .setKind(RemedyKind.REPLACEMENT).setExpiresAt(SliceStubs.NOW.plus(Duration.ofDays(3))).build());
         return id;

@@ -43,6 +43,10 @@ public final class ActionRequests {
     public record FollowUpOutcome(Boolean satisfied, Integer score, String comment) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AcknowledgementApproval(String text) {
+    }
+
     public static RemedyResponse accept() {
         return new RemedyResponse("ACCEPT", null, null, null);
     }
@@ -66,6 +70,10 @@ public final class ActionRequests {
 
     public static Fulfillment fulfillment() {
         return new Fulfillment("SHIP-123", "agent.ann", null, null, null, null, null);
+    }
+
+    public static AcknowledgementApproval approveAcknowledgement(String text) {
+        return new AcknowledgementApproval(text);
     }
 
     public static FollowUpOutcome satisfied() {

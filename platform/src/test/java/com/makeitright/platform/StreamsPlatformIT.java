@@ -113,7 +113,7 @@ class StreamsPlatformIT {
                     .flatMap(t -> java.util.stream.Stream.of(t.name(), t.deadLetterTopic())).toList();
             Map<String, TopicDescription> topics = admin.describeTopics(names).allTopicNames().get();
 
-            assertThat(topics).hasSize(20);
+            assertThat(topics).hasSize(2 * Topics.ALL.size());
             assertThat(topics.values()).allSatisfy(d -> assertThat(d.partitions()).hasSize(2));
             assertThat(admin.listTopics().names().get()).contains("platform-test.DLT");
         }

@@ -150,6 +150,7 @@ function renderOverview(o, effects) {
     tile('offers', 'offers awaiting', c.offersAwaiting),
     tile('promises', 'promises open', c.promisesOpen),
     tile('follow-ups', 'follow-ups due', c.followUpsDue),
+    tile('mails-refused', 'mails refused today', c.mailsRefusedToday, true),
     tile('dead-letters', 'dead letters', c.deadLetters, true));
   offers.update(o.offersAwaiting);
   promises.update(o.promises);

@@ -3,9 +3,12 @@ package com.makeitright.followup;
 import com.makeitright.contract.Topics;
 import com.makeitright.events.ApprovalDecision;
 import com.makeitright.events.Channel;
+import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.ComplaintResolved;
 import com.makeitright.events.FollowUpDue;
 import com.makeitright.events.FollowUpKind;
+import com.makeitright.events.NotificationKind;
+import com.makeitright.events.NotificationOutcome;
 import com.makeitright.events.OfferStatus;
 import com.makeitright.events.PreventionActionProposed;
 import com.makeitright.events.RemedyKind;
@@ -96,6 +99,21 @@ class FollowupIT {
     boolean scheduled(String complaintId, String offerId) {
         return list(insights().get("followUps").get("nextDue")).stream().anyMatch(e ->
                 e.get("complaintId").asString().equals(complaintId) && offerId.equals(e.get("offerId").asString()));
+    }
+
+    boolean scheduled(String complaintId, FollowUpKind kind) {
+        return list(insights().get("followUps").get("nextDue")).stream().anyMatch(e ->
+                e.get("complaintId").asString().equals(complaintId) && e.get("kind").asString().equals(kind.name()));
+    }
+
+    ComplaintAcknowledged acknowledgedBy(String complaintId, Instant deadline) {
+        return Events.acknowledged(complaintId).setReviewNeeded(true).setAcknowledgeBy(deadline).build();
+    }
+
+    /** The worker's record of the round's acknowledgement, sent. */
+    void publishAcknowledgementSent(String complaintId) {
+        probe.publish(Topics.CUSTOMER_NOTIFIED, complaintId,
+                Events.customerNotified(complaintId, NotificationKind.ACKNOWLEDGEMENT).build());
     }
 
     /** Waits until the clock passed the instant and the schedule was scanned a few times since. */
@@ -257,6 +275,71 @@ class FollowupIT {
                 Events.approvalDecided(complaintId, pending.getOfferId(), ApprovalDecision.REJECTED).build());
         await().atMost(KafkaProbe.PATIENCE).until(() -> !scheduled(complaintId, pending.getOfferId()));
         awaitPassed(pending.getApprovalDueBy());
+        probe.publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved(complaintId, 1));
+        probe.awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1);
+
+        assertThat(probe.eventsFor(Topics.FOLLOW_UP_DUE, complaintId)).extracting(FollowUpDue::getKind)
+                .containsExactly(FollowUpKind.SATISFACTION_CHECK);
+    }
+
+    @Test
+    void anAcknowledgementNotSentByItsDeadlineIsEscalatedOnceUntilSent() {
+        String complaintId = newComplaintId();
+        probe.publish(Topics.COMPLAINTS_RECEIVED, complaintId, Events.received(complaintId).build());
+        ComplaintAcknowledged held = acknowledgedBy(complaintId, Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS));
+        probe.publish(Topics.COMPLAINTS_ACKNOWLEDGED, complaintId, held);
+        // a refusal reached nobody: it does not call the escalation off
+        probe.publish(Topics.CUSTOMER_NOTIFIED, complaintId, Events.customerNotified(complaintId,
+                NotificationKind.ACKNOWLEDGEMENT).setOutcome(NotificationOutcome.REJECTED).setReason("550").build());
+
+        FollowUpDue overdue = probe.awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1).get(0);
+
+        assertThat(overdue.getKind()).isEqualTo(FollowUpKind.ACKNOWLEDGEMENT_OVERDUE);
+        assertThat(overdue.getCausationId()).isEqualTo(held.getEventId());
+        assertThat(overdue.getDueAt()).isEqualTo(held.getAcknowledgeBy());
+        assertThat(overdue.getRound()).isEqualTo(1);
+        assertThat(overdue.getOfferId()).isNull();
+        assertThat(overdue.getReason()).contains("waits for an agent's review");
+        await().atMost(KafkaProbe.PATIENCE).until(() -> escalationShown(complaintId, FollowUpKind.ACKNOWLEDGEMENT_OVERDUE));
+
+        publishAcknowledgementSent(complaintId); // late, but sent: the escalation is cleared
+        await().atMost(KafkaProbe.PATIENCE).until(() -> !escalationShown(complaintId, FollowUpKind.ACKNOWLEDGEMENT_OVERDUE));
+
+        // A satisfaction check fires later on the same partition: by then a second escalation would show.
+        probe.publish(Topics.COMPLAINTS_ACKNOWLEDGED, complaintId, held);
+        probe.publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved(complaintId, 1));
+        await().atMost(KafkaProbe.PATIENCE).until(() -> !dueFor(complaintId, FollowUpKind.SATISFACTION_CHECK).isEmpty());
+        assertThat(probe.eventsFor(Topics.FOLLOW_UP_DUE, complaintId)).extracting(FollowUpDue::getKind)
+                .containsExactly(FollowUpKind.ACKNOWLEDGEMENT_OVERDUE, FollowUpKind.SATISFACTION_CHECK);
+    }
+
+    @Test
+    void anAcknowledgementSentInTimeRaisesNothing() {
+        String complaintId = newComplaintId();
+        ComplaintAcknowledged acknowledged = acknowledgedBy(complaintId, deadlineAhead());
+        probe.publish(Topics.COMPLAINTS_ACKNOWLEDGED, complaintId, acknowledged);
+        await().atMost(KafkaProbe.PATIENCE).until(() -> scheduled(complaintId, FollowUpKind.ACKNOWLEDGEMENT_OVERDUE));
+
+        publishAcknowledgementSent(complaintId);
+        await().atMost(KafkaProbe.PATIENCE).until(() -> !scheduled(complaintId, FollowUpKind.ACKNOWLEDGEMENT_OVERDUE));
+        awaitPassed(acknowledged.getAcknowledgeBy());
+        // A satisfaction check after the deadline: it fires after an escalation would have, on the same partition.
+        probe.publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved(complaintId, 1));
+        probe.awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1);
+
+        assertThat(probe.eventsFor(Topics.FOLLOW_UP_DUE, complaintId)).extracting(FollowUpDue::getKind)
+                .containsExactly(FollowUpKind.SATISFACTION_CHECK);
+    }
+
+    @Test
+    void anAcknowledgementSentBeforeFollowupSawItRaisesNothing() {
+        String complaintId = newComplaintId();
+        publishAcknowledgementSent(complaintId); // the worker's record overtook triage's event (another topic)
+        ComplaintAcknowledged acknowledged = acknowledgedBy(complaintId,
+                Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS));
+        probe.publish(Topics.COMPLAINTS_ACKNOWLEDGED, complaintId, acknowledged);
+
+        awaitPassed(acknowledged.getAcknowledgeBy());
         probe.publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved(complaintId, 1));
         probe.awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1);
 

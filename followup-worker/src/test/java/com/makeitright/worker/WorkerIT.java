@@ -8,8 +8,12 @@ import com.makeitright.events.AcknowledgementApproved;
 import com.makeitright.events.Anger;
 import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.ComplaintReceived;
+import com.makeitright.events.CustomerNotified;
 import com.makeitright.events.FollowUpDue;
 import com.makeitright.events.FollowUpKind;
+import com.makeitright.events.NotificationChannel;
+import com.makeitright.events.NotificationKind;
+import com.makeitright.events.NotificationOutcome;
 import com.makeitright.events.OfferStatus;
 import com.makeitright.events.RemedyOffered;
 import com.makeitright.platform.links.LinkTokens;
@@ -79,13 +83,17 @@ class WorkerIT {
     }
 
     ConfigurableApplicationContext worker(String applicationId) {
+        return worker(applicationId, smtp.getSmtp().getPort());
+    }
+
+    ConfigurableApplicationContext worker(String applicationId, int smtpPort) {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(WorkerApplication.class)
                 .web(WebApplicationType.NONE)
                 .run("--spring.kafka.bootstrap-servers=" + bootstrapServers,
                         "--spring.kafka.streams.application-id=" + applicationId,
                         "--spring.kafka.streams.state-dir=" + TESTS_DIR.resolve(applicationId + "-" + Events.newId()),
                         "--spring.mail.host=127.0.0.1",
-                        "--spring.mail.port=" + smtp.getSmtp().getPort(),
+                        "--spring.mail.port=" + smtpPort,
                         "--makeitright.worker.links.key=" + KEY,
                         "--makeitright.worker.links.base-url=http://intake.test",
                         "--makeitright.worker.delivery.backoff=50ms");
@@ -127,6 +135,19 @@ class WorkerIT {
      * partition processed everything published to it before.
      */
     void awaitMarkerMailed(String complaintId) {
+        awaitMails(publishMarker(complaintId), 1);
+    }
+
+    /**
+     * A complaint on the same partition as {@code complaintId} whose offer was recorded as sent or refused: the worker
+     * processed everything published to that partition before, and committed what it wrote for it (its
+     * {@code CustomerNotified} records share the marker's partition too, and a reader sees only committed ones).
+     */
+    void awaitMarkerNotified(String complaintId) {
+        probe.awaitEvents(Topics.CUSTOMER_NOTIFIED, publishMarker(complaintId), 1);
+    }
+
+    private String publishMarker(String complaintId) {
         int partition = partitionOf(complaintId);
         String marker = newComplaintId();
         while (partitionOf(marker) != partition) {
@@ -134,7 +155,7 @@ class WorkerIT {
         }
         receive(marker, "marker");
         probe.publish(Topics.REMEDY_OFFERED, marker, Events.offered(marker).build());
-        awaitMails(marker, 1);
+        return marker;
     }
 
     @Test
@@ -320,6 +341,144 @@ class WorkerIT {
         probe.publish(Topics.REMEDY_OFFERED, id, offer); // the same event again, as a retry or a replay would bring it
         awaitMarkerMailed(id);
         assertThat(mailsTo(id)).hasSize(1);
+    }
+
+    @Test
+    void aSentMailIsRecordedOnceAsCustomerNotifiedWithoutPersonalData() throws Exception {
+        worker("worker-it-notified");
+        String id = newComplaintId();
+        receive(id, "Broken mug");
+        ComplaintAcknowledged acknowledged = Events.acknowledged(id).build();
+        probe.publish(Topics.COMPLAINTS_ACKNOWLEDGED, id, acknowledged);
+        awaitMails(id, 1);
+
+        CustomerNotified notified = probe.awaitEvents(Topics.CUSTOMER_NOTIFIED, id, 1).get(0);
+        assertThat(notified.getCausationId()).isEqualTo(acknowledged.getEventId());
+        assertThat(notified.getKind()).isEqualTo(NotificationKind.ACKNOWLEDGEMENT);
+        assertThat(notified.getOutcome()).isEqualTo(NotificationOutcome.SENT);
+        assertThat(notified.getChannel()).isEqualTo(NotificationChannel.EMAIL);
+        assertThat(notified.getRound()).isEqualTo(1);
+        assertThat(notified.getOfferId()).isNull();
+        assertThat(notified.getReason()).isNull();
+        assertNoPersonalData(id);
+
+        // a copy of the event finds the key in the sent-log: no mail, and no second record
+        probe.publish(Topics.COMPLAINTS_ACKNOWLEDGED, id, acknowledged);
+        awaitMarkerNotified(id);
+        assertThat(probe.eventsFor(Topics.CUSTOMER_NOTIFIED, id)).hasSize(1);
+        assertThat(mailsTo(id)).hasSize(1);
+    }
+
+    @Test
+    void anAddressTheServerRefusesIsRecordedOnceAsRejectedWithoutTheAddress() throws Exception {
+        try (RefusingSmtpServer refusing = new RefusingSmtpServer()) {
+            worker("worker-it-refused", refusing.port());
+            String id = newComplaintId();
+            receive(id, "Broken mug");
+            RemedyOffered offer = Events.offered(id).build();
+            probe.publish(Topics.REMEDY_OFFERED, id, offer);
+
+            CustomerNotified refused = probe.awaitEvents(Topics.CUSTOMER_NOTIFIED, id, 1).get(0);
+            assertThat(refused.getOutcome()).isEqualTo(NotificationOutcome.REJECTED);
+            assertThat(refused.getKind()).isEqualTo(NotificationKind.OFFER);
+            assertThat(refused.getOfferId()).isEqualTo(offer.getOfferId());
+            assertThat(refused.getCausationId()).isEqualTo(offer.getEventId());
+            assertThat(refused.getReason()).isNotBlank();
+            assertThat(refused.getReason()).doesNotContain(addressOf(id)).doesNotContain("Dana");
+            awaitMarkerNotified(id);
+            assertThat(probe.eventsFor(Topics.CUSTOMER_NOTIFIED, id)).hasSize(1);
+            assertNoPersonalData(id);
+            assertThat(refusing.refusals()).contains(addressOf(id)); // the server did quote the address
+        }
+    }
+
+    /** The raw bytes of the complaint's CustomerNotified records hold neither the customer's address nor name. */
+    void assertNoPersonalData(String complaintId) {
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> records =
+                probe.records(Topics.CUSTOMER_NOTIFIED.name()).stream()
+                        .filter(r -> complaintId.equals(r.key())).toList();
+        assertThat(records).isNotEmpty().allSatisfy(record -> {
+            String bytes = new String(record.value(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(bytes).doesNotContain(addressOf(complaintId)).doesNotContain("@customers.test")
+                    .doesNotContain("Dana Reyes").doesNotContain("Dana").doesNotContain("Reyes");
+        });
+    }
+
+    /**
+     * An SMTP server that refuses every recipient for good, as a server does for an address that does not exist
+     * ({@code 550 5.1.1}), quoting the address as real servers do; GreenMail accepts every address.
+     */
+    static final class RefusingSmtpServer implements AutoCloseable {
+        private final ServerSocket socket;
+        private final List<String> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        RefusingSmtpServer() throws java.io.IOException {
+            socket = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+            daemon(this::accept, "refusing-smtp");
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        List<String> refusals() {
+            return refusals;
+        }
+
+        private void accept() {
+            while (!socket.isClosed()) {
+                try {
+                    java.net.Socket client = socket.accept();
+                    daemon(() -> converse(client), "refusing-smtp-session");
+                } catch (java.io.IOException closed) {
+                    return;
+                }
+            }
+        }
+
+        private void converse(java.net.Socket client) {
+            try (client;
+                 var in = new java.io.BufferedReader(new java.io.InputStreamReader(client.getInputStream(),
+                         java.nio.charset.StandardCharsets.US_ASCII));
+                 var out = new java.io.PrintWriter(new java.io.OutputStreamWriter(client.getOutputStream(),
+                         java.nio.charset.StandardCharsets.US_ASCII), true)) {
+                reply(out, "220 refusing.test ESMTP");
+                for (String line; (line = in.readLine()) != null; ) {
+                    String command = line.length() < 4 ? line.toUpperCase() : line.substring(0, 4).toUpperCase();
+                    switch (command) {
+                        case "RCPT" -> {
+                            String address = line.substring(line.indexOf('<') + 1, line.lastIndexOf('>'));
+                            refusals.add(address);
+                            reply(out, "550 5.1.1 <" + address + ">: Recipient address rejected: User unknown");
+                        }
+                        case "DATA" -> reply(out, "554 5.5.1 No valid recipients");
+                        case "QUIT" -> {
+                            reply(out, "221 2.0.0 Bye");
+                            return;
+                        }
+                        default -> reply(out, "250 OK"); // EHLO, HELO, MAIL, RSET, NOOP
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException gone) {
+                // the worker dropped the connection
+            }
+        }
+
+        private static void daemon(Runnable work, String name) {
+            Thread thread = new Thread(work, name);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private static void reply(java.io.PrintWriter out, String line) {
+            out.print(line + "\r\n");
+            out.flush();
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            socket.close();
+        }
     }
 
     /** Kafka's default partitioner over the contract topics' three partitions. */

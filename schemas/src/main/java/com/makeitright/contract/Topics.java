@@ -4,6 +4,7 @@ import com.makeitright.events.AcknowledgementApproved;
 import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.ComplaintResolved;
+import com.makeitright.events.CustomerNotified;
 import com.makeitright.events.FollowUpCompleted;
 import com.makeitright.events.FollowUpDue;
 import com.makeitright.events.PreventionActionProposed;
@@ -52,6 +53,9 @@ public final class Topics {
     /** Writer: followup. */
     public static final Topic<FollowUpDue> FOLLOW_UP_DUE =
             new Topic<>("complaints.follow-up-due", FollowUpDue.class);
+    /** Writer: followup-worker (a message it sent the customer, or one refused for good; never its content). */
+    public static final Topic<CustomerNotified> CUSTOMER_NOTIFIED =
+            new Topic<>("complaints.customer-notified", CustomerNotified.class);
     /** Writer: intake (the follow-up worker's answer). */
     public static final Topic<FollowUpCompleted> FOLLOW_UP_OUTCOMES =
             new Topic<>("complaints.follow-up-outcomes", FollowUpCompleted.class);
@@ -69,7 +73,8 @@ public final class Topics {
     /** Every contract topic, in lifecycle order. */
     public static final List<Topic<?>> ALL = List.of(
             COMPLAINTS_RECEIVED, COMPLAINTS_ACKNOWLEDGED, ACKNOWLEDGEMENT_APPROVALS, REMEDY_OFFERED, REMEDY_RESPONSES,
-            APPROVALS, REMEDY_FULFILLED, COMPLAINTS_RESOLVED, FOLLOW_UP_DUE, FOLLOW_UP_OUTCOMES, PREVENTION_ACTIONS);
+            APPROVALS, REMEDY_FULFILLED, COMPLAINTS_RESOLVED, FOLLOW_UP_DUE, CUSTOMER_NOTIFIED, FOLLOW_UP_OUTCOMES,
+            PREVENTION_ACTIONS);
 
     private Topics() {
     }

@@ -34,6 +34,7 @@ final class AsyncApiDocument {
         SERVICES.put("complaints.remedy-fulfilled", List.of("intake", "remedy", "followup", "intake"));
         SERVICES.put("complaints.resolved", List.of("remedy", "followup", "triage", "remedy", "intake"));
         SERVICES.put("complaints.follow-up-due", List.of("followup", "intake"));
+        SERVICES.put("complaints.customer-notified", List.of("followup-worker", "followup", "intake"));
         SERVICES.put("complaints.follow-up-outcomes", List.of("intake", "followup", "intake"));
         SERVICES.put("complaints.prevention-actions", List.of("followup"));
     }
@@ -75,7 +76,7 @@ final class AsyncApiDocument {
             String event = topic.eventName();
             y.append("  ").append(id(topic.name())).append(":\n");
             y.append("    address: ").append(q(topic.name())).append('\n');
-            y.append("    description: ").append(q(event + ", written by " + writer(topic) + "-service only"))
+            y.append("    description: ").append(q(event + ", written by " + module(writer(topic)) + " only"))
                     .append('\n');
             y.append("    messages:\n");
             y.append("      ").append(event).append(":\n");
@@ -98,10 +99,11 @@ final class AsyncApiDocument {
         for (Topic<?> topic : Topics.ALL) {
             List<String> services = services(topic);
             String event = topic.eventName();
-            operation(y, services.get(0) + "-sends-" + event, "send", topic,
-                    services.get(0) + "-service is the single writer of " + event);
+            operation(y, services.get(0), services.get(0) + "-sends-" + event, "send", topic,
+                    module(services.get(0)) + " is the single writer of " + event);
             for (String reader : services.subList(1, services.size()).stream().distinct().toList()) {
-                operation(y, reader + "-receives-" + event, "receive", topic, reader + "-service reads " + event);
+                operation(y, reader, reader + "-receives-" + event, "receive", topic,
+                        module(reader) + " reads " + event);
             }
         }
 
@@ -175,7 +177,13 @@ final class AsyncApiDocument {
         return services(topic).get(0);
     }
 
-    private static void operation(StringBuilder y, String id, String action, Topic<?> topic, String summary) {
+    /** The module's name: {@code intake} is intake-service; a module named in full (followup-worker) stays as it is. */
+    private static String module(String service) {
+        return service.contains("-") ? service : service + "-service";
+    }
+
+    private static void operation(StringBuilder y, String service, String id, String action, Topic<?> topic,
+                                  String summary) {
         y.append("  ").append(id).append(":\n");
         y.append("    action: ").append(action).append('\n');
         y.append("    summary: ").append(q(summary)).append('\n');
@@ -185,7 +193,7 @@ final class AsyncApiDocument {
         y.append("      - $ref: ").append(q("#/channels/" + id(topic.name()) + "/messages/" + topic.eventName()))
                 .append('\n');
         y.append("    tags:\n");
-        y.append("      - name: ").append(q(id.substring(0, id.indexOf('-')) + "-service")).append('\n');
+        y.append("      - name: ").append(q(module(service))).append('\n');
     }
 
     private static void kafkaChannelBinding(StringBuilder y, String name) {

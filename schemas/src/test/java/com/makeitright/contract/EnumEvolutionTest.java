@@ -83,8 +83,10 @@ class EnumEvolutionTest {
             if (v1Enum.isEmpty()) {
                 return; // the event took the enum up later (RemedyApprovalDecided's approverAuthority), default and all
             }
+            // Only the problems of the symbol added here: one added since v1 to another enum (FollowUpDue's
+            // ACKNOWLEDGEMENT_OVERDUE) is the full history's to accept, through that enum's recorded default.
             List<String> problems = SchemaCompatibility.problems(c.event(), edit(c.schema(), c.enumName(), true),
-                    before);
+                    before).stream().filter(problem -> problem.contains(ADDED)).toList();
             if (v1Enum.get().getEnumDefault() == null) {
                 assertThat(problems).as(c.event() + " " + c.enumName()).isNotEmpty();
                 refused.add(c.enumName());
@@ -102,8 +104,9 @@ class EnumEvolutionTest {
         assertThat(versions.get(1).fingerprint()).isEqualTo(versions.get(0).fingerprint());
         assertThat(SchemaCompatibility.isRecorded(Topics.FOLLOW_UP_DUE.schema(), versions.subList(0, 1))).isFalse();
         assertThat(SchemaCompatibility.isRecorded(Topics.FOLLOW_UP_DUE.schema(), versions)).isTrue();
+        // v3 added ACKNOWLEDGEMENT_OVERDUE, a new symbol: a new fingerprint, recorded as the newest version
         assertThat(SchemaNormalization.parsingFingerprint64(Topics.FOLLOW_UP_DUE.schema()))
-                .isEqualTo(versions.get(0).fingerprint());
+                .isEqualTo(versions.get(versions.size() - 1).fingerprint());
     }
 
     private record Case(String event, Schema schema, String enumName) {

@@ -13,10 +13,14 @@ import com.makeitright.events.ComplaintResolved;
 import com.makeitright.events.Contact;
 import com.makeitright.events.Customer;
 import com.makeitright.events.CustomerHistory;
+import com.makeitright.events.CustomerNotified;
 import com.makeitright.events.CustomerTier;
 import com.makeitright.events.FollowUpCompleted;
 import com.makeitright.events.FollowUpDue;
 import com.makeitright.events.FollowUpKind;
+import com.makeitright.events.NotificationChannel;
+import com.makeitright.events.NotificationKind;
+import com.makeitright.events.NotificationOutcome;
 import com.makeitright.events.OfferStatus;
 import com.makeitright.events.Order;
 import com.makeitright.events.Priority;
@@ -151,6 +155,14 @@ public final class Events {
                 .setContact(Contact.newBuilder().setName("Dana Reyes").setEmail("dana@example.com").setPhone(null)
                         .setPreferredChannel(Channel.EMAIL).build())
                 .setReason("Check that the customer is satisfied.").setOfferId(null);
+    }
+
+    /** The worker's record of a message of {@code kind} it sent by e-mail in round 1. */
+    public static CustomerNotified.Builder customerNotified(String complaintId, NotificationKind kind) {
+        return CustomerNotified.newBuilder()
+                .setEventId(newId()).setComplaintId(complaintId).setOccurredAt(Instant.now()).setCausationId(newId())
+                .setRound(1).setKind(kind).setChannel(NotificationChannel.EMAIL).setOutcome(NotificationOutcome.SENT)
+                .setOfferId(null).setReason(null);
     }
 
     public static FollowUpCompleted.Builder followUpCompleted(String complaintId, boolean satisfied) {

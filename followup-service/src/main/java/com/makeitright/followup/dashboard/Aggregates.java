@@ -74,11 +74,15 @@ final class Aggregates {
         int inactionKnown;
     }
 
-    /** Per day: money by kind × cause × currency (from complaints.resolved), received and resolved counts, root causes. */
+    /**
+     * Per day: money by kind × cause × currency (from complaints.resolved), received and resolved counts, root causes,
+     * and messages to customers refused for good (from complaints.customer-notified).
+     */
     static final class Days {
         final long[] day = new long[DAYS];
         final int[] received = new int[DAYS];
         final int[] resolved = new int[DAYS];
+        final int[] mailsRefused = new int[DAYS];
         final int[][] rootCauses = new int[DAYS][RootCause.values().length];
         @SuppressWarnings("unchecked")
         final Map<String, MoneyCell>[] money = new Map[DAYS];
@@ -99,6 +103,7 @@ final class Aggregates {
                 day[i] = d;
                 received[i] = 0;
                 resolved[i] = 0;
+                mailsRefused[i] = 0;
                 Arrays.fill(rootCauses[i], 0);
                 money[i].clear();
             }

@@ -3,10 +3,13 @@ package com.makeitright.followup.dashboard;
 import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.ComplaintResolved;
+import com.makeitright.events.CustomerNotified;
 import com.makeitright.events.FollowUpCompleted;
 import com.makeitright.events.FollowUpDue;
 import com.makeitright.events.FollowUpKind;
 import com.makeitright.events.Money;
+import com.makeitright.events.NotificationKind;
+import com.makeitright.events.NotificationOutcome;
 import com.makeitright.events.RemedyApprovalDecided;
 import com.makeitright.events.RemedyFulfilled;
 import com.makeitright.events.RemedyOffered;
@@ -314,6 +317,7 @@ final class CaseFile {
             }
             clearFollowUps(FollowUpKind.PROMISE_BREACHED);
             clearFollowUps(FollowUpKind.APPROVAL_OVERDUE);
+            clearFollowUps(FollowUpKind.ACKNOWLEDGEMENT_OVERDUE);
             advance(Stage.RESOLVED, at);
         }
     }
@@ -330,6 +334,21 @@ final class CaseFile {
             if (e.getKind() == FollowUpKind.SATISFACTION_CHECK) {
                 advance(Stage.FOLLOW_UP_DUE, at);
             }
+        }
+    }
+
+    /**
+     * The worker's record of a message: on the timeline (kind, outcome and the server's reason, never personal data);
+     * a sent acknowledgement clears an overdue one.
+     */
+    void notified(CustomerNotified e) {
+        long at = e.getOccurredAt().toEpochMilli();
+        touched(at);
+        boolean sent = e.getOutcome() == NotificationOutcome.SENT;
+        note(at, "CustomerNotified", "followup-worker", e.getKind() + " " + e.getOutcome() + " by " + e.getChannel()
+                + (sent || e.getReason() == null ? "" : ": " + e.getReason()));
+        if (inRound(e.getRound(), at) && sent && e.getKind() == NotificationKind.ACKNOWLEDGEMENT) {
+            clearFollowUps(FollowUpKind.ACKNOWLEDGEMENT_OVERDUE);
         }
     }
 

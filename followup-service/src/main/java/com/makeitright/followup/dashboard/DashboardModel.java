@@ -5,8 +5,10 @@ import com.makeitright.events.Cause;
 import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.ComplaintResolved;
+import com.makeitright.events.CustomerNotified;
 import com.makeitright.events.FollowUpCompleted;
 import com.makeitright.events.FollowUpDue;
+import com.makeitright.events.NotificationOutcome;
 import com.makeitright.events.PreventionActionProposed;
 import com.makeitright.events.RemedyApprovalDecided;
 import com.makeitright.events.RemedyFulfilled;
@@ -100,6 +102,12 @@ final class DashboardModel {
             file(e.getComplaintId()).followUpDue(e);
         } else if (event instanceof FollowUpCompleted e) {
             file(e.getComplaintId()).followUpCompleted(e);
+        } else if (event instanceof CustomerNotified e) {
+            file(e.getComplaintId()).notified(e);
+            int d = aggregates.days.slot(e.getOccurredAt().toEpochMilli(), now);
+            if (e.getOutcome() != NotificationOutcome.SENT && d >= 0) {
+                aggregates.days.mailsRefused[d]++;
+            }
         } else if (event instanceof PreventionActionProposed e) {
             prevention.put(e.getRootCause(), new DashboardViews.Prevention(
                     e.getActionId(), e.getRootCause().name(), e.getOccurredAt().toEpochMilli(), e.getOccurrences(),
@@ -275,9 +283,11 @@ final class DashboardModel {
         long today = Math.floorDiv(now, Aggregates.DAY);
         int receivedToday = aggregates.days.held(today) < 0 ? 0 : aggregates.days.received[aggregates.days.held(today)];
         int resolvedToday = aggregates.days.held(today) < 0 ? 0 : aggregates.days.resolved[aggregates.days.held(today)];
+        int refusedToday = aggregates.days.held(today) < 0 ? 0 : aggregates.days.mailsRefused[aggregates.days.held(today)];
         long deadLetterTotal = deadLetters.values().stream().mapToLong(Long::longValue).sum();
         var counters = new DashboardViews.Counters(open, byStage, review, hostile, abuse, overdue, receivedToday,
-                resolvedToday, awaiting.size(), followUps.size(), promises.size(), deadLetterTotal, cases.size());
+                resolvedToday, awaiting.size(), followUps.size(), promises.size(), deadLetterTotal, cases.size(),
+                refusedToday);
         return new DashboardViews.Overview(now, version, properties.acknowledgementNear().toMillis(), counters,
                 flow(now), mix(now), money(now), fixItTwice(now),
                 awaiting.stream().limit(limit).map(DashboardViews.OfferRow::of).toList(),

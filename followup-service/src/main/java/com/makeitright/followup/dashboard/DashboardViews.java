@@ -49,7 +49,8 @@ final class DashboardViews {
 
     record Counters(int open, Map<String, Integer> byStage, int reviewNeeded, int hostile, int suspectedAbuse,
                     int acknowledgementOverdue, int receivedToday, int resolvedToday, int offersAwaiting,
-                    int followUpsDue, int promisesOpen, long deadLetters, int complaintsKept) { }
+                    int followUpsDue, int promisesOpen, long deadLetters, int complaintsKept,
+                    int mailsRefusedToday) { }
 
     record Latency(String stage, long hourP50Ms, long hourP95Ms, long hourCount, long dayP50Ms, long dayP95Ms,
                    long dayCount) { }

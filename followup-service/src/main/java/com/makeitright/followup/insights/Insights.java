@@ -15,13 +15,16 @@ import java.util.Map;
 /**
  * The ops dashboard's data ({@code GET /api/insights}).
  *
- * @param escalations open promise breaches and overdue approvals, longest overdue first
+ * @param escalations open promise breaches, overdue approvals and unsent acknowledgements, longest overdue first
  * @param scope       what the numbers cover
  */
 record Insights(Instant generatedAt, List<Escalation> escalations, FollowUps followUps, Satisfaction satisfaction,
                 Complaints complaints, List<PreventionLine> prevention, String scope) {
 
-    /** A check that fired and was not put right yet: the promise is still undelivered, the approval undecided. */
+    /**
+     * A check that fired and was not put right yet: the promise is still undelivered, the approval undecided, the
+     * acknowledgement unsent.
+     */
     record Escalation(String complaintId, FollowUpKind kind, int round, String offerId, Instant dueAt, Instant raisedAt,
                       String reason, String customerName, Channel contactChannel) {
     }

@@ -30,9 +30,9 @@ class InsightsController {
     }
 
     @Operation(summary = "The ops dashboard's data",
-            description = "Open escalations (promise breaches, overdue approvals), follow-ups due and answered,"
-                    + " satisfaction, root causes, prevention actions and their measured effect. Lists hold at most"
-                    + " 50 entries; counts cover everything.")
+            description = "Open escalations (promise breaches, overdue approvals and acknowledgements), follow-ups due"
+                    + " and answered, satisfaction, root causes, prevention actions and their measured effect. Lists"
+                    + " hold at most 50 entries; counts cover everything.")
     @ApiResponse(responseCode = "200", description = "The insights of this instance's stores",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Insights.class)))
     @ApiResponse(responseCode = "503", description = "The stream application is starting or rebalancing; retry shortly",

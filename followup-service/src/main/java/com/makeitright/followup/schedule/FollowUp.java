@@ -9,7 +9,7 @@ import java.util.Optional;
  * One check of the durable schedule, kept after it fired or was cancelled so that a duplicate or late
  * scheduling event cannot bring it back, and so the dashboard can show open escalations and answers.
  *
- * @param offerId     the offer watched (promise and approval checks), else null
+ * @param offerId     the offer watched (promise and approval checks), else null (satisfaction, acknowledgement)
  * @param dueAt       when it fires; null for an entry that was closed before anything scheduled it
  * @param causationId the event that scheduled it
  * @param dueEventId  the {@code FollowUpDue} event id once fired
@@ -26,8 +26,7 @@ public record FollowUp(String complaintId, FollowUpKind kind, int round, String 
     }
 
     FollowUpKey key() {
-        return new FollowUpKey(complaintId, kind,
-                kind == FollowUpKind.SATISFACTION_CHECK ? "round-" + round : offerId);
+        return new FollowUpKey(complaintId, kind, FollowUpKey.perRound(kind) ? "round-" + round : offerId);
     }
 
     public boolean isEscalation() {
@@ -73,7 +72,7 @@ public record FollowUp(String complaintId, FollowUpKind kind, int round, String 
 
     /** A check closed before anything scheduled it (events arrived out of order): a later schedule is ignored. */
     static FollowUp closedBeforeScheduled(FollowUpKey key, int round, Closing closing) {
-        String offerId = key.kind() == FollowUpKind.SATISFACTION_CHECK ? null : key.subject();
+        String offerId = FollowUpKey.perRound(key.kind()) ? null : key.subject();
         return new FollowUp(key.complaintId(), key.kind(), round, offerId, null, null, null,
                 FollowUpState.CANCELLED, null, null, closing.at(), closing.eventId(), closing.because(), null);
     }

@@ -33,6 +33,17 @@ sealed interface FollowUpChange {
         }
     }
 
+    /**
+     * As {@link Close}, but only a check that is known: what it watches can no longer happen, so there is nothing to
+     * remember for a check never scheduled (a resolution and its round's acknowledgement check).
+     */
+    record CloseKnown(FollowUpKey key, FollowUp.Closing closing) implements FollowUpChange {
+        @Override
+        public Optional<FollowUp> applyTo(FollowUp current) {
+            return current == null ? Optional.empty() : current.closed(closing);
+        }
+    }
+
     /** The customer answered the satisfaction check. */
     record Answer(FollowUpKey key, int round, SatisfactionAnswer answer) implements FollowUpChange {
         @Override

@@ -4,8 +4,8 @@ import com.makeitright.events.FollowUpKind;
 
 /**
  * Identity of one check, chosen so that whatever cancels or answers it can name it without a search: a
- * satisfaction check per complaint round, a promise or approval check per offer. Duplicate scheduling events
- * map to the same key, so they cannot schedule twice.
+ * satisfaction or acknowledgement check per complaint round, a promise or approval check per offer. Duplicate
+ * scheduling events map to the same key, so they cannot schedule twice.
  */
 record FollowUpKey(String complaintId, FollowUpKind kind, String subject) {
 
@@ -13,6 +13,16 @@ record FollowUpKey(String complaintId, FollowUpKind kind, String subject) {
 
     static FollowUpKey satisfaction(String complaintId, int round) {
         return new FollowUpKey(complaintId, FollowUpKind.SATISFACTION_CHECK, "round-" + round);
+    }
+
+    /** The acknowledgement of the round must have reached the customer by triage's {@code acknowledgeBy}. */
+    static FollowUpKey acknowledgement(String complaintId, int round) {
+        return new FollowUpKey(complaintId, FollowUpKind.ACKNOWLEDGEMENT_OVERDUE, "round-" + round);
+    }
+
+    /** Checks of this kind watch a round, not an offer. */
+    static boolean perRound(FollowUpKind kind) {
+        return kind == FollowUpKind.SATISFACTION_CHECK || kind == FollowUpKind.ACKNOWLEDGEMENT_OVERDUE;
     }
 
     static FollowUpKey promise(String complaintId, String offerId) {

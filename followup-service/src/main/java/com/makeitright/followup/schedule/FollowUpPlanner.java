@@ -3,7 +3,10 @@ package com.makeitright.followup.schedule;
 import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.ComplaintResolved;
+import com.makeitright.events.CustomerNotified;
 import com.makeitright.events.FollowUpCompleted;
+import com.makeitright.events.NotificationKind;
+import com.makeitright.events.NotificationOutcome;
 import com.makeitright.events.RemedyApprovalDecided;
 import com.makeitright.events.RemedyFulfilled;
 import com.makeitright.events.RemedyOffered;
@@ -43,8 +46,9 @@ final class FollowUpPlanner {
         if (event instanceof ComplaintReceived received) {
             return onReceived(file, received);
         } else if (event instanceof ComplaintAcknowledged acknowledged) {
-            return Plan.remember(file.withTriage(acknowledged.getRound(), acknowledged.getCustomerId(),
-                    acknowledged.getCause(), acknowledged.getAnger(), acknowledged.getSuspectedRootCause()));
+            return onAcknowledged(file, acknowledged);
+        } else if (event instanceof CustomerNotified notified) {
+            return onNotified(file, notified);
         } else if (event instanceof RemedyOffered offered) {
             return onOffered(file, offered);
         } else if (event instanceof RemedyResponded responded) {
@@ -79,6 +83,41 @@ final class FollowUpPlanner {
                 new CustomerContact(customer.getName(), customer.getEmail(), customer.getPhone(),
                         received.getChannel()),
                 received.getRound()));
+    }
+
+    /**
+     * Triage's view, and a check that the round's acknowledgement reached the customer by {@code acknowledgeBy}
+     * (held for review, no address, refused: a person must step in). Its key is the round, so a copy schedules
+     * nothing, and a send recorded before this event (cross-topic order) already closed it.
+     */
+    private Plan onAcknowledged(ComplaintFile file, ComplaintAcknowledged acknowledged) {
+        ComplaintFile next = file.withTriage(acknowledged.getRound(), acknowledged.getCustomerId(),
+                acknowledged.getCause(), acknowledged.getAnger(), acknowledged.getSuspectedRootCause());
+        if (file.isResolved(acknowledged.getRound())) {
+            return Plan.remember(next);
+        }
+        String reason = "The acknowledgement of round " + acknowledged.getRound() + " was due to reach the customer by "
+                + Times.format(acknowledged.getAcknowledgeBy()) + " and has not been sent"
+                + (acknowledged.getReviewNeeded() ? " (it waits for an agent's review)" : "")
+                + ". Approve it, or contact the customer yourself now.";
+        return new Plan(next, List.of(new FollowUpChange.Schedule(FollowUp.scheduled(
+                FollowUpKey.acknowledgement(file.complaintId(), acknowledged.getRound()), acknowledged.getRound(),
+                null, acknowledged.getAcknowledgeBy(), acknowledged.getEventId(), reason))));
+    }
+
+    /**
+     * An acknowledgement the server took closes the round's check: cancelled in time, cleared when late. One that
+     * overtook its {@code ComplaintAcknowledged} is remembered as a closed check, which the schedule then ignores.
+     * A refusal closes nothing (nobody was reached), nor does any other message.
+     */
+    private Plan onNotified(ComplaintFile file, CustomerNotified notified) {
+        if (notified.getKind() != NotificationKind.ACKNOWLEDGEMENT || notified.getOutcome() != NotificationOutcome.SENT) {
+            return Plan.remember(file);
+        }
+        return new Plan(file, List.of(new FollowUpChange.Close(
+                FollowUpKey.acknowledgement(file.complaintId(), notified.getRound()), notified.getRound(),
+                new FollowUp.Closing(notified.getEventId(), notified.getOccurredAt(),
+                        "acknowledgement sent by " + words(notified.getChannel())))));
     }
 
     private Plan onOffered(ComplaintFile file, RemedyOffered offered) {
@@ -139,6 +178,7 @@ final class FollowUpPlanner {
                 resolved.getOccurredAt().plus(satisfactionDelay), resolved.getEventId(), satisfactionReason(resolved))));
         FollowUp.Closing closing = new FollowUp.Closing(resolved.getEventId(), resolved.getOccurredAt(),
                 "complaint resolved: " + words(resolved.getOutcome()));
+        changes.add(new FollowUpChange.CloseKnown(FollowUpKey.acknowledgement(complaintId, resolved.getRound()), closing));
         for (OfferTerms offer : file.offers().values()) {
             if (offer.round() != resolved.getRound()) {
                 continue;

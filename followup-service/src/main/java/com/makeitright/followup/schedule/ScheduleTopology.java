@@ -45,7 +45,8 @@ public final class ScheduleTopology {
                 .merge(source(builder, Topics.REMEDY_RESPONSES))
                 .merge(source(builder, Topics.APPROVALS))
                 .merge(source(builder, Topics.REMEDY_FULFILLED))
-                .merge(source(builder, Topics.FOLLOW_UP_OUTCOMES));
+                .merge(source(builder, Topics.FOLLOW_UP_OUTCOMES))
+                .merge(source(builder, Topics.CUSTOMER_NOTIFIED)); // a sent acknowledgement closes its check
 
         FollowUpPlanner planner = new FollowUpPlanner(properties.delay(), properties.promiseGrace());
         FollowupProperties.Retention kept = properties.retention();

@@ -2,6 +2,8 @@ package com.makeitright.followup.dashboard;
 
 import com.makeitright.events.AgreedRemedy;
 import com.makeitright.events.FollowUpKind;
+import com.makeitright.events.NotificationKind;
+import com.makeitright.events.NotificationOutcome;
 import com.makeitright.events.OfferStatus;
 import com.makeitright.events.RemedyKind;
 import com.makeitright.events.RemedyOffered;
@@ -97,5 +99,29 @@ class DashboardModelTest {
         assertThat(all.rows()).extracting(DashboardViews.QueueRow::complaintId).containsExactly("sooner", "later");
         var review = model.queue(new DashboardModel.Filter(null, null, null, true, null), now);
         assertThat(review.rows()).extracting(DashboardViews.QueueRow::complaintId).containsExactly("sooner");
+    }
+
+    @Test
+    void anOverdueAcknowledgementIsListedUntilItIsSentAndRefusedMailsAreCounted() {
+        String id = "c-ack";
+        walk(id, NOW.minusSeconds(60));
+        model.apply(Events.followUpDue(id, FollowUpKind.ACKNOWLEDGEMENT_OVERDUE).setOccurredAt(NOW.minusSeconds(30))
+                .setDueAt(NOW.minusSeconds(30)).setReason("The acknowledgement has not been sent.").build(), now);
+        assertThat(model.overview(now).followUpsDue()).singleElement()
+                .satisfies(row -> assertThat(row.kind()).isEqualTo("ACKNOWLEDGEMENT_OVERDUE"));
+
+        model.apply(Events.customerNotified(id, NotificationKind.ACKNOWLEDGEMENT)
+                .setOutcome(NotificationOutcome.REJECTED).setReason("550 5.1.1 <address>: user unknown")
+                .setOccurredAt(NOW.minusSeconds(20)).build(), now);
+        assertThat(model.overview(now).followUpsDue()).as("a refusal reached nobody").hasSize(1);
+        assertThat(model.overview(now).counters().mailsRefusedToday()).isEqualTo(1);
+
+        model.apply(Events.customerNotified(id, NotificationKind.ACKNOWLEDGEMENT)
+                .setOccurredAt(NOW.minusSeconds(10)).build(), now);
+        assertThat(model.overview(now).followUpsDue()).isEmpty();
+        assertThat(model.overview(now).counters().mailsRefusedToday()).isEqualTo(1);
+        assertThat(model.complaint(id).orElseThrow().timeline()).extracting(CaseFile.Entry::summary)
+                .contains("ACKNOWLEDGEMENT REJECTED by EMAIL: 550 5.1.1 <address>: user unknown",
+                        "ACKNOWLEDGEMENT SENT by EMAIL");
     }
 }

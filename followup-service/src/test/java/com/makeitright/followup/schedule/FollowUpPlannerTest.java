@@ -3,8 +3,12 @@ package com.makeitright.followup.schedule;
 import com.makeitright.events.Anger;
 import com.makeitright.events.ApprovalDecision;
 import com.makeitright.events.Channel;
+import com.makeitright.events.ComplaintAcknowledged;
+import com.makeitright.events.CustomerNotified;
 import com.makeitright.events.ComplaintResolved;
 import com.makeitright.events.FollowUpKind;
+import com.makeitright.events.NotificationKind;
+import com.makeitright.events.NotificationOutcome;
 import com.makeitright.events.OfferStatus;
 import com.makeitright.events.RemedyKind;
 import com.makeitright.events.RemedyOffered;
@@ -255,6 +259,99 @@ class FollowUpPlannerTest {
         apply(resolved(1).build()); // a second resolution event of the same round (not a duplicate)
 
         assertThat(check(FollowUpKey.satisfaction(ID, 1)).state()).isEqualTo(FollowUpState.FIRED);
+    }
+
+    ComplaintAcknowledged.Builder acknowledged(int round) {
+        return Events.acknowledged(ID).setRound(round).setOccurredAt(T0).setAcknowledgeBy(T0.plus(Duration.ofHours(8)));
+    }
+
+    CustomerNotified.Builder notified(NotificationKind kind, NotificationOutcome outcome) {
+        return Events.customerNotified(ID, kind).setOutcome(outcome).setOccurredAt(T0.plusSeconds(30));
+    }
+
+    @Test
+    void anAcknowledgementIsWatchedUntilItsAcknowledgeByForItsRound() {
+        ComplaintAcknowledged event = acknowledged(1).setReviewNeeded(true).build();
+
+        apply(event);
+        apply(event); // a copy schedules nothing new
+
+        FollowUp check = check(FollowUpKey.acknowledgement(ID, 1));
+        assertThat(check.kind()).isEqualTo(FollowUpKind.ACKNOWLEDGEMENT_OVERDUE);
+        assertThat(check.state()).isEqualTo(FollowUpState.SCHEDULED);
+        assertThat(check.dueAt()).isEqualTo(event.getAcknowledgeBy());
+        assertThat(check.causationId()).isEqualTo(event.getEventId());
+        assertThat(check.offerId()).isNull();
+        assertThat(check.isEscalation()).isTrue();
+        assertThat(check.key()).isEqualTo(FollowUpKey.acknowledgement(ID, 1));
+        assertThat(check.reason()).contains("2026-03-02 17:00:00 UTC", "waits for an agent's review");
+        assertThat(schedule).hasSize(1);
+    }
+
+    @Test
+    void aSentAcknowledgementCancelsTheCheckAndALateOneClearsTheEscalation() {
+        apply(acknowledged(1).build());
+        CustomerNotified sent = notified(NotificationKind.ACKNOWLEDGEMENT, NotificationOutcome.SENT).build();
+        apply(sent);
+        FollowUp cancelled = check(FollowUpKey.acknowledgement(ID, 1));
+        assertThat(cancelled.state()).isEqualTo(FollowUpState.CANCELLED);
+        assertThat(cancelled.closedBy()).isEqualTo(sent.getEventId());
+        assertThat(cancelled.closedBecause()).isEqualTo("acknowledgement sent by email");
+
+        apply(acknowledged(2).build());
+        fire(FollowUpKey.acknowledgement(ID, 2), T0.plus(Duration.ofHours(8)));
+        apply(notified(NotificationKind.ACKNOWLEDGEMENT, NotificationOutcome.SENT).setRound(2).build());
+        assertThat(check(FollowUpKey.acknowledgement(ID, 2)).state()).isEqualTo(FollowUpState.CLEARED);
+    }
+
+    @Test
+    void aRefusedAcknowledgementOrAnotherMailLeavesTheCheckWaiting() {
+        apply(acknowledged(1).build());
+
+        apply(notified(NotificationKind.ACKNOWLEDGEMENT, NotificationOutcome.REJECTED).setReason("550").build());
+        apply(notified(NotificationKind.OFFER, NotificationOutcome.SENT).setOfferId("o-1").build());
+        apply(notified(NotificationKind.ACKNOWLEDGEMENT, NotificationOutcome.SENT).setRound(2).build());
+
+        assertThat(check(FollowUpKey.acknowledgement(ID, 1)).state()).isEqualTo(FollowUpState.SCHEDULED);
+    }
+
+    @Test
+    void aSentAcknowledgementThatOvertookItsAcknowledgedEventKeepsTheCheckFromBeingScheduled() {
+        apply(notified(NotificationKind.ACKNOWLEDGEMENT, NotificationOutcome.SENT).build());
+
+        apply(acknowledged(1).build());
+
+        FollowUp check = check(FollowUpKey.acknowledgement(ID, 1));
+        assertThat(check.state()).isEqualTo(FollowUpState.CANCELLED);
+        assertThat(check.dueAt()).as("never scheduled").isNull();
+        assertThat(check.offerId()).isNull();
+    }
+
+    @Test
+    void aResolutionClosesItsRoundsAcknowledgementCheckAndRemembersNoneItNeverSaw() {
+        apply(resolved(1).build());
+        assertThat(check(FollowUpKey.acknowledgement(ID, 1))).isNull();
+        apply(acknowledged(1).build());
+        assertThat(check(FollowUpKey.acknowledgement(ID, 1))).as("the round is resolved").isNull();
+
+        apply(acknowledged(2).build());
+        fire(FollowUpKey.acknowledgement(ID, 2), T0.plus(Duration.ofHours(8)));
+        apply(resolved(2).build());
+        assertThat(check(FollowUpKey.acknowledgement(ID, 2)).state()).isEqualTo(FollowUpState.CLEARED);
+    }
+
+    @Test
+    void anOverdueAcknowledgementIsPublishedUnderAKeyOfItsRound() {
+        apply(Events.received(ID).build());
+        apply(acknowledged(1).build());
+        FollowUp check = check(FollowUpKey.acknowledgement(ID, 1));
+
+        var due = FollowUpMessages.due(check, file, T0.plus(Duration.ofHours(9)));
+
+        assertThat(due.getKind()).isEqualTo(FollowUpKind.ACKNOWLEDGEMENT_OVERDUE);
+        assertThat(due.getOfferId()).isNull();
+        assertThat(due.getEventId()).isEqualTo(java.util.UUID.nameUUIDFromBytes(
+                ("FollowUpDue|" + ID + "|ACKNOWLEDGEMENT_OVERDUE|round-1").getBytes()).toString());
     }
 
     @Test

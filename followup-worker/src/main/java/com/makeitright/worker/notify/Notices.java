@@ -59,7 +59,7 @@ final class Notices {
         values.put("acknowledgementText", acknowledged.getAcknowledgementText());
         values.put("complaintSubject", acknowledged.getSubject());
         return Optional.of(new Notice(MailKind.ACKNOWLEDGEMENT, acknowledged.getComplaintId(), acknowledged.getRound(),
-                ACKNOWLEDGEMENT_SUBJECT, values, acknowledged.getOccurredAt()));
+                ACKNOWLEDGEMENT_SUBJECT, values, acknowledged.getOccurredAt(), acknowledged.getEventId()));
     }
 
     /**
@@ -71,7 +71,8 @@ final class Notices {
         Map<String, String> values = new HashMap<>();
         values.put("acknowledgementText", approved.getText());
         return new Notice(MailKind.ACKNOWLEDGEMENT, approved.getComplaintId(), approved.getRound(),
-                ACKNOWLEDGEMENT_SUBJECT, values, approved.getOccurredAt(), approved.getApprovedBy());
+                ACKNOWLEDGEMENT_SUBJECT, values, approved.getOccurredAt(), approved.getApprovedBy(),
+                approved.getEventId());
     }
 
     Optional<Notice> of(RemedyOffered offer) {
@@ -94,7 +95,7 @@ final class Notices {
         values.put("declineUrl", link(offer, ResponseDecision.DECLINE));
         values.put("counterUrl", link(offer, ResponseDecision.COUNTER));
         return Optional.of(new Notice(MailKind.OFFER, offer.getComplaintId(), offer.getRound(), offer.getOfferId(),
-                values, offer.getOccurredAt()));
+                values, offer.getOccurredAt(), offer.getEventId()));
     }
 
     /**
@@ -103,7 +104,7 @@ final class Notices {
      */
     Optional<Notice> of(FollowUpDue due) {
         if (due.getKind() != FollowUpKind.SATISFACTION_CHECK) {
-            return Optional.empty(); // escalations go to the team, not to the customer
+            return Optional.empty(); // escalations (ACKNOWLEDGEMENT_OVERDUE too) go to the team, not to the customer
         }
         Map<String, String> values = new HashMap<>();
         java.time.Instant until = due.getDueAt().plus(satisfactionValidity);
@@ -112,7 +113,7 @@ final class Notices {
                     LinkTokens.satisfactionSubject(due.getRound()), LinkTokens.scoreAction(score), until)));
         }
         return Optional.of(new Notice(MailKind.SATISFACTION_CHECK, due.getComplaintId(), due.getRound(),
-                "check", values, due.getOccurredAt()));
+                "check", values, due.getOccurredAt(), due.getEventId()));
     }
 
     private String link(RemedyOffered offer, ResponseDecision decision) {

@@ -3,6 +3,7 @@ package com.makeitright.worker.notify;
 import com.makeitright.events.AcknowledgementApproved;
 import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.ComplaintReceived;
+import com.makeitright.events.CustomerNotified;
 import com.makeitright.events.FollowUpDue;
 import com.makeitright.events.RemedyOffered;
 import com.makeitright.worker.mail.MailDelivery;
@@ -43,6 +44,10 @@ import java.util.function.Predicate;
  * Kafka Streams then commits its transaction after every record, one broker round-trip per mail, and the worker
  * fell behind the rest of the system (docs/follow-up-worker.md has the measurement). The worker chose
  * at-least-once over at-most-once: a lost offer costs a customer their answer, a rare second copy costs a moment.
+ * <p>
+ * Each mail sent or refused for good is also forwarded as a {@code CustomerNotified} (to
+ * {@code complaints.customer-notified}) in the same transaction as its sent-log entry; a duplicate, a held
+ * acknowledgement, a customer without an address and a mail waiting for its contact forward nothing.
  */
 final class NotificationProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
@@ -171,14 +176,19 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
         OutgoingMail mail = templates.render(notice.kind(), contact.email(), notice.messageId(), values);
         MailDelivery.Outcome outcome = delivery.deliver(mail); // throws MailUnavailable after its retries
         Instant now = clock.instant();
+        SentEntry entry;
         if (outcome.sent()) {
-            sentLog.put(key, new SentEntry(SentEntry.Outcome.SENT, now, null));
+            entry = new SentEntry(SentEntry.Outcome.SENT, now, null);
             count(notice.kind().name(), "sent");
         } else {
-            sentLog.put(key, new SentEntry(SentEntry.Outcome.REJECTED, now, outcome.reason()));
+            entry = new SentEntry(SentEntry.Outcome.REJECTED, now, outcome.reason());
             count(notice.kind().name(), "rejected");
             log.warn("Mail {} of complaint {} refused for good: {}", key, notice.complaintId(), outcome.reason());
         }
+        sentLog.put(key, entry);
+        // The contract's record of it, in the transaction of the sent-log entry: published once it commits.
+        CustomerNotified notified = Notifications.of(notice, contact, entry);
+        context.forward(new Record<>(notice.complaintId(), notified, now.toEpochMilli()));
         // A later record's failure aborts the open transaction and every send in it goes again: bound how many.
         if (++sendsSinceCommitRequest >= sendsPerCommit) {
             sendsSinceCommitRequest = 0;

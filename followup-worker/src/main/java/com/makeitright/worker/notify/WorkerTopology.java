@@ -2,6 +2,7 @@ package com.makeitright.worker.notify;
 
 import com.makeitright.contract.Topic;
 import com.makeitright.contract.Topics;
+import com.makeitright.events.CustomerNotified;
 import com.makeitright.platform.JsonSerde;
 import com.makeitright.platform.links.LinkTokens;
 import com.makeitright.worker.WorkerProperties;
@@ -14,6 +15,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +25,8 @@ import java.time.Clock;
 /**
  * The worker's Kafka Streams topology (exactly-once, set by the platform): the events that carry the contact or owe
  * a mail, co-partitioned by complaint id, into one {@link NotificationProcessor} per partition with its three stores.
- * It writes no topic: its output is mail, and its record of it the sent-log.
+ * Its output is mail; its record of each send or refusal is the sent-log and, for the rest of the system, one
+ * {@code CustomerNotified} on {@code complaints.customer-notified} (its only topic).
  */
 @Configuration(proxyBeanMethods = false)
 class WorkerTopology {
@@ -52,7 +55,10 @@ class WorkerTopology {
                 kept.purgeInterval(), kept.purgeBatch());
         events.process(() -> new NotificationProcessor(notices, templates, delivery, clock, meters, retention,
                         properties.delivery().sendsPerCommit()),
-                Named.as("customer-mail"), WorkerStores.SENT_LOG, WorkerStores.CONTACTS, WorkerStores.PENDING);
+                Named.as("customer-mail"), WorkerStores.SENT_LOG, WorkerStores.CONTACTS, WorkerStores.PENDING)
+                .mapValues(WorkerTopology::notified)
+                .to(Topics.CUSTOMER_NOTIFIED.name(),
+                        Produced.with(Serdes.String(), Topics.CUSTOMER_NOTIFIED.serde()));
         return events;
     }
 
@@ -64,5 +70,10 @@ class WorkerTopology {
 
     private static SpecificRecord upcast(SpecificRecord event) {
         return event;
+    }
+
+    /** The processor forwards nothing but {@code CustomerNotified}. */
+    private static CustomerNotified notified(SpecificRecord event) {
+        return (CustomerNotified) event;
     }
 }

@@ -117,6 +117,18 @@ class FollowupIT {
     }
 
     /** Waits until the clock passed the instant and the schedule was scanned a few times since. */
+    /**
+     * Nothing was raised for the complaint by {@code deadline}: once it has passed, a satisfaction check is scheduled
+     * on the same partition, fires after any escalation would have, and is the only follow-up there.
+     */
+    void assertNothingRaisedBy(String complaintId, Instant deadline) {
+        awaitPassed(deadline);
+        probe.publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved(complaintId, 1));
+        probe.awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1);
+        assertThat(probe.eventsFor(Topics.FOLLOW_UP_DUE, complaintId)).extracting(FollowUpDue::getKind)
+                .containsExactly(FollowUpKind.SATISFACTION_CHECK);
+    }
+
     static void awaitPassed(Instant instant) {
         Instant after = instant.plusSeconds(1);
         await().atMost(KafkaProbe.PATIENCE).until(() -> Instant.now().isAfter(after));
@@ -233,13 +245,7 @@ class FollowupIT {
         probe.publish(Topics.REMEDY_FULFILLED, complaintId,
                 Events.fulfilled(complaintId, offer.getOfferId(), RemedyKind.REPLACEMENT).build());
         await().atMost(KafkaProbe.PATIENCE).until(() -> !scheduled(complaintId, offer.getOfferId()));
-        awaitPassed(offer.getDeliverBy());
-        // A satisfaction check after the deadline: it fires after a breach would have, on the same partition.
-        probe.publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved(complaintId, 1));
-        probe.awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1);
-
-        assertThat(probe.eventsFor(Topics.FOLLOW_UP_DUE, complaintId)).extracting(FollowUpDue::getKind)
-                .containsExactly(FollowUpKind.SATISFACTION_CHECK);
+        assertNothingRaisedBy(complaintId, offer.getDeliverBy());
     }
 
     @Test
@@ -274,12 +280,7 @@ class FollowupIT {
         probe.publish(Topics.APPROVALS, complaintId,
                 Events.approvalDecided(complaintId, pending.getOfferId(), ApprovalDecision.REJECTED).build());
         await().atMost(KafkaProbe.PATIENCE).until(() -> !scheduled(complaintId, pending.getOfferId()));
-        awaitPassed(pending.getApprovalDueBy());
-        probe.publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved(complaintId, 1));
-        probe.awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1);
-
-        assertThat(probe.eventsFor(Topics.FOLLOW_UP_DUE, complaintId)).extracting(FollowUpDue::getKind)
-                .containsExactly(FollowUpKind.SATISFACTION_CHECK);
+        assertNothingRaisedBy(complaintId, pending.getApprovalDueBy());
     }
 
     @Test
@@ -322,13 +323,7 @@ class FollowupIT {
 
         publishAcknowledgementSent(complaintId);
         await().atMost(KafkaProbe.PATIENCE).until(() -> !scheduled(complaintId, FollowUpKind.ACKNOWLEDGEMENT_OVERDUE));
-        awaitPassed(acknowledged.getAcknowledgeBy());
-        // A satisfaction check after the deadline: it fires after an escalation would have, on the same partition.
-        probe.publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved(complaintId, 1));
-        probe.awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1);
-
-        assertThat(probe.eventsFor(Topics.FOLLOW_UP_DUE, complaintId)).extracting(FollowUpDue::getKind)
-                .containsExactly(FollowUpKind.SATISFACTION_CHECK);
+        assertNothingRaisedBy(complaintId, acknowledged.getAcknowledgeBy());
     }
 
     @Test
@@ -339,12 +334,7 @@ class FollowupIT {
                 Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS));
         probe.publish(Topics.COMPLAINTS_ACKNOWLEDGED, complaintId, acknowledged);
 
-        awaitPassed(acknowledged.getAcknowledgeBy());
-        probe.publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved(complaintId, 1));
-        probe.awaitEvents(Topics.FOLLOW_UP_DUE, complaintId, 1);
-
-        assertThat(probe.eventsFor(Topics.FOLLOW_UP_DUE, complaintId)).extracting(FollowUpDue::getKind)
-                .containsExactly(FollowUpKind.SATISFACTION_CHECK);
+        assertNothingRaisedBy(complaintId, acknowledged.getAcknowledgeBy());
     }
 
     @Test

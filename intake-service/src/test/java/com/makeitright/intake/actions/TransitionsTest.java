@@ -370,14 +370,19 @@ class TransitionsTest {
                 Reason.ALREADY_ANSWERED, "already answered", "score 5");
     }
 
-    @Test
-    void theReopenedRoundHasNoCheckDueYet() {
+    /** Round 1 resolved, its satisfaction check answered unhappy: round 2 opens. */
+    private void reopenAfterAnUnhappyCheck() {
         add(Topics.COMPLAINTS_RESOLVED, Events.resolved(id).build());
         add(Topics.FOLLOW_UP_DUE, Events.followUpDue(id, FollowUpKind.SATISFACTION_CHECK).build());
         Transitions.FollowUpOutcome outcome = transitions.completeFollowUp(state(),
                 new Commands.CompleteFollowUp(false, 2, null));
         add(Topics.FOLLOW_UP_OUTCOMES, outcome.completed());
         add(Topics.COMPLAINTS_RECEIVED, outcome.reopened().orElseThrow());
+    }
+
+    @Test
+    void theReopenedRoundHasNoCheckDueYet() {
+        reopenAfterAnUnhappyCheck();
 
         refused(() -> transitions.completeFollowUp(state(), new Commands.CompleteFollowUp(false, 1, null)),
                 Reason.NO_SATISFACTION_CHECK_DUE, "round 2");
@@ -422,12 +427,7 @@ class TransitionsTest {
         add(Topics.COMPLAINTS_ACKNOWLEDGED, Events.acknowledged(id).build());
         add(Topics.ACKNOWLEDGEMENT_APPROVALS, transitions.approveAcknowledgement(state(),
                 new Commands.ApproveAcknowledgement(null), ANN));
-        add(Topics.COMPLAINTS_RESOLVED, Events.resolved(id).build());
-        add(Topics.FOLLOW_UP_DUE, Events.followUpDue(id, FollowUpKind.SATISFACTION_CHECK).build());
-        Transitions.FollowUpOutcome outcome = transitions.completeFollowUp(state(),
-                new Commands.CompleteFollowUp(false, 2, null));
-        add(Topics.FOLLOW_UP_OUTCOMES, outcome.completed());
-        add(Topics.COMPLAINTS_RECEIVED, outcome.reopened().orElseThrow());
+        reopenAfterAnUnhappyCheck();
 
         refused(() -> transitions.approveAcknowledgement(state(), new Commands.ApproveAcknowledgement(null), ANN),
                 Reason.NOT_ACKNOWLEDGED, "round 2");

@@ -21,6 +21,8 @@ import com.makeitright.testing.WithKafkaBroker;
 import com.makeitright.testing.security.TestCredentials;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -43,8 +45,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * followup-service on a real broker: real Avro bytes in and out, real HTTP. Checks are due two seconds after
  * what schedules them. Complaints here resolve with root cause EXTERNAL, which prevention does not count, except
- * in the prevention test.
+ * in the prevention test. The tests run side by side (most of their time is a deadline passing): each uses its own
+ * complaint ids, and figures shared across the service are only checked as lower bounds.
  */
+@Execution(ExecutionMode.CONCURRENT)
 @WithKafkaBroker
 @AutoConfigureWebTestClient
 @DirtiesContext

@@ -1,5 +1,6 @@
 package com.makeitright.platform;
 
+import com.makeitright.contract.TopicLayout;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -193,7 +194,7 @@ final class ProcessingAttempts implements AutoCloseable {
         NewTopic topic = new NewTopic(topic(applicationId), 1, replicationFactor).configs(Map.of(
                 // only the latest count of a record matters, and a deleted one not at all
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.min(2, replicationFactor))));
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(TopicLayout.minInSyncReplicas(replicationFactor))));
         try {
             admin.createTopics(List.of(topic)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

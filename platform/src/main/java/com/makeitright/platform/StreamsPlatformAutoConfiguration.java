@@ -1,8 +1,10 @@
 package com.makeitright.platform;
 
+import com.makeitright.contract.TopicLayout;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -79,8 +81,11 @@ public class StreamsPlatformAutoConfiguration {
         return factoryBean -> {
             Properties config = factoryBean.getStreamsConfiguration();
             config.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-            config.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG,
-                    (int) properties.topics().replicationFactor());
+            short replicationFactor = properties.topics().replicationFactor();
+            config.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replicationFactor);
+            // Changelogs and repartition topics take the contract topics' durability rule too.
+            config.putIfAbsent(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG),
+                    TopicLayout.minInSyncReplicas(replicationFactor));
             // RocksDB off-heap memory bounded per process, not per store instance (see BoundedRocksDbMemory).
             config.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
             config.put(BoundedRocksDbMemory.BLOCK_CACHE_BYTES, properties.streams().rocksdbBlockCache().toBytes());

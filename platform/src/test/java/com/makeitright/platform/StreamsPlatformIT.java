@@ -17,10 +17,13 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,9 +33,11 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -116,6 +121,31 @@ class StreamsPlatformIT {
             assertThat(topics).hasSize(2 * Topics.ALL.size());
             assertThat(topics.values()).allSatisfy(d -> assertThat(d.partitions()).hasSize(2));
             assertThat(admin.listTopics().names().get()).contains("platform-test.DLT");
+        }
+    }
+
+    /** Just the topic layout, as every service creates it at start-up. */
+    @Configuration
+    @ImportAutoConfiguration({KafkaAutoConfiguration.class, ContractTopicsAutoConfiguration.class})
+    static class LayoutOnly {
+    }
+
+    @Test
+    void aServiceConfiguredForOtherPartitionCountsThanTheTopicsHaveRefusesToStartAndChangesNothing() throws Exception {
+        SpringApplicationBuilder otherLayout = new SpringApplicationBuilder(LayoutOnly.class)
+                .web(WebApplicationType.NONE).properties(
+                        "spring.application.name=platform-test",
+                        "spring.kafka.bootstrap-servers=" + bootstrapServers,
+                        "makeitright.kafka.topics.partitions=3");
+
+        assertThatThrownBy(otherLayout::run).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("another partition count than configured")
+                .hasMessageMatching("(?s).*2 partitions where 3 are configured: [^;]*\\b"
+                        + Pattern.quote(Topics.COMPLAINTS_RECEIVED.name()) + "\\b.*");
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            assertThat(admin.describeTopics(List.of(Topics.COMPLAINTS_RECEIVED.name())).allTopicNames().get()
+                    .get(Topics.COMPLAINTS_RECEIVED.name()).partitions()).as("not repartitioned").hasSize(2);
         }
     }
 

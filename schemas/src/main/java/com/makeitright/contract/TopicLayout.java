@@ -27,13 +27,22 @@ public final class TopicLayout {
     }
 
     /**
+     * Replicas that must acknowledge a write: 2 once there are 3 or more, so that one broker can be lost with no
+     * acknowledged write lost and writes still accepted; 1 below that, where requiring every replica would stop all
+     * writes when a single broker is down (a replication factor of 2 only protects the data, not availability).
+     */
+    public static int minInSyncReplicas(short replicationFactor) {
+        return replicationFactor >= 3 ? 2 : 1;
+    }
+
+    /**
      * The replay log: compacted (only the latest entry per dead letter matters, and it must never expire, or a
      * dead letter could be replayed twice), one partition (an operator's log, read whole by the CLI).
      */
     public static NewTopic deadLetterReplays(short replicationFactor) {
         return new NewTopic(Topics.DEAD_LETTER_REPLAYS, 1, replicationFactor).configs(Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.min(2, replicationFactor))));
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minInSyncReplicas(replicationFactor))));
     }
 
     /**
@@ -50,7 +59,7 @@ public final class TopicLayout {
         services.forEach(service -> names.add(serviceDeadLetterTopic(service)));
         Map<String, String> config = Map.of(
                 TopicConfig.RETENTION_MS_CONFIG, retention == null ? "-1" : String.valueOf(retention.toMillis()),
-                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.min(2, replicationFactor)));
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minInSyncReplicas(replicationFactor)));
         List<NewTopic> topics = new ArrayList<>(names.stream()
                 .map(name -> new NewTopic(name, partitions, replicationFactor).configs(config))
                 .toList());

@@ -40,4 +40,15 @@ class TopicLayoutTest {
         assertThat(topic.configs()).containsEntry("retention.ms", String.valueOf(Duration.ofDays(30).toMillis()))
                 .containsEntry("min.insync.replicas", "2");
     }
+
+    @Test
+    void oneBrokerCanBeLostWithoutStoppingWritesWhateverTheReplicationFactor() {
+        assertThat(TopicLayout.minInSyncReplicas((short) 1)).isEqualTo(1);
+        assertThat(TopicLayout.minInSyncReplicas((short) 2)).as("2 of 2 would stop writes when one is down")
+                .isEqualTo(1);
+        assertThat(TopicLayout.minInSyncReplicas((short) 3)).isEqualTo(2);
+        assertThat(TopicLayout.minInSyncReplicas((short) 5)).isEqualTo(2);
+        assertThat(TopicLayout.newTopics(3, (short) 2, null, List.of())).allSatisfy(topic ->
+                assertThat(topic.configs()).containsEntry("min.insync.replicas", "1"));
+    }
 }

@@ -7,6 +7,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
@@ -21,11 +22,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The status view served by interactive queries on this instance's state store (a prefix scan of the complaint's
- * events), plus what this instance published that the store does not show yet ({@link UnappliedWrites}). One
- * intake instance holds every partition; several instances would each hold some, and a lookup would have to be
- * routed to the instance owning the complaint's partition ({@code KafkaStreams.queryMetadataForKey}) — not done
- * here.
+ * The status view served by interactive queries on the state store of the instance that holds the complaint (a
+ * prefix scan of its events): this one, or another intake instance asked over HTTP ({@link ViewOwners},
+ * {@link PeerViews}); plus what this instance published that the store does not show yet ({@link UnappliedWrites}).
  */
 @Component
 class StreamsComplaintViews implements ComplaintViews {
@@ -36,49 +35,79 @@ class StreamsComplaintViews implements ComplaintViews {
     private final ViewReadiness readiness;
     private final UnappliedWrites unapplied;
     private final IntakeProperties properties;
+    private final ViewOwners owners;
+    private final PeerViews peers;
 
     StreamsComplaintViews(StreamsBuilderFactoryBean streams, ViewReadiness readiness, UnappliedWrites unapplied,
-                          IntakeProperties properties) {
+                          IntakeProperties properties, ViewOwners owners, PeerViews peers) {
         this.streams = streams;
         this.readiness = readiness;
         this.unapplied = unapplied;
         this.properties = properties;
+        this.owners = owners;
+        this.peers = peers;
     }
 
     @Override
     public Mono<Optional<ComplaintState>> find(String complaintId) {
-        long attempts = Math.max(1, properties.readyWait().toMillis() / STORE_RETRY.toMillis());
         return readiness.ready()
-                .then(Mono.fromCallable(() -> events(complaintId))
-                        // a RocksDB read is disk I/O: keep it off the event loop
-                        .subscribeOn(Schedulers.boundedElastic())
-                        // the store is briefly unavailable during a rebalance
-                        .retryWhen(Retry.fixedDelay(attempts, STORE_RETRY)
-                                .filter(InvalidStateStoreException.class::isInstance)
-                                .onRetryExhaustedThrow((spec, signal) -> new ViewUnavailable(
-                                        "The status view's store is not available: " + signal.failure().getMessage(),
-                                        signal.failure()))))
+                .then(Mono.deferContextual(context -> events(complaintId, ForwardedCredential.of(context)))
+                        .retryWhen(untilTheStoreIsBack()))
                 .map(events -> ComplaintState.fold(complaintId, events));
+    }
+
+    /** For another instance: the events of a complaint this one holds; 503 when it does not (any more). */
+    Mono<List<byte[]>> heldEntries(String complaintId) {
+        return readiness.ready().then(Mono.fromCallable(() -> {
+            if (owners.elsewhere(complaintId).isPresent()) {
+                throw new ViewUnavailable("This intake instance does not hold complaint " + complaintId
+                        + " (any more); ask again who does", null);
+            }
+            List<byte[]> entries = unapplied.entries(complaintId);
+            List<byte[]> held = stored(complaintId);
+            held.addAll(entries);
+            return held;
+        }).subscribeOn(Schedulers.boundedElastic()).retryWhen(untilTheStoreIsBack()));
+    }
+
+    /** The store is briefly unavailable during a rebalance, and a peer while it fails over: bounded by ready-wait. */
+    private Retry untilTheStoreIsBack() {
+        long attempts = Math.max(1, properties.readyWait().toMillis() / STORE_RETRY.toMillis());
+        return Retry.fixedDelay(attempts, STORE_RETRY)
+                .filter(InvalidStateStoreException.class::isInstance)
+                .onRetryExhaustedThrow((spec, signal) -> new ViewUnavailable(
+                        "The status view's store is not available: " + signal.failure().getMessage(),
+                        signal.failure()));
     }
 
     /**
      * The stored events, then this instance's unapplied ones. The overlay is read first: an event leaves it only
      * after it is in the store, so whatever is missing from the snapshot is found in the store read after it.
      */
-    private List<RecordedEvent> events(String complaintId) {
-        List<RecordedEvent> mine = unapplied.events(complaintId);
-        List<RecordedEvent> events = stored(complaintId);
-        events.addAll(mine);
-        return events;
+    private Mono<List<RecordedEvent>> events(String complaintId, Optional<String> credential) {
+        return Mono.defer(() -> {
+            List<RecordedEvent> mine = unapplied.events(complaintId);
+            Optional<HostInfo> owner = owners.elsewhere(complaintId);
+            Mono<List<byte[]>> held = owner.isPresent()
+                    ? peers.entries(owner.get(), complaintId, credential)
+                    // a RocksDB read is disk I/O: keep it off the event loop
+                    : Mono.fromCallable(() -> stored(complaintId)).subscribeOn(Schedulers.boundedElastic());
+            return held.map(entries -> {
+                List<RecordedEvent> events = new ArrayList<>(entries.size() + mine.size());
+                entries.forEach(entry -> events.add(StoredEventsSerde.readEntry(entry)));
+                events.addAll(mine);
+                return events;
+            });
+        });
     }
 
-    private List<RecordedEvent> stored(String complaintId) {
-        List<RecordedEvent> events = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> entries = store().prefixScan(ViewKeys.events(complaintId),
+    private List<byte[]> stored(String complaintId) {
+        List<byte[]> entries = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> stored = store().prefixScan(ViewKeys.events(complaintId),
                 Serdes.Bytes().serializer())) {
-            entries.forEachRemaining(entry -> events.add(StoredEventsSerde.readEntry(entry.value)));
+            stored.forEachRemaining(entry -> entries.add(entry.value));
         }
-        return events;
+        return entries;
     }
 
     private ReadOnlyKeyValueStore<Bytes, byte[]> store() {

@@ -1,6 +1,7 @@
 package com.makeitright.intake.status;
 
 import com.makeitright.intake.IntakeProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * Events this instance published whose effect its own status view has not shown yet. Intake answers a write as
@@ -23,6 +25,10 @@ import java.util.function.LongSupplier;
  * or after the TTL. Bounded by {@code makeitright.intake.unapplied.*}: at most {@code max-events} events and
  * {@code max-bytes} of their Avro bytes; a write that would exceed either is refused with a 503 (the view is that
  * far behind), so the memory never grows with the load.
+ *
+ * <p>With several intake instances ({@link ViewRoutingProperties}), an event of a complaint another instance holds
+ * is never applied by this instance's stream: it is shown for {@code remote-overlay-ttl} only, long enough for the
+ * holder's view to fold it, and counts against the same bounds meanwhile.
  */
 @Component
 public class UnappliedWrites {
@@ -36,13 +42,16 @@ public class UnappliedWrites {
         final String eventId;
         final byte[] entry;
         final long createdNanos;
+        /** Another instance holds the complaint: only the TTL removes it. */
+        final boolean remote;
         State state = State.PENDING;
 
-        Entry(String complaintId, String eventId, byte[] entry, long createdNanos) {
+        Entry(String complaintId, String eventId, byte[] entry, long createdNanos, boolean remote) {
             this.complaintId = complaintId;
             this.eventId = eventId;
             this.entry = entry;
             this.createdNanos = createdNanos;
+            this.remote = remote;
         }
 
         long size() {
@@ -62,7 +71,7 @@ public class UnappliedWrites {
         public void published() {
             synchronized (UnappliedWrites.this) {
                 for (Entry entry : entries) {
-                    if (byEvent.get(entry.eventId) == entry) {
+                    if (index(entry).get(entry.eventId) == entry) {
                         entry.state = State.VISIBLE;
                     }
                 }
@@ -80,21 +89,37 @@ public class UnappliedWrites {
     private final int maxEvents;
     private final long maxBytes;
     private final long ttlNanos;
+    private final long remoteTtlNanos;
     private final LongSupplier nanoTime;
+    private final Predicate<String> appliedHere;
+    /** Oldest first, each with one TTL, so expiry stops at the first entry still young. */
     private final LinkedHashMap<String, Entry> byEvent = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Entry> remoteByEvent = new LinkedHashMap<>();
     private final Map<String, List<Entry>> byComplaint = new HashMap<>();
     private long bytes;
 
     @Autowired
-    UnappliedWrites(IntakeProperties properties) {
+    UnappliedWrites(IntakeProperties properties, ViewRoutingProperties routing, ObjectProvider<ViewOwners> owners) {
         this(properties.unapplied().maxEvents(), properties.unapplied().maxBytes().toBytes(),
-                properties.unapplied().ttl(), System::nanoTime);
+                properties.unapplied().ttl(), routing.remoteOverlayTtl(),
+                complaintId -> owners.getObject().appliedHere(complaintId), System::nanoTime);
     }
 
+    /** A single instance: every event is applied by its own view. */
     public UnappliedWrites(int maxEvents, long maxBytes, Duration ttl, LongSupplier nanoTime) {
+        this(maxEvents, maxBytes, ttl, ttl, complaintId -> true, nanoTime);
+    }
+
+    /**
+     * @param appliedHere whether this instance's view holds the complaint (and so applies its events)
+     */
+    public UnappliedWrites(int maxEvents, long maxBytes, Duration ttl, Duration remoteTtl,
+                           Predicate<String> appliedHere, LongSupplier nanoTime) {
         this.maxEvents = maxEvents;
         this.maxBytes = maxBytes;
         this.ttlNanos = ttl.toNanos();
+        this.remoteTtlNanos = Math.min(remoteTtl.toNanos(), ttlNanos);
+        this.appliedHere = appliedHere;
         this.nanoTime = nanoTime;
     }
 
@@ -109,19 +134,21 @@ public class UnappliedWrites {
         for (RecordedEvent event : events) {
             byte[] entry = StoredEventsSerde.entry(event.topic().name(), event.eventId(),
                     StoredEventsSerde.avro(event.topic(), event.event()));
-            Entry created = new Entry(event.complaintId(), event.eventId(), entry, now);
+            Entry created = new Entry(event.complaintId(), event.eventId(), entry, now,
+                    !appliedHere.test(event.complaintId()));
             entries.add(created);
             size += created.size();
         }
         synchronized (this) {
             expire(now);
-            if (byEvent.size() + entries.size() > maxEvents || bytes + size > maxBytes) {
-                throw new ViewUnavailable("Intake's status view is behind its own writes (" + byEvent.size()
+            if (size() + entries.size() > maxEvents || bytes + size > maxBytes) {
+                throw new ViewUnavailable("Intake's status view is behind its own writes (" + size()
                         + " events, " + bytes + " bytes not shown yet); nothing was published, retry shortly", null);
             }
             for (Entry entry : entries) {
                 remove(byEvent.get(entry.eventId));
-                byEvent.put(entry.eventId, entry);
+                remove(remoteByEvent.get(entry.eventId));
+                index(entry).put(entry.eventId, entry);
                 byComplaint.computeIfAbsent(entry.complaintId, id -> new ArrayList<>(2)).add(entry);
                 bytes += entry.size();
             }
@@ -131,22 +158,24 @@ public class UnappliedWrites {
 
     /** The published events of a complaint the view has not shown yet, oldest first. */
     public List<RecordedEvent> events(String complaintId) {
-        List<byte[]> visible = new ArrayList<>();
-        synchronized (this) {
-            expire(nanoTime.getAsLong());
-            List<Entry> entries = byComplaint.get(complaintId);
-            if (entries == null) {
-                return List.of();
-            }
-            entries.stream().filter(e -> e.state == State.VISIBLE).forEach(e -> visible.add(e.entry));
+        return entries(complaintId).stream().map(StoredEventsSerde::readEntry).toList();
+    }
+
+    /** The same, as stored entries ({@link StoredEventsSerde#entry}). */
+    synchronized List<byte[]> entries(String complaintId) {
+        expire(nanoTime.getAsLong());
+        List<Entry> entries = byComplaint.get(complaintId);
+        if (entries == null) {
+            return List.of();
         }
-        return visible.stream().map(StoredEventsSerde::readEntry).toList();
+        return entries.stream().filter(e -> e.state == State.VISIBLE).map(e -> e.entry).toList();
     }
 
     /** Called by the view's stream once the event is in its store. */
     public void applied(String complaintId, String eventId) {
         synchronized (this) {
             Entry entry = byEvent.get(eventId);
+            entry = entry != null ? entry : remoteByEvent.get(eventId);
             if (entry != null && entry.complaintId.equals(complaintId)) {
                 remove(entry);
             }
@@ -154,18 +183,27 @@ public class UnappliedWrites {
     }
 
     public synchronized int size() {
-        return byEvent.size();
+        return byEvent.size() + remoteByEvent.size();
     }
 
     public synchronized long bytes() {
         return bytes;
     }
 
+    private LinkedHashMap<String, Entry> index(Entry entry) {
+        return entry.remote ? remoteByEvent : byEvent;
+    }
+
     private void expire(long now) {
-        Iterator<Entry> oldestFirst = byEvent.values().iterator();
+        expire(byEvent, ttlNanos, now);
+        expire(remoteByEvent, remoteTtlNanos, now);
+    }
+
+    private void expire(LinkedHashMap<String, Entry> index, long ttl, long now) {
+        Iterator<Entry> oldestFirst = index.values().iterator();
         while (oldestFirst.hasNext()) {
             Entry oldest = oldestFirst.next();
-            if (now - oldest.createdNanos < ttlNanos) {
+            if (now - oldest.createdNanos < ttl) {
                 return;
             }
             oldestFirst.remove();
@@ -174,7 +212,7 @@ public class UnappliedWrites {
     }
 
     private void remove(Entry entry) {
-        if (entry != null && byEvent.remove(entry.eventId, entry)) {
+        if (entry != null && index(entry).remove(entry.eventId, entry)) {
             detach(entry);
         }
     }

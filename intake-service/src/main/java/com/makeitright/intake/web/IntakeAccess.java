@@ -34,6 +34,10 @@ class IntakeAccess implements ServiceAccess {
                 .pathMatchers(HttpMethod.POST, ACTION + "acknowledgement").hasRole(AGENT.id())
                 .pathMatchers(HttpMethod.GET, "/api/complaints/*")
                 .hasAnyRole(ids(VIEWER, HELPDESK, AGENT, SUPERVISOR, OWNER))
+                // another intake instance reading a complaint this one holds, with its caller's credential or the
+                // peer key (a viewer): whoever may read a complaint may read it here
+                .pathMatchers(HttpMethod.GET, "/internal/status-view/*")
+                .hasAnyRole(ids(VIEWER, HELPDESK, AGENT, SUPERVISOR, OWNER))
                 .pathMatchers(HttpMethod.POST, "/api/webhooks/**").permitAll()
                 .pathMatchers(LinkTokens.ANSWER_PATH).permitAll()
                 // The API's description, not its data.

@@ -101,4 +101,24 @@ class UnappliedWritesTest {
         assertThat(writes.events(young)).hasSize(1);
         assertThat(writes.size()).isEqualTo(1);
     }
+
+    @Test
+    void aWriteOfAComplaintAnotherInstanceHoldsIsShownForTheShortTtlOnlyAndCountsMeanwhile() {
+        String remote = Events.newId();
+        String local = Events.newId();
+        UnappliedWrites writes = new UnappliedWrites(2, 1_000_000, Duration.ofMinutes(5), Duration.ofSeconds(10),
+                complaintId -> !complaintId.equals(remote), nanos::get);
+        RecordedEvent elsewhere = received(remote);
+        writes.reserve(List.of(received(local))).published();
+        writes.reserve(List.of(elsewhere)).published();
+
+        assertThat(writes.events(remote)).containsExactly(elsewhere);
+        assertThatThrownBy(() -> writes.reserve(List.of(received(Events.newId()))))
+                .isInstanceOf(ViewUnavailable.class);
+
+        nanos.addAndGet(Duration.ofSeconds(10).toNanos()); // behind the older local entry, it expires all the same
+        assertThat(writes.events(remote)).isEmpty();
+        assertThat(writes.events(local)).hasSize(1);
+        assertThat(writes.size()).isOne();
+    }
 }

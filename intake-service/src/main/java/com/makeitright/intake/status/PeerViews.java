@@ -1,0 +1,114 @@
+package com.makeitright.intake.status;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import reactor.core.publisher.Mono;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Reads a complaint's stored events from the intake instance that holds it ({@link PeerViewController}), as
+ * length-prefixed stored entries. The caller's own bearer credential goes along; a request without one (a webhook,
+ * a customer page) sends the configured peer key. A peer that no longer holds the complaint, is not ready or does
+ * not answer in time fails the read as a rebalance does (retried, bounded, then 503).
+ */
+@Component
+class PeerViews {
+
+    static final String PATH = "/internal/status-view/";
+    private static final Logger log = LoggerFactory.getLogger(PeerViews.class);
+
+    private final ViewRoutingProperties routing;
+    private final WebClient client = WebClient.builder()
+            .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
+    private final Counter forwarded;
+
+    PeerViews(ViewRoutingProperties routing, MeterRegistry meters) {
+        this.routing = routing;
+        this.forwarded = Counter.builder("makeitright.intake.view.forwarded")
+                .description("Status view reads answered by the intake instance that holds the complaint")
+                .register(meters);
+    }
+
+    Mono<List<byte[]>> entries(HostInfo owner, String complaintId, Optional<String> credential) {
+        URI uri = URI.create(routing.advertisedUrl().getScheme() + "://" + owner.host() + ":" + owner.port()
+                + PATH + complaintId);
+        String authorization = credential.orElseGet(() -> routing.peerKey() == null ? null
+                : "Bearer " + routing.peerKey());
+        return client.get().uri(uri).accept(MediaType.APPLICATION_OCTET_STREAM)
+                .headers(headers -> {
+                    if (authorization != null) {
+                        headers.set(HttpHeaders.AUTHORIZATION, authorization);
+                    }
+                })
+                .exchangeToMono(response -> {
+                    HttpStatus status = HttpStatus.resolve(response.statusCode().value());
+                    if (response.statusCode().is2xxSuccessful()) {
+                        return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).map(PeerViews::split);
+                    }
+                    if (status == HttpStatus.UNAUTHORIZED || status == HttpStatus.FORBIDDEN) {
+                        log.error("Intake at {} refused this instance's read of a complaint ({}): check "
+                                + "makeitright.intake.routing.peer-key", owner, status);
+                        return response.releaseBody().then(Mono.error(new ViewUnavailable("The intake instance "
+                                + "holding complaint " + complaintId + " refused the forwarded read (" + status
+                                + ")", null)));
+                    }
+                    // 503: it is not ready, or no longer holds the complaint; ask again who does
+                    return response.releaseBody().then(Mono.error(new InvalidStateStoreException("intake at "
+                            + owner + " answered " + response.statusCode().value() + " for complaint " + complaintId)));
+                })
+                .timeout(routing.timeout())
+                .onErrorMap(e -> e instanceof WebClientRequestException || e instanceof TimeoutException,
+                        e -> new InvalidStateStoreException("intake at " + owner + " did not answer: " + e))
+                .doOnSuccess(entries -> forwarded.increment());
+    }
+
+    /** The body of {@link PeerViewController}: each entry as a 4-byte length and its bytes. */
+    static byte[] join(List<byte[]> entries) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            for (byte[] entry : entries) {
+                out.writeInt(entry.length);
+                out.write(entry);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static List<byte[]> split(byte[] body) {
+        List<byte[]> entries = new ArrayList<>();
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(body))) {
+            while (in.available() > 0) {
+                int length = in.readInt();
+                if (length < 0 || length > in.available()) {
+                    throw new IllegalStateException("a peer's status view answer is cut short");
+                }
+                entries.add(in.readNBytes(length));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return entries;
+    }
+}

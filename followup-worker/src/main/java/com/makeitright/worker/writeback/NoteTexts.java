@@ -54,7 +54,8 @@ final class NoteTexts {
         Map<String, String> values = common(acknowledged.getComplaintId(), acknowledged.getRound(),
                 acknowledged.getEventId());
         values.put("acknowledgementText", acknowledged.getAcknowledgementText());
-        return note(acknowledged.getComplaintId(), acknowledged.getRound(), acknowledged.getEventId(), HelpdeskNote.Kind.ACKNOWLEDGEMENT,
+        return note(acknowledged.getComplaintId(), acknowledged.getRound(), acknowledged.getEventId(),
+                HelpdeskNote.Kind.ACKNOWLEDGEMENT,
                 fill("acknowledgement", values), acknowledged.getOccurredAt());
     }
 
@@ -62,7 +63,8 @@ final class NoteTexts {
         Map<String, String> values = common(approved.getComplaintId(), approved.getRound(), approved.getEventId());
         values.put("acknowledgementText", approved.getText());
         values.put("approvedBy", approved.getApprovedBy());
-        return note(approved.getComplaintId(), approved.getRound(), approved.getEventId(), HelpdeskNote.Kind.ACKNOWLEDGEMENT,
+        return note(approved.getComplaintId(), approved.getRound(), approved.getEventId(),
+                HelpdeskNote.Kind.ACKNOWLEDGEMENT,
                 fill("acknowledgement-approved", values), approved.getOccurredAt());
     }
 
@@ -85,7 +87,8 @@ final class NoteTexts {
         values.put("expiresAt", when(offer.getExpiresAt()));
         values.put("deliverBy", when(offer.getDeliverBy()));
         values.put("offerId", offer.getOfferId());
-        return note(offer.getComplaintId(), offer.getRound(), offer.getEventId(), HelpdeskNote.Kind.OFFER, fill("offer", values),
+        return note(offer.getComplaintId(), offer.getRound(), offer.getEventId(), HelpdeskNote.Kind.OFFER,
+                fill("offer", values),
                 offer.getOccurredAt());
     }
 
@@ -97,7 +100,8 @@ final class NoteTexts {
         return values;
     }
 
-    private static HelpdeskNote note(String complaintId, int round, String eventId, HelpdeskNote.Kind kind, String text,
+    private static HelpdeskNote note(String complaintId, int round, String eventId, HelpdeskNote.Kind kind,
+                                     String text,
                                      Instant at) {
         return new HelpdeskNote(null, null, complaintId, round, eventId, kind, text, at);
     }

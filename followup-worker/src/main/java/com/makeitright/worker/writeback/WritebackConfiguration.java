@@ -62,14 +62,18 @@ class WritebackConfiguration {
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 
+    /** What the write-back added to the worker's topology: the helpdesks it decides notes for (none: nothing). */
+    record WritebackWiring(Set<String> helpdesks) {
+    }
+
     /** The worker's merged stream (notify's {@code workerStreams}) feeds the deciding processor too. */
     @Bean
-    Object writebackStream(@Qualifier("workerStreams") KStream<String, SpecificRecord> events,
+    WritebackWiring writebackStream(@Qualifier("workerStreams") KStream<String, SpecificRecord> events,
                            org.apache.kafka.streams.StreamsBuilder builder, WritebackProperties properties,
                            WorkerProperties worker, Clock clock) {
         Set<String> systems = properties.enabled().stream().map(HelpdeskApi::system).collect(Collectors.toSet());
         if (systems.isEmpty()) {
-            return systems;
+            return new WritebackWiring(systems);
         }
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WritebackProcessor.TICKETS),
                 Serdes.String(), JsonSerde.of(HelpdeskTicket.class)));
@@ -80,7 +84,7 @@ class WritebackConfiguration {
                         Named.as("helpdesk-writeback"), WritebackProcessor.TICKETS, WritebackProcessor.PENDING,
                         WorkerStores.CONTACTS)
                 .to(Topics.HELPDESK_NOTES, Produced.with(Serdes.String(), NOTE_SERDE));
-        return systems;
+        return new WritebackWiring(systems);
     }
 
     /** One thread per enabled helpdesk, no more. */

@@ -2,6 +2,7 @@ package com.makeitright.worker;
 
 import com.makeitright.events.Anger;
 import com.makeitright.events.Cause;
+import com.makeitright.events.ComplaintAcknowledged;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -67,6 +68,15 @@ public record WorkerProperties(
             @DefaultValue("true") boolean autoSend,
             @NotEmpty @DefaultValue({"OUR_ERROR", "MISUNDERSTANDING", "MISPLACED_HOSTILITY"}) Set<Cause> causes,
             @NotEmpty @DefaultValue({"CALM", "UPSET", "ANGRY"}) Set<Anger> angers) {
+
+        /**
+         * The rule "safe to send at once": nothing for triage to doubt, and a cause and anger the team let through.
+         * Its one home: the mail and the helpdesk note of an acknowledgement follow it alike.
+         */
+        public boolean sendsUnreviewed(ComplaintAcknowledged acknowledged) {
+            return autoSend && !acknowledged.getReviewNeeded() && causes.contains(acknowledged.getCause())
+                    && angers.contains(acknowledged.getAnger());
+        }
     }
 
     /**

@@ -86,17 +86,19 @@ class WorkerIT {
         return worker(applicationId, smtp.getSmtp().getPort());
     }
 
-    ConfigurableApplicationContext worker(String applicationId, int smtpPort) {
+    ConfigurableApplicationContext worker(String applicationId, int smtpPort, String... more) {
+        List<String> args = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers,
+                "--spring.kafka.streams.application-id=" + applicationId,
+                "--spring.kafka.streams.state-dir=" + TESTS_DIR.resolve(applicationId + "-" + Events.newId()),
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + smtpPort,
+                "--makeitright.worker.links.key=" + KEY,
+                "--makeitright.worker.links.base-url=http://intake.test",
+                "--makeitright.worker.delivery.backoff=50ms"));
+        args.addAll(List.of(more));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(WorkerApplication.class)
                 .web(WebApplicationType.NONE)
-                .run("--spring.kafka.bootstrap-servers=" + bootstrapServers,
-                        "--spring.kafka.streams.application-id=" + applicationId,
-                        "--spring.kafka.streams.state-dir=" + TESTS_DIR.resolve(applicationId + "-" + Events.newId()),
-                        "--spring.mail.host=127.0.0.1",
-                        "--spring.mail.port=" + smtpPort,
-                        "--makeitright.worker.links.key=" + KEY,
-                        "--makeitright.worker.links.base-url=http://intake.test",
-                        "--makeitright.worker.delivery.backoff=50ms");
+                .run(args.toArray(String[]::new));
         running.add(context);
         return context;
     }
@@ -521,6 +523,137 @@ class WorkerIT {
             return socket.getLocalPort();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+    /** A request as the local helpdesk got it. */
+    record HelpdeskRequest(String method, String path, String authorization, String body, int answer) {
+    }
+
+    static String ticketIdOf(String sample, String pointer) throws Exception {
+        try (var in = WorkerIT.class.getResourceAsStream("/helpdesk/" + sample)) {
+            return tools.jackson.databind.json.JsonMapper.builder().build().readTree(in).at(pointer).asString();
+        }
+    }
+
+    void receiveFromHelpdesk(String complaintId, String system, String ticketId) {
+        ComplaintReceived.Builder builder = Events.received(complaintId).setSubject("from " + system);
+        probe.publish(Topics.COMPLAINTS_RECEIVED, complaintId, builder
+                .setCustomer(com.makeitright.events.Customer.newBuilder(builder.getCustomer())
+                        .setEmail(addressOf(complaintId)).build())
+                .setExternalReference(new com.makeitright.events.ExternalReference(system, ticketId, null)).build());
+    }
+
+    /**
+     * Write-back on the real broker to a local HTTP server standing in for the three helpdesks, the tickets those of
+     * the vendors' sample webhooks: one internal note per acknowledgement and offer, with each vendor's auth and
+     * shape, also when Zammad fails the first attempt of every note; nothing for a complaint from no helpdesk; a copy
+     * of an event posts nothing more; an acknowledgement held for review is noted in the agent's approved words.
+     */
+    @Test
+    void acknowledgementsAndOffersAreWrittenBackOnceAsInternalNotesToTheOriginatingTickets() throws Exception {
+        java.util.Queue<HelpdeskRequest> requests = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.Set<String> failedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        com.sun.net.httpserver.HttpServer helpdesk = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        helpdesk.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String delivery = exchange.getRequestHeaders().getFirst("X-MakeItRight-Delivery");
+            boolean zammad = exchange.getRequestURI().getPath().startsWith("/zammad/");
+            int answer = zammad && failedOnce.add(delivery) ? 503 : 201;
+            requests.add(new HelpdeskRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    exchange.getRequestHeaders().getFirst("Authorization"), body, answer));
+            exchange.sendResponseHeaders(answer, -1);
+            exchange.close();
+        });
+        helpdesk.start();
+        try {
+            String base = "http://127.0.0.1:" + helpdesk.getAddress().getPort();
+            worker("worker-it-writeback", smtp.getSmtp().getPort(),
+                    "--makeitright.writeback.zammad.base-url=" + base + "/zammad/",
+                    "--makeitright.writeback.zammad.token=zammad-token-123",
+                    "--makeitright.writeback.zendesk.base-url=" + base + "/zendesk",
+                    "--makeitright.writeback.zendesk.email=agent@shop.test",
+                    "--makeitright.writeback.zendesk.token=zendesk-token-456",
+                    "--makeitright.writeback.freshdesk.base-url=" + base + "/freshdesk",
+                    "--makeitright.writeback.freshdesk.api-key=freshdesk-key-789",
+                    "--makeitright.writeback.delivery.backoff=20ms");
+            String zammadTicket = ticketIdOf("zammad-ticket-created.json", "/ticket/id");
+            String zendeskTicket = ticketIdOf("zendesk-ticket-created.json", "/ticket_id");
+            String freshdeskTicket = ticketIdOf("freshdesk-ticket-created.json", "/freshdesk_webhook/ticket_id");
+            assertThat(List.of(zammadTicket, zendeskTicket, freshdeskTicket)).containsExactly("81", "7", "11");
+
+            String fromZammad = newComplaintId();
+            String fromZendesk = newComplaintId();
+            String fromFreshdesk = newComplaintId();
+            String fromNowhere = newComplaintId();
+            receiveFromHelpdesk(fromZammad, "zammad", zammadTicket);
+            receiveFromHelpdesk(fromZendesk, "zendesk", zendeskTicket);
+            receiveFromHelpdesk(fromFreshdesk, "freshdesk", freshdeskTicket);
+            receive(fromNowhere, "no helpdesk");
+            RemedyOffered zammadOffer = Events.offered(fromZammad).build();
+            for (String id : List.of(fromZammad, fromFreshdesk, fromNowhere)) {
+                probe.publish(Topics.COMPLAINTS_ACKNOWLEDGED, id, Events.acknowledged(id)
+                        .setAcknowledgementText("We are sorry, " + id + ".").build());
+                probe.publish(Topics.REMEDY_OFFERED, id, id.equals(fromZammad) ? zammadOffer : Events.offered(id).build());
+            }
+            ComplaintAcknowledged held = Events.acknowledged(fromZendesk).setReviewNeeded(true)
+                    .setAcknowledgementText("draft nobody may see").build();
+            probe.publish(Topics.COMPLAINTS_ACKNOWLEDGED, fromZendesk, held);
+            probe.publish(Topics.ACKNOWLEDGEMENT_APPROVALS, fromZendesk, Events.acknowledgementApproved(held)
+                    .setText("Approved words for " + fromZendesk + ".").setEdited(true).build());
+            probe.publish(Topics.REMEDY_OFFERED, fromZendesk, Events.offered(fromZendesk).build());
+            probe.publish(Topics.REMEDY_OFFERED, fromZammad, zammadOffer); // a copy of the event
+
+            await().atMost(KafkaProbe.PATIENCE).until(() -> requests.stream().filter(r -> r.answer() == 201).count() >= 6);
+            awaitMarkerMailed(fromZammad); // the copy was processed too
+            List<HelpdeskRequest> posted = requests.stream().filter(r -> r.answer() == 201).toList();
+            assertThat(posted).hasSize(6);
+            assertThat(requests).filteredOn(r -> r.answer() == 503).hasSize(2); // zammad's first attempts, retried
+            assertThat(requests).noneMatch(r -> r.body().contains(fromNowhere) || r.body().contains("draft nobody"));
+
+            var json = tools.jackson.databind.json.JsonMapper.builder().build();
+            List<HelpdeskRequest> zammad = posted.stream().filter(r -> r.path().startsWith("/zammad/")).toList();
+            assertThat(zammad).hasSize(2).allSatisfy(r -> {
+                assertThat(r.method()).isEqualTo("POST");
+                assertThat(r.path()).isEqualTo("/zammad/api/v1/ticket_articles");
+                assertThat(r.authorization()).isEqualTo("Token token=zammad-token-123");
+                var article = json.readTree(r.body());
+                assertThat(article.get("ticket_id").asLong()).isEqualTo(81);
+                assertThat(article.get("type").asString()).isEqualTo("note");
+                assertThat(article.get("internal").asBoolean()).isTrue();
+                assertThat(article.get("content_type").asString()).isEqualTo("text/plain");
+            });
+            assertThat(zammad).anySatisfy(r -> assertThat(json.readTree(r.body()).get("body").asString())
+                    .contains("We are sorry, " + fromZammad + ".", "Ref "));
+            assertThat(zammad).anySatisfy(r -> assertThat(json.readTree(r.body()).get("body").asString())
+                    .contains(zammadOffer.getDescription(), zammadOffer.getReasoning().getSummary(),
+                            zammadOffer.getOfferId(), "Ref " + zammadOffer.getEventId()));
+
+            String zendeskAuth = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    "agent@shop.test/token:zendesk-token-456".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            List<HelpdeskRequest> zendesk = posted.stream().filter(r -> r.path().startsWith("/zendesk/")).toList();
+            assertThat(zendesk).hasSize(2).allSatisfy(r -> {
+                assertThat(r.method()).isEqualTo("PUT");
+                assertThat(r.path()).isEqualTo("/zendesk/api/v2/tickets/7.json");
+                assertThat(r.authorization()).isEqualTo(zendeskAuth);
+                assertThat(json.readTree(r.body()).at("/ticket/comment/public").asBoolean(true)).isFalse();
+            });
+            assertThat(zendesk).anySatisfy(r -> assertThat(json.readTree(r.body()).at("/ticket/comment/body").asString())
+                    .contains("Approved words for " + fromZendesk + ".", "agent.ann"));
+
+            String freshdeskAuth = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    "freshdesk-key-789:X".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            List<HelpdeskRequest> freshdesk = posted.stream().filter(r -> r.path().startsWith("/freshdesk/")).toList();
+            assertThat(freshdesk).hasSize(2).allSatisfy(r -> {
+                assertThat(r.method()).isEqualTo("POST");
+                assertThat(r.path()).isEqualTo("/freshdesk/api/v2/tickets/11/notes");
+                assertThat(r.authorization()).isEqualTo(freshdeskAuth);
+                assertThat(json.readTree(r.body()).get("private").asBoolean()).isTrue();
+            });
+        } finally {
+            running.forEach(ConfigurableApplicationContext::close);
+            running.clear();
+            helpdesk.stop(0);
         }
     }
 }

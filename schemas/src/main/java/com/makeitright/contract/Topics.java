@@ -70,6 +70,13 @@ public final class Topics {
      */
     public static final String DEAD_LETTER_REPLAYS = "complaints.dead-letter-replays";
 
+    /**
+     * Not a contract topic (no Avro event, no dead-letter topic of its own): followup-worker's notes owed to the
+     * helpdesk tickets complaints came from, as JSON, keyed by complaint id. Writer: followup-worker's stream (in the
+     * transaction of the event that owed the note); readers: its own write-back consumers, one group per helpdesk.
+     */
+    public static final String HELPDESK_NOTES = "followup-worker.helpdesk-notes";
+
     /** Every contract topic, in lifecycle order. */
     public static final List<Topic<?>> ALL = List.of(
             COMPLAINTS_RECEIVED, COMPLAINTS_ACKNOWLEDGED, ACKNOWLEDGEMENT_APPROVALS, REMEDY_OFFERED, REMEDY_RESPONSES,

@@ -47,8 +47,7 @@ final class Notices {
 
     /** The rule "safe to send at once": nothing for triage to doubt, and a cause and anger the team let through. */
     boolean sendsUnreviewed(ComplaintAcknowledged acknowledged) {
-        return rule.autoSend() && !acknowledged.getReviewNeeded()
-                && rule.causes().contains(acknowledged.getCause()) && rule.angers().contains(acknowledged.getAnger());
+        return rule.sendsUnreviewed(acknowledged);
     }
 
     Optional<Notice> of(ComplaintAcknowledged acknowledged) {

@@ -6,12 +6,12 @@ import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.CustomerNotified;
 import com.makeitright.events.FollowUpDue;
 import com.makeitright.events.RemedyOffered;
+import com.makeitright.worker.StorePurge;
 import com.makeitright.worker.mail.MailDelivery;
 import com.makeitright.worker.mail.MailTemplates;
 import com.makeitright.worker.mail.OutgoingMail;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -29,7 +29,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * Sends each mail a complaint's events owe its customer, once. Per event: the notice it owes (if any), its key
@@ -199,22 +198,10 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
     /** Bounded state: each store loses what is older than its retention, at most a batch per store and run. */
     private void purge() {
         Instant now = clock.instant();
-        purge(sentLog, entry -> entry.at().isBefore(now.minus(retention.sentLog())));
-        purge(contacts, card -> card.lastEventAt().isBefore(now.minus(retention.contacts())));
-        purge(pending, notice -> notice.at().isBefore(now.minus(retention.contacts())));
-    }
-
-    private <V> void purge(KeyValueStore<String, V> store, Predicate<V> expired) {
-        List<String> doomed = new ArrayList<>();
-        try (KeyValueIterator<String, V> entries = store.all()) {
-            while (entries.hasNext() && doomed.size() < retention.purgeBatch()) {
-                KeyValue<String, V> entry = entries.next();
-                if (entry.value == null || expired.test(entry.value)) {
-                    doomed.add(entry.key);
-                }
-            }
-        }
-        doomed.forEach(store::delete);
+        StorePurge.purge(sentLog, retention.purgeBatch(), entry -> entry.at().isBefore(now.minus(retention.sentLog())));
+        StorePurge.purge(contacts, retention.purgeBatch(),
+                card -> card.lastEventAt().isBefore(now.minus(retention.contacts())));
+        StorePurge.purge(pending, retention.purgeBatch(), notice -> notice.at().isBefore(now.minus(retention.contacts())));
     }
 
     private void count(String kind, String outcome) {

@@ -1,12 +1,12 @@
 package com.makeitright.worker.notify;
 
 /** The worker's state stores, each backed by a compacted changelog topic, and what bounds each. */
-final class WorkerStores {
+public final class WorkerStores {
 
     /** {@link Notice#sentKey()} → {@link SentEntry}; an entry is purged {@code retention.sent-log} after its send. */
     static final String SENT_LOG = "worker-sent-log";
     /** Complaint id → {@link ContactCard}; purged {@code retention.contacts} after the complaint's last event. */
-    static final String CONTACTS = "worker-contacts";
+    public static final String CONTACTS = "worker-contacts";
     /**
      * {@link Notice#sentKey()} → {@link Notice} waiting for the complaint's contact; sent (and removed) when it comes,
      * purged like a contact when it never does.

@@ -1,18 +1,14 @@
 package com.makeitright.worker.webhooks;
 
+import com.makeitright.worker.outbound.DeliverySettings;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import org.hibernate.validator.constraints.time.DurationMax;
-import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +24,7 @@ import java.util.Set;
 @ConfigurationProperties("makeitright.webhooks")
 record WebhookProperties(
         @NotNull @Valid @DefaultValue List<Subscription> subscriptions,
-        @NotNull @Valid @DefaultValue Delivery delivery) {
+        @NotNull @Valid @DefaultValue DeliverySettings delivery) {
 
     WebhookProperties {
         List<String> problems = new ArrayList<>();
@@ -80,23 +76,4 @@ record WebhookProperties(
     }
 
     enum Start { LATEST, EARLIEST }
-
-    /**
-     * One delivery is tried up to {@code maxAttempts} times, waiting {@code backoff}, doubling up to
-     * {@code maxBackoff} (a receiver's {@code Retry-After} is honoured up to {@code maxBackoff}); each attempt is
-     * bounded by {@code connectTimeout} and {@code readTimeout}.
-     */
-    record Delivery(
-            @Min(1) @Max(20) @DefaultValue("5") int maxAttempts,
-            @NotNull @DurationMin(millis = 10) @DurationMax(minutes = 1) @DefaultValue("1s") Duration backoff,
-            @NotNull @DurationMin(millis = 10) @DurationMax(minutes = 5) @DefaultValue("30s") Duration maxBackoff,
-            @NotNull @DurationMin(millis = 100) @DurationMax(minutes = 1) @DefaultValue("5s") Duration connectTimeout,
-            @NotNull @DurationMin(millis = 100) @DurationMax(minutes = 2) @DefaultValue("10s") Duration readTimeout) {
-
-        /** The longest one delivery can take: every attempt timing out, every wait at its longest. */
-        Duration worstCase() {
-            Duration attempt = connectTimeout.plus(readTimeout);
-            return attempt.multipliedBy(maxAttempts).plus(maxBackoff.multipliedBy(maxAttempts - 1L));
-        }
-    }
 }

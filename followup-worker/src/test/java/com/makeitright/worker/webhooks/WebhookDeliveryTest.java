@@ -1,5 +1,7 @@
 package com.makeitright.worker.webhooks;
 
+import com.makeitright.worker.outbound.DeliverySettings;
+import com.makeitright.worker.outbound.HttpDelivery;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
@@ -20,16 +22,16 @@ class WebhookDeliveryTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        WebhookProperties.Delivery settings = new WebhookProperties.Delivery(4, Duration.ofMillis(100),
+        DeliverySettings settings = new DeliverySettings(4, Duration.ofMillis(100),
                 Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofSeconds(1));
         List<Duration> waits = new ArrayList<>();
-        WebhookDelivery delivery = new WebhookDelivery(WebhookDelivery.client(settings), settings, Clock.systemUTC(),
-                waits::add);
+        WebhookDelivery delivery = new WebhookDelivery(new HttpDelivery(HttpDelivery.client(settings), settings,
+                Clock.systemUTC(), waits::add), Clock.systemUTC());
         WebhookProperties.Subscription subscription = new WebhookProperties.Subscription("crm",
                 "http://127.0.0.1:" + closedPort + "/hook", "s".repeat(32), Set.of("RemedyOffered"),
                 WebhookProperties.Start.LATEST);
 
-        WebhookDelivery.Outcome outcome = delivery.deliver(subscription,
+        HttpDelivery.Outcome outcome = delivery.deliver(subscription,
                 new WebhookDelivery.Outgoing("crm:e-1", "RemedyOffered", "{}".getBytes()));
 
         assertThat(outcome.delivered()).isFalse();

@@ -8,6 +8,7 @@ import com.makeitright.testing.Events;
 import com.makeitright.testing.KafkaProbe;
 import com.makeitright.testing.WithKafkaBroker;
 import com.makeitright.worker.WorkerApplication;
+import com.makeitright.worker.outbound.DeliveryConsumer;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -258,12 +259,12 @@ class WebhooksIT {
         await().atMost(KafkaProbe.PATIENCE).until(() -> deliveredIds("strict", Set.of(id)).contains("strict:" + next.getEventId()));
         ConsumerRecord<String, byte[]> letter = probe.awaitRecord(WebhookTopics.deadLetterTopic("strict"), id);
 
-        assertThat(KafkaProbe.header(letter, SubscriptionConsumer.REASON_HEADER)).isEqualTo("HTTP 400");
-        assertThat(KafkaProbe.header(letter, SubscriptionConsumer.STATUS_HEADER)).isEqualTo("400");
-        assertThat(KafkaProbe.header(letter, SubscriptionConsumer.ATTEMPTS_HEADER)).isEqualTo("1");
-        assertThat(KafkaProbe.header(letter, SubscriptionConsumer.DELIVERY_ID_HEADER))
+        assertThat(KafkaProbe.header(letter, DeliveryConsumer.REASON_HEADER)).isEqualTo("HTTP 400");
+        assertThat(KafkaProbe.header(letter, DeliveryConsumer.STATUS_HEADER)).isEqualTo("400");
+        assertThat(KafkaProbe.header(letter, DeliveryConsumer.ATTEMPTS_HEADER)).isEqualTo("1");
+        assertThat(KafkaProbe.header(letter, DeliveryConsumer.DELIVERY_ID_HEADER))
                 .isEqualTo("strict:" + refused.getEventId());
-        assertThat(KafkaProbe.header(letter, SubscriptionConsumer.ORIGINAL_TOPIC_HEADER))
+        assertThat(KafkaProbe.header(letter, DeliveryConsumer.ORIGINAL_TOPIC_HEADER))
                 .isEqualTo(Topics.COMPLAINTS_ACKNOWLEDGED.name());
         assertThat(Topics.COMPLAINTS_ACKNOWLEDGED.serde().deserializer().deserialize(letter.topic(), letter.value()))
                 .isEqualTo(refused);

@@ -1,6 +1,5 @@
-package com.makeitright.worker.webhooks;
+package com.makeitright.worker.outbound;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -12,44 +11,45 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Runs one {@link SubscriptionConsumer} thread per subscription, outside the worker's Kafka Streams topology, so a
- * slow receiver holds back only its own subscription. Threads: one per configured subscription, no more.
+ * Runs one {@link DeliveryConsumer} thread per destination, outside the worker's Kafka Streams topology, so a slow
+ * receiver holds back only its own destination. Threads: one per configured destination, no more; one dead-letter
+ * producer shared by them.
  */
-class WebhookDispatcher implements SmartLifecycle {
+public class DeliveryThreads implements SmartLifecycle {
 
-    private final WebhookProperties properties;
     private final Map<String, Object> kafka;
-    private final WebhookDelivery delivery;
-    private final MeterRegistry meters;
-    private final List<SubscriptionConsumer> consumers = new ArrayList<>();
+    private final String producerClientId;
+    private final List<Function<KafkaProducer<String, byte[]>, DeliveryConsumer>> destinations;
+    private final List<DeliveryConsumer> consumers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private KafkaProducer<String, byte[]> deadLetters;
 
-    WebhookDispatcher(WebhookProperties properties, Map<String, Object> kafka, WebhookDelivery delivery,
-                      MeterRegistry meters) {
-        this.properties = properties;
+    /**
+     * @param destinations each makes its consumer, given the dead-letter producer
+     */
+    public DeliveryThreads(Map<String, Object> kafka, String producerClientId,
+                           List<Function<KafkaProducer<String, byte[]>, DeliveryConsumer>> destinations) {
         this.kafka = kafka;
-        this.delivery = delivery;
-        this.meters = meters;
+        this.producerClientId = producerClientId;
+        this.destinations = destinations;
     }
 
     @Override
     public synchronized void start() {
-        if (properties.subscriptions().isEmpty()) {
+        if (destinations.isEmpty()) {
             return;
         }
         Map<String, Object> producer = new HashMap<>(kafka);
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        producer.put(ProducerConfig.CLIENT_ID_CONFIG, "followup-worker-webhook-dlt");
+        producer.put(ProducerConfig.CLIENT_ID_CONFIG, producerClientId);
         deadLetters = new KafkaProducer<>(producer, new StringSerializer(), new ByteArraySerializer());
-        Duration bound = properties.delivery().worstCase();
-        for (WebhookProperties.Subscription subscription : properties.subscriptions()) {
-            SubscriptionConsumer consumer = new SubscriptionConsumer(subscription, kafka, bound, deadLetters, delivery,
-                    meters);
-            Thread thread = new Thread(consumer, "webhook-" + subscription.name());
+        for (Function<KafkaProducer<String, byte[]>, DeliveryConsumer> destination : destinations) {
+            DeliveryConsumer consumer = destination.apply(deadLetters);
+            Thread thread = new Thread(consumer, consumer.name());
             consumers.add(consumer);
             threads.add(thread);
             thread.start();
@@ -58,7 +58,7 @@ class WebhookDispatcher implements SmartLifecycle {
 
     @Override
     public synchronized void stop() {
-        consumers.forEach(SubscriptionConsumer::stop);
+        consumers.forEach(DeliveryConsumer::stop);
         threads.forEach(Thread::interrupt); // ends a wait between attempts or an HTTP call in flight
         for (Thread thread : threads) {
             try {

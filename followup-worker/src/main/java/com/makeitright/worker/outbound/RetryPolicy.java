@@ -1,4 +1,4 @@
-package com.makeitright.worker.webhooks;
+package com.makeitright.worker.outbound;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,15 +9,15 @@ import java.util.Optional;
 
 /**
  * Which answers of a receiver are worth another attempt, and how long to wait before it. The one home of the
- * retry rules of outgoing webhooks.
+ * retry rules of outgoing HTTP (webhooks and helpdesk notes).
  */
 final class RetryPolicy {
 
     enum Verdict { DELIVERED, RETRY, PERMANENT }
 
-    private final WebhookProperties.Delivery settings;
+    private final DeliverySettings settings;
 
-    RetryPolicy(WebhookProperties.Delivery settings) {
+    RetryPolicy(DeliverySettings settings) {
         this.settings = settings;
     }
 

@@ -1,4 +1,4 @@
-package com.makeitright.worker.webhooks;
+package com.makeitright.worker.outbound;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RetryPolicyTest {
 
-    final RetryPolicy policy = new RetryPolicy(new WebhookProperties.Delivery(5, Duration.ofSeconds(1),
+    final RetryPolicy policy = new RetryPolicy(new DeliverySettings(5, Duration.ofSeconds(1),
             Duration.ofSeconds(8), Duration.ofSeconds(1), Duration.ofSeconds(1)));
 
     @ParameterizedTest

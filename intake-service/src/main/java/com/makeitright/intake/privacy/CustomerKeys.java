@@ -119,15 +119,18 @@ class CustomerKeys implements Sealing, DisposableBean {
 
     /** The customer's wrapped key, or null when they have none (never had one, erased, or the store is not loaded). */
     byte[] knownKey(String customerId) {
-        byte[] created = recent.getIfPresent(customerId);
-        if (created != null) {
-            return created;
-        }
+        byte[] stored;
         try {
-            return stored(customerId);
+            stored = stored(customerId);
         } catch (InvalidStateStoreException e) {
-            return null;
+            return recent.getIfPresent(customerId);
         }
+        if (stored != null) {
+            // the store has caught up: from now on a missing key means erased, not "not there yet"
+            recent.invalidate(customerId);
+            return stored;
+        }
+        return recent.getIfPresent(customerId);
     }
 
     private Mono<byte[]> keyOf(String customerId) {

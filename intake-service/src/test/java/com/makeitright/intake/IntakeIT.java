@@ -72,6 +72,9 @@ class IntakeIT {
     @Value("${local.server.port}")
     int port;
 
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
     @Autowired
     WebTestClient http;
 
@@ -109,7 +112,10 @@ class IntakeIT {
         assertThat(event.getDescription()).isEqualTo(request.description());
         assertThat(event.getDesiredOutcome()).isEqualTo(request.desiredOutcome());
         assertThat(event.getCustomer().getId()).isEqualTo(request.customer().id());
-        assertThat(event.getCustomer().getEmail()).isEqualTo(request.customer().email());
+        // the contact details travel sealed (docs/privacy.md); the status view opens them
+        assertThat(event.getCustomer().getName()).isEmpty();
+        assertThat(event.getCustomer().getEmail()).isNull();
+        assertThat(event.getCustomer().getSealed()).isNotNull();
         assertThat(event.getCustomer().getTier()).isEqualTo(CustomerTier.GOLD);
         assertThat(event.getOrder().getId()).isEqualTo(request.order().id());
         assertThat(event.getOrder().getAmount().getAmount()).isEqualByComparingTo("49.00");
@@ -479,6 +485,50 @@ class IntakeIT {
     private Map<String, Object> awaitStage(String id, String stage) {
         return await().atMost(KafkaProbe.PATIENCE).pollInterval(Duration.ofMillis(100))
                 .until(() -> status(id), view -> stage.equals(view.get("stage")));
+    }
+
+    // ---------------------------------------------------------------- personal data (docs/privacy.md)
+
+    @Test
+    void noTopicHoldsAReadableNameEmailOrPhoneAndWithoutTheKeyTheViewShowsErased() {
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String name = "Quintessa Vandermolen-" + suffix;
+        String email = "quintessa." + suffix + "@erasure.example";
+        String phone = "+31 6 " + suffix.replaceAll("[^0-9]", "7") + "55";
+        String customerId = "C-erase-" + suffix;
+        ComplaintRequest request = ComplaintRequest.aComplaint().withCustomer(
+                new ComplaintRequest.Customer(customerId, name, email, phone, "STANDARD", null));
+        String id = (String) http.post().uri("/api/complaints").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(request).exchange().expectStatus().isAccepted()
+                .expectBody(JSON_MAP).returnResult().getResponseBody().get("complaintId");
+        probe.awaitEvents(Topics.COMPLAINTS_RECEIVED, id, 1);
+
+        // the view opens the sealed contact for a person with the right role
+        await().atMost(KafkaProbe.PATIENCE).untilAsserted(() -> assertThat(receivedCustomer(id))
+                .containsEntry("name", name).containsEntry("email", email).containsEntry("phone", phone)
+                .containsEntry("sealed", null));
+        // ... while no topic holds them in clear: keys, values and headers of every record, changelogs included
+        RawTopics raw = RawTopics.read(bootstrapServers);
+        assertThat(raw.topics()).contains(Topics.COMPLAINTS_RECEIVED.name(), Topics.CUSTOMER_DATA_KEYS)
+                .anyMatch(topic -> topic.endsWith("-changelog"));
+        assertThat(raw.recordsOf(Topics.CUSTOMER_DATA_KEYS, customerId)).isEqualTo(1);
+        assertThat(raw.containing(name, email, phone, "Vandermolen", suffix + "@")).isEmpty();
+
+        // erasure: the customer's key is tombstoned (what DELETE /api/customers/{id}/personal-data is to do)
+        probe.publishRaw(Topics.CUSTOMER_DATA_KEYS, customerId, null);
+        await().atMost(KafkaProbe.PATIENCE).untilAsserted(() -> assertThat(receivedCustomer(id))
+                .containsEntry("name", "erased").containsEntry("email", "erased").containsEntry("phone", "erased"));
+        assertThat(RawTopics.read(bootstrapServers).containing(name, email, phone, "Vandermolen")).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> receivedCustomer(String complaintId) {
+        Map<String, Object> view = http.get().uri("/api/complaints/" + complaintId).exchange()
+                .expectStatus().isOk().expectBody(JSON_MAP).returnResult().getResponseBody();
+        List<Map<String, Object>> events = (List<Map<String, Object>>) view.get("events");
+        Map<String, Object> received = events.stream().filter(e -> "ComplaintReceived".equals(e.get("type")))
+                .findFirst().orElseThrow();
+        return (Map<String, Object>) ((Map<String, Object>) received.get("payload")).get("customer");
     }
 
     private void expectConflict(String uri, String id, Object body, String reason) {

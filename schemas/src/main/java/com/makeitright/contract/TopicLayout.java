@@ -46,6 +46,17 @@ public final class TopicLayout {
     }
 
     /**
+     * The customers' data keys: compacted (the latest key per customer, a tombstone erases it), never deleted by
+     * time (a customer's data must stay readable until erased or expired on purpose). Partitioned like the contract
+     * topics; readers load all of it as a global store.
+     */
+    public static NewTopic customerDataKeys(int partitions, short replicationFactor) {
+        return new NewTopic(Topics.CUSTOMER_DATA_KEYS, partitions, replicationFactor).configs(Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.min(2, replicationFactor))));
+    }
+
+    /**
      * @param retention how long events are kept; {@code null} keeps them forever
      * @param services  the services (Kafka Streams application ids) that get their own dead-letter topic
      */
@@ -64,6 +75,7 @@ public final class TopicLayout {
                 .map(name -> new NewTopic(name, partitions, replicationFactor).configs(config))
                 .toList());
         topics.add(deadLetterReplays(replicationFactor));
+        topics.add(customerDataKeys(partitions, replicationFactor));
         return topics;
     }
 }

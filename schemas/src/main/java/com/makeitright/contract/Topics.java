@@ -77,6 +77,13 @@ public final class Topics {
      */
     public static final String HELPDESK_NOTES = "followup-worker.helpdesk-notes";
 
+    /**
+     * Not a contract topic (no event type, no dead-letter topic): each customer's data key, wrapped by the
+     * key-encryption key, keyed by customer id; compacted, a tombstone erases the customer's personal data
+     * everywhere it was sealed (docs/privacy.md). Writer: intake.
+     */
+    public static final String CUSTOMER_DATA_KEYS = "customers.data-keys";
+
     /** Every contract topic, in lifecycle order. */
     public static final List<Topic<?>> ALL = List.of(
             COMPLAINTS_RECEIVED, COMPLAINTS_ACKNOWLEDGED, ACKNOWLEDGEMENT_APPROVALS, REMEDY_OFFERED, REMEDY_RESPONSES,

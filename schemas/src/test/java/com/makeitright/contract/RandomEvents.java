@@ -74,6 +74,11 @@ final class RandomEvents {
             case DOUBLE -> random.nextDouble();
             case BOOLEAN -> random.nextBoolean();
             case NULL -> null;
+            case BYTES -> { // sealed personal data: opaque bytes
+                byte[] bytes = new byte[1 + random.nextInt(64)];
+                random.nextBytes(bytes);
+                yield java.nio.ByteBuffer.wrap(bytes);
+            }
             default -> throw new IllegalArgumentException("no generator for " + schema);
         };
     }

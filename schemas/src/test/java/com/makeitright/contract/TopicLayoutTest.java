@@ -14,10 +14,11 @@ class TopicLayoutTest {
     void everyContractTopicHasItsDeadLetterTopicAndEachServiceItsOwn() {
         List<NewTopic> topics = TopicLayout.newTopics(3, (short) 1, null, List.of("triage-service"));
 
-        assertThat(topics).hasSize(2 * Topics.ALL.size() + 2);
+        assertThat(topics).hasSize(2 * Topics.ALL.size() + 3);
         assertThat(topics).extracting(NewTopic::name)
                 .contains("complaints.received", "complaints.received.DLT", "triage-service.DLT");
-        assertThat(topics).filteredOn(topic -> !topic.name().equals(Topics.DEAD_LETTER_REPLAYS)).allSatisfy(topic -> {
+        assertThat(topics).filteredOn(topic -> !topic.name().equals(Topics.DEAD_LETTER_REPLAYS)
+                && !topic.name().equals(Topics.CUSTOMER_DATA_KEYS)).allSatisfy(topic -> {
             assertThat(topic.numPartitions()).isEqualTo(3);
             assertThat(topic.configs()).containsEntry("retention.ms", "-1").containsEntry("min.insync.replicas", "1");
         });
@@ -30,6 +31,15 @@ class TopicLayoutTest {
 
         assertThat(replays.numPartitions()).isEqualTo(1);
         assertThat(replays.configs()).containsEntry("cleanup.policy", "compact").doesNotContainKey("retention.ms");
+    }
+
+    @Test
+    void theDataKeysAreCompactedAndNeverExpireByTimeSoOnlyAnErasureForgetsThem() {
+        NewTopic keys = TopicLayout.newTopics(3, (short) 1, Duration.ofDays(30), List.of()).stream()
+                .filter(topic -> topic.name().equals(Topics.CUSTOMER_DATA_KEYS)).findFirst().orElseThrow();
+
+        assertThat(keys.numPartitions()).isEqualTo(3);
+        assertThat(keys.configs()).containsEntry("cleanup.policy", "compact").doesNotContainKey("retention.ms");
     }
 
     @Test

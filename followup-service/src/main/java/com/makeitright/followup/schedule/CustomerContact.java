@@ -7,6 +7,13 @@ import com.makeitright.events.Channel;
  * {@code FollowUpDue} must carry it.
  *
  * @param complaintChannel where the customer complained
+ * @param sealed           the contact details as sealed by intake (docs/privacy.md), copied as they are onto
+ *                         {@code FollowUpDue}: followup never sees them in clear, and they are unreadable once the
+ *                         customer is erased; null for a complaint published before sealing (then the plain fields)
  */
-public record CustomerContact(String name, String email, String phone, Channel complaintChannel) {
+public record CustomerContact(String name, String email, String phone, Channel complaintChannel, byte[] sealed) {
+
+    public CustomerContact(String name, String email, String phone, Channel complaintChannel) {
+        this(name, email, phone, complaintChannel, null);
+    }
 }

@@ -53,6 +53,7 @@ final class FollowUpMessages {
         }
         return Contact.newBuilder()
                 .setName(known.name()).setEmail(known.email()).setPhone(known.phone())
+                .setSealed(known.sealed() == null ? null : java.nio.ByteBuffer.wrap(known.sealed()))
                 .setPreferredChannel(preferredChannel(known, file.anger()))
                 .build();
     }

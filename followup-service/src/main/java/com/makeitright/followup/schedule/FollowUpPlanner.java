@@ -74,6 +74,15 @@ final class FollowUpPlanner {
         throw new IllegalArgumentException("followup does not consume " + event.getClass().getSimpleName());
     }
 
+    private static byte[] bytes(java.nio.ByteBuffer sealed) {
+        if (sealed == null) {
+            return null;
+        }
+        byte[] bytes = new byte[sealed.remaining()];
+        sealed.duplicate().get(bytes);
+        return bytes;
+    }
+
     private Plan onReceived(ComplaintFile file, ComplaintReceived received) {
         var customer = received.getCustomer();
         if (received.getRound() < file.round() && file.contact() != null) {
@@ -81,7 +90,7 @@ final class FollowUpPlanner {
         }
         return Plan.remember(file.withContact(customer.getId(),
                 new CustomerContact(customer.getName(), customer.getEmail(), customer.getPhone(),
-                        received.getChannel()),
+                        received.getChannel(), bytes(customer.getSealed())),
                 received.getRound()));
     }
 

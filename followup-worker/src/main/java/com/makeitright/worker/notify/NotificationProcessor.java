@@ -10,6 +10,8 @@ import com.makeitright.worker.StorePurge;
 import com.makeitright.worker.mail.MailDelivery;
 import com.makeitright.worker.mail.MailTemplates;
 import com.makeitright.worker.mail.OutgoingMail;
+import com.makeitright.platform.privacy.CustomerDataKeys;
+import com.makeitright.platform.privacy.PersonalData;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -65,13 +67,15 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
     private final Clock clock;
     private final MeterRegistry meters;
     private final Retention retention;
+    private final PersonalData personalData;
+    private KeyValueStore<String, byte[]> dataKeys;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, SentEntry> sentLog;
     private KeyValueStore<String, ContactCard> contacts;
     private KeyValueStore<String, Notice> pending;
 
     NotificationProcessor(Notices notices, MailTemplates templates, MailDelivery delivery, Clock clock,
-                          MeterRegistry meters, Retention retention, int sendsPerCommit) {
+                          MeterRegistry meters, Retention retention, int sendsPerCommit, PersonalData personalData) {
         if (sendsPerCommit < 1) {
             throw new IllegalArgumentException("sendsPerCommit must be at least 1: " + sendsPerCommit);
         }
@@ -82,6 +86,7 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
         this.clock = clock;
         this.meters = meters;
         this.retention = retention;
+        this.personalData = personalData;
     }
 
     @Override
@@ -90,6 +95,7 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
         sentLog = context.getStateStore(WorkerStores.SENT_LOG);
         contacts = context.getStateStore(WorkerStores.CONTACTS);
         pending = context.getStateStore(WorkerStores.PENDING);
+        dataKeys = context.getStateStore(CustomerDataKeys.STORE);
         context.schedule(retention.purgeInterval(), PunctuationType.WALL_CLOCK_TIME, now -> purge());
     }
 
@@ -127,8 +133,9 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
         ContactCard known = contacts.get(complaintId);
         Instant at = received.getOccurredAt();
         if (known == null || !at.isBefore(known.lastEventAt())) { // the latest round's contact wins
-            contacts.put(complaintId, new ContactCard(received.getCustomer().getName(),
-                    received.getCustomer().getEmail(), received.getSubject(), at));
+            var customer = received.getCustomer();
+            contacts.put(complaintId, new ContactCard(customer.getName(), customer.getEmail(), received.getSubject(),
+                    at, customer.getId(), sealed(customer.getSealed())));
         }
         List<Notice> waiting = new ArrayList<>();
         try (KeyValueIterator<String, Notice> entries = pending.prefixScan(complaintId + '|',
@@ -139,6 +146,15 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
             pending.delete(notice.sentKey());
             handle(notice);
         }
+    }
+
+    private static byte[] sealed(java.nio.ByteBuffer sealed) {
+        if (sealed == null) {
+            return null;
+        }
+        byte[] bytes = new byte[sealed.remaining()];
+        sealed.duplicate().get(bytes);
+        return bytes;
     }
 
     private void touch(String complaintId, Instant at) {
@@ -155,7 +171,10 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
             count(notice.kind().name(), "duplicate");
             return;
         }
-        ContactCard contact = contacts.get(notice.complaintId());
+        ContactCard stored = contacts.get(notice.complaintId());
+        // opened for this mail only; an erased customer's card opens without an address
+        ContactCard contact = stored == null || stored.sealed() == null ? stored
+                : stored.opened(personalData, dataKeys.get(stored.customerId()));
         if (contact == null) { // the event overtook the complaint's ComplaintReceived (cross-topic order)
             Notice waiting = pending.get(key);
             // One mail per key: an agent's approved words win over triage's unreviewed draft, whichever came first.

@@ -2,6 +2,8 @@ package com.makeitright.worker.notify;
 
 import com.makeitright.contract.Topic;
 import com.makeitright.contract.Topics;
+import com.makeitright.platform.privacy.CustomerDataKeys;
+import com.makeitright.platform.privacy.PersonalData;
 import com.makeitright.events.CustomerNotified;
 import com.makeitright.platform.JsonSerde;
 import com.makeitright.platform.links.LinkTokens;
@@ -34,7 +36,8 @@ class WorkerTopology {
     @Bean
     KStream<String, SpecificRecord> workerStreams(StreamsBuilder builder, WorkerProperties properties,
                                                   MailTemplates templates, MailDelivery delivery, Clock clock,
-                                                  MeterRegistry meters) {
+                                                  MeterRegistry meters, PersonalData personalData) {
+        CustomerDataKeys.addTo(builder);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WorkerStores.SENT_LOG),
                 Serdes.String(), JsonSerde.of(SentEntry.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WorkerStores.CONTACTS),
@@ -54,7 +57,7 @@ class WorkerTopology {
         NotificationProcessor.Retention retention = new NotificationProcessor.Retention(kept.sentLog(), kept.contacts(),
                 kept.purgeInterval(), kept.purgeBatch());
         events.process(() -> new NotificationProcessor(notices, templates, delivery, clock, meters, retention,
-                        properties.delivery().sendsPerCommit()),
+                        properties.delivery().sendsPerCommit(), personalData),
                 Named.as("customer-mail"), WorkerStores.SENT_LOG, WorkerStores.CONTACTS, WorkerStores.PENDING)
                 .mapValues(WorkerTopology::notified)
                 .to(Topics.CUSTOMER_NOTIFIED.name(),

@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import com.makeitright.intake.privacy.Sealing;
 
 import java.util.Map;
 
@@ -27,9 +29,11 @@ import java.util.Map;
 class StatusController {
 
     private final ComplaintViews views;
+    private final Sealing sealing;
 
-    StatusController(ComplaintViews views) {
+    StatusController(ComplaintViews views, Sealing sealing) {
         this.views = views;
+        this.sealing = sealing;
     }
 
     private static final String EXAMPLE = """
@@ -58,6 +62,9 @@ class StatusController {
     Mono<Map<String, Object>> status(@Parameter(description = "the complaint id") @PathVariable String complaintId) {
         Checks.pathId("complaintId", complaintId);
         return views.find(complaintId)
-                .map(found -> StatusView.of(found.orElseThrow(() -> new UnknownComplaint(complaintId))));
+                .map(found -> found.orElseThrow(() -> new UnknownComplaint(complaintId)))
+                // opening reads the keys' store (RocksDB): off the event loop
+                .publishOn(Schedulers.boundedElastic())
+                .map(state -> StatusView.of(state, event -> sealing.open(state.received().getCustomer().getId(), event)));
     }
 }

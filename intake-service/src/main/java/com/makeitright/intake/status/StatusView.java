@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The JSON of {@code GET /api/complaints/{id}} (docs/http-api.md), as plain maps and lists: a pure function of
@@ -24,7 +25,10 @@ public final class StatusView {
     private StatusView() {
     }
 
-    public static Map<String, Object> of(ComplaintState state) {
+    /**
+     * @param open shows an event's sealed personal fields opened, or {@code "erased"} (docs/privacy.md)
+     */
+    public static Map<String, Object> of(ComplaintState state, UnaryOperator<SpecificRecord> open) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("complaintId", state.complaintId());
         view.put("stage", state.stage().name());
@@ -45,7 +49,7 @@ public final class StatusView {
         view.put("negotiation", state.negotiation().stream().map(StatusView::negotiationStep).toList());
         view.put("resolution", state.resolution().map(StatusView::resolution).orElse(null));
         view.put("followUps", state.followUps().stream().map(StatusView::followUp).toList());
-        view.put("events", state.events().stream().map(StatusView::event).toList());
+        view.put("events", state.events().stream().map(recorded -> event(recorded, open)).toList());
         return view;
     }
 
@@ -103,7 +107,7 @@ public final class StatusView {
         return map;
     }
 
-    private static Map<String, Object> event(RecordedEvent recorded) {
+    private static Map<String, Object> event(RecordedEvent recorded, UnaryOperator<SpecificRecord> open) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("topic", recorded.topic().name());
         map.put("type", recorded.type());
@@ -111,7 +115,7 @@ public final class StatusView {
         map.put("occurredAt", recorded.occurredAt().toString());
         map.put("causationId", recorded.causationId());
         map.put("round", recorded.round());
-        map.put("payload", EventJson.toMap(recorded.event()));
+        map.put("payload", EventJson.toMap(open.apply(recorded.event())));
         return map;
     }
 

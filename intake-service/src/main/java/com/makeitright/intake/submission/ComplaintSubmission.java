@@ -5,6 +5,7 @@ import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.ExternalReference;
 import com.makeitright.intake.IntakeProperties;
 import com.makeitright.intake.common.IdempotencyKeyReused;
+import com.makeitright.intake.privacy.Sealing;
 import com.makeitright.intake.publishing.EventPublisher;
 import com.makeitright.intake.publishing.PublishFailed;
 import com.makeitright.intake.status.ComplaintState;
@@ -50,16 +51,18 @@ public class ComplaintSubmission {
     private final EventPublisher publisher;
     private final ComplaintViews views;
     private final UnappliedWrites unapplied;
+    private final Sealing keys;
     private final int maxInFlight;
     private final Duration workLimit;
     private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
 
     ComplaintSubmission(Validator validator, Clock clock, EventPublisher publisher, ComplaintViews views,
-                        UnappliedWrites unapplied, IntakeProperties properties) {
+                        UnappliedWrites unapplied, Sealing keys, IntakeProperties properties) {
         this.rules = new ComplaintRules(validator, clock);
         this.publisher = publisher;
         this.views = views;
         this.unapplied = unapplied;
+        this.keys = keys;
         this.maxInFlight = properties.inFlightMaxKeys();
         // the view's readiness wait, a store retry as long, and the publication: the longest a key stays in flight
         this.workLimit = properties.readyWait().multipliedBy(2).plus(properties.publishTimeout()).plusSeconds(1);
@@ -116,7 +119,7 @@ public class ComplaintSubmission {
         }
         Mono<Submitted> work = views.find(complaintId)
                 .flatMap(known -> known.isPresent()
-                        ? Mono.just(replay(known.get(), key, fingerprint))
+                        ? Mono.just(replay(known.get(), key, fingerprint, keys))
                         : publish(received).thenReturn(new Submitted(complaintId, false)));
         CompletableFuture<Submitted> result = start(work);
         // the overlay (or the view) knows the key before the in-flight entry goes: no gap for a retry to slip through
@@ -131,17 +134,21 @@ public class ComplaintSubmission {
         return Mono.fromFuture(result, true);
     }
 
-    private static Submitted replay(ComplaintState known, String key, String fingerprint) {
-        ComplaintReceived first = known.firstReceived();
+    private static Submitted replay(ComplaintState known, String key, String fingerprint, Sealing keys) {
+        // the fingerprint is of what the client sent: the stored complaint's contact details are sealed
+        ComplaintReceived first = (ComplaintReceived) keys.open(null, known.firstReceived());
         if (!key.equals(first.getIdempotencyKey()) || !RequestFingerprint.of(first).equals(fingerprint)) {
             throw new IdempotencyKeyReused(key, known.complaintId());
         }
         return new Submitted(known.complaintId(), true);
     }
 
-    /** Publishes; once the broker acknowledged, the complaint shows (overlay) until the view has it. */
-    private Mono<Void> publish(ComplaintReceived received) {
-        return Mono.defer(() -> {
+    /**
+     * Seals the contact details and publishes; once the broker acknowledged, the complaint shows (overlay) until the
+     * view has it.
+     */
+    private Mono<Void> publish(ComplaintReceived plain) {
+        return keys.seal(plain).flatMap(received -> {
             UnappliedWrites.Reservation reservation = unapplied.reserve(
                     List.of(new RecordedEvent(Topics.COMPLAINTS_RECEIVED, received)));
             return publisher.publish(Topics.COMPLAINTS_RECEIVED, received.getComplaintId(), received)

@@ -213,7 +213,7 @@ class ComplaintStateTest {
                 .setAmount(com.makeitright.contract.Monies.of("24.50", "USD")).build();
         add(Topics.REMEDY_OFFERED, offer);
 
-        Map<String, Object> view = StatusView.of(state());
+        Map<String, Object> view = StatusView.of(state(), event -> event);
 
         assertThat(view).containsEntry("complaintId", id).containsEntry("stage", "OFFERED").containsEntry("round", 1)
                 .containsEntry("customerId", received.getCustomer().getId()).containsEntry("channel", "EMAIL")

@@ -8,6 +8,7 @@ import com.makeitright.intake.publishing.PublishFailed;
 import com.makeitright.intake.status.UnappliedWrites;
 import com.makeitright.intake.testing.InMemoryViews;
 import com.makeitright.intake.testing.RecordingPublisher;
+import com.makeitright.intake.testing.InMemorySealing;
 import com.makeitright.intake.testing.SliceStubs;
 import com.makeitright.platform.ProblemDetailsAdvice;
 import com.makeitright.testing.ComplaintRequest;
@@ -43,6 +44,9 @@ class ComplaintHttpTest {
 
     @Autowired
     RecordingPublisher publisher;
+
+    @Autowired
+    InMemorySealing sealing;
 
     @Autowired
     InMemoryViews views;
@@ -103,7 +107,9 @@ class ComplaintHttpTest {
 
         post(phoneOnly).expectStatus().isAccepted();
 
-        ComplaintReceived event = (ComplaintReceived) publisher.published().get(0).event();
+        ComplaintReceived published = (ComplaintReceived) publisher.published().get(0).event();
+        assertThat(published.getCustomer().getPhone()).isNull(); // sealed (docs/privacy.md)
+        ComplaintReceived event = (ComplaintReceived) sealing.open("C-77", published);
         assertThat(event.getCustomer().getEmail()).isNull();
         assertThat(event.getCustomer().getPhone()).isEqualTo("+1 555 0100");
         assertThat(event.getCustomer().getTier()).isEqualTo(CustomerTier.STANDARD);

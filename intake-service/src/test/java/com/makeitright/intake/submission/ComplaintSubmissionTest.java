@@ -5,6 +5,7 @@ import com.makeitright.intake.IntakeProperties;
 import com.makeitright.intake.publishing.EventPublisher;
 import com.makeitright.intake.status.UnappliedWrites;
 import com.makeitright.intake.testing.InMemoryViews;
+import com.makeitright.intake.testing.InMemorySealing;
 import com.makeitright.testing.ComplaintRequest;
 import jakarta.validation.Validation;
 import org.apache.avro.specific.SpecificRecord;
@@ -51,7 +52,7 @@ class ComplaintSubmissionTest {
     private final GatedPublisher publisher = new GatedPublisher();
     private final ComplaintSubmission submission = new ComplaintSubmission(
             Validation.buildDefaultValidatorFactory().getValidator(), Clock.systemUTC(), publisher,
-            new InMemoryViews(unapplied), unapplied, properties());
+            new InMemoryViews(unapplied), unapplied, new InMemorySealing(), properties());
 
     private static IntakeProperties properties() {
         return new IntakeProperties(Duration.ofSeconds(5), Duration.ofSeconds(5), null, Duration.ofSeconds(5),

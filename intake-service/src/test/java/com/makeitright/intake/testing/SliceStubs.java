@@ -46,6 +46,11 @@ public class SliceStubs {
     }
 
     @Bean
+    public InMemorySealing inMemorySealing() {
+        return new InMemorySealing();
+    }
+
+    @Bean
     public Clock clock() {
         return Clock.fixed(NOW, ZoneOffset.UTC);
     }

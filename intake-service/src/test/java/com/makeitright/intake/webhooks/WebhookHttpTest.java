@@ -5,6 +5,7 @@ import com.makeitright.events.ComplaintReceived;
 import com.makeitright.intake.submission.ComplaintSubmission;
 import com.makeitright.intake.testing.InMemoryViews;
 import com.makeitright.intake.testing.RecordingPublisher;
+import com.makeitright.intake.testing.InMemorySealing;
 import com.makeitright.intake.testing.SliceStubs;
 import com.makeitright.platform.ProblemDetailsAdvice;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +58,9 @@ class WebhookHttpTest {
 
     @Autowired
     RecordingPublisher publisher;
+
+    @Autowired
+    InMemorySealing sealing;
 
     @Autowired
     InMemoryViews views;
@@ -114,7 +118,9 @@ class WebhookHttpTest {
         assertThat(event.getExternalReference().getSystem()).isEqualTo("zammad");
         assertThat(event.getExternalReference().getTicketId()).isEqualTo("81");
         assertThat(event.getIdempotencyKey()).isEqualTo("zammad:81");
-        assertThat(event.getCustomer().getEmail()).isEqualTo("emily@example.com");
+        assertThat(event.getCustomer().getEmail()).isNull(); // sealed (docs/privacy.md)
+        assertThat(((ComplaintReceived) sealing.open(null, event)).getCustomer().getEmail())
+                .isEqualTo("emily@example.com");
         assertThat(event.getDescription()).isEqualTo("This is a simple Webhook Test.");
     }
 

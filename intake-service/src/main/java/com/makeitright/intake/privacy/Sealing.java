@@ -1,0 +1,19 @@
+package com.makeitright.intake.privacy;
+
+import com.makeitright.events.ComplaintReceived;
+import org.apache.avro.specific.SpecificRecord;
+import reactor.core.publisher.Mono;
+
+/** Seals a complaint's personal fields before it is published and opens them for answers (docs/privacy.md). */
+public interface Sealing {
+
+    /** The complaint with its customer's contact details sealed under the customer's data key. */
+    Mono<ComplaintReceived> seal(ComplaintReceived received);
+
+    /**
+     * The event as a person may read it: sealed fields opened, or {@code "erased"} in their place once the key is
+     * gone. {@code customerId} is the complaint's customer (a {@code FollowUpDue} does not name it). Only for answers:
+     * never publish what this returns.
+     */
+    SpecificRecord open(String customerId, SpecificRecord event);
+}

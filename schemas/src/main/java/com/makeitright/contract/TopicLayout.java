@@ -53,7 +53,7 @@ public final class TopicLayout {
     public static NewTopic customerDataKeys(int partitions, short replicationFactor) {
         return new NewTopic(Topics.CUSTOMER_DATA_KEYS, partitions, replicationFactor).configs(Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.min(2, replicationFactor))));
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minInSyncReplicas(replicationFactor))));
     }
 
     /**

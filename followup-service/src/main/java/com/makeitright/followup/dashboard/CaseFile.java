@@ -1,5 +1,6 @@
 package com.makeitright.followup.dashboard;
 
+import com.makeitright.events.AcknowledgementApproved;
 import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.ComplaintResolved;
@@ -335,6 +336,14 @@ final class CaseFile {
                 advance(Stage.FOLLOW_UP_DUE, at);
             }
         }
+    }
+
+    /** An agent reviewed the round's drafted acknowledgement: who, and whether they changed the words (not the words). */
+    void acknowledgementApproved(AcknowledgementApproved e) {
+        long at = e.getOccurredAt().toEpochMilli();
+        touched(at);
+        note(at, "AcknowledgementApproved", e.getApprovedBy(), "round " + e.getRound() + " acknowledgement approved"
+                + (e.getEdited() ? " with the agent's edits" : " as drafted"));
     }
 
     /**

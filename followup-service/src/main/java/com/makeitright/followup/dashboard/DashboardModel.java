@@ -5,6 +5,7 @@ import com.makeitright.events.Cause;
 import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.ComplaintResolved;
+import com.makeitright.events.AcknowledgementApproved;
 import com.makeitright.events.CustomerNotified;
 import com.makeitright.events.FollowUpCompleted;
 import com.makeitright.events.FollowUpDue;
@@ -82,6 +83,8 @@ final class DashboardModel {
                     aggregates.toAcknowledged.add(at, at - file.receivedAt, now);
                 }
             }
+        } else if (event instanceof AcknowledgementApproved e) {
+            file(e.getComplaintId()).acknowledgementApproved(e);
         } else if (event instanceof RemedyOffered e) {
             CaseFile file = file(e.getComplaintId());
             boolean first = file.firstOfferedAt == null || e.getRound() > file.round;

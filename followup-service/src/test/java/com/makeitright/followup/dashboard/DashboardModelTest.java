@@ -62,6 +62,23 @@ class DashboardModelTest {
     }
 
     @Test
+    void anAgentsApprovalOfTheAcknowledgementIsOnTheTimelineWithTheAgentNotTheWords() {
+        String id = "c-approved";
+        walk(id, NOW.minusSeconds(60));
+        var acknowledged = Events.acknowledged(id).setOccurredAt(NOW.minusSeconds(58)).build();
+        model.apply(Events.acknowledgementApproved(acknowledged).setOccurredAt(NOW.minusSeconds(30))
+                .setApprovedBy("agent-ana").setText("Our mistake, Dana: the right CD is on its way.").setEdited(true)
+                .build(), now);
+
+        assertThat(model.complaint(id).orElseThrow().timeline()).last().satisfies(entry -> {
+            assertThat(entry.event()).isEqualTo("AcknowledgementApproved");
+            assertThat(entry.by()).isEqualTo("agent-ana");
+            assertThat(entry.summary()).isEqualTo("round 1 acknowledgement approved with the agent's edits")
+                    .doesNotContain("Dana");
+        });
+    }
+
+    @Test
     void aLateEventOfAnEarlierStageDoesNotMoveTheCaseBack() {
         String id = "c-2";
         model.apply(Events.offered(id).setOccurredAt(NOW.minusSeconds(10)).setStatus(OfferStatus.PENDING_APPROVAL)

@@ -163,6 +163,21 @@ class CustomerAnswersIT {
     }
 
     @Test
+    void aCheckClosedAsNoAnswerRefusesItsLinksWithAClearPageAndPublishesNothing() {
+        String id = complaintWithOpenOffer("A replacement").getComplaintId();
+        probe.publish(Topics.FOLLOW_UP_DUE, id, Events.followUpDue(id, FollowUpKind.SATISFACTION_CHECK).build());
+        probe.publish(Topics.FOLLOW_UP_DUE, id, Events.followUpDue(id, FollowUpKind.SATISFACTION_NO_ANSWER).build());
+        await().atMost(KafkaProbe.PATIENCE).until(() -> http.get().uri("/api/complaints/" + id).exchange()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().path("followUps").size(), n -> n == 2);
+        String four = tokens.issue(new LinkTokens.Claim(id, LinkTokens.satisfactionSubject(1),
+                LinkTokens.scoreAction(4), Instant.now().plus(1, ChronoUnit.DAYS)));
+
+        assertThat(page(get(four), HttpStatus.CONFLICT)).contains("This question is closed", "did not hear back");
+        assertThat(page(post(four, Map.of("comment", "late")), HttpStatus.CONFLICT)).contains("This question is closed");
+        assertThat(probe.eventsUpToNow(Topics.FOLLOW_UP_OUTCOMES, id)).isEmpty();
+    }
+
+    @Test
     void aTamperedOrExpiredLinkChangesNothing() {
         RemedyOffered offer = complaintWithOpenOffer("A refund");
         String accept = token(offer, ResponseDecision.ACCEPT, offer.getExpiresAt());

@@ -7,6 +7,7 @@ import com.makeitright.events.CustomerNotified;
 import com.makeitright.events.FollowUpDue;
 import com.makeitright.events.RemedyOffered;
 import com.makeitright.worker.mail.MailDelivery;
+import com.makeitright.worker.mail.MailKind;
 import com.makeitright.worker.mail.MailTemplates;
 import com.makeitright.worker.mail.OutgoingMail;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -59,6 +60,8 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
 
     private final int sendsPerCommit;
     private int sendsSinceCommitRequest;
+    /** The team's inbox; blank: no team mail (escalations and call tasks are then only on the dashboard). */
+    private final String inbox;
 
     private final Notices notices;
     private final MailTemplates templates;
@@ -70,13 +73,15 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
     private KeyValueStore<String, SentEntry> sentLog;
     private KeyValueStore<String, ContactCard> contacts;
     private KeyValueStore<String, Notice> pending;
+    private KeyValueStore<String, OpenOffer> openOffers;
 
     NotificationProcessor(Notices notices, MailTemplates templates, MailDelivery delivery, Clock clock,
-                          MeterRegistry meters, Retention retention, int sendsPerCommit) {
+                          MeterRegistry meters, Retention retention, int sendsPerCommit, String inbox) {
         if (sendsPerCommit < 1) {
             throw new IllegalArgumentException("sendsPerCommit must be at least 1: " + sendsPerCommit);
         }
         this.sendsPerCommit = sendsPerCommit;
+        this.inbox = inbox;
         this.notices = notices;
         this.templates = templates;
         this.delivery = delivery;
@@ -91,6 +96,7 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
         sentLog = context.getStateStore(WorkerStores.SENT_LOG);
         contacts = context.getStateStore(WorkerStores.CONTACTS);
         pending = context.getStateStore(WorkerStores.PENDING);
+        openOffers = context.getStateStore(WorkerStores.OPEN_OFFERS);
         context.schedule(retention.purgeInterval(), PunctuationType.WALL_CLOCK_TIME, now -> purge());
     }
 
@@ -116,10 +122,21 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
             handle(notices.of(approved));
         } else if (event instanceof RemedyOffered offer) {
             touch(complaintId, offer.getOccurredAt());
-            notices.of(offer).ifPresent(this::handle);
+            notices.of(offer).ifPresent(notice -> {
+                openOffers.put(offerKey(complaintId, offer.getOfferId()), new OpenOffer(notice, offer.getExpiresAt()));
+                handle(notice);
+            });
         } else if (event instanceof FollowUpDue due) {
             touch(complaintId, due.getOccurredAt());
-            notices.of(due).ifPresent(this::handle);
+            switch (due.getKind()) {
+                case SATISFACTION_CHECK -> notices.of(due).ifPresent(this::handle);
+                case OFFER_REMINDER -> remind(due);
+                case PROMISE_BREACHED, APPROVAL_OVERDUE, ACKNOWLEDGEMENT_OVERDUE ->
+                        notices.escalation(due).ifPresent(this::toTeam);
+                default -> {
+                    // SATISFACTION_NO_ANSWER closes a check: nothing to write
+                }
+            }
         }
     }
 
@@ -129,7 +146,7 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
         Instant at = received.getOccurredAt();
         if (known == null || !at.isBefore(known.lastEventAt())) { // the latest round's contact wins
             contacts.put(complaintId, new ContactCard(received.getCustomer().getName(),
-                    received.getCustomer().getEmail(), received.getSubject(), at));
+                    received.getCustomer().getEmail(), received.getCustomer().getPhone(), received.getSubject(), at));
         }
         List<Notice> waiting = new ArrayList<>();
         try (KeyValueIterator<String, Notice> entries = pending.prefixScan(complaintId + '|',
@@ -140,6 +157,22 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
             pending.delete(notice.sentKey());
             handle(notice);
         }
+    }
+
+    private static String offerKey(String complaintId, String offerId) {
+        return complaintId + '|' + offerId;
+    }
+
+    /** The offer's mail again, once; an offer unknown here (never OPEN, or expired and purged) is not reminded. */
+    private void remind(FollowUpDue due) {
+        OpenOffer open = due.getOfferId() == null ? null : openOffers.get(offerKey(due.getComplaintId(), due.getOfferId()));
+        if (open == null || !open.expiresAt().isAfter(clock.instant())) {
+            count(MailKind.OFFER_REMINDER.name(), "offer_gone");
+            log.info("No reminder for offer {} of complaint {}: the worker does not know it open", due.getOfferId(),
+                    due.getComplaintId());
+            return;
+        }
+        handle(notices.reminder(due, open.offer()));
     }
 
     private void touch(String complaintId, Instant at) {
@@ -165,15 +198,44 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
             }
             return;
         }
-        if (contact.email() == null || contact.email().isBlank()) {
-            count(notice.kind().name(), "no_address"); // SMS / call tasks are a later step (#14)
+        if (!contact.hasEmail()) {
+            Optional<Notice> call = notice.kind() == MailKind.OFFER_REMINDER
+                    ? notices.callTask(notice, contact) : Optional.empty();
+            if (call.isPresent()) {
+                toTeam(call.get()); // no SMS gateway: an agent calls instead
+            } else {
+                count(notice.kind().name(), "no_address");
+            }
             return;
         }
         Map<String, String> values = new HashMap<>(notice.values());
         values.put("customerName", contact.name());
         values.put("reference", notice.complaintId());
         values.putIfAbsent("complaintSubject", contact.subject());
-        OutgoingMail mail = templates.render(notice.kind(), contact.email(), notice.messageId(), values);
+        SentEntry entry = send(notice, templates.render(notice.kind(), contact.email(), notice.messageId(), values));
+        // The contract's record of it, in the transaction of the sent-log entry: published once it commits.
+        CustomerNotified notified = Notifications.of(notice, contact, entry);
+        context.forward(new Record<>(notice.complaintId(), notified, entry.at().toEpochMilli()));
+    }
+
+    /**
+     * A mail to the team's inbox, once per key like any mail (the sent-log); not a {@code CustomerNotified}: no
+     * customer was written to.
+     */
+    private void toTeam(Notice notice) {
+        SentEntry sent = sentLog.get(notice.sentKey());
+        if (sent != null && sent.blocksResend()) {
+            count(notice.kind().name(), "duplicate");
+            return;
+        }
+        Map<String, String> values = new HashMap<>(notice.values());
+        values.put("reference", notice.complaintId());
+        send(notice, templates.render(notice.kind(), inbox, notice.messageId(), values));
+    }
+
+    /** Hands the mail to SMTP and writes the sent-log entry; every {@code sendsPerCommit} sends, asks for a commit. */
+    private SentEntry send(Notice notice, OutgoingMail mail) {
+        String key = notice.sentKey();
         MailDelivery.Outcome outcome = delivery.deliver(mail); // throws MailUnavailable after its retries
         Instant now = clock.instant();
         SentEntry entry;
@@ -186,14 +248,12 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
             log.warn("Mail {} of complaint {} refused for good: {}", key, notice.complaintId(), outcome.reason());
         }
         sentLog.put(key, entry);
-        // The contract's record of it, in the transaction of the sent-log entry: published once it commits.
-        CustomerNotified notified = Notifications.of(notice, contact, entry);
-        context.forward(new Record<>(notice.complaintId(), notified, now.toEpochMilli()));
         // A later record's failure aborts the open transaction and every send in it goes again: bound how many.
         if (++sendsSinceCommitRequest >= sendsPerCommit) {
             sendsSinceCommitRequest = 0;
             context.commit();
         }
+        return entry;
     }
 
     /** Bounded state: each store loses what is older than its retention, at most a batch per store and run. */
@@ -202,6 +262,7 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
         purge(sentLog, entry -> entry.at().isBefore(now.minus(retention.sentLog())));
         purge(contacts, card -> card.lastEventAt().isBefore(now.minus(retention.contacts())));
         purge(pending, notice -> notice.at().isBefore(now.minus(retention.contacts())));
+        purge(openOffers, open -> !open.expiresAt().isAfter(now)); // its links no longer work: nothing to remind
     }
 
     private <V> void purge(KeyValueStore<String, V> store, Predicate<V> expired) {

@@ -48,7 +48,8 @@ import java.util.function.Predicate;
  * <p>
  * Each mail sent or refused for good is also forwarded as a {@code CustomerNotified} (to
  * {@code complaints.customer-notified}) in the same transaction as its sent-log entry; a duplicate, a held
- * acknowledgement, a customer without an address and a mail waiting for its contact forward nothing.
+ * acknowledgement, a customer without an address and a mail waiting for its contact forward nothing. Mails to the
+ * team's inbox (escalations, call tasks) go through the same sent-log, once per key, and forward nothing either.
  */
 final class NotificationProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 

@@ -22,6 +22,10 @@ import java.util.Set;
  * @param scanInterval   how often the schedule is scanned for due checks ({@code FOLLOWUP_SCAN_INTERVAL}, PT1S)
  * @param maxDuePerScan  at most this many checks fire per scan and task, so a long outage catches up in
  *                       bounded transactions ({@code FOLLOWUP_MAX_DUE_PER_SCAN}, 500)
+ * @param offerReminder  an OPEN offer still unanswered this long after it was made gets one reminder
+ *                       ({@code FOLLOWUP_OFFER_REMINDER}, P3D; none when the offer expires first)
+ * @param satisfactionWindow a satisfaction check unanswered this long after it came due is closed as no answer
+ *                       ({@code FOLLOWUP_SATISFACTION_WINDOW}, P14D; within the worker's link validity, P30D)
  * @param prevention     recurring root-cause detection
  * @param retention      when a complaint's entries are purged from the schedule's stores
  */
@@ -32,12 +36,16 @@ public record FollowupProperties(
         @NotNull @DefaultValue("PT0S") Duration promiseGrace,
         @NotNull @DefaultValue("PT1S") Duration scanInterval,
         @Min(1) @Max(100_000) @DefaultValue("500") int maxDuePerScan,
+        @NotNull @DefaultValue("P3D") Duration offerReminder,
+        @NotNull @DefaultValue("P14D") Duration satisfactionWindow,
         @NotNull @Valid @DefaultValue Prevention prevention,
         @NotNull @Valid @DefaultValue Retention retention) {
 
     public FollowupProperties {
         requireNotNegative("followup.delay", delay);
         requireNotNegative("followup.promise-grace", promiseGrace);
+        requirePositive("followup.offer-reminder", offerReminder);
+        requirePositive("followup.satisfaction-window", satisfactionWindow);
         if (scanInterval != null && (scanInterval.isNegative() || scanInterval.toMillis() < 10)) {
             throw new IllegalArgumentException("followup.scan-interval must be at least 10 ms, was " + scanInterval);
         }
@@ -125,6 +133,12 @@ public record FollowupProperties(
         /** The defaults (for tests and code that builds properties by hand). */
         public static Retention defaults() {
             return new Retention(Duration.ofDays(30), Duration.ofDays(180), Duration.ofMinutes(1), 500);
+        }
+    }
+
+    private static void requirePositive(String property, Duration value) {
+        if (value != null && (value.isNegative() || value.isZero())) {
+            throw new IllegalArgumentException(property + " must be positive, was " + value);
         }
     }
 

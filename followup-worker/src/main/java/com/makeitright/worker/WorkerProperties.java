@@ -32,6 +32,7 @@ import java.util.Set;
  * @param acknowledgement which acknowledgements go out without an agent's review
  * @param delivery        retries of one SMTP send
  * @param retention       how long the worker's stores keep an entry
+ * @param inbox           the team's address for escalations and call tasks
  */
 @Validated
 @ConfigurationProperties("makeitright.worker")
@@ -42,7 +43,32 @@ public record WorkerProperties(
         @NotNull @Valid Links links,
         @NotNull @Valid @DefaultValue Acknowledgement acknowledgement,
         @NotNull @Valid @DefaultValue Delivery delivery,
-        @NotNull @Valid @DefaultValue Retention retention) {
+        @NotNull @Valid @DefaultValue Retention retention,
+        @NotNull @Valid @DefaultValue Inbox inbox) {
+
+    /**
+     * The agents' inbox: promise breaches, overdue approvals and overdue acknowledgements, and a call task for a
+     * customer reachable only by phone whose offer is unanswered, each mailed once to {@code address} with a link to
+     * the case on the dashboard. Off while {@code address} is blank.
+     *
+     * @param address      the team's address, e.g. {@code care-team@example.com}; blank: no team mail
+     * @param dashboardUrl the ops dashboard (followup-service) agents open; a case is {@code <url>/#/complaints/<id>}
+     */
+    public record Inbox(
+            @Pattern(regexp = "|[^\\s@<>]+@[^\\s@<>]+", message = "must be one e-mail address, or blank for off")
+            @DefaultValue("") String address,
+            @NotBlank @Pattern(regexp = "https?://[^\\s?#]+", message = "must be an http(s) URL without query")
+            @DefaultValue("http://localhost:8083") String dashboardUrl) {
+
+        public boolean enabled() {
+            return address != null && !address.isBlank();
+        }
+
+        public String caseUrl(String complaintId) {
+            return dashboardUrl.replaceAll("/+$", "") + "/#/complaints/"
+                    + java.net.URLEncoder.encode(complaintId, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 
     /**
      * @param baseUrl where customers reach intake's customer pages (intake's public URL, no trailing path)

@@ -119,9 +119,13 @@ class WorkerIT {
     }
 
     List<MimeMessage> mailsTo(String complaintId) {
+        return mailsToAddress(addressOf(complaintId));
+    }
+
+    static List<MimeMessage> mailsToAddress(String address) {
         return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
             try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(addressOf(complaintId)));
+                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address));
             } catch (jakarta.mail.MessagingException e) {
                 throw new IllegalStateException(e);
             }
@@ -230,6 +234,80 @@ class WorkerIT {
         });
         awaitMarkerMailed(id);
         assertThat(mailsTo(id)).hasSize(1); // the promise breach is for the team, not the customer
+    }
+
+    static List<LinkTokens.Claim> claims(String text) {
+        Matcher matcher = LINK.matcher(text);
+        List<LinkTokens.Claim> claims = new ArrayList<>();
+        while (matcher.find()) {
+            String link = matcher.group();
+            claims.add(LinkTokens.fromSecret(KEY).verify(link.substring(link.indexOf("token=") + 6), Instant.now()));
+        }
+        return claims;
+    }
+
+    @Test
+    void aSilentCustomerIsRemindedOnceWithTheOffersLinksAndTheTeamGetsCallTasksAndEscalations() throws Exception {
+        String team = "care-team-" + Events.newId() + "@agents.test";
+        worker("worker-it-reminders", smtp.getSmtp().getPort(), "--makeitright.worker.inbox.address=" + team,
+                "--makeitright.worker.inbox.dashboard-url=http://dashboard.test/");
+        String id = newComplaintId();
+        receive(id, "Broken mug");
+        RemedyOffered offer = Events.offered(id).setExpiresAt(Instant.now().plusSeconds(3600).truncatedTo(
+                java.time.temporal.ChronoUnit.MILLIS)).build();
+        probe.publish(Topics.REMEDY_OFFERED, id, offer);
+        FollowUpDue reminder = Events.followUpDue(id, FollowUpKind.OFFER_REMINDER).setOfferId(offer.getOfferId()).build();
+        probe.publish(Topics.FOLLOW_UP_DUE, id, reminder);
+        probe.publish(Topics.FOLLOW_UP_DUE, id, reminder); // a copy sends nothing
+        FollowUpDue overdue = Events.followUpDue(id, FollowUpKind.ACKNOWLEDGEMENT_OVERDUE)
+                .setReason("The acknowledgement of round 1 has not been sent (it waits for an agent's review).").build();
+        probe.publish(Topics.FOLLOW_UP_DUE, id, overdue);
+        probe.publish(Topics.FOLLOW_UP_DUE, id, overdue);
+
+        String phoneOnly = newComplaintId();
+        ComplaintReceived.Builder byPhone = Events.received(phoneOnly).setSubject("Broken mug");
+        probe.publish(Topics.COMPLAINTS_RECEIVED, phoneOnly, byPhone.setCustomer(com.makeitright.events.Customer
+                .newBuilder(byPhone.getCustomer()).setEmail(null).setPhone("+44 20 7946 0018").build()).build());
+        RemedyOffered phoneOffer = Events.offered(phoneOnly).setDescription("A new mug, sent today").build();
+        probe.publish(Topics.REMEDY_OFFERED, phoneOnly, phoneOffer);
+        probe.publish(Topics.FOLLOW_UP_DUE, phoneOnly, Events.followUpDue(phoneOnly, FollowUpKind.OFFER_REMINDER)
+                .setOfferId(phoneOffer.getOfferId()).build());
+
+        MimeMessage reminded = awaitMails(id, 2).stream().filter(m -> subject(m).startsWith("A reminder")).findFirst()
+                .orElseThrow();
+        String text = part(reminded, "text/plain");
+        assertThat(text).contains("Dear Dana Reyes", "Broken mug", offer.getDescription(), "only reminder", id);
+        assertThat(claims(text)).extracting(LinkTokens.Claim::action).containsExactly("ACCEPT", "DECLINE", "COUNTER");
+        assertThat(claims(text)).allSatisfy(claim -> {
+            assertThat(claim.subjectId()).isEqualTo(offer.getOfferId());
+            assertThat(claim.expiresAt()).isEqualTo(offer.getExpiresAt());
+        });
+        assertThat(reminded.getHeader("Message-ID")[0])
+                .isEqualTo("<" + id + ".1.offer_reminder." + offer.getOfferId() + "@make-it-right>");
+        assertThat(probe.awaitEvents(Topics.CUSTOMER_NOTIFIED, id, 2)).filteredOn(n -> n.getCausationId()
+                .equals(reminder.getEventId())).singleElement().satisfies(notified -> {
+                    assertThat(notified.getKind()).isEqualTo(NotificationKind.OFFER);
+                    assertThat(notified.getOfferId()).isEqualTo(offer.getOfferId());
+                });
+
+        // this worker reads the topics from the start: the team also hears of other tests' escalations
+        java.util.function.Supplier<List<MimeMessage>> ours = () -> mailsToAddress(team).stream()
+                .filter(m -> subject(m).contains(id) || subject(m).contains(phoneOnly)).toList();
+        List<MimeMessage> teamMails = await().atMost(KafkaProbe.PATIENCE).until(ours::get, mails -> mails.size() >= 2);
+        MimeMessage call = teamMails.stream().filter(m -> subject(m).startsWith("Please call")).findFirst().orElseThrow();
+        assertThat(subject(call)).contains(phoneOnly);
+        assertThat(part(call, "text/plain")).contains("Dana Reyes", "+44 20 7946 0018", "A new mug, sent today",
+                "http://dashboard.test/#/complaints/" + phoneOnly).doesNotContain("Broken mug");
+        MimeMessage escalation = teamMails.stream().filter(m -> subject(m).startsWith("Overdue")).findFirst()
+                .orElseThrow();
+        assertThat(subject(escalation)).isEqualTo("Overdue: an acknowledgement overdue (case " + id + ")");
+        assertThat(part(escalation, "text/plain")).contains(overdue.getReason(),
+                "http://dashboard.test/#/complaints/" + id).doesNotContain("Dana", addressOf(id));
+
+        awaitMarkerMailed(id);
+        awaitMarkerMailed(phoneOnly);
+        assertThat(mailsTo(id)).as("the offer and one reminder").hasSize(2);
+        assertThat(ours.get()).as("one call task, one escalation").hasSize(2);
     }
 
     @Test

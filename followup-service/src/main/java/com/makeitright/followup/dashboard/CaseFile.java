@@ -327,7 +327,10 @@ final class CaseFile {
         long at = e.getOccurredAt().toEpochMilli();
         touched(at);
         note(at, "FollowUpDue", "followup", e.getKind() + ": " + cut(e.getReason(), MAX_LINE));
-        if (inRound(e.getRound(), at)) {
+        if (inRound(e.getRound(), at) && e.getKind() == FollowUpKind.SATISFACTION_NO_ANSWER) {
+            clearFollowUps(FollowUpKind.SATISFACTION_CHECK); // nobody answered in time: the check is closed
+            advance(Stage.CLOSED, at);
+        } else if (inRound(e.getRound(), at) && e.getKind() != FollowUpKind.OFFER_REMINDER) { // a reminder: timeline only
             followUps.addLast(new FollowUp(e.getKind().name(), e.getDueAt().toEpochMilli(), cut(e.getReason(), MAX_LINE)));
             while (followUps.size() > MAX_FOLLOW_UPS) {
                 followUps.removeFirst();

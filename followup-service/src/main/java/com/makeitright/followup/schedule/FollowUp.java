@@ -29,8 +29,19 @@ public record FollowUp(String complaintId, FollowUpKind kind, int round, String 
         return new FollowUpKey(complaintId, kind, FollowUpKey.perRound(kind) ? "round-" + round : offerId);
     }
 
+    /** A missed deadline a person must act on; the customer's checks and reminders are not. */
     public boolean isEscalation() {
-        return kind != FollowUpKind.SATISFACTION_CHECK;
+        return kind == FollowUpKind.PROMISE_BREACHED || kind == FollowUpKind.APPROVAL_OVERDUE
+                || kind == FollowUpKind.ACKNOWLEDGEMENT_OVERDUE;
+    }
+
+    /**
+     * Still waiting for someone: a scheduled check, or a fired one that a person (an escalation) or the customer (a
+     * satisfaction check) has yet to act on. A fired reminder or no-answer check is done.
+     */
+    boolean isOpen() {
+        return state == FollowUpState.SCHEDULED || (state == FollowUpState.FIRED
+                && (isEscalation() || kind == FollowUpKind.SATISFACTION_CHECK));
     }
 
     /** Came due: published under {@code dueEventId}. */
@@ -51,7 +62,7 @@ public record FollowUp(String complaintId, FollowUpKind kind, int round, String 
         FollowUpState next = switch (state) {
             case SCHEDULED -> FollowUpState.CANCELLED;
             case FIRED -> isEscalation() ? FollowUpState.CLEARED : null;
-            case CANCELLED, CLEARED, ANSWERED -> null;
+            case CANCELLED, CLEARED, ANSWERED, UNANSWERED -> null;
         };
         if (next == null) {
             return Optional.empty();
@@ -60,14 +71,26 @@ public record FollowUp(String complaintId, FollowUpKind kind, int round, String 
                 firedAt, dueEventId, closing.at(), closing.eventId(), closing.because(), answer));
     }
 
-    /** The customer answered: the check is done, fired or not (an early answer means there is nothing to ask). */
+    /**
+     * The customer answered: the check is done, fired or not (an early answer means there is nothing to ask). An answer
+     * intake took before its view saw the check closed as no answer still counts: the customer's word wins over a timer.
+     */
     Optional<FollowUp> answered(SatisfactionAnswer answer) {
-        if (!state.isOpen()) {
+        if (!state.isOpen() && state != FollowUpState.UNANSWERED) {
             return Optional.empty();
         }
         return Optional.of(new FollowUp(complaintId, kind, round, offerId, dueAt, causationId, reason,
                 FollowUpState.ANSWERED, firedAt, dueEventId, answer.answeredAt(), answer.eventId(),
                 "answered by the customer", answer));
+    }
+
+    /** Nobody answered this satisfaction check in time: it is closed as no answer (a waiting one too). */
+    Optional<FollowUp> unanswered(Closing closing) {
+        if (!state.isOpen()) {
+            return Optional.empty();
+        }
+        return Optional.of(new FollowUp(complaintId, kind, round, offerId, dueAt, causationId, reason,
+                FollowUpState.UNANSWERED, firedAt, dueEventId, closing.at(), closing.eventId(), closing.because(), null));
     }
 
     /** A check closed before anything scheduled it (events arrived out of order): a later schedule is ignored. */

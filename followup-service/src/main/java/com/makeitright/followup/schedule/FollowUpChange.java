@@ -44,6 +44,14 @@ sealed interface FollowUpChange {
         }
     }
 
+    /** The round's no-answer check fired: its satisfaction check is closed as no answer (nothing if never asked). */
+    record NoAnswer(FollowUpKey key, FollowUp.Closing closing) implements FollowUpChange {
+        @Override
+        public Optional<FollowUp> applyTo(FollowUp current) {
+            return current == null ? Optional.empty() : current.unanswered(closing);
+        }
+    }
+
     /** The customer answered the satisfaction check. */
     record Answer(FollowUpKey key, int round, SatisfactionAnswer answer) implements FollowUpChange {
         @Override

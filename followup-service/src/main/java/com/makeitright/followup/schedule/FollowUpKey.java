@@ -20,9 +20,20 @@ record FollowUpKey(String complaintId, FollowUpKind kind, String subject) {
         return new FollowUpKey(complaintId, FollowUpKind.ACKNOWLEDGEMENT_OVERDUE, "round-" + round);
     }
 
+    /** The round's satisfaction check is closed as no answer when nobody answered it by then. */
+    static FollowUpKey noAnswer(String complaintId, int round) {
+        return new FollowUpKey(complaintId, FollowUpKind.SATISFACTION_NO_ANSWER, "round-" + round);
+    }
+
     /** Checks of this kind watch a round, not an offer. */
     static boolean perRound(FollowUpKind kind) {
-        return kind == FollowUpKind.SATISFACTION_CHECK || kind == FollowUpKind.ACKNOWLEDGEMENT_OVERDUE;
+        return kind == FollowUpKind.SATISFACTION_CHECK || kind == FollowUpKind.ACKNOWLEDGEMENT_OVERDUE
+                || kind == FollowUpKind.SATISFACTION_NO_ANSWER;
+    }
+
+    /** One reminder of an OPEN offer the customer has not answered. */
+    static FollowUpKey offerReminder(String complaintId, String offerId) {
+        return new FollowUpKey(complaintId, FollowUpKind.OFFER_REMINDER, offerId);
     }
 
     static FollowUpKey promise(String complaintId, String offerId) {

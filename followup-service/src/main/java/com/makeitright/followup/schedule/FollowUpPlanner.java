@@ -7,6 +7,7 @@ import com.makeitright.events.CustomerNotified;
 import com.makeitright.events.FollowUpCompleted;
 import com.makeitright.events.NotificationKind;
 import com.makeitright.events.NotificationOutcome;
+import com.makeitright.events.OfferStatus;
 import com.makeitright.events.RemedyApprovalDecided;
 import com.makeitright.events.RemedyFulfilled;
 import com.makeitright.events.RemedyOffered;
@@ -15,6 +16,7 @@ import com.makeitright.events.ResponseDecision;
 import org.apache.avro.specific.SpecificRecord;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,10 +30,15 @@ final class FollowUpPlanner {
 
     private final Duration satisfactionDelay;
     private final Duration promiseGrace;
+    private final Duration offerReminder;
+    private final Duration satisfactionWindow;
 
-    FollowUpPlanner(Duration satisfactionDelay, Duration promiseGrace) {
+    FollowUpPlanner(Duration satisfactionDelay, Duration promiseGrace, Duration offerReminder,
+                    Duration satisfactionWindow) {
         this.satisfactionDelay = satisfactionDelay;
         this.promiseGrace = promiseGrace;
+        this.offerReminder = offerReminder;
+        this.satisfactionWindow = satisfactionWindow;
     }
 
     /** The complaint file after the event and the changes to its checks. */
@@ -69,7 +76,10 @@ final class FollowUpPlanner {
             return new Plan(file, List.of(new FollowUpChange.Answer(
                     FollowUpKey.satisfaction(complaintId, completed.getRound()), completed.getRound(),
                     new SatisfactionAnswer(completed.getSatisfied(), completed.getScore(), completed.getComment(),
-                            completed.getReopened(), completed.getOccurredAt(), completed.getEventId()))));
+                            completed.getReopened(), completed.getOccurredAt(), completed.getEventId())),
+                    new FollowUpChange.Close(FollowUpKey.noAnswer(complaintId, completed.getRound()),
+                            completed.getRound(), new FollowUp.Closing(completed.getEventId(),
+                            completed.getOccurredAt(), "answered by the customer"))));
         }
         throw new IllegalArgumentException("followup does not consume " + event.getClass().getSimpleName());
     }
@@ -81,6 +91,19 @@ final class FollowUpPlanner {
         byte[] bytes = new byte[sealed.remaining()];
         sealed.duplicate().get(bytes);
         return bytes;
+    }
+
+    /**
+     * What a check that just fired changes in the schedule: a {@code SATISFACTION_NO_ANSWER} closes its round's
+     * satisfaction check as no answer. The {@code FollowUpDue} itself is the fact that closes it for every reader
+     * (intake's view refuses a later answer), so no other event is needed and each topic keeps its single writer.
+     */
+    List<FollowUpChange> afterFiring(FollowUp fired) {
+        if (fired.kind() != com.makeitright.events.FollowUpKind.SATISFACTION_NO_ANSWER) {
+            return List.of();
+        }
+        return List.of(new FollowUpChange.NoAnswer(FollowUpKey.satisfaction(fired.complaintId(), fired.round()),
+                new FollowUp.Closing(fired.dueEventId(), fired.firedAt(), "no answer by " + Times.format(fired.dueAt()))));
     }
 
     private Plan onReceived(ComplaintFile file, ComplaintReceived received) {
@@ -136,15 +159,35 @@ final class FollowUpPlanner {
                 offered.getDeliverBy(), offered.getApprovalDueBy(), offered.getAuthorityLevel(),
                 before == null ? null : before.acceptedBy());
         List<FollowUpChange> changes = new ArrayList<>();
+        boolean newest = true;
+        boolean renewal = false;
         for (OfferTerms older : file.offers().values()) {
-            if (older.isKnown() && !older.offerId().equals(terms.offerId()) && older.awaitsApproval()
-                    && !older.offeredAt().isAfter(offered.getOccurredAt())) {
+            if (!older.isKnown() || older.offerId().equals(terms.offerId())) {
+                continue;
+            }
+            // Remedy renews an expired OPEN offer once, caused by that offer: its customer was reminded already.
+            renewal |= older.status() == OfferStatus.OPEN && older.eventId().equals(offered.getCausationId());
+            if (older.offeredAt().isAfter(offered.getOccurredAt())) {
+                newest = false; // this offer arrives after the one that superseded it (cross-topic order)
+                continue;
+            }
+            FollowUp.Closing superseded = new FollowUp.Closing(offered.getEventId(), offered.getOccurredAt(),
+                    "superseded by a newer offer");
+            if (older.awaitsApproval()) {
                 changes.add(new FollowUpChange.Close(FollowUpKey.approval(file.complaintId(), older.offerId()),
-                        older.round(), new FollowUp.Closing(offered.getEventId(), offered.getOccurredAt(),
-                        "superseded by a newer offer")));
+                        older.round(), superseded));
+            }
+            if (older.status() == OfferStatus.OPEN) {
+                changes.add(new FollowUpChange.CloseKnown(
+                        FollowUpKey.offerReminder(file.complaintId(), older.offerId()), superseded));
             }
         }
         if (!file.isResolved(terms.round())) {
+            Instant remindAt = offered.getOccurredAt().plus(offerReminder);
+            if (newest && !renewal && terms.status() == OfferStatus.OPEN && terms.acceptedBy() == null
+                    && offered.getExpiresAt() != null && remindAt.isBefore(offered.getExpiresAt())) {
+                changes.add(new FollowUpChange.Schedule(reminder(file, terms, offered, remindAt)));
+            }
             if (terms.awaitsApproval() && terms.approvalDueBy() != null) {
                 changes.add(new FollowUpChange.Schedule(approvalCheck(file, terms, offered.getEventId())));
             }
@@ -156,7 +199,17 @@ final class FollowUpPlanner {
         return new Plan(file.withOffer(terms), changes);
     }
 
+    /** Any answer calls off the offer's reminder (remembered when it overtook the offer, so none is scheduled). */
     private Plan onResponded(ComplaintFile file, RemedyResponded responded) {
+        Plan plan = onAccepted(file, responded);
+        List<FollowUpChange> changes = new ArrayList<>(plan.changes());
+        changes.add(new FollowUpChange.Close(FollowUpKey.offerReminder(file.complaintId(), responded.getOfferId()),
+                responded.getRound(), new FollowUp.Closing(responded.getEventId(), responded.getOccurredAt(),
+                "answered by the customer: " + words(responded.getDecision()))));
+        return new Plan(plan.file(), changes);
+    }
+
+    private Plan onAccepted(ComplaintFile file, RemedyResponded responded) {
         if (responded.getDecision() != ResponseDecision.ACCEPT) {
             return Plan.remember(file); // a decline or counter is answered by a newer offer, which is watched
         }
@@ -185,6 +238,11 @@ final class FollowUpPlanner {
         changes.add(new FollowUpChange.Schedule(FollowUp.scheduled(
                 FollowUpKey.satisfaction(complaintId, resolved.getRound()), resolved.getRound(), null,
                 resolved.getOccurredAt().plus(satisfactionDelay), resolved.getEventId(), satisfactionReason(resolved))));
+        Instant closeAt = resolved.getOccurredAt().plus(satisfactionDelay).plus(satisfactionWindow);
+        changes.add(new FollowUpChange.Schedule(FollowUp.scheduled(
+                FollowUpKey.noAnswer(complaintId, resolved.getRound()), resolved.getRound(), null, closeAt,
+                resolved.getEventId(), "Nobody answered the satisfaction check of round " + resolved.getRound()
+                        + " by " + Times.format(closeAt) + ": it is closed as no answer.")));
         FollowUp.Closing closing = new FollowUp.Closing(resolved.getEventId(), resolved.getOccurredAt(),
                 "complaint resolved: " + words(resolved.getOutcome()));
         changes.add(new FollowUpChange.CloseKnown(FollowUpKey.acknowledgement(complaintId, resolved.getRound()), closing));
@@ -198,6 +256,9 @@ final class FollowUpPlanner {
             if (offer.awaitsApproval()) {
                 changes.add(new FollowUpChange.Close(FollowUpKey.approval(complaintId, offer.offerId()), offer.round(), closing));
             }
+            if (offer.status() == OfferStatus.OPEN) {
+                changes.add(new FollowUpChange.CloseKnown(FollowUpKey.offerReminder(complaintId, offer.offerId()), closing));
+            }
         }
         return new Plan(file.withResolution(resolution, resolved.getCustomerId()), changes);
     }
@@ -208,6 +269,14 @@ final class FollowUpPlanner {
                 + "customer with a new date before they have to chase us.";
         return FollowUp.scheduled(FollowUpKey.promise(file.complaintId(), terms.offerId()), terms.round(),
                 terms.offerId(), terms.deliverBy().plus(promiseGrace), causationId, reason);
+    }
+
+    private FollowUp reminder(ComplaintFile file, OfferTerms terms, RemedyOffered offered, Instant remindAt) {
+        String reason = "The customer has not answered our offer of " + words(terms.kind()) + " (\"" + terms.description()
+                + "\") made " + Times.format(terms.offeredAt()) + "; it expires " + Times.format(offered.getExpiresAt())
+                + ". One reminder goes out now.";
+        return FollowUp.scheduled(FollowUpKey.offerReminder(file.complaintId(), terms.offerId()), terms.round(),
+                terms.offerId(), remindAt, offered.getEventId(), reason);
     }
 
     private FollowUp approvalCheck(ComplaintFile file, OfferTerms terms, String causationId) {

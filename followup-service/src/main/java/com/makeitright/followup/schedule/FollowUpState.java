@@ -11,7 +11,9 @@ public enum FollowUpState {
     /** An escalation that was put right after it fired. */
     CLEARED,
     /** A satisfaction check the follow-up worker answered. */
-    ANSWERED;
+    ANSWERED,
+    /** A satisfaction check nobody answered within the window: closed as no answer ({@code SATISFACTION_NO_ANSWER}). */
+    UNANSWERED;
 
     public boolean isOpen() {
         return this == SCHEDULED || this == FIRED;

@@ -95,11 +95,7 @@ final class ScheduleProcessor implements Processor<String, SpecificRecord, Strin
             return;
         }
         FollowUpPlanner.Plan plan = planner.plan(current, complaintId, record.value());
-        for (FollowUpChange change : plan.changes()) {
-            String key = change.key().asString();
-            FollowUp before = followUps.get(key);
-            change.applyTo(before).ifPresent(after -> store(key, before, after));
-        }
+        apply(plan.changes());
         ComplaintFile file = plan.file().withPurgeAt(purgeAt(plan.file(), now));
         if (!file.equals(current)) {
             complaints.put(complaintId, file);
@@ -119,7 +115,7 @@ final class ScheduleProcessor implements Processor<String, SpecificRecord, Strin
     private boolean hasOpenCheck(String complaintId) {
         try (KeyValueIterator<String, FollowUp> checks = followUps.prefixScan(ScheduleStores.checksOf(complaintId), KEYS)) {
             while (checks.hasNext()) {
-                if (checks.next().value.state().isOpen()) {
+                if (checks.next().value.isOpen()) {
                     return true;
                 }
             }
@@ -153,8 +149,17 @@ final class ScheduleProcessor implements Processor<String, SpecificRecord, Strin
             if (followUp == null || followUp.state() != FollowUpState.SCHEDULED) {
                 return; // cannot happen while index and entries change together; never fire a closed check
             }
-            FollowUpDue event = FollowUpMessages.due(followUp, complaints.get(followUp.complaintId()), now);
-            followUps.put(entry.value, followUp.fired(now, FollowUpMessages.dueEventId(followUp)));
+            ComplaintFile file = complaints.get(followUp.complaintId());
+            FollowUpDue event = FollowUpMessages.due(followUp, file, now);
+            FollowUp fired = followUp.fired(now, FollowUpMessages.dueEventId(followUp));
+            followUps.put(entry.value, fired);
+            List<FollowUpChange> changes = planner.afterFiring(fired);
+            apply(changes);
+            if (!changes.isEmpty() && file != null) { // a check closed: the case may now be closed, so purged sooner
+                ComplaintFile moved = file.withPurgeAt(purgeAt(file, now));
+                complaints.put(moved.complaintId(), moved);
+                movePurge(moved.complaintId(), file.purgeAt(), moved.purgeAt());
+            }
             context.forward(new Record<>(followUp.complaintId(), event, now.toEpochMilli()));
         });
     }
@@ -198,6 +203,14 @@ final class ScheduleProcessor implements Processor<String, SpecificRecord, Strin
             }
         }
         return due;
+    }
+
+    private void apply(List<FollowUpChange> changes) {
+        for (FollowUpChange change : changes) {
+            String key = change.key().asString();
+            FollowUp before = followUps.get(key);
+            change.applyTo(before).ifPresent(after -> store(key, before, after));
+        }
     }
 
     private void store(String key, FollowUp before, FollowUp after) {

@@ -48,7 +48,8 @@ public final class ScheduleTopology {
                 .merge(source(builder, Topics.FOLLOW_UP_OUTCOMES))
                 .merge(source(builder, Topics.CUSTOMER_NOTIFIED)); // a sent acknowledgement closes its check
 
-        FollowUpPlanner planner = new FollowUpPlanner(properties.delay(), properties.promiseGrace());
+        FollowUpPlanner planner = new FollowUpPlanner(properties.delay(), properties.promiseGrace(),
+                properties.offerReminder(), properties.satisfactionWindow());
         FollowupProperties.Retention kept = properties.retention();
         ScheduleProcessor.Retention retention = new ScheduleProcessor.Retention(kept.grace(), kept.maxIdle(),
                 kept.purgeInterval(), kept.purgeBatch());

@@ -141,4 +141,24 @@ class DashboardModelTest {
                 .contains("ACKNOWLEDGEMENT REJECTED by EMAIL: 550 5.1.1 <address>: user unknown",
                         "ACKNOWLEDGEMENT SENT by EMAIL");
     }
+
+    @Test
+    void aReminderIsOnlyOnTheTimelineAndANoAnswerClosesTheCase() {
+        String id = "c-silent";
+        walk(id, NOW.minus(Duration.ofHours(3)));
+        model.apply(Events.followUpDue(id, FollowUpKind.OFFER_REMINDER).setOccurredAt(NOW.minus(Duration.ofHours(3)))
+                .setReason("The customer has not answered our offer.").build(), now);
+        assertThat(model.overview(now).followUpsDue()).as("nothing for an agent to do").isEmpty();
+        model.apply(Events.resolved(id).setOccurredAt(NOW.minus(Duration.ofHours(3))).build(), now);
+        model.apply(Events.followUpDue(id, FollowUpKind.SATISFACTION_CHECK)
+                .setOccurredAt(NOW.minus(Duration.ofHours(2))).build(), now);
+        assertThat(model.complaint(id).orElseThrow().stage()).isEqualTo("FOLLOW_UP_DUE");
+
+        model.apply(Events.followUpDue(id, FollowUpKind.SATISFACTION_NO_ANSWER)
+                .setOccurredAt(NOW.minusSeconds(10)).build(), now);
+        assertThat(model.complaint(id).orElseThrow().stage()).isEqualTo("CLOSED");
+        assertThat(model.overview(now).followUpsDue()).isEmpty();
+        assertThat(model.complaint(id).orElseThrow().timeline()).extracting(CaseFile.Entry::summary)
+                .anySatisfy(line -> assertThat(line).startsWith("OFFER_REMINDER: "));
+    }
 }

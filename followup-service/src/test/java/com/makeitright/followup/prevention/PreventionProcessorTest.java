@@ -46,7 +46,8 @@ class PreventionProcessorTest {
         FollowupProperties.Prevention prevention = new FollowupProperties.Prevention(Duration.ofDays(7), 3,
                 Duration.ofDays(30), Set.of(RootCause.PACKING_ERROR), Duration.ofDays(7), Duration.ofDays(30));
         FollowupProperties properties = new FollowupProperties(Duration.ofDays(3), Duration.ZERO,
-                Duration.ofSeconds(1), 500, prevention, FollowupProperties.Retention.defaults());
+                Duration.ofSeconds(1), 500, Duration.ofDays(3), Duration.ofDays(14), prevention,
+                FollowupProperties.Retention.defaults());
         StreamsBuilder builder = new StreamsBuilder();
         PreventionTopology.attach(builder, builder.stream(Topics.COMPLAINTS_RESOLVED.name(),
                 Consumed.with(Serdes.String(), Topics.COMPLAINTS_RESOLVED.serde())), properties, new MutableClock(T0));

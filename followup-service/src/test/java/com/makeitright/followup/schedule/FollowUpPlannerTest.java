@@ -32,7 +32,7 @@ class FollowUpPlannerTest {
     static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
     static final String ID = "c-1";
 
-    final FollowUpPlanner planner = new FollowUpPlanner(Duration.ofDays(3), Duration.ofHours(2));
+    final FollowUpPlanner planner = new FollowUpPlanner(Duration.ofDays(3), Duration.ofHours(2), Duration.ofDays(3), Duration.ofDays(14));
     ComplaintFile file;
     final Map<String, FollowUp> schedule = new HashMap<>();
 
@@ -80,7 +80,27 @@ class FollowUpPlannerTest {
         assertThat(check.round()).isEqualTo(1);
         assertThat(check.reason()).contains("Resolved 2026-03-02 09:00:00 UTC (remedy delivered)")
                 .contains("how satisfied");
-        assertThat(schedule).hasSize(1);
+        FollowUp noAnswer = check(FollowUpKey.noAnswer(ID, 1));
+        assertThat(noAnswer.state()).isEqualTo(FollowUpState.SCHEDULED);
+        assertThat(noAnswer.dueAt()).as("due + the 14-day window").isEqualTo(T0.plus(Duration.ofDays(17)));
+        assertThat(schedule).hasSize(2);
+    }
+
+    @Test
+    void anAnswerCallsOffTheNoAnswerCheckAndAFiredOneClosesTheSatisfactionCheck() {
+        apply(resolved(1).build());
+        apply(Events.followUpCompleted(ID, true).setOccurredAt(T0.plus(Duration.ofDays(4))).build());
+        assertThat(check(FollowUpKey.noAnswer(ID, 1)).state()).isEqualTo(FollowUpState.CANCELLED);
+
+        FollowUp silent = FollowUp.scheduled(FollowUpKey.noAnswer(ID, 2), 2, null, T0, "e-1", "why")
+                .fired(T0, "due-1");
+        assertThat(planner.afterFiring(silent)).singleElement().satisfies(change -> {
+            assertThat(change.key()).isEqualTo(FollowUpKey.satisfaction(ID, 2));
+            FollowUp asked = FollowUp.scheduled(change.key(), 2, null, T0, "e-0", "ask").fired(T0, "due-0");
+            assertThat(change.applyTo(asked)).get().extracting(FollowUp::state).isEqualTo(FollowUpState.UNANSWERED);
+            assertThat(change.applyTo(null)).as("never asked: nothing to close").isEmpty();
+        });
+        assertThat(planner.afterFiring(check(FollowUpKey.satisfaction(ID, 1)))).isEmpty();
     }
 
     @Test
@@ -95,7 +115,7 @@ class FollowUpPlannerTest {
         fire(FollowUpKey.satisfaction(ID, 1), T0.plus(Duration.ofDays(3)));
         apply(event);
         assertThat(check(FollowUpKey.satisfaction(ID, 1)).state()).isEqualTo(FollowUpState.FIRED);
-        assertThat(schedule).hasSize(1);
+        assertThat(schedule).hasSize(2); // the check and its no-answer
     }
 
     @Test
@@ -104,14 +124,16 @@ class FollowUpPlannerTest {
         apply(resolved(2).setOccurredAt(T0.plus(Duration.ofDays(10))).build());
 
         assertThat(check(FollowUpKey.satisfaction(ID, 2)).dueAt()).isEqualTo(T0.plus(Duration.ofDays(13)));
-        assertThat(schedule).hasSize(2);
+        assertThat(schedule).hasSize(4); // a satisfaction and a no-answer check per round
     }
 
     @Test
     void anAcceptedOfferIsWatchedUntilItsDeliverByPlusGrace() {
         RemedyOffered offered = offer("o-1", OfferStatus.OPEN).build();
         apply(offered);
-        assertThat(schedule).as("an open offer promises nothing yet").isEmpty();
+        assertThat(schedule).as("an open offer promises nothing yet, it is only reminded")
+                .containsOnlyKeys(FollowUpKey.offerReminder(ID, "o-1").asString());
+        assertThat(check(FollowUpKey.offerReminder(ID, "o-1")).dueAt()).isEqualTo(T0.plus(Duration.ofDays(3)));
 
         RemedyResponded accepted = accept("o-1");
         apply(accepted);
@@ -139,16 +161,20 @@ class FollowUpPlannerTest {
         apply(Events.responded(ID, "o-1", ResponseDecision.DECLINE).build());
         apply(Events.responded(ID, "o-1", ResponseDecision.COUNTER).build());
 
-        assertThat(schedule).isEmpty();
+        assertThat(schedule).containsOnlyKeys(FollowUpKey.offerReminder(ID, "o-1").asString());
+        assertThat(check(FollowUpKey.offerReminder(ID, "o-1")).state()).as("answered: no reminder")
+                .isEqualTo(FollowUpState.CANCELLED);
     }
 
     @Test
     void anAcceptanceThatOvertookItsOfferIsWatchedOnceTheOfferArrives() {
         RemedyResponded accepted = accept("o-1");
         apply(accepted);
-        assertThat(schedule).isEmpty();
+        assertThat(schedule).as("only the reminder, called off before the offer is seen")
+                .containsOnlyKeys(FollowUpKey.offerReminder(ID, "o-1").asString());
 
         apply(offer("o-1", OfferStatus.OPEN).build());
+        assertThat(check(FollowUpKey.offerReminder(ID, "o-1")).state()).isEqualTo(FollowUpState.CANCELLED);
 
         assertThat(check(FollowUpKey.promise(ID, "o-1")).causationId()).isEqualTo(accepted.getEventId());
     }

@@ -8,6 +8,8 @@ import com.makeitright.events.FollowUpDue;
 import com.makeitright.events.FollowUpKind;
 import com.makeitright.events.OfferStatus;
 import com.makeitright.events.RemedyKind;
+import com.makeitright.events.RemedyOffered;
+import com.makeitright.events.ResponseDecision;
 import com.makeitright.followup.FollowupProperties;
 import com.makeitright.testing.MutableClock;
 import com.makeitright.testing.Events;
@@ -48,8 +50,9 @@ class ScheduleProcessorTest {
 
     @BeforeEach
     void start() {
+        // offers are reminded after 10 minutes; a satisfaction check unanswered 2 days after it came due closes
         FollowupProperties properties = new FollowupProperties(Duration.ofSeconds(10), Duration.ZERO,
-                Duration.ofSeconds(1), 2, new FollowupProperties.Prevention(Duration.ofDays(30), 5,
+                Duration.ofSeconds(1), 2, Duration.ofMinutes(10), Duration.ofDays(2), new FollowupProperties.Prevention(Duration.ofDays(30), 5,
                 Duration.ofDays(30), Set.of(), Duration.ofDays(7), Duration.ofDays(365)),
                 new FollowupProperties.Retention(Duration.ofDays(30), Duration.ofDays(180), Duration.ofSeconds(1), 2));
         StreamsBuilder builder = new StreamsBuilder();
@@ -185,20 +188,78 @@ class ScheduleProcessorTest {
 
     @Test
     void aCaseThatNeverClosesIsPurgedAfterTheMaximumIdleTimeAndAnOpenOneIsKept() {
-        publish(Topics.COMPLAINTS_RESOLVED, "c-unanswered", resolvedAt("c-unanswered", T0));
-        advance(Duration.ofSeconds(10));
-        assertThat(due.readValuesToList()).hasSize(1); // asked, never answered: the check stays FIRED
+        publish(Topics.COMPLAINTS_RECEIVED, "c-open", Events.received("c-open").setOccurredAt(T0).build());
 
         advance(Duration.ofDays(100));
-        assertThat(kept("c-unanswered")).as("not closed: kept past the grace").isTrue();
+        assertThat(kept("c-open")).as("not closed: kept past the grace").isTrue();
         advance(Duration.ofDays(81));
-        assertThat(kept("c-unanswered")).as("idle for longer than max-idle (180 days)").isFalse();
+        assertThat(kept("c-open")).as("idle for longer than max-idle (180 days)").isFalse();
+    }
+
+    @Test
+    void anUnansweredSatisfactionCheckIsClosedAsNoAnswerOnceAndTheCaseIsThenPurgedAfterTheGrace() {
+        publish(Topics.COMPLAINTS_RESOLVED, "c-silent", resolvedAt("c-silent", T0));
+        publish(Topics.COMPLAINTS_RESOLVED, "c-talks", resolvedAt("c-talks", T0));
+        advance(Duration.ofSeconds(10));
+        assertThat(due.readValuesToList()).extracting(FollowUpDue::getKind)
+                .containsExactly(FollowUpKind.SATISFACTION_CHECK, FollowUpKind.SATISFACTION_CHECK);
+        answered("c-talks");
+
+        advance(Duration.ofDays(2));
+        assertThat(due.readValuesToList()).singleElement().satisfies(event -> {
+            assertThat(event.getComplaintId()).isEqualTo("c-silent");
+            assertThat(event.getKind()).isEqualTo(FollowUpKind.SATISFACTION_NO_ANSWER);
+            assertThat(event.getDueAt()).isEqualTo(T0.plusSeconds(10).plus(Duration.ofDays(2)));
+        });
+        FollowUp check = driver.<String, FollowUp>getKeyValueStore(ScheduleStores.FOLLOW_UPS)
+                .get(FollowUpKey.satisfaction("c-silent", 1).asString());
+        assertThat(check.state()).isEqualTo(FollowUpState.UNANSWERED);
+        assertThat(check.closedBecause()).startsWith("no answer by");
+
+        publish(Topics.COMPLAINTS_RESOLVED, "c-silent", resolvedAt("c-silent", T0)); // a copy: fires nothing again
+        advance(Duration.ofDays(3));
+        assertThat(due.isEmpty()).isTrue();
+        advance(Duration.ofDays(28));
+        assertThat(kept("c-silent")).as("closed as no answer: purged a grace after, not max-idle").isFalse();
+    }
+
+    RemedyOffered openOffer(String complaintId, Duration validFor) {
+        return Events.offered(complaintId).setOccurredAt(T0).setExpiresAt(T0.plus(validFor)).build();
+    }
+
+    @Test
+    void anUnansweredOfferIsRemindedOnceAndAnAnswerARenewalOrAnEarlierExpiryCallItOff() {
+        RemedyOffered silent = openOffer("c-silent", Duration.ofHours(1));
+        RemedyOffered answered = openOffer("c-answered", Duration.ofHours(1));
+        RemedyOffered shortLived = openOffer("c-short", Duration.ofMinutes(5));
+        publish(Topics.REMEDY_OFFERED, "c-silent", silent);
+        publish(Topics.REMEDY_OFFERED, "c-answered", answered);
+        publish(Topics.REMEDY_OFFERED, "c-short", shortLived);
+        advance(Duration.ofMinutes(5));
+        publish(Topics.REMEDY_RESPONSES, "c-answered",
+                Events.responded("c-answered", answered.getOfferId(), ResponseDecision.DECLINE)
+                        .setOccurredAt(clock.instant()).build());
+
+        advance(Duration.ofMinutes(5));
+        assertThat(due.readValuesToList()).singleElement().satisfies(event -> {
+            assertThat(event.getComplaintId()).isEqualTo("c-silent");
+            assertThat(event.getKind()).isEqualTo(FollowUpKind.OFFER_REMINDER);
+            assertThat(event.getOfferId()).isEqualTo(silent.getOfferId());
+            assertThat(event.getCausationId()).isEqualTo(silent.getEventId());
+        });
+
+        publish(Topics.REMEDY_OFFERED, "c-silent", silent); // a copy after it fired
+        // remedy renews the expired offer once (caused by it): the customer was reminded already
+        publish(Topics.REMEDY_OFFERED, "c-silent", Events.offered("c-silent").setOccurredAt(T0.plus(Duration.ofHours(1)))
+                .setCausationId(silent.getEventId()).setExpiresAt(T0.plus(Duration.ofHours(2))).build());
+        advance(Duration.ofHours(2));
+        assertThat(due.isEmpty()).as("one reminder per offer, none for its renewal").isTrue();
     }
 
     @Test
     void aPurgeRunDeletesABoundedBatch() {
         for (int i = 0; i < 3; i++) {
-            publish(Topics.COMPLAINTS_RESOLVED, "c-batch-" + i, resolvedAt("c-batch-" + i, T0));
+            publish(Topics.COMPLAINTS_RECEIVED, "c-batch-" + i, Events.received("c-batch-" + i).setOccurredAt(T0).build());
         }
         clock.advance(Duration.ofDays(200)); // nothing punctuated meanwhile
         driver.advanceWallClockTime(Duration.ofSeconds(1));

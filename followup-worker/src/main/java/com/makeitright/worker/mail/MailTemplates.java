@@ -36,7 +36,7 @@ public final class MailTemplates {
                 continue;
             }
             check(kind, kind.fileStem() + ".subject.txt", subject, List.of(), problems);
-            List<String> body = new ArrayList<>(MailKind.COMMON);
+            List<String> body = new ArrayList<>(kind.common());
             body.addAll(kind.requiredInBody());
             check(kind, kind.fileStem() + ".txt", text, body, problems);
             check(kind, kind.fileStem() + ".html", html, body, problems);

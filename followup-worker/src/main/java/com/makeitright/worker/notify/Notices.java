@@ -36,10 +36,12 @@ final class Notices {
     private final String answerUrl;
 
     private final java.time.Duration satisfactionValidity;
+    private final WorkerProperties.Inbox inbox;
 
     Notices(WorkerProperties.Acknowledgement rule, LinkTokens tokens, String linkBaseUrl,
-            java.time.Duration satisfactionValidity) {
+            java.time.Duration satisfactionValidity, WorkerProperties.Inbox inbox) {
         this.rule = rule;
+        this.inbox = inbox;
         this.satisfactionValidity = satisfactionValidity;
         this.tokens = tokens;
         this.answerUrl = linkBaseUrl.replaceAll("/+$", "") + LinkTokens.ANSWER_PATH + "?token=";
@@ -113,6 +115,60 @@ final class Notices {
         }
         return Optional.of(new Notice(MailKind.SATISFACTION_CHECK, due.getComplaintId(), due.getRound(),
                 "check", values, due.getOccurredAt(), due.getEventId()));
+    }
+
+    /**
+     * The one reminder of an offer (followup's {@code OFFER_REMINDER}): the offer mail's values and links again, under
+     * a key of its own (complaint, round, {@code OFFER_REMINDER}, offer), owed by the {@code FollowUpDue}.
+     */
+    Notice reminder(FollowUpDue due, Notice offer) {
+        return new Notice(MailKind.OFFER_REMINDER, offer.complaintId(), offer.round(), offer.subjectId(),
+                offer.values(), due.getOccurredAt(), due.getEventId());
+    }
+
+    /**
+     * A reminder the customer cannot get by e-mail (no address; no SMS gateway yet) becomes a call task for the team:
+     * the name and phone an agent needs to call, the offer and the case link; nothing else of the customer's.
+     */
+    Optional<Notice> callTask(Notice reminder, ContactCard contact) {
+        if (!inbox.enabled() || !contact.hasPhone()) {
+            return Optional.empty();
+        }
+        Map<String, String> values = new HashMap<>();
+        values.put("customerName", contact.name());
+        values.put("phone", contact.phone());
+        values.put("offerDescription", reminder.values().getOrDefault("offerDescription", ""));
+        values.put("expiresAt", reminder.values().getOrDefault("expiresAt", ""));
+        values.put("caseUrl", inbox.caseUrl(reminder.complaintId()));
+        return Optional.of(new Notice(MailKind.INBOX_CALL_TASK, reminder.complaintId(), reminder.round(),
+                reminder.subjectId(), values, reminder.at(), reminder.causationId()));
+    }
+
+    /**
+     * An escalation for the team's inbox: what is overdue, since when, followup's reason (what to do) and the case
+     * link. One per check: its key is the check's (complaint, round, kind, offer or round). Empty when the inbox is off
+     * or the kind is not an escalation.
+     */
+    Optional<Notice> escalation(FollowUpDue due) {
+        String overdue = switch (due.getKind()) {
+            case PROMISE_BREACHED -> "a promise breached";
+            case APPROVAL_OVERDUE -> "an approval overdue";
+            case ACKNOWLEDGEMENT_OVERDUE -> "an acknowledgement overdue";
+            default -> null;
+        };
+        if (overdue == null || !inbox.enabled()) {
+            return Optional.empty();
+        }
+        Map<String, String> values = new HashMap<>();
+        values.put("overdue", overdue);
+        values.put("reason", due.getReason());
+        values.put("dueAt", WHEN.format(due.getDueAt()));
+        values.put("caseUrl", inbox.caseUrl(due.getComplaintId()));
+        // part of the Message-ID too: letters, digits, '-' and '.' only
+        String subject = due.getKind().name().toLowerCase(Locale.ROOT).replace('_', '-') + "."
+                + (due.getOfferId() == null ? "round" : due.getOfferId());
+        return Optional.of(new Notice(MailKind.INBOX_ESCALATION, due.getComplaintId(), due.getRound(), subject, values,
+                due.getOccurredAt(), due.getEventId()));
     }
 
     private String link(RemedyOffered offer, ResponseDecision decision) {

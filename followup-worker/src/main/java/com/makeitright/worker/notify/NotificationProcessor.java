@@ -8,6 +8,7 @@ import com.makeitright.events.FollowUpDue;
 import com.makeitright.events.RemedyOffered;
 import com.makeitright.worker.StorePurge;
 import com.makeitright.worker.mail.MailDelivery;
+import com.makeitright.worker.mail.MailKind;
 import com.makeitright.worker.mail.MailTemplates;
 import com.makeitright.worker.mail.OutgoingMail;
 import com.makeitright.platform.privacy.CustomerDataKeys;
@@ -48,7 +49,8 @@ import java.util.Optional;
  * <p>
  * Each mail sent or refused for good is also forwarded as a {@code CustomerNotified} (to
  * {@code complaints.customer-notified}) in the same transaction as its sent-log entry; a duplicate, a held
- * acknowledgement, a customer without an address and a mail waiting for its contact forward nothing.
+ * acknowledgement, a customer without an address and a mail waiting for its contact forward nothing. Mails to the
+ * team's inbox (escalations, call tasks) go through the same sent-log, once per key, and forward nothing either.
  */
 final class NotificationProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
@@ -60,6 +62,8 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
 
     private final int sendsPerCommit;
     private int sendsSinceCommitRequest;
+    /** The team's inbox; blank: no team mail (escalations and call tasks are then only on the dashboard). */
+    private final String inbox;
 
     private final Notices notices;
     private final MailTemplates templates;
@@ -73,13 +77,16 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
     private KeyValueStore<String, SentEntry> sentLog;
     private KeyValueStore<String, ContactCard> contacts;
     private KeyValueStore<String, Notice> pending;
+    private KeyValueStore<String, OpenOffer> openOffers;
 
     NotificationProcessor(Notices notices, MailTemplates templates, MailDelivery delivery, Clock clock,
-                          MeterRegistry meters, Retention retention, int sendsPerCommit, PersonalData personalData) {
+                          MeterRegistry meters, Retention retention, int sendsPerCommit, PersonalData personalData,
+                          String inbox) {
         if (sendsPerCommit < 1) {
             throw new IllegalArgumentException("sendsPerCommit must be at least 1: " + sendsPerCommit);
         }
         this.sendsPerCommit = sendsPerCommit;
+        this.inbox = inbox;
         this.notices = notices;
         this.templates = templates;
         this.delivery = delivery;
@@ -96,6 +103,7 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
         contacts = context.getStateStore(WorkerStores.CONTACTS);
         pending = context.getStateStore(WorkerStores.PENDING);
         dataKeys = context.getStateStore(CustomerDataKeys.STORE);
+        openOffers = context.getStateStore(WorkerStores.OPEN_OFFERS);
         context.schedule(retention.purgeInterval(), PunctuationType.WALL_CLOCK_TIME, now -> purge());
     }
 
@@ -121,10 +129,21 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
             handle(notices.of(approved));
         } else if (event instanceof RemedyOffered offer) {
             touch(complaintId, offer.getOccurredAt());
-            notices.of(offer).ifPresent(this::handle);
+            notices.of(offer).ifPresent(notice -> {
+                openOffers.put(offerKey(complaintId, offer.getOfferId()), new OpenOffer(notice, offer.getExpiresAt()));
+                handle(notice);
+            });
         } else if (event instanceof FollowUpDue due) {
             touch(complaintId, due.getOccurredAt());
-            notices.of(due).ifPresent(this::handle);
+            switch (due.getKind()) {
+                case SATISFACTION_CHECK -> notices.of(due).ifPresent(this::handle);
+                case OFFER_REMINDER -> remind(due);
+                case PROMISE_BREACHED, APPROVAL_OVERDUE, ACKNOWLEDGEMENT_OVERDUE ->
+                        notices.escalation(due).ifPresent(this::toTeam);
+                default -> {
+                    // SATISFACTION_NO_ANSWER closes a check: nothing to write
+                }
+            }
         }
     }
 
@@ -134,8 +153,8 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
         Instant at = received.getOccurredAt();
         if (known == null || !at.isBefore(known.lastEventAt())) { // the latest round's contact wins
             var customer = received.getCustomer();
-            contacts.put(complaintId, new ContactCard(customer.getName(), customer.getEmail(), received.getSubject(),
-                    at, customer.getId(), sealed(customer.getSealed())));
+            contacts.put(complaintId, new ContactCard(customer.getName(), customer.getEmail(), customer.getPhone(),
+                    received.getSubject(), at, customer.getId(), sealed(customer.getSealed())));
         }
         List<Notice> waiting = new ArrayList<>();
         try (KeyValueIterator<String, Notice> entries = pending.prefixScan(complaintId + '|',
@@ -155,6 +174,22 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
         byte[] bytes = new byte[sealed.remaining()];
         sealed.duplicate().get(bytes);
         return bytes;
+    }
+
+    private static String offerKey(String complaintId, String offerId) {
+        return complaintId + '|' + offerId;
+    }
+
+    /** The offer's mail again, once; an offer unknown here (never OPEN, or expired and purged) is not reminded. */
+    private void remind(FollowUpDue due) {
+        OpenOffer open = due.getOfferId() == null ? null : openOffers.get(offerKey(due.getComplaintId(), due.getOfferId()));
+        if (open == null || !open.expiresAt().isAfter(clock.instant())) {
+            count(MailKind.OFFER_REMINDER.name(), "offer_gone");
+            log.info("No reminder for offer {} of complaint {}: the worker does not know it open", due.getOfferId(),
+                    due.getComplaintId());
+            return;
+        }
+        handle(notices.reminder(due, open.offer()));
     }
 
     private void touch(String complaintId, Instant at) {
@@ -183,15 +218,44 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
             }
             return;
         }
-        if (contact.email() == null || contact.email().isBlank()) {
-            count(notice.kind().name(), "no_address"); // SMS / call tasks are a later step (#14)
+        if (!contact.hasEmail()) {
+            Optional<Notice> call = notice.kind() == MailKind.OFFER_REMINDER
+                    ? notices.callTask(notice, contact) : Optional.empty();
+            if (call.isPresent()) {
+                toTeam(call.get()); // no SMS gateway: an agent calls instead
+            } else {
+                count(notice.kind().name(), "no_address");
+            }
             return;
         }
         Map<String, String> values = new HashMap<>(notice.values());
         values.put("customerName", contact.name());
         values.put("reference", notice.complaintId());
         values.putIfAbsent("complaintSubject", contact.subject());
-        OutgoingMail mail = templates.render(notice.kind(), contact.email(), notice.messageId(), values);
+        SentEntry entry = send(notice, templates.render(notice.kind(), contact.email(), notice.messageId(), values));
+        // The contract's record of it, in the transaction of the sent-log entry: published once it commits.
+        CustomerNotified notified = Notifications.of(notice, contact, entry);
+        context.forward(new Record<>(notice.complaintId(), notified, entry.at().toEpochMilli()));
+    }
+
+    /**
+     * A mail to the team's inbox, once per key like any mail (the sent-log); not a {@code CustomerNotified}: no
+     * customer was written to.
+     */
+    private void toTeam(Notice notice) {
+        SentEntry sent = sentLog.get(notice.sentKey());
+        if (sent != null && sent.blocksResend()) {
+            count(notice.kind().name(), "duplicate");
+            return;
+        }
+        Map<String, String> values = new HashMap<>(notice.values());
+        values.put("reference", notice.complaintId());
+        send(notice, templates.render(notice.kind(), inbox, notice.messageId(), values));
+    }
+
+    /** Hands the mail to SMTP and writes the sent-log entry; every {@code sendsPerCommit} sends, asks for a commit. */
+    private SentEntry send(Notice notice, OutgoingMail mail) {
+        String key = notice.sentKey();
         MailDelivery.Outcome outcome = delivery.deliver(mail); // throws MailUnavailable after its retries
         Instant now = clock.instant();
         SentEntry entry;
@@ -204,14 +268,12 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
             log.warn("Mail {} of complaint {} refused for good: {}", key, notice.complaintId(), outcome.reason());
         }
         sentLog.put(key, entry);
-        // The contract's record of it, in the transaction of the sent-log entry: published once it commits.
-        CustomerNotified notified = Notifications.of(notice, contact, entry);
-        context.forward(new Record<>(notice.complaintId(), notified, now.toEpochMilli()));
         // A later record's failure aborts the open transaction and every send in it goes again: bound how many.
         if (++sendsSinceCommitRequest >= sendsPerCommit) {
             sendsSinceCommitRequest = 0;
             context.commit();
         }
+        return entry;
     }
 
     /** Bounded state: each store loses what is older than its retention, at most a batch per store and run. */
@@ -221,6 +283,8 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
         StorePurge.purge(contacts, retention.purgeBatch(),
                 card -> card.lastEventAt().isBefore(now.minus(retention.contacts())));
         StorePurge.purge(pending, retention.purgeBatch(), notice -> notice.at().isBefore(now.minus(retention.contacts())));
+        // its links no longer work: nothing to remind
+        StorePurge.purge(openOffers, retention.purgeBatch(), open -> !open.expiresAt().isAfter(now));
     }
 
     private void count(String kind, String outcome) {

@@ -42,7 +42,8 @@ final class Notifications {
                 .setKind(kind(notice.kind()))
                 .setChannel(NotificationChannel.EMAIL)
                 .setOutcome(sent ? NotificationOutcome.SENT : NotificationOutcome.REJECTED)
-                .setOfferId(notice.kind() == MailKind.OFFER ? notice.subjectId() : null)
+                .setOfferId(notice.kind() == MailKind.OFFER || notice.kind() == MailKind.OFFER_REMINDER
+                        ? notice.subjectId() : null)
                 .setReason(sent ? null : scrub(entry.detail(), contact))
                 .build();
     }
@@ -61,7 +62,10 @@ final class Notifications {
         return switch (kind) {
             case ACKNOWLEDGEMENT -> NotificationKind.ACKNOWLEDGEMENT;
             case OFFER -> NotificationKind.OFFER;
+            case OFFER_REMINDER -> NotificationKind.OFFER; // about the offer; its key and id tell it from the offer mail
             case SATISFACTION_CHECK -> NotificationKind.SATISFACTION_CHECK;
+            case INBOX_ESCALATION, INBOX_CALL_TASK ->
+                    throw new IllegalArgumentException(kind + " goes to the team, not to the customer");
         };
     }
 

@@ -12,6 +12,11 @@ public final class WorkerStores {
      * purged like a contact when it never does.
      */
     static final String PENDING = "worker-pending";
+    /**
+     * {@code <complaint>|<offer>} → {@link OpenOffer}: every {@code OPEN} offer's mail, for its one reminder; purged
+     * once the offer expired.
+     */
+    static final String OPEN_OFFERS = "worker-open-offers";
 
     private WorkerStores() {
     }

@@ -44,6 +44,8 @@ class WorkerTopology {
                 Serdes.String(), JsonSerde.of(ContactCard.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WorkerStores.PENDING),
                 Serdes.String(), JsonSerde.of(Notice.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WorkerStores.OPEN_OFFERS),
+                Serdes.String(), JsonSerde.of(OpenOffer.class)));
 
         KStream<String, SpecificRecord> events = source(builder, Topics.COMPLAINTS_RECEIVED)
                 .merge(source(builder, Topics.COMPLAINTS_ACKNOWLEDGED))
@@ -52,13 +54,14 @@ class WorkerTopology {
                 .merge(source(builder, Topics.FOLLOW_UP_DUE));
 
         Notices notices = new Notices(properties.acknowledgement(), LinkTokens.fromSecret(properties.links().key()),
-                properties.links().baseUrl(), properties.links().satisfactionValidity());
+                properties.links().baseUrl(), properties.links().satisfactionValidity(), properties.inbox());
         WorkerProperties.Retention kept = properties.retention();
         NotificationProcessor.Retention retention = new NotificationProcessor.Retention(kept.sentLog(), kept.contacts(),
                 kept.purgeInterval(), kept.purgeBatch());
         events.process(() -> new NotificationProcessor(notices, templates, delivery, clock, meters, retention,
-                        properties.delivery().sendsPerCommit(), personalData),
-                Named.as("customer-mail"), WorkerStores.SENT_LOG, WorkerStores.CONTACTS, WorkerStores.PENDING)
+                        properties.delivery().sendsPerCommit(), personalData, properties.inbox().address()),
+                Named.as("customer-mail"), WorkerStores.SENT_LOG, WorkerStores.CONTACTS, WorkerStores.PENDING,
+                        WorkerStores.OPEN_OFFERS)
                 .mapValues(WorkerTopology::notified)
                 .to(Topics.CUSTOMER_NOTIFIED.name(),
                         Produced.with(Serdes.String(), Topics.CUSTOMER_NOTIFIED.serde()));

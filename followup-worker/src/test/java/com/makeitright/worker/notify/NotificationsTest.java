@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NotificationsTest {
 
     static final Instant AT = Instant.parse("2026-12-06T10:00:00Z");
-    static final ContactCard DANA = new ContactCard("Dana Reyes", "Dana.Reyes@customers.test", "Broken mug", AT);
+    static final ContactCard DANA = new ContactCard("Dana Reyes", "Dana.Reyes@customers.test", null, "Broken mug", AT);
 
     @Test
     void aSentOfferNamesItsCauseKindAndOfferButNoPersonalData() {
@@ -53,10 +53,18 @@ class NotificationsTest {
     }
 
     @Test
-    void everyMailKindIsANotificationKindOfTheSameName() {
+    void everyCustomerMailIsANotificationKindOfTheSameNameAndAReminderIsAboutItsOffer() {
         for (MailKind kind : MailKind.values()) {
-            assertThat(Notifications.kind(kind).name()).isEqualTo(kind.name());
+            if (kind == MailKind.OFFER_REMINDER) {
+                assertThat(Notifications.kind(kind)).isEqualTo(NotificationKind.OFFER);
+            } else if (kind.toCustomer()) {
+                assertThat(Notifications.kind(kind).name()).isEqualTo(kind.name());
+            }
         }
+        Notice reminder = new Notice(MailKind.OFFER_REMINDER, "c-1", 1, "offer-1", Map.of(), AT, "due-1");
+        CustomerNotified notified = Notifications.of(reminder, DANA, new SentEntry(SentEntry.Outcome.SENT, AT, null));
+        assertThat(notified.getOfferId()).isEqualTo("offer-1");
+        assertThat(notified.getCausationId()).isEqualTo("due-1");
     }
 
     @Test

@@ -198,6 +198,12 @@ class CustomerAnswers {
                     "It is incomplete or was changed. Please use the link exactly as it is in our e-mail."));
         }
         if (error instanceof TransitionRefused refused
+                && refused.refusal().reason() == com.makeitright.intake.common.Refusal.Reason.CLOSED_WITHOUT_ANSWER) {
+            return Mono.just(refused(HttpStatus.CONFLICT, "This question is closed",
+                    "We did not hear back from you in time, so we closed it. If something is still not right, "
+                            + "reply to our e-mail and a person will look at it again."));
+        }
+        if (error instanceof TransitionRefused refused
                 && (refused.refusal().reason() == com.makeitright.intake.common.Refusal.Reason.ALREADY_ANSWERED
                 || refused.refusal().reason() == com.makeitright.intake.common.Refusal.Reason.NO_SATISFACTION_CHECK_DUE)) {
             return Mono.just(refused(HttpStatus.CONFLICT, "This question was already answered",

@@ -233,9 +233,15 @@ final class Transitions {
             throw new TransitionRefused(Reason.NO_SATISFACTION_CHECK_DUE, "No satisfaction check is due for round "
                     + state.round() + " of complaint " + state.complaintId() + " (stage " + state.stage() + ")");
         }
-        ComplaintState.FollowUp due = checks.stream().filter(f -> f.completed() == null).reduce((a, b) -> b)
+        ComplaintState.FollowUp due = checks.stream().filter(ComplaintState.FollowUp::awaitsAnswer).reduce((a, b) -> b)
                 .orElseThrow(() -> {
-                    FollowUpCompleted answer = checks.get(checks.size() - 1).completed();
+                    ComplaintState.FollowUp last = checks.get(checks.size() - 1);
+                    if (last.completed() == null) {
+                        return new TransitionRefused(Reason.CLOSED_WITHOUT_ANSWER, "The satisfaction check of round "
+                                + state.round() + " was closed without an answer at "
+                                + last.closedWithoutAnswer().getOccurredAt());
+                    }
+                    FollowUpCompleted answer = last.completed();
                     return new TransitionRefused(Reason.ALREADY_ANSWERED, "The satisfaction check of round "
                             + state.round() + " was already answered at " + answer.getOccurredAt() + " (satisfied: "
                             + answer.getSatisfied() + ", score " + answer.getScore() + ")");

@@ -19,6 +19,7 @@ public record Refusal(Reason reason, String detail) {
         NOT_THE_AGREED_OFFER,
         NO_SATISFACTION_CHECK_DUE,
         ALREADY_ANSWERED,
+        CLOSED_WITHOUT_ANSWER,
         NOT_ACKNOWLEDGED,
         ALREADY_APPROVED
     }

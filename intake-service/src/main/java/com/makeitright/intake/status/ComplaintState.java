@@ -33,10 +33,23 @@ import java.util.Set;
  */
 public final class ComplaintState {
 
-    /** A scheduled check of the current or an earlier round, and its answer once given. */
-    public record FollowUp(FollowUpDue due, FollowUpCompleted completed) {
+    /**
+     * A scheduled check of the current or an earlier round, and its answer once given. {@code closedWithoutAnswer}:
+     * followup's {@code SATISFACTION_NO_ANSWER} that closed an unanswered satisfaction check (an answer that still
+     * arrives wins: the customer's word over a timer).
+     */
+    public record FollowUp(FollowUpDue due, FollowUpCompleted completed, FollowUpDue closedWithoutAnswer) {
+        public FollowUp(FollowUpDue due, FollowUpCompleted completed) {
+            this(due, completed, null);
+        }
+
         public boolean isSatisfactionCheck() {
             return due.getKind() == FollowUpKind.SATISFACTION_CHECK;
+        }
+
+        /** Neither answered nor closed as no answer. */
+        public boolean awaitsAnswer() {
+            return completed == null && closedWithoutAnswer == null;
         }
     }
 
@@ -104,6 +117,9 @@ public final class ComplaintState {
             }
             if (recorded.event() instanceof FollowUpDue due) {
                 state.followUps.add(new FollowUp(due, null));
+                if (due.getKind() == FollowUpKind.SATISFACTION_NO_ANSWER) {
+                    state.closeWithoutAnswer(due);
+                }
             } else if (recorded.event() instanceof FollowUpCompleted completed) {
                 state.complete(completed);
             }
@@ -176,7 +192,19 @@ public final class ComplaintState {
             if (followUp.completed() == null && followUp.isSatisfactionCheck()
                     && (followUp.due().getEventId().equals(completed.getCausationId())
                     || followUp.due().getRound() == completed.getRound())) {
-                followUps.set(i, new FollowUp(followUp.due(), completed));
+                followUps.set(i, new FollowUp(followUp.due(), completed, followUp.closedWithoutAnswer()));
+                return;
+            }
+        }
+    }
+
+    /** Followup closed the round's unanswered satisfaction check: the {@code FollowUpDue} is the fact that does it. */
+    private void closeWithoutAnswer(FollowUpDue noAnswer) {
+        for (int i = followUps.size() - 1; i >= 0; i--) {
+            FollowUp followUp = followUps.get(i);
+            if (followUp.awaitsAnswer() && followUp.isSatisfactionCheck()
+                    && followUp.due().getRound() == noAnswer.getRound()) {
+                followUps.set(i, new FollowUp(followUp.due(), null, noAnswer));
                 return;
             }
         }
@@ -192,7 +220,7 @@ public final class ComplaintState {
                 continue;
             }
             if (followUp.completed() == null) {
-                stage = Stage.FOLLOW_UP_DUE;
+                stage = followUp.closedWithoutAnswer() == null ? Stage.FOLLOW_UP_DUE : Stage.CLOSED;
             } else {
                 stage = followUp.completed().getSatisfied() ? Stage.CLOSED : Stage.REOPENED;
             }

@@ -28,6 +28,7 @@ import com.makeitright.intake.common.InvalidInput;
 import com.makeitright.intake.common.Refusal.Reason;
 import com.makeitright.intake.common.TransitionRefused;
 import com.makeitright.intake.status.ComplaintState;
+import com.makeitright.intake.status.Stage;
 import com.makeitright.intake.status.RecordedEvent;
 import com.makeitright.platform.security.Role;
 import com.makeitright.testing.Events;
@@ -352,6 +353,22 @@ class TransitionsTest {
         assertThat(next.getOrder()).isEqualTo(received.getOrder());
         assertThat(next.getDescription()).isEqualTo(received.getDescription());
         assertThat(next.getIdempotencyKey()).isNull();
+    }
+
+    @Test
+    void aCheckClosedAsNoAnswerRefusesALaterAnswerButOneTakenBeforeStillCounts() {
+        add(Topics.COMPLAINTS_RESOLVED, Events.resolved(id).build());
+        add(Topics.FOLLOW_UP_DUE, Events.followUpDue(id, FollowUpKind.SATISFACTION_CHECK).build());
+        assertThat(state().stage()).isEqualTo(Stage.FOLLOW_UP_DUE);
+        FollowUpDue silent = add(Topics.FOLLOW_UP_DUE, Events.followUpDue(id, FollowUpKind.SATISFACTION_NO_ANSWER).build());
+
+        assertThat(state().stage()).isEqualTo(Stage.CLOSED);
+        refused(() -> transitions.completeFollowUp(state(), new Commands.CompleteFollowUp(false, 2, "late")),
+                Reason.CLOSED_WITHOUT_ANSWER, "closed without an answer at " + silent.getOccurredAt());
+
+        // an answer intake accepted before its view saw the no-answer (cross-topic order): the customer's word wins
+        add(Topics.FOLLOW_UP_OUTCOMES, Events.followUpCompleted(id, false).build());
+        assertThat(state().stage()).isEqualTo(Stage.REOPENED);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package com.makeitright.cli;
 
-import com.makeitright.cli.stack.Component;
+import com.makeitright.cli.stack.Instance;
 import com.makeitright.cli.stack.LocalStack;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,9 +27,9 @@ final class DownCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         LocalStack stack = options.stack();
-        List<Component> stopped = stack.down();
+        List<Instance> stopped = stack.stopAll();
         out.println(stopped.isEmpty() ? "Nothing was running."
-                : "Stopped " + String.join(", ", stopped.stream().map(Component::shortName).toList()) + ".");
+                : "Stopped " + String.join(", ", stopped.stream().map(Instance::name).toList()) + ".");
         if (wipe) {
             stack.wipe();
             out.println("Deleted " + stack.config().runDir() + ".");

@@ -1,6 +1,6 @@
 package com.makeitright.cli;
 
-import com.makeitright.cli.stack.Component;
+import com.makeitright.cli.stack.Instance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,15 +18,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-@Command(name = "logs", mixinStandardHelpOptions = true, description = "Prints a process's log (.run/logs/SERVICE.log); -f follows it.")
+@Command(name = "logs", mixinStandardHelpOptions = true, description = "Prints a process's log (.run/logs/SERVICE.log, .run/logs/intake-2.log for a second instance);"
+        + " -f follows it.")
 final class LogsCommand implements Callable<Integer> {
 
     @Mixin
     StackOptions options;
 
-    @Parameters(index = "0", paramLabel = "SERVICE", converter = ProcessCommands.ComponentConverter.class,
-            description = "intake, triage, remedy, followup, worker, mail or kafka")
-    Component component;
+    @Parameters(index = "0", paramLabel = "SERVICE", converter = ProcessCommands.InstanceConverter.class,
+            description = "intake, triage, remedy, followup, worker, mail or kafka: a service's first instance;"
+                    + " intake-2 ... its others")
+    Instance process;
 
     @Option(names = {"-f", "--follow"}, description = "Keep printing what is appended, until Ctrl-C")
     boolean follow;
@@ -41,9 +43,9 @@ final class LogsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Path log = options.config().logFile(component);
+        Path log = options.config().logFile(process);
         if (!Files.isRegularFile(log)) {
-            spec.commandLine().getErr().println("No log yet for " + component.shortName() + " (" + log + ").");
+            spec.commandLine().getErr().println("No log yet for " + process.name() + " (" + log + ").");
             return ComplaintsCommand.FAILED;
         }
         List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);

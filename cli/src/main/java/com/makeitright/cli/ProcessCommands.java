@@ -1,6 +1,7 @@
 package com.makeitright.cli;
 
-import com.makeitright.cli.stack.Component;
+import com.makeitright.cli.stack.Instance;
+import com.makeitright.cli.stack.LocalStack;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -14,9 +15,10 @@ abstract class ProcessCommands implements Callable<Integer> {
     @Mixin
     StackOptions options;
 
-    @Parameters(index = "0", paramLabel = "SERVICE", converter = ComponentConverter.class,
-            description = "intake, triage, remedy, followup, worker, mail or kafka")
-    Component component;
+    @Parameters(index = "0", paramLabel = "SERVICE", converter = InstanceConverter.class,
+            description = "intake, triage, remedy, followup, worker, mail or kafka: a service's first instance;"
+                    + " intake-2 ... its others (up --instances N)")
+    Instance process;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -29,12 +31,19 @@ abstract class ProcessCommands implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
-    /** Parses SERVICE arguments ({@code intake}, {@code intake-service}, {@code kafka}). */
-    static final class ComponentConverter implements CommandLine.ITypeConverter<Component> {
+    /** The stack, and {@link #process} checked against how many instances it runs. */
+    LocalStack stack() {
+        LocalStack stack = options.stack();
+        stack.config().check(process);
+        return stack;
+    }
+
+    /** Parses SERVICE arguments ({@code intake}, {@code intake-service}, {@code intake-2}, {@code kafka}). */
+    static final class InstanceConverter implements CommandLine.ITypeConverter<Instance> {
         @Override
-        public Component convert(String value) {
+        public Instance convert(String value) {
             try {
-                return Component.parse(value);
+                return Instance.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }

@@ -9,11 +9,11 @@ final class RestartCommand extends ProcessCommands {
 
     @Override
     public Integer call() {
-        LocalStack stack = options.stack();
+        LocalStack stack = stack();
         long begin = System.nanoTime();
-        stack.restart(component);
-        out().printf("%s restarted (pid %d), healthy after %d s.%n", component.shortName(),
-                stack.process(component).pid().orElse(-1), (System.nanoTime() - begin) / 1_000_000_000L);
+        stack.restart(process);
+        out().printf("%s restarted (pid %d), healthy after %d s.%n", process.name(),
+                stack.process(process).pid().orElse(-1), (System.nanoTime() - begin) / 1_000_000_000L);
         return 0;
     }
 }

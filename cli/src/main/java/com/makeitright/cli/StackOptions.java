@@ -49,6 +49,11 @@ final class StackOptions {
             description = "The local mail server's REST API (env MAIL_API_PORT; default 8025)")
     Integer mailApiPort;
 
+    @Option(names = "--instances", paramLabel = "N",
+            description = "Instances of each service, one consumer group per service; instance n listens on the first"
+                    + " one's port + 100 × (n - 1) (env COMPLAINTS_INSTANCES; default 1, at most 9)")
+    Integer instances;
+
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
             description = "Use this Kafka instead of starting one (env KAFKA_BOOTSTRAP_SERVERS)")
     String bootstrapServers;
@@ -78,6 +83,9 @@ final class StackOptions {
         }
         if (bootstrapServers != null) {
             builder.externalBootstrap(bootstrapServers);
+        }
+        if (instances != null) {
+            builder.instances(instances);
         }
         return builder.build();
     }

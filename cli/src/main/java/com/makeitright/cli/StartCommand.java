@@ -9,13 +9,13 @@ final class StartCommand extends ProcessCommands {
 
     @Override
     public Integer call() {
-        LocalStack stack = options.stack();
-        boolean wasRunning = stack.process(component).running().isPresent();
+        LocalStack stack = stack();
+        boolean wasRunning = stack.process(process).running().isPresent();
         long begin = System.nanoTime();
-        stack.start(component);
-        out().printf("%s %s (pid %d), healthy after %d s.%n", component.shortName(),
+        stack.start(process);
+        out().printf("%s %s (pid %d), healthy after %d s.%n", process.name(),
                 wasRunning ? "was already running" : "started",
-                stack.process(component).pid().orElse(-1), (System.nanoTime() - begin) / 1_000_000_000L);
+                stack.process(process).pid().orElse(-1), (System.nanoTime() - begin) / 1_000_000_000L);
         return 0;
     }
 }

@@ -10,13 +10,13 @@ final class StopCommand extends ProcessCommands {
 
     @Override
     public Integer call() {
-        LocalStack stack = options.stack();
-        var pid = stack.process(component).pid();
-        if (!stack.stop(component)) {
-            err().println(component.shortName() + " is not running.");
+        LocalStack stack = stack();
+        var pid = stack.process(process).pid();
+        if (!stack.stop(process)) {
+            err().println(process.name() + " is not running.");
             return ComplaintsCommand.FAILED;
         }
-        out().println("Stopped " + component.shortName() + " (pid " + pid.orElse(-1) + ").");
+        out().println("Stopped " + process.name() + " (pid " + pid.orElse(-1) + ").");
         return 0;
     }
 }

@@ -2,6 +2,7 @@ package com.makeitright.cli;
 
 import com.makeitright.cli.stack.Component;
 import com.makeitright.cli.stack.Credentials;
+import com.makeitright.cli.stack.Instance;
 import com.makeitright.cli.stack.LocalStack;
 import com.makeitright.cli.stack.StackConfig;
 import picocli.CommandLine;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -73,21 +74,21 @@ final class UpCommand implements Callable<Integer> {
             stopped.countDown();
         }, "complaints-down");
         Runtime.getRuntime().addShutdownHook(hook);
-        Set<Component> reported = EnumSet.noneOf(Component.class);
+        Set<Instance> reported = new HashSet<>();
         while (!stopped.await(2, TimeUnit.SECONDS)) {
             if (stopping.get()) {
                 continue;
             }
             boolean anyRunning = false;
-            for (Component component : stack.config().components()) {
-                boolean running = stack.process(component).running().isPresent();
+            for (Instance process : stack.config().processes()) {
+                boolean running = stack.process(process).running().isPresent();
                 anyRunning |= running;
-                if (!running && reported.add(component)) {
-                    out.println(component.shortName() + " is not running any more (see ./complaints logs "
-                            + component.shortName() + "; ./complaints start " + component.shortName() + ")");
+                if (!running && reported.add(process)) {
+                    out.println(process.name() + " is not running any more (see ./complaints logs "
+                            + process.name() + "; ./complaints start " + process.name() + ")");
                     out.flush();
                 } else if (running) {
-                    reported.remove(component);
+                    reported.remove(process);
                 }
             }
             if (!anyRunning) {
@@ -113,6 +114,12 @@ final class UpCommand implements Callable<Integer> {
         out.printf("  triage        http://localhost:%d/actuator/health%n", config.port(Component.TRIAGE));
         out.printf("  mail          SMTP localhost:%d, what it received: ./complaints mail (worker on port %d)%n",
                 config.port(Component.MAIL), config.port(Component.WORKER));
+        if (config.instances() > 1) {
+            out.printf("  instances     %d of each service, one consumer group each; instance n on the first one's"
+                    + " port + %d × (n - 1): intake %s%n", config.instances(), Instance.PORT_STEP,
+                    String.join(", ", config.instancesOf(Component.INTAKE).stream()
+                            .map(i -> String.valueOf(config.port(i))).toList()));
+        }
         out.printf("  Kafka         %s%n", config.bootstrapServers());
         out.printf("  logs          %s/  (./complaints logs SERVICE -f)%n", logs);
         Path keys = Credentials.of(config).directory();

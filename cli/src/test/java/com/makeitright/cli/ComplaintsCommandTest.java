@@ -1,6 +1,7 @@
 package com.makeitright.cli;
 
 import com.makeitright.cli.stack.Component;
+import com.makeitright.cli.stack.Instance;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -80,11 +81,26 @@ class ComplaintsCommandTest {
         StartCommand start = command(parse("start", "KAFKA"));
         LogsCommand logs = command(parse("logs", "intake", "-f", "-n", "20"));
 
-        assertThat(kill.component).isEqualTo(Component.TRIAGE);
-        assertThat(start.component).isEqualTo(Component.KAFKA);
-        assertThat(logs.component).isEqualTo(Component.INTAKE);
+        assertThat(kill.process).isEqualTo(Instance.first(Component.TRIAGE));
+        assertThat(start.process).isEqualTo(Instance.first(Component.KAFKA));
+        assertThat(logs.process).isEqualTo(Instance.first(Component.INTAKE));
         assertThat(logs.follow).isTrue();
         assertThat(logs.lines).isEqualTo(20);
+    }
+
+    @Test
+    void processArgumentsNameAnInstanceAndUpTakesHowMany() {
+        KillCommand kill = command(parse("kill", "intake-2"));
+        RestartCommand restart = command(parse("restart", "followup-worker-3"));
+        LogsCommand logs = command(parse("logs", "remedy-1"));
+        UpCommand up = command(parse("up", "-d", "--instances", "2"));
+
+        assertThat(kill.process).isEqualTo(new Instance(Component.INTAKE, 2));
+        assertThat(restart.process).isEqualTo(new Instance(Component.WORKER, 3));
+        assertThat(logs.process).isEqualTo(Instance.first(Component.REMEDY));
+        assertThat(up.options.instances).isEqualTo(2);
+        assertThat(run("kill", "kafka-2")).isEqualTo(2);
+        assertThat(err.toString()).contains("kafka runs once");
     }
 
     @Test
@@ -137,11 +153,11 @@ class ComplaintsCommandTest {
         LogsCommand logs = command(parse("logs", "followup-worker"));
         UpCommand up = command(parse("up", "--worker-port", "18084"));
 
-        assertThat(stop.component).isEqualTo(Component.WORKER);
-        assertThat(start.component).isEqualTo(Component.MAIL);
+        assertThat(stop.process).isEqualTo(Instance.first(Component.WORKER));
+        assertThat(start.process).isEqualTo(Instance.first(Component.MAIL));
         assertThat(start.options.smtpPort).isEqualTo(12525);
         assertThat(start.options.mailApiPort).isEqualTo(18025);
-        assertThat(logs.component).isEqualTo(Component.WORKER);
+        assertThat(logs.process).isEqualTo(Instance.first(Component.WORKER));
         assertThat(up.options.workerPort).isEqualTo(18084);
     }
 

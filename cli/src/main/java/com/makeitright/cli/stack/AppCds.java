@@ -76,6 +76,14 @@ final class AppCds {
 
     /** What follows the JVM options on the command line that starts {@code service} from {@code jar}. */
     List<String> launch(Component service, Path jar) {
+        return launch(service, jar, true);
+    }
+
+    /**
+     * As above; {@code mayRecord} false (a service's second and later instances) uses the archive when there is one
+     * but never records it, so two JVMs never write the same archive at exit.
+     */
+    List<String> launch(Component service, Path jar, boolean mayRecord) {
         List<String> plain = List.of("-jar", jar.toString());
         if (!enabled) {
             return plain;
@@ -85,9 +93,11 @@ final class AppCds {
             Path app = prepare(dir, jar);
             Path archive = dir.resolve(ARCHIVE);
             List<String> args = new ArrayList<>();
-            args.add(Files.isRegularFile(archive) && Files.size(archive) > 0
-                    ? "-XX:SharedArchiveFile=" + archive
-                    : "-XX:ArchiveClassesAtExit=" + archive);
+            if (Files.isRegularFile(archive) && Files.size(archive) > 0) {
+                args.add("-XX:SharedArchiveFile=" + archive);
+            } else if (mayRecord) {
+                args.add("-XX:ArchiveClassesAtExit=" + archive);
+            }
             // The dump warns once per class it cannot archive (generated reflection accessors): noise, not news.
             args.add("-Xlog:cds=off");
             args.add("-Xlog:cds+dynamic=off");

@@ -12,7 +12,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionService;
@@ -40,7 +39,8 @@ public final class LocalStack {
     private final StackConfig config;
     private final Map<String, String> inheritedEnvironment;
     private final HealthProbe probe = new HealthProbe();
-    private final Map<Component, ManagedProcess> processes = new EnumMap<>(Component.class);
+    /** Made on first use: {@code down} and {@code wipe} look at every possible instance, not just the configured ones. */
+    private final Map<Instance, ManagedProcess> processes = new java.util.concurrent.ConcurrentHashMap<>();
     private final KafkaBroker broker;
     private final AppCds cds;
 
@@ -52,12 +52,8 @@ public final class LocalStack {
     public LocalStack(StackConfig config, Map<String, String> inheritedEnvironment) {
         this.config = config;
         this.inheritedEnvironment = Map.copyOf(inheritedEnvironment);
-        for (Component component : Component.values()) {
-            processes.put(component, new ManagedProcess(component.shortName(), config.pidFile(component),
-                    config.logFile(component)));
-        }
         this.broker = new KafkaBroker(config.kafkaDir(), config.port(Component.KAFKA), config.controllerPort(),
-                config.kafkaJavaOpts(), config.brokerClasspath(), processes.get(Component.KAFKA));
+                config.kafkaJavaOpts(), config.brokerClasspath(), process(Component.KAFKA));
         this.cds = new AppCds(config.runDir().resolve("cds"), KafkaBroker.javaExecutable(),
                 !"off".equalsIgnoreCase(this.inheritedEnvironment.getOrDefault(AppCds.VARIABLE, "on").trim()));
     }
@@ -66,8 +62,14 @@ public final class LocalStack {
         return config;
     }
 
+    /** The component's first (for the broker and the mail server: only) process. */
     public ManagedProcess process(Component component) {
-        return processes.get(component);
+        return process(Instance.first(component));
+    }
+
+    public ManagedProcess process(Instance instance) {
+        return processes.computeIfAbsent(instance, i -> new ManagedProcess(i.name(), config.pidFile(i),
+                config.logFile(i)));
     }
 
     public String bootstrapServers() {
@@ -76,15 +78,24 @@ public final class LocalStack {
 
     /**
      * Everything that would make {@code up} fail half-way, found before anything starts: a missing jar, a
-     * needed port that another program holds.
+     * needed port that another program holds, two instances planned on one port. Looks at every instance of
+     * {@code components}.
      */
     public List<String> problemsBeforeStarting(List<Component> components) {
+        List<String> problems = new ArrayList<>(config.portClashes());
+        problems.addAll(problemsOf(
+                components.stream().flatMap(component -> config.instancesOf(component).stream()).toList()));
+        return problems;
+    }
+
+    private List<String> problemsOf(List<Instance> instances) {
         List<String> problems = new ArrayList<>();
-        for (Component component : components) {
+        for (Instance instance : instances) {
+            Component component = instance.component();
             if (component == Component.KAFKA && !config.runsOwnBroker()) {
                 continue;
             }
-            if (component.isService() && !Files.isRegularFile(component.jar(config.projectDir()))) {
+            if (instance.isFirst() && component.isService() && !Files.isRegularFile(component.jar(config.projectDir()))) {
                 problems.add(component.shortName() + ": " + config.projectDir().relativize(component.jar(config.projectDir()))
                         + " is missing (build it: ./mvnw -q -B package -DskipTests)");
             }
@@ -92,11 +103,13 @@ public final class LocalStack {
                 problems.add("mail: " + config.projectDir().relativize(config.mailServerJar())
                         + " is missing (build it: ./mvnw -q -B package -DskipTests)");
             }
-            if (process(component).running().isPresent()) {
+            if (process(instance).running().isPresent()) {
                 continue; // already ours: its port is rightly taken
             }
-            portProblem(component.shortName(), config.port(component), component.portVariable(),
-                    component == Component.MAIL ? "--smtp-port" : "--" + component.shortName() + "-port")
+            portProblem(instance.name(), config.port(instance), component.portVariable(),
+                    component == Component.MAIL ? "--smtp-port" : "--" + component.shortName() + "-port"
+                            + (instance.isFirst() ? "" : " (instance " + instance.number() + " adds "
+                            + (instance.number() - 1) * Instance.PORT_STEP + ")"))
                     .ifPresent(problems::add);
             if (component == Component.KAFKA) {
                 portProblem("kafka controller", config.controllerPort(), StackConfig.CONTROLLER_PORT_VARIABLE,
@@ -130,20 +143,20 @@ public final class LocalStack {
             throw new StackException("Not starting anything:\n  - " + String.join("\n  - ", problems));
         }
         config.save();
-        List<Component> started = new ArrayList<>();
+        List<Instance> started = new ArrayList<>();
         try {
             if (config.runsOwnBroker()) {
                 if (process(Component.KAFKA).running().isEmpty()) {
                     progress.accept("Starting Kafka (KRaft) on port " + config.port(Component.KAFKA));
                     broker.start();
-                    started.add(Component.KAFKA);
+                    started.add(Instance.first(Component.KAFKA));
                 }
             }
             // The mail server is ready in seconds, long before the worker looks for it: it boots beside the broker.
             if (process(Component.MAIL).running().isEmpty()) {
                 progress.accept("Starting the mail server (GreenMail) on SMTP port " + config.port(Component.MAIL));
-                startProcess(Component.MAIL);
-                started.add(Component.MAIL);
+                startProcess(Instance.first(Component.MAIL));
+                started.add(Instance.first(Component.MAIL));
             }
             if (config.runsOwnBroker()) {
                 cds.prepareAll(Component.SERVICES, config.projectDir());
@@ -151,28 +164,34 @@ public final class LocalStack {
             }
             // The service JVMs boot for tens of seconds before they touch Kafka, so they start together the moment
             // the broker answers, and the topics are created once meanwhile (each service's KafkaAdmin finds them).
-            for (Component service : Component.SERVICES) {
-                if (process(service).running().isEmpty()) {
-                    progress.accept("Starting " + service.module().orElseThrow() + " on port " + config.port(service));
-                    startProcess(service);
-                    started.add(service);
+            for (Component component : Component.SERVICES) {
+                for (Instance service : config.instancesOf(component)) {
+                    if (process(service).running().isEmpty()) {
+                        progress.accept("Starting " + component.module().orElseThrow()
+                                + (service.isFirst() ? "" : " instance " + service.number()) + " on port "
+                                + config.port(service));
+                        startProcess(service);
+                        started.add(service);
+                    }
                 }
             }
             progress.accept("Creating topics on " + config.bootstrapServers());
             KafkaBroker.createTopics(config.bootstrapServers(), ContractTopics.all(config.partitions()), TOPIC_TIMEOUT);
             long deadline = System.nanoTime() + config.startTimeout().toNanos();
-            List<Component> awaited = new ArrayList<>(List.of(Component.MAIL));
-            awaited.addAll(Component.SERVICES);
+            List<Instance> awaited = new ArrayList<>(List.of(Instance.first(Component.MAIL)));
+            Component.SERVICES.forEach(service -> awaited.addAll(config.instancesOf(service)));
             awaitAll(awaited,
-                    component -> awaitHealthy(component, Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))),
-                    component -> progress.accept(component.module().orElse("the mail server") + " is healthy"));
+                    instance -> awaitHealthy(instance, Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))),
+                    instance -> progress.accept(instance.component().module()
+                            .map(module -> instance.isFirst() ? module : module + " instance " + instance.number())
+                            .orElse("the mail server") + " is healthy"));
         } catch (RuntimeException failure) {
             List<String> lastLines = new ArrayList<>();
-            for (Component component : started) {
-                if (process(component).running().isEmpty()
-                        || String.valueOf(failure.getMessage()).startsWith(component.shortName())) {
-                    lastLines.add("--- " + component.shortName() + " (" + process(component).logFile() + "):");
-                    lastLines.addAll(process(component).failureExcerpt(12));
+            for (Instance instance : started) {
+                if (process(instance).running().isEmpty()
+                        || String.valueOf(failure.getMessage()).startsWith(instance.name() + " ")) {
+                    lastLines.add("--- " + instance.name() + " (" + process(instance).logFile() + "):");
+                    lastLines.addAll(process(instance).failureExcerpt(12));
                 }
             }
             for (int i = started.size() - 1; i >= 0; i--) {
@@ -222,25 +241,32 @@ public final class LocalStack {
         }
     }
 
-    /** Starts one component (when it is not running) and waits until it is healthy. */
+    /** Starts a component's first instance (when it is not running) and waits until it is healthy. */
     public void start(Component component) {
+        start(Instance.first(component));
+    }
+
+    /** Starts one process (when it is not running) and waits until it is healthy. */
+    public void start(Instance instance) {
+        Component component = config.check(instance).component();
         if (component == Component.KAFKA && !config.runsOwnBroker()) {
             throw new StackException("This stack uses the external broker " + config.bootstrapServers()
                     + "; there is no local Kafka to start");
         }
-        if (process(component).running().isPresent()) {
-            awaitHealthy(component, config.startTimeout());
+        if (process(instance).running().isPresent()) {
+            awaitHealthy(instance, config.startTimeout());
             return;
         }
-        List<String> problems = problemsBeforeStarting(List.of(component));
+        List<String> problems = problemsOf(List.of(instance));
         if (!problems.isEmpty()) {
-            throw new StackException("Not starting " + component.shortName() + ":\n  - " + String.join("\n  - ", problems));
+            throw new StackException("Not starting " + instance.name() + ":\n  - " + String.join("\n  - ", problems));
         }
-        startProcess(component);
-        awaitHealthy(component, config.startTimeout());
+        startProcess(instance);
+        awaitHealthy(instance, config.startTimeout());
     }
 
-    private void startProcess(Component component) {
+    private void startProcess(Instance instance) {
+        Component component = instance.component();
         if (component == Component.KAFKA) {
             broker.start();
             return;
@@ -253,9 +279,9 @@ public final class LocalStack {
         List<String> command = new ArrayList<>();
         command.add(KafkaBroker.javaExecutable());
         command.addAll(config.serviceJavaOpts());
-        command.addAll(cds.launch(component, component.jar(config.projectDir())));
+        command.addAll(cds.launch(component, component.jar(config.projectDir()), instance.isFirst()));
         try {
-            Files.createDirectories(config.stateDir(component));
+            Files.createDirectories(config.stateDir(instance));
             if (component == Component.REMEDY) {
                 Files.createDirectories(config.remedyLocalConfig().getParent());
                 String promise = inheritedEnvironment.getOrDefault(StackConfig.PROMISE_VARIABLE, StackConfig.DEFAULT_PROMISE);
@@ -265,7 +291,13 @@ public final class LocalStack {
             throw new UncheckedIOException("Cannot prepare " + component.shortName() + "'s directories", e);
         }
         Map<String, String> environment = new java.util.LinkedHashMap<>(
-                config.serviceEnvironment(component, inheritedEnvironment));
+                config.serviceEnvironment(instance, inheritedEnvironment));
+        if (component == Component.INTAKE && !environment.containsKey("INTAKE_PEER_KEY")) {
+            // A read that carries no credential of its own (a webhook, a customer's link) asks the instance that
+            // holds the complaint with this key; the file exists: ensure() above.
+            Credentials.of(config).key(StackConfig.INTAKE_PEER_ROLE)
+                    .ifPresent(key -> environment.put("INTAKE_PEER_KEY", key));
+        }
         if ((component == Component.INTAKE || component == Component.WORKER)
                 && !environment.containsKey(StackConfig.CUSTOMER_LINK_KEY_VARIABLE)) {
             // The environment's key, or one per run directory made on first use (links mailed before a restart
@@ -274,7 +306,7 @@ public final class LocalStack {
             environment.put(StackConfig.CUSTOMER_LINK_KEY_VARIABLE,
                     isBlank(inherited) ? CustomerLinkKey.of(config).ensure() : inherited);
         }
-        process(component).start(command, environment, config.projectDir());
+        process(instance).start(command, environment, config.projectDir());
     }
 
     /** GreenMail standalone, its own JVM, from the jar the cli module's build copied (it keeps mail in memory). */
@@ -298,9 +330,14 @@ public final class LocalStack {
         return value == null || value.isBlank();
     }
 
-    /** Waits until the component is healthy; throws (with the reason) when it dies or the time runs out. */
+    /** Waits until the component's first instance is healthy; throws (with the reason) when it dies or the time runs out. */
     public void awaitHealthy(Component component, Duration timeout) {
-        ManagedProcess process = process(component);
+        awaitHealthy(Instance.first(component), timeout);
+    }
+
+    public void awaitHealthy(Instance instance, Duration timeout) {
+        Component component = instance.component();
+        ManagedProcess process = process(instance);
         if (component == Component.KAFKA) {
             broker.awaitReady(timeout);
             KafkaBroker.createTopics(config.bootstrapServers(), ContractTopics.all(config.partitions()), TOPIC_TIMEOUT);
@@ -310,42 +347,64 @@ public final class LocalStack {
             probe.awaitUp("mail", config.mailApiPort(), MAIL_READINESS, timeout, () -> process.running().isPresent());
             return;
         }
-        probe.awaitUp(component.shortName(), config.port(component), timeout, () -> process.running().isPresent());
+        probe.awaitUp(instance.name(), config.port(instance), timeout, () -> process.running().isPresent());
     }
 
-    /** Stops one component gracefully (SIGTERM, then SIGKILL after a grace period). */
+    /** Stops a component's first instance gracefully (SIGTERM, then SIGKILL after a grace period). */
     public boolean stop(Component component) {
-        Duration grace = switch (component) {
+        return stop(Instance.first(component));
+    }
+
+    public boolean stop(Instance instance) {
+        Duration grace = switch (instance.component()) {
             case KAFKA -> BROKER_STOP_GRACE;
             case MAIL -> MAIL_STOP_GRACE;
             default -> SERVICE_STOP_GRACE;
         };
-        return process(component).stop(grace);
+        return process(instance).stop(grace);
     }
 
     /** SIGKILL: no shutdown hooks, no goodbye. For fault drills. */
     public boolean kill(Component component) {
-        return process(component).kill();
+        return kill(Instance.first(component));
+    }
+
+    public boolean kill(Instance instance) {
+        return process(instance).kill();
     }
 
     public void restart(Component component) {
-        stop(component);
-        start(component);
+        restart(Instance.first(component));
+    }
+
+    public void restart(Instance instance) {
+        config.check(instance);
+        stop(instance);
+        start(instance);
+    }
+
+    /** {@link #stopAll()}, each component named once. */
+    public List<Component> down() {
+        return stopAll().stream().map(Instance::component).distinct().toList();
     }
 
     /**
-     * Stops the services (all at once), then the mail server (after the worker: it may be sending) and the broker.
-     * Data stays, except the mail server's messages (it keeps them in memory). Returns what was stopped.
+     * Stops the services (every running instance, also beyond {@link StackConfig#instances()}, all at once), then
+     * the mail server (after the worker: it may be sending) and the broker. Data stays, except the mail server's
+     * messages (it keeps them in memory). Returns what was stopped.
      */
-    public List<Component> down() {
-        List<Component> stopped = java.util.Collections.synchronizedList(new ArrayList<>());
+    public List<Instance> stopAll() {
+        List<Instance> stopped = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Thread> stopping = new ArrayList<>();
-        for (Component service : Component.SERVICES) {
+        for (Instance service : everyServiceInstance()) {
+            if (process(service).running().isEmpty()) {
+                continue;
+            }
             Thread thread = new Thread(() -> {
                 if (stop(service)) {
                     stopped.add(service);
                 }
-            }, "stop-" + service.shortName());
+            }, "stop-" + service.name());
             thread.start();
             stopping.add(thread);
         }
@@ -358,18 +417,32 @@ public final class LocalStack {
             }
         }
         if (stop(Component.MAIL)) {
-            stopped.add(Component.MAIL);
+            stopped.add(Instance.first(Component.MAIL));
         }
         if (stop(Component.KAFKA)) {
-            stopped.add(Component.KAFKA);
+            stopped.add(Instance.first(Component.KAFKA));
         }
-        return stopped;
+        List<Instance> inOrder = new ArrayList<>(stopped);
+        inOrder.sort(java.util.Comparator.comparing(Instance::component).thenComparing(Instance::number));
+        return inOrder;
+    }
+
+    /** Every instance a service could have, so that nothing an earlier {@code up --instances} started is left. */
+    private static List<Instance> everyServiceInstance() {
+        List<Instance> all = new ArrayList<>();
+        for (Component service : Component.SERVICES) {
+            for (int number = 1; number <= Instance.MAX; number++) {
+                all.add(new Instance(service, number));
+            }
+        }
+        return all;
     }
 
     /** Deletes the run directory: broker data, service state, logs. Refuses while anything runs. */
     public void wipe() {
-        List<String> running = java.util.Arrays.stream(Component.values())
-                .filter(c -> process(c).running().isPresent()).map(Component::shortName).toList();
+        List<Instance> every = new ArrayList<>(List.of(Instance.first(Component.KAFKA), Instance.first(Component.MAIL)));
+        every.addAll(everyServiceInstance());
+        List<String> running = every.stream().filter(i -> process(i).running().isPresent()).map(Instance::name).toList();
         if (!running.isEmpty()) {
             throw new StackException("Not wiping while " + String.join(", ", running) + " still run");
         }
@@ -377,7 +450,12 @@ public final class LocalStack {
     }
 
     public ProcessStatus status(Component component) {
-        ManagedProcess process = process(component);
+        return status(Instance.first(component));
+    }
+
+    public ProcessStatus status(Instance instance) {
+        Component component = instance.component();
+        ManagedProcess process = process(instance);
         var pid = process.pid();
         ProcessStatus.Health health;
         if (pid.isEmpty()) {
@@ -386,26 +464,59 @@ public final class LocalStack {
             health = brokerAnswers() ? ProcessStatus.Health.UP : ProcessStatus.Health.NO_ANSWER;
         } else {
             HealthProbe.Health answer = component == Component.MAIL
-                    ? probe.check(config.mailApiPort(), MAIL_READINESS) : probe.check(config.port(component));
+                    ? probe.check(config.mailApiPort(), MAIL_READINESS) : probe.check(config.port(instance));
             health = switch (answer) {
                 case UP -> ProcessStatus.Health.UP;
                 case DOWN -> ProcessStatus.Health.STARTING;
                 case NO_ANSWER -> ProcessStatus.Health.NO_ANSWER;
             };
         }
-        return new ProcessStatus(component, pid, config.port(component), health, process.uptime(),
+        return new ProcessStatus(instance, pid, config.port(instance), health, process.uptime(),
                 process.residentBytes());
     }
 
-    /** Status of every process of this stack, in start order. */
+    /** Status of every process of this stack (each instance of each service), in start order. */
     public List<ProcessStatus> status() {
-        return config.components().stream().map(this::status).toList();
+        return config.processes().stream().map(this::status).toList();
     }
 
     /** Lag per consumer group; throws when the broker does not answer. */
     public List<ConsumerLag.GroupLag> consumerLag() {
         try (Admin admin = KafkaBroker.admin(config.bootstrapServers())) {
             return ConsumerLag.of(admin);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new StackException("Kafka at " + config.bootstrapServers() + " does not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted", e);
+        }
+    }
+
+    /**
+     * Lag and members of every consumer group; throws when the broker does not answer. A group the Admin API cannot
+     * describe as a consumer group (another group type) is listed without members.
+     */
+    public List<GroupStatus> consumerGroups() {
+        try (Admin admin = KafkaBroker.admin(config.bootstrapServers())) {
+            List<ConsumerLag.GroupLag> lags = ConsumerLag.of(admin);
+            Map<String, org.apache.kafka.common.KafkaFuture<org.apache.kafka.clients.admin.ConsumerGroupDescription>>
+                    described = lags.isEmpty() ? Map.of()
+                    : admin.describeConsumerGroups(lags.stream().map(ConsumerLag.GroupLag::group).toList()).describedGroups();
+            List<GroupStatus> groups = new ArrayList<>();
+            for (ConsumerLag.GroupLag lag : lags) {
+                List<GroupStatus.Member> members = new ArrayList<>();
+                try {
+                    for (var member : described.get(lag.group()).get(5, TimeUnit.SECONDS).members()) {
+                        members.add(new GroupStatus.Member(member.clientId(), member.host(),
+                                member.assignment().topicPartitions().size()));
+                    }
+                } catch (ExecutionException notAConsumerGroup) {
+                    // listed with its lag, without members
+                }
+                members.sort(java.util.Comparator.comparing(GroupStatus.Member::clientId));
+                groups.add(new GroupStatus(lag, members));
+            }
+            return groups;
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new StackException("Kafka at " + config.bootstrapServers() + " does not answer", e);
         } catch (InterruptedException e) {

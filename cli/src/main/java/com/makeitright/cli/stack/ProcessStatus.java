@@ -4,9 +4,13 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** One row of {@code ./complaints status}. */
-public record ProcessStatus(Component component, OptionalLong pid, int port, Health health, Optional<Duration> uptime,
+/** One row of {@code ./complaints status}: one process (a service's instance, the broker, the mail server). */
+public record ProcessStatus(Instance instance, OptionalLong pid, int port, Health health, Optional<Duration> uptime,
                             OptionalLong residentBytes) {
+
+    public Component component() {
+        return instance.component();
+    }
 
     /** A process's health as a person reads it. */
     public enum Health {

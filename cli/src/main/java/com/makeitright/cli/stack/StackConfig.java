@@ -37,6 +37,10 @@ public final class StackConfig {
     public static final String KAFKA_JAVA_OPTS_VARIABLE = "KAFKA_JAVA_OPTS";
     public static final String START_TIMEOUT_VARIABLE = "COMPLAINTS_START_TIMEOUT";
     public static final String PARTITIONS_VARIABLE = "MAKEITRIGHT_KAFKA_TOPICS_PARTITIONS";
+    /** How many instances of each service {@code up} runs (one consumer group each, see {@link Instance}). */
+    public static final String INSTANCES_VARIABLE = "COMPLAINTS_INSTANCES";
+    /** What intake's instances ask each other with when a read has no credential of its own (a viewer key). */
+    static final String INTAKE_PEER_ROLE = "viewer";
 
     public static final int DEFAULT_CONTROLLER_PORT = 9093;
     public static final int DEFAULT_MAIL_API_PORT = 8025;
@@ -86,6 +90,7 @@ public final class StackConfig {
     private final List<String> kafkaJavaOpts;
     private final Duration startTimeout;
     private final int partitions;
+    private final int instances;
     private final Map<Component, Map<String, String>> serviceEnvironment;
     private final String brokerClasspath;
 
@@ -100,6 +105,7 @@ public final class StackConfig {
         this.kafkaJavaOpts = List.copyOf(builder.kafkaJavaOpts);
         this.startTimeout = builder.startTimeout;
         this.partitions = builder.partitions;
+        this.instances = builder.instances;
         Map<Component, Map<String, String>> env = new EnumMap<>(Component.class);
         builder.serviceEnvironment.forEach((c, vars) -> env.put(c, Map.copyOf(vars)));
         this.serviceEnvironment = Collections.unmodifiableMap(env);
@@ -149,6 +155,9 @@ public final class StackConfig {
         if (notBlank(env.get(PARTITIONS_VARIABLE))) {
             builder.partitions(Integer.parseInt(env.get(PARTITIONS_VARIABLE).trim()));
         }
+        if (notBlank(env.get(INSTANCES_VARIABLE))) {
+            builder.instances(parseInstances(INSTANCES_VARIABLE, env.get(INSTANCES_VARIABLE)));
+        }
         return builder;
     }
 
@@ -160,8 +169,69 @@ public final class StackConfig {
         return runDir;
     }
 
+    /** The port of the component's first instance (the broker's and the mail server's only one). */
     public int port(Component component) {
         return ports.get(component);
+    }
+
+    /** The first instance's port plus {@link Instance#PORT_STEP} for each instance after it. */
+    public int port(Instance instance) {
+        return port(instance.component()) + (instance.number() - 1) * Instance.PORT_STEP;
+    }
+
+    /** How many instances of each service this stack runs (1 unless {@code --instances}). */
+    public int instances() {
+        return instances;
+    }
+
+    /** Every instance of {@code component} this stack runs: the broker and the mail server have one. */
+    public List<Instance> instancesOf(Component component) {
+        int count = component.isService() ? instances : 1;
+        List<Instance> all = new ArrayList<>(count);
+        for (int number = 1; number <= count; number++) {
+            all.add(new Instance(component, number));
+        }
+        return all;
+    }
+
+    /** Every process of this stack in start order: broker, mail server, then each service's instances. */
+    public List<Instance> processes() {
+        return components().stream().flatMap(component -> instancesOf(component).stream()).toList();
+    }
+
+    /** Refuses an instance beyond {@link #instances()}: {@code start intake-3} on a stack of two. */
+    public Instance check(Instance instance) {
+        if (instance.number() > instancesOf(instance.component()).size()) {
+            throw new StackException(instance.name() + ": this stack runs " + instances + " instance"
+                    + (instances == 1 ? "" : "s") + " of each service (up --instances N, saved in "
+                    + runDir.resolve(SAVED_FILE) + ")");
+        }
+        return instance;
+    }
+
+    /**
+     * Ports that two parts of the stack would both listen on (an instance's port landing on another service's, the
+     * broker's or the mail server's): {@code up} refuses them, naming both.
+     */
+    public List<String> portClashes() {
+        Map<Integer, String> owners = new LinkedHashMap<>();
+        List<String> clashes = new ArrayList<>();
+        java.util.function.BiConsumer<Integer, String> claim = (port, what) -> {
+            String earlier = owners.putIfAbsent(port, what);
+            if (earlier != null) {
+                clashes.add("port " + port + " would be both " + earlier + "'s and " + what + "'s; choose other ports"
+                        + (instances > 1 ? " (instance n of a service listens on its port + " + Instance.PORT_STEP
+                        + " × (n - 1))" : ""));
+            }
+        };
+        for (Instance process : processes()) {
+            claim.accept(port(process), process.name());
+        }
+        if (runsOwnBroker()) {
+            claim.accept(controllerPort, "the kafka controller");
+        }
+        claim.accept(mailApiPort, "the mail REST API");
+        return clashes;
     }
 
     public int controllerPort() {
@@ -219,15 +289,33 @@ public final class StackConfig {
     }
 
     public Path logFile(Component component) {
-        return logsDir().resolve(component.shortName() + ".log");
+        return logFile(Instance.first(component));
+    }
+
+    /** {@code logs/intake.log}, {@code logs/intake-2.log}. */
+    public Path logFile(Instance instance) {
+        return logsDir().resolve(instance.name() + ".log");
     }
 
     public Path pidFile(Component component) {
-        return runDir.resolve("pids").resolve(component.shortName() + ".pid");
+        return pidFile(Instance.first(component));
+    }
+
+    public Path pidFile(Instance instance) {
+        return runDir.resolve("pids").resolve(instance.name() + ".pid");
     }
 
     public Path stateDir(Component service) {
-        return runDir.resolve("state").resolve(service.module().orElseThrow());
+        return stateDir(Instance.first(service));
+    }
+
+    /**
+     * {@code state/intake-service}, {@code state/intake-service-2}: Kafka Streams locks its state directory and keeps
+     * its process id there, so each instance has its own.
+     */
+    public Path stateDir(Instance instance) {
+        String module = instance.component().module().orElseThrow();
+        return runDir.resolve("state").resolve(instance.isFirst() ? module : module + "-" + instance.number());
     }
 
     public Path kafkaDir() {
@@ -290,10 +378,23 @@ public final class StackConfig {
      * local delays unless {@code inherited} sets them, then any extra variables given for the service.
      */
     public Map<String, String> serviceEnvironment(Component service, Map<String, String> inherited) {
+        return serviceEnvironment(Instance.first(service), inherited);
+    }
+
+    /**
+     * The environment of one instance of a service: its own port and state directory; intake's instances also say
+     * where the others reach them (Kafka Streams' {@code application.server}, so any instance answers any read).
+     */
+    public Map<String, String> serviceEnvironment(Instance instance, Map<String, String> inherited) {
+        Component service = instance.component();
         Map<String, String> env = new LinkedHashMap<>();
         env.put(BOOTSTRAP_VARIABLE, bootstrapServers());
-        env.put("SERVER_PORT", String.valueOf(port(service)));
-        env.put("STATE_DIR", stateDir(service).toString());
+        env.put("SERVER_PORT", String.valueOf(port(instance)));
+        env.put("STATE_DIR", stateDir(instance).toString());
+        if (service == Component.INTAKE) {
+            // Set with one instance too: an instance started later (up --instances 2) then finds the first one.
+            env.put("INTAKE_ADVERTISED_URL", "http://localhost:" + port(instance));
+        }
         env.put(Credentials.SERVICE_VARIABLE, runDir.resolve("credentials").toString());
         SERVICE_NATIVE_ENVIRONMENT.forEach((name, value) -> {
             if (!notBlank(inherited.get(name))) {
@@ -351,6 +452,7 @@ public final class StackConfig {
         if (externalBootstrap != null) {
             saved.setProperty("bootstrap.servers", externalBootstrap);
         }
+        saved.setProperty("instances", String.valueOf(instances));
         try {
             Files.createDirectories(runDir);
             try (Writer out = Files.newBufferedWriter(runDir.resolve(SAVED_FILE))) {
@@ -391,6 +493,19 @@ public final class StackConfig {
         }
     }
 
+    static int parseInstances(String name, String value) {
+        try {
+            int count = Integer.parseInt(value.trim());
+            if (count < 1 || count > Instance.MAX) {
+                throw new NumberFormatException();
+            }
+            return count;
+        } catch (NumberFormatException e) {
+            throw new StackException(name + " must be a number of instances from 1 to " + Instance.MAX + ", was '"
+                    + value + "'");
+        }
+    }
+
     private static List<String> split(String opts) {
         return Arrays.stream(opts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
     }
@@ -407,6 +522,7 @@ public final class StackConfig {
         private List<String> kafkaJavaOpts = split(DEFAULT_KAFKA_JAVA_OPTS);
         private Duration startTimeout = DEFAULT_START_TIMEOUT;
         private int partitions = 3;
+        private int instances = 1;
         private final Map<Component, Map<String, String>> serviceEnvironment = new EnumMap<>(Component.class);
         private String brokerClasspath;
 
@@ -440,6 +556,8 @@ public final class StackConfig {
             Optional.ofNullable(saved.getProperty("port.mail-api"))
                     .ifPresent(p -> mailApiPort(parsePort(file + " port.mail-api", p)));
             Optional.ofNullable(saved.getProperty("bootstrap.servers")).ifPresent(this::externalBootstrap);
+            Optional.ofNullable(saved.getProperty("instances"))
+                    .ifPresent(n -> instances(parseInstances(file + " instances", n)));
         }
 
         public Builder runDir(Path value) {
@@ -488,6 +606,12 @@ public final class StackConfig {
                 throw new StackException("Topic partitions must be at least 1, was " + value);
             }
             this.partitions = value;
+            return this;
+        }
+
+        /** How many instances of each service (1 to {@link Instance#MAX}). */
+        public Builder instances(int value) {
+            this.instances = parseInstances("--instances", String.valueOf(value));
             return this;
         }
 

@@ -44,8 +44,9 @@ const queue = table($('queue'), [
   { key: 'cause', label: 'Cause', value: (r) => r.cause, cell: (r) => badge(r.cause) },
   { key: 'anger', label: 'Anger', value: (r) => ANGERS.indexOf(r.anger), cell: (r) => badge(r.anger) },
   { key: 'advice', label: 'First advice', value: (r) => r.advice },
-  { key: 'flags', label: 'Flags', value: (r) => (r.reviewNeeded ? 2 : 0) + (r.repeat ? 1 : 0),
-    cell: (r) => [r.reviewNeeded ? 'review needed' : null, r.repeat ? 'repeat customer' : null].filter(Boolean).join(', ') || '—' },
+  { key: 'flags', label: 'Flags', value: (r) => (r.reviewNeeded ? 2 : 0) + (r.repeat ? 1 : 0) + (r.contacts > 1 ? 4 : 0),
+    cell: (r) => [r.contacts > 1 ? 'wrote ' + r.contacts + ' times' : null, r.reviewNeeded ? 'review needed' : null,
+      r.repeat ? 'repeat customer' : null].filter(Boolean).join(', ') || '—' },
   { key: 'deadline', label: 'Acknowledge by', value: (r) => r.acknowledgeBy, cell: () => '—',
     decorate: (cell, r) => deadlineCell(cell, r.acknowledgeBy) },
 ], (r) => r.complaintId);

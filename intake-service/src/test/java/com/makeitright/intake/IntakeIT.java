@@ -4,17 +4,23 @@ import com.makeitright.contract.Topic;
 import com.makeitright.contract.Topics;
 import com.makeitright.events.ApprovalDecision;
 import com.makeitright.events.Channel;
+import com.makeitright.events.ComplaintContactAdded;
 import com.makeitright.events.ComplaintReceived;
+import com.makeitright.events.ContactMatch;
+import com.makeitright.events.Customer;
 import com.makeitright.events.CustomerTier;
 import com.makeitright.events.FollowUpCompleted;
 import com.makeitright.events.FollowUpKind;
 import com.makeitright.events.OfferStatus;
+import com.makeitright.events.Order;
+import com.makeitright.events.Priority;
 import com.makeitright.events.RemedyApprovalDecided;
 import com.makeitright.events.RemedyFulfilled;
 import com.makeitright.events.RemedyKind;
 import com.makeitright.events.RemedyOffered;
 import com.makeitright.events.RemedyResponded;
 import com.makeitright.events.ResponseDecision;
+import com.makeitright.intake.contacts.OpenCases;
 import com.makeitright.intake.testing.ActionRequests;
 import com.makeitright.intake.testing.Markers;
 import com.makeitright.testing.ComplaintRequest;
@@ -77,6 +83,9 @@ class IntakeIT {
 
     @Autowired
     WebTestClient http;
+
+    @Autowired
+    OpenCases openCases;
 
     @BeforeEach
     void connect(KafkaProbe probe) {
@@ -456,6 +465,78 @@ class IntakeIT {
     }
 
     /** A sample of a counter with the given tag whose value is at least 1 (other tests may have counted too). */
+    // ---------------------------------------------------------------- repeat contacts
+
+    @Test
+    void aRepeatContactAboutAnOpenCaseIsMergedIntoItAndRaisesItsPriorityUntilTheCaseCloses() {
+        ComplaintRequest first = ComplaintRequest.aComplaint();
+        String customerId = first.customer().id();
+        String orderId = first.order().id();
+        String id = submit(first);
+        awaitOpenCase(customerId, orderId, true);
+        probe.publish(Topics.COMPLAINTS_ACKNOWLEDGED, id, Events.acknowledged(id)
+                .setPriority(Priority.P3_NORMAL).build());
+        awaitStage(id, "ACKNOWLEDGED");
+
+        // the same customer writes again about the same order: no new complaint, a contact on the open case
+        ComplaintRequest again = first.withChannel("PHONE").withSubject("Still waiting for the right CD");
+        for (boolean retry : new boolean[]{false, true}) {
+            EntityExchangeResult<Map<String, Object>> merged = http.post().uri("/api/complaints")
+                    .contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "repeat-" + id)
+                    .bodyValue(again).exchange()
+                    .expectStatus().isAccepted()
+                    .expectBody(JSON_MAP).returnResult();
+            assertThat(merged.getResponseHeaders().getLocation()).hasToString("/api/complaints/" + id);
+            assertThat(merged.getResponseHeaders().getFirst("Idempotent-Replayed")).isEqualTo(retry ? "true" : null);
+            assertThat(merged.getResponseBody()).containsEntry("complaintId", id).containsEntry("repeatContact", true)
+                    .containsEntry("contactNumber", 2).containsEntry("stage", "ACKNOWLEDGED");
+        }
+        ComplaintContactAdded contact = probe.awaitEvents(Topics.CONTACTS_ADDED, id, 1).get(0);
+        assertThat(contact.getContactNumber()).isEqualTo(2);
+        assertThat(contact.getMatchedBy()).isEqualTo(ContactMatch.SAME_ORDER);
+        assertThat(contact.getChannel()).isEqualTo(Channel.PHONE);
+        assertThat(contact.getSubject()).isEqualTo("Still waiting for the right CD");
+        assertThat(contact.getIdempotencyKey()).isEqualTo("repeat-" + id);
+        assertOnlyEvents(Topics.CONTACTS_ADDED, id, 1, Events::contactAdded);
+        assertOnlyEvents(Topics.COMPLAINTS_RECEIVED, id, 1, Events::received);
+
+        Map<String, Object> view = status(id);
+        assertThat(view).containsEntry("contacts", 2);
+        assertThat((List<?>) view.get("repeatContacts")).hasSize(1);
+        Map<?, ?> triage = (Map<?, ?>) view.get("triage");
+        assertThat(triage.get("priority")).isEqualTo("P2_HIGH");
+        assertThat(triage.get("triagedPriority")).isEqualTo("P3_NORMAL");
+        Map<?, ?> advice = (Map<?, ?>) ((List<?>) triage.get("handlingAdvice")).get(0);
+        assertThat(advice.get("code")).isEqualTo("REPEAT_CONTACT");
+        assertThat(advice.get("text")).isEqualTo("They have written 2 times: answer personally, today.");
+
+        // another order is another matter
+        ComplaintRequest otherOrder = first.withOrder(new ComplaintRequest.Order("O-other-" + id, "CD-MKT-01",
+                first.order().amount(), "USD", null));
+        assertThat(submit(otherOrder)).isNotEqualTo(id);
+
+        // once the case closed (resolved, then a satisfied follow-up), the same order opens a new complaint
+        probe.publish(Topics.COMPLAINTS_RESOLVED, id, Events.resolved(id).build());
+        probe.publish(Topics.FOLLOW_UP_DUE, id, Events.followUpDue(id, FollowUpKind.SATISFACTION_CHECK).build());
+        awaitStage(id, "FOLLOW_UP_DUE");
+        probe.publish(Topics.FOLLOW_UP_OUTCOMES, id, Events.followUpCompleted(id, true).build());
+        awaitStage(id, "CLOSED");
+        awaitOpenCase(customerId, orderId, false);
+        String afterClose = submit(first.withSubject("The CD is scratched"));
+        assertThat(afterClose).isNotEqualTo(id);
+        assertThat(probe.awaitEvents(Topics.COMPLAINTS_RECEIVED, afterClose, 1)).hasSize(1);
+    }
+
+    /** Waits until intake's open-case store (the real one) knows the customer's case about the order, or forgot it. */
+    private void awaitOpenCase(String customerId, String orderId, boolean open) {
+        ComplaintReceived probeContact = ComplaintReceived.newBuilder(Events.received("probe-" + orderId).build())
+                .setCustomer(Customer.newBuilder(Events.received("x").build().getCustomer()).setId(customerId).build())
+                .setOrder(Order.newBuilder(Events.order("1.00")).setId(orderId).build())
+                .build();
+        await().atMost(KafkaProbe.PATIENCE).pollInterval(Duration.ofMillis(100))
+                .until(() -> openCases.match(probeContact).block(KafkaProbe.PATIENCE).isPresent() == open);
+    }
+
     static String metric(String name, String tag, String value) {
         return "(?m)^" + name + "\\{[^}]*" + tag + "=\"" + value + "\"[^}]*} [1-9]";
     }

@@ -2,6 +2,7 @@ package com.makeitright.contract;
 
 import com.makeitright.events.AcknowledgementApproved;
 import com.makeitright.events.ComplaintAcknowledged;
+import com.makeitright.events.ComplaintContactAdded;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.ComplaintResolved;
 import com.makeitright.events.CustomerNotified;
@@ -29,6 +30,12 @@ public final class Topics {
     /** Writer: intake (new complaints and reopened rounds). */
     public static final Topic<ComplaintReceived> COMPLAINTS_RECEIVED =
             new Topic<>("complaints.received", ComplaintReceived.class);
+    /**
+     * Writer: intake (a customer wrote again about a case that is still open: the contact is merged into that case,
+     * keyed by its complaint id, instead of opening a duplicate).
+     */
+    public static final Topic<ComplaintContactAdded> CONTACTS_ADDED =
+            new Topic<>("complaints.contacts-added", ComplaintContactAdded.class);
     /** Writer: triage. */
     public static final Topic<ComplaintAcknowledged> COMPLAINTS_ACKNOWLEDGED =
             new Topic<>("complaints.acknowledged", ComplaintAcknowledged.class);
@@ -86,7 +93,7 @@ public final class Topics {
 
     /** Every contract topic, in lifecycle order. */
     public static final List<Topic<?>> ALL = List.of(
-            COMPLAINTS_RECEIVED, COMPLAINTS_ACKNOWLEDGED, ACKNOWLEDGEMENT_APPROVALS, REMEDY_OFFERED, REMEDY_RESPONSES,
+            COMPLAINTS_RECEIVED, CONTACTS_ADDED, COMPLAINTS_ACKNOWLEDGED, ACKNOWLEDGEMENT_APPROVALS, REMEDY_OFFERED, REMEDY_RESPONSES,
             APPROVALS, REMEDY_FULFILLED, COMPLAINTS_RESOLVED, FOLLOW_UP_DUE, CUSTOMER_NOTIFIED, FOLLOW_UP_OUTCOMES,
             PREVENTION_ACTIONS);
 

@@ -26,6 +26,7 @@ final class AsyncApiDocument {
 
     static {
         SERVICES.put("complaints.received", List.of("intake", "triage", "followup", "intake"));
+        SERVICES.put("complaints.contacts-added", List.of("intake", "followup", "intake"));
         SERVICES.put("complaints.acknowledged", List.of("triage", "remedy", "followup", "intake"));
         SERVICES.put("complaints.acknowledgement-approvals", List.of("intake", "intake"));
         SERVICES.put("complaints.remedy-offered", List.of("remedy", "followup", "intake"));

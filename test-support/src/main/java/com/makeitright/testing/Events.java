@@ -8,9 +8,11 @@ import com.makeitright.events.AuthorityLevel;
 import com.makeitright.events.Cause;
 import com.makeitright.events.Channel;
 import com.makeitright.events.ComplaintAcknowledged;
+import com.makeitright.events.ComplaintContactAdded;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.ComplaintResolved;
 import com.makeitright.events.Contact;
+import com.makeitright.events.ContactMatch;
 import com.makeitright.events.Customer;
 import com.makeitright.events.CustomerHistory;
 import com.makeitright.events.CustomerNotified;
@@ -68,6 +70,16 @@ public final class Events {
                 .setDescription("I ordered the marketing CD and received somebody's music backup instead.")
                 .setOrder(order("49.00")).setDesiredOutcome("Send the right CD")
                 .setIdempotencyKey(null).setReopenedFrom(null);
+    }
+
+    /** The second contact about a case, merged into it for the same order. */
+    public static ComplaintContactAdded.Builder contactAdded(String complaintId) {
+        return ComplaintContactAdded.newBuilder()
+                .setEventId(newId()).setComplaintId(complaintId).setOccurredAt(Instant.now()).setCausationId(newId())
+                .setRound(1).setContactNumber(2).setMatchedBy(ContactMatch.SAME_ORDER).setCustomerId("C-" + complaintId)
+                .setChannel(Channel.PHONE).setSubject("Still no CD")
+                .setDescription("I wrote last week about the wrong CD and nobody answered.")
+                .setOrderId("O-1").setExternalSystem(null).setExternalTicketId(null).setIdempotencyKey(null);
     }
 
     public static CustomerHistory.Builder noHistory() {

@@ -1,16 +1,20 @@
 package com.makeitright.followup.dashboard;
 
+import com.makeitright.contract.RepeatContacts;
 import com.makeitright.events.AcknowledgementApproved;
 import com.makeitright.events.ComplaintAcknowledged;
+import com.makeitright.events.ComplaintContactAdded;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.ComplaintResolved;
 import com.makeitright.events.CustomerNotified;
 import com.makeitright.events.FollowUpCompleted;
 import com.makeitright.events.FollowUpDue;
 import com.makeitright.events.FollowUpKind;
+import com.makeitright.events.HandlingAdvice;
 import com.makeitright.events.Money;
 import com.makeitright.events.NotificationKind;
 import com.makeitright.events.NotificationOutcome;
+import com.makeitright.events.Priority;
 import com.makeitright.events.RemedyApprovalDecided;
 import com.makeitright.events.RemedyFulfilled;
 import com.makeitright.events.RemedyOffered;
@@ -113,7 +117,7 @@ final class CaseFile {
     double causeConfidence;
     String anger;
     double angerConfidence;
-    String priority;
+    String priority; // triage's; shownPriority() adds the repeat contacts
     Long acknowledgeBy;
     Long acknowledgedAt;
     final List<Signal> signals = new ArrayList<>();
@@ -124,6 +128,8 @@ final class CaseFile {
     String suspectedRootCause;
     int complaintsLast12Months;
     boolean doNotServe;
+    /** How many times the customer wrote about the case in this round (1 + repeat contacts). */
+    int contacts = 1;
     // the round's course
     Long firstOfferedAt;
     final Deque<Offer> offers = new ArrayDeque<>();
@@ -160,6 +166,7 @@ final class CaseFile {
             answers.clear();
             fulfillment = null;
             resolution = null;
+            contacts = 1;
             return true;
         }
         return eventRound == round;
@@ -198,6 +205,34 @@ final class CaseFile {
             return first;
         }
         return false;
+    }
+
+    /** The customer wrote again about this case: on the timeline, and it raises the shown priority. */
+    void contactAdded(ComplaintContactAdded e) {
+        long at = e.getOccurredAt().toEpochMilli();
+        touched(at);
+        note(at, "ComplaintContactAdded", "customer", "wrote again (contact " + e.getContactNumber() + ", "
+                + e.getMatchedBy() + ") by " + e.getChannel() + ": " + e.getSubject());
+        if (inRound(e.getRound(), at)) {
+            contacts = Math.max(contacts, e.getContactNumber()); // the highest number counts: a copy changes nothing
+        }
+    }
+
+    /** Triage's priority, a step higher per repeat contact ({@link RepeatContacts}, as intake's status view). */
+    String shownPriority() {
+        return priority == null ? null : RepeatContacts.raised(Priority.valueOf(priority), contacts).name();
+    }
+
+    /** Triage's advice, after the {@code REPEAT_CONTACT} one when the customer wrote more than once. */
+    List<Advice> shownAdvice() {
+        HandlingAdvice repeat = RepeatContacts.advice(contacts);
+        if (repeat == null) {
+            return List.copyOf(advice);
+        }
+        List<Advice> shown = new ArrayList<>();
+        shown.add(new Advice(repeat.getCode(), repeat.getText()));
+        shown.addAll(advice);
+        return List.copyOf(shown);
     }
 
     void acknowledged(ComplaintAcknowledged e) {

@@ -3,6 +3,7 @@ package com.makeitright.followup.dashboard;
 import com.makeitright.events.Anger;
 import com.makeitright.events.Cause;
 import com.makeitright.events.ComplaintAcknowledged;
+import com.makeitright.events.ComplaintContactAdded;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.ComplaintResolved;
 import com.makeitright.events.AcknowledgementApproved;
@@ -72,6 +73,8 @@ final class DashboardModel {
                     aggregates.days.received[d]++;
                 }
             }
+        } else if (event instanceof ComplaintContactAdded e) {
+            file(e.getComplaintId()).contactAdded(e);
         } else if (event instanceof ComplaintAcknowledged e) {
             CaseFile file = file(e.getComplaintId());
             boolean first = file.acknowledgedAt == null || e.getRound() > file.round;
@@ -216,7 +219,7 @@ final class DashboardModel {
     }
 
     private static final Comparator<CaseFile> QUEUE_ORDER = Comparator
-            .comparing((CaseFile f) -> f.priority == null ? "P9" : f.priority)
+            .comparing((CaseFile f) -> f.shownPriority() == null ? "P9" : f.shownPriority())
             .thenComparing(f -> f.acknowledgeBy == null ? Long.MAX_VALUE : f.acknowledgeBy)
             .thenComparing(f -> f.receivedAt);
 

@@ -25,11 +25,12 @@ final class DashboardViews {
 
     record QueueRow(String complaintId, String subject, String stage, String priority, String cause, String anger,
                     String advice, Long acknowledgeBy, long receivedAt, boolean reviewNeeded, boolean repeat,
-                    String channel, int round) {
+                    String channel, int round, int contacts) {
         static QueueRow of(CaseFile f) {
-            return new QueueRow(f.complaintId, f.subject, f.stage.name(), f.priority, f.cause, f.anger,
-                    f.advice.isEmpty() ? null : f.advice.get(0).text(), f.acknowledgeBy, f.receivedAt,
-                    f.reviewNeeded, f.complaintsLast12Months > 1, f.channel, f.round);
+            List<CaseFile.Advice> advice = f.shownAdvice();
+            return new QueueRow(f.complaintId, f.subject, f.stage.name(), f.shownPriority(), f.cause, f.anger,
+                    advice.isEmpty() ? null : advice.get(0).text(), f.acknowledgeBy, f.receivedAt,
+                    f.reviewNeeded, f.complaintsLast12Months > 1, f.channel, f.round, f.contacts);
         }
     }
 
@@ -82,7 +83,7 @@ final class DashboardViews {
     record Complaint(String complaintId, int round, String stage, long receivedAt, Long closedAt, String subject,
                      String description, String channel, String customerId, String tier, String cause,
                      double causeConfidence, String anger, double angerConfidence, String priority,
-                     Long acknowledgeBy, Long acknowledgedAt, List<CaseFile.Signal> signals,
+                     String triagedPriority, int contacts, Long acknowledgeBy, Long acknowledgedAt, List<CaseFile.Signal> signals,
                      List<CaseFile.Advice> handlingAdvice, String acknowledgementText, boolean reviewNeeded,
                      List<String> reviewReasons, String suspectedRootCause, int complaintsLast12Months,
                      boolean doNotServe, List<CaseFile.Offer> offers, List<CaseFile.Answer> answers,
@@ -91,8 +92,8 @@ final class DashboardViews {
         static Complaint of(CaseFile f, Prevention prevention) {
             return new Complaint(f.complaintId, f.round, f.stage.name(), f.receivedAt, f.closedAt, f.subject,
                     f.description, f.channel, f.customerId, f.tier, f.cause, f.causeConfidence, f.anger,
-                    f.angerConfidence, f.priority, f.acknowledgeBy, f.acknowledgedAt, List.copyOf(f.signals),
-                    List.copyOf(f.advice), f.acknowledgementText, f.reviewNeeded, List.copyOf(f.reviewReasons),
+                    f.angerConfidence, f.shownPriority(), f.priority, f.contacts, f.acknowledgeBy, f.acknowledgedAt,
+                    List.copyOf(f.signals), f.shownAdvice(), f.acknowledgementText, f.reviewNeeded, List.copyOf(f.reviewReasons),
                     f.suspectedRootCause, f.complaintsLast12Months, f.doNotServe, List.copyOf(f.offers),
                     List.copyOf(f.answers), f.fulfillment, f.resolution,
                     f.followUps.stream().map(u -> new FollowUpView(u.kind, u.dueAt, u.reason, u.open, u.satisfied,

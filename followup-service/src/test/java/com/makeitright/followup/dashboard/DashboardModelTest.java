@@ -79,6 +79,33 @@ class DashboardModelTest {
     }
 
     @Test
+    void repeatContactsRaiseTheShownPriorityAStepEachPutTheCaseFirstAndAddTheAdvice() {
+        walk("calm", NOW.minusSeconds(90));
+        walk("writes-again", NOW.minusSeconds(60)); // triaged P3_NORMAL, like "calm"
+        for (int contact = 2; contact <= 3; contact++) {
+            model.apply(Events.contactAdded("writes-again").setContactNumber(contact)
+                    .setOccurredAt(NOW.minusSeconds(50 - contact)).build(), now);
+        }
+        // a copy of the second contact (same number) changes nothing
+        model.apply(Events.contactAdded("writes-again").setContactNumber(2).setOccurredAt(NOW.minusSeconds(40)).build(),
+                now);
+
+        var rows = model.queue(new DashboardModel.Filter(null, null, null, null, null), now).rows();
+        assertThat(rows).extracting(DashboardViews.QueueRow::complaintId).containsExactly("writes-again", "calm");
+        assertThat(rows.get(0).priority()).isEqualTo("P1_URGENT");
+        assertThat(rows.get(0).contacts()).isEqualTo(3);
+        assertThat(rows.get(0).advice()).isEqualTo("They have written 3 times: answer personally, today.");
+        assertThat(rows.get(1).priority()).isEqualTo("P3_NORMAL");
+        assertThat(rows.get(1).contacts()).isEqualTo(1);
+
+        DashboardViews.Complaint complaint = model.complaint("writes-again").orElseThrow();
+        assertThat(complaint.priority()).isEqualTo("P1_URGENT");
+        assertThat(complaint.triagedPriority()).isEqualTo("P3_NORMAL");
+        assertThat(complaint.handlingAdvice().get(0).code()).isEqualTo("REPEAT_CONTACT");
+        assertThat(complaint.timeline()).extracting(CaseFile.Entry::event).contains("ComplaintContactAdded");
+    }
+
+    @Test
     void aLateEventOfAnEarlierStageDoesNotMoveTheCaseBack() {
         String id = "c-2";
         model.apply(Events.offered(id).setOccurredAt(NOW.minusSeconds(10)).setStatus(OfferStatus.PENDING_APPROVAL)

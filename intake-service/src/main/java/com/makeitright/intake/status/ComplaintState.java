@@ -2,6 +2,7 @@ package com.makeitright.intake.status;
 
 import com.makeitright.events.AcknowledgementApproved;
 import com.makeitright.events.ComplaintAcknowledged;
+import com.makeitright.events.ComplaintContactAdded;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.ComplaintResolved;
 import com.makeitright.events.FollowUpCompleted;
@@ -71,6 +72,7 @@ public final class ComplaintState {
     private final List<RecordedEvent> negotiation = new ArrayList<>();
     private ComplaintResolved resolution;
     private final List<FollowUp> followUps = new ArrayList<>();
+    private final List<ComplaintContactAdded> repeatContacts = new ArrayList<>();
 
     private ComplaintState(String complaintId, List<RecordedEvent> events, ComplaintReceived firstReceived,
                            ComplaintReceived received) {
@@ -135,6 +137,8 @@ public final class ComplaintState {
             if (stage == Stage.RECEIVED || stage == Stage.REOPENED) {
                 stage = Stage.ACKNOWLEDGED;
             }
+        } else if (event instanceof ComplaintContactAdded contact) {
+            repeatContacts.add(contact);
         } else if (event instanceof AcknowledgementApproved approved) {
             if (acknowledgementApproval == null) { // the first one is what the customer reads; the worker sends once
                 acknowledgementApproval = approved;
@@ -311,6 +315,19 @@ public final class ComplaintState {
 
     public List<FollowUp> currentRoundFollowUps() {
         return followUps.stream().filter(f -> f.due().getRound() == round).toList();
+    }
+
+    /** The current round's repeat contacts (the customer wrote again about this case), in order. */
+    public List<ComplaintContactAdded> repeatContacts() {
+        return Collections.unmodifiableList(repeatContacts);
+    }
+
+    /**
+     * How many times the customer wrote about the case in the current round: 1, plus the repeat contacts. The
+     * highest contact number counts (intake numbers each from the view, so a copy of an event changes nothing).
+     */
+    public int contacts() {
+        return repeatContacts.stream().mapToInt(ComplaintContactAdded::getContactNumber).max().orElse(1);
     }
 
     /** Every event of every round, once each, in the order the view learned them. */

@@ -1,6 +1,9 @@
 package com.makeitright.intake.status;
 
 import com.makeitright.contract.EventJson;
+import com.makeitright.contract.RepeatContacts;
+import com.makeitright.events.ComplaintContactAdded;
+import com.makeitright.events.HandlingAdvice;
 import com.makeitright.events.AcknowledgementApproved;
 import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.ComplaintResolved;
@@ -42,7 +45,9 @@ public final class StatusView {
                 : EventJson.toMap(state.firstReceived().getExternalReference()));
         view.put("reopenedFrom", state.received().getReopenedFrom() == null ? null
                 : EventJson.toMap(state.received().getReopenedFrom()));
-        view.put("triage", state.triage().map(StatusView::triage).orElse(null));
+        view.put("contacts", state.contacts());
+        view.put("repeatContacts", state.repeatContacts().stream().map(StatusView::repeatContact).toList());
+        view.put("triage", state.triage().map(ack -> triage(ack, state.contacts())).orElse(null));
         view.put("acknowledgementApproval", state.acknowledgementApproval().map(StatusView::approval).orElse(null));
         view.put("openOffer", state.openOffer().map(StatusView::offer).orElse(null));
         view.put("agreedOffer", state.agreedOffer().map(StatusView::offer).orElse(null));
@@ -53,10 +58,31 @@ public final class StatusView {
         return view;
     }
 
-    private static Map<String, Object> triage(ComplaintAcknowledged ack) {
-        return pick(ack, "cause", "causeConfidence", "anger", "angerConfidence", "priority", "acknowledgeBy",
-                "signals", "handlingAdvice", "acknowledgementText", "reviewNeeded", "reviewReasons",
+    /**
+     * Triage's reading, with what repeat contacts add (RepeatContacts): {@code priority} raised a step per repeat
+     * contact ({@code triagedPriority} is triage's own) and the {@code REPEAT_CONTACT} advice first.
+     */
+    private static Map<String, Object> triage(ComplaintAcknowledged ack, int contacts) {
+        Map<String, Object> triage = pick(ack, "cause", "causeConfidence", "anger", "angerConfidence", "priority",
+                "acknowledgeBy", "signals", "handlingAdvice", "acknowledgementText", "reviewNeeded", "reviewReasons",
                 "suspectedRootCause", "customerHistory");
+        triage.put("priority", RepeatContacts.raised(ack.getPriority(), contacts).name());
+        triage.put("triagedPriority", ack.getPriority().name());
+        HandlingAdvice repeat = RepeatContacts.advice(contacts);
+        if (repeat != null) {
+            List<Object> advice = new ArrayList<>();
+            advice.add(EventJson.toMap(repeat));
+            advice.addAll((List<?>) triage.get("handlingAdvice"));
+            triage.put("handlingAdvice", advice);
+        }
+        return triage;
+    }
+
+    private static Map<String, Object> repeatContact(ComplaintContactAdded contact) {
+        Map<String, Object> map = pick(contact, "contactNumber", "matchedBy", "channel", "subject", "description",
+                "orderId", "externalSystem", "externalTicketId");
+        map.put("at", contact.getOccurredAt().toString());
+        return map;
     }
 
     private static Map<String, Object> approval(AcknowledgementApproved approved) {

@@ -46,10 +46,18 @@ class ComplaintController {
             {"complaintId": "f290c5eb-8452-393d-8781-0043160ea00d", "stage": "RECEIVED",
              "statusUrl": "/api/complaints/f290c5eb-8452-393d-8781-0043160ea00d"}""";
 
+    private static final String MERGED = """
+            {"complaintId": "f290c5eb-8452-393d-8781-0043160ea00d", "stage": "OFFERED",
+             "statusUrl": "/api/complaints/f290c5eb-8452-393d-8781-0043160ea00d",
+             "repeatContact": true, "contactNumber": 2}""";
+
     @Operation(summary = "Submit a complaint",
             description = "Publishes ComplaintReceived and answers once the broker acknowledged it. The same"
                     + " Idempotency-Key again returns the same complaint (Idempotent-Replayed: true) and publishes"
-                    + " nothing; the same key with a different body is a 422.",
+                    + " nothing; the same key with a different body is a 422. A repeat contact (the customer has an"
+                    + " open case about the same order, helpdesk ticket or, when configured, a similar subject) opens"
+                    + " no new complaint: it is published as ComplaintContactAdded on that case, which the answer names"
+                    + " (repeatContact: true, contactNumber).",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = ComplaintBody.class),
@@ -58,7 +66,8 @@ class ComplaintController {
             headers = {@Header(name = "Location", description = "the complaint's status URL"),
                     @Header(name = REPLAYED_HEADER, description = "true when this answers a retried Idempotency-Key")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    examples = @ExampleObject(name = "accepted", value = ACCEPTED)))
+                    examples = {@ExampleObject(name = "accepted", value = ACCEPTED),
+                            @ExampleObject(name = "repeat contact", value = MERGED)}))
     @ApiResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST, content = @Content(
             mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM),
             examples = @ExampleObject(name = "invalid", value = ApiDocs.BAD_REQUEST_EXAMPLE)))

@@ -1,10 +1,14 @@
 package com.makeitright.intake.submission;
 
+import com.makeitright.contract.Topic;
 import com.makeitright.contract.Topics;
+import com.makeitright.events.ComplaintContactAdded;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.ExternalReference;
 import com.makeitright.intake.IntakeProperties;
 import com.makeitright.intake.common.IdempotencyKeyReused;
+import com.makeitright.intake.contacts.OpenCaseMatch;
+import com.makeitright.intake.contacts.OpenCases;
 import com.makeitright.intake.privacy.Sealing;
 import com.makeitright.intake.publishing.EventPublisher;
 import com.makeitright.intake.publishing.PublishFailed;
@@ -13,6 +17,7 @@ import com.makeitright.intake.status.ComplaintViews;
 import com.makeitright.intake.status.RecordedEvent;
 import com.makeitright.intake.status.UnappliedWrites;
 import jakarta.validation.Validator;
+import org.apache.avro.specific.SpecificRecord;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -40,8 +45,21 @@ import java.util.concurrent.TimeoutException;
 @Service
 public class ComplaintSubmission {
 
-    /** Outcome of a submission. */
-    public record Submitted(String complaintId, boolean replayed) {
+    /**
+     * Outcome of a submission.
+     *
+     * @param contactNumber 0 for a new complaint; for a repeat contact merged into the open case {@code complaintId},
+     *                      how many times the customer has written about it in this round (2 and up)
+     * @param stage         the case's stage as this answer saw it
+     */
+    public record Submitted(String complaintId, boolean replayed, int contactNumber, String stage) {
+        public Submitted(String complaintId, boolean replayed) {
+            this(complaintId, replayed, 0, "RECEIVED");
+        }
+
+        public boolean merged() {
+            return contactNumber > 0;
+        }
     }
 
     private record InFlight(String fingerprint, CompletableFuture<Submitted> result) {
@@ -50,6 +68,8 @@ public class ComplaintSubmission {
     private final ComplaintRules rules;
     private final EventPublisher publisher;
     private final ComplaintViews views;
+    private final OpenCases openCases;
+    private final Clock clock;
     private final UnappliedWrites unapplied;
     private final Sealing keys;
     private final int maxInFlight;
@@ -57,10 +77,13 @@ public class ComplaintSubmission {
     private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
 
     ComplaintSubmission(Validator validator, Clock clock, EventPublisher publisher, ComplaintViews views,
-                        UnappliedWrites unapplied, Sealing keys, IntakeProperties properties) {
+                        OpenCases openCases, UnappliedWrites unapplied, Sealing keys,
+                        IntakeProperties properties) {
         this.rules = new ComplaintRules(validator, clock);
         this.publisher = publisher;
         this.views = views;
+        this.openCases = openCases;
+        this.clock = clock;
         this.unapplied = unapplied;
         this.keys = keys;
         this.maxInFlight = properties.inFlightMaxKeys();
@@ -75,7 +98,7 @@ public class ComplaintSubmission {
             String eventId = key == null ? UUID.randomUUID().toString() : IdempotencyKeys.eventId(key);
             ComplaintReceived received = rules.received(body, complaintId, eventId, key);
             if (key == null) {
-                return detached(publish(received).thenReturn(new Submitted(complaintId, false)));
+                return detached(takeIn(received));
             }
             return submitOnce(key, received);
         });
@@ -120,7 +143,7 @@ public class ComplaintSubmission {
         Mono<Submitted> work = views.find(complaintId)
                 .flatMap(known -> known.isPresent()
                         ? Mono.just(replay(known.get(), key, fingerprint, keys))
-                        : publish(received).thenReturn(new Submitted(complaintId, false)));
+                        : takeIn(received));
         CompletableFuture<Submitted> result = start(work);
         // the overlay (or the view) knows the key before the in-flight entry goes: no gap for a retry to slip through
         result.whenComplete((submitted, error) -> {
@@ -132,6 +155,50 @@ public class ComplaintSubmission {
             }
         });
         return Mono.fromFuture(result, true);
+    }
+
+    /**
+     * A new complaint, or a repeat contact when the customer has an open case it matches ({@code OpenCases}): then
+     * {@code ComplaintContactAdded} on that case instead, with the same event id a {@code ComplaintReceived} would
+     * have had, so a retry (same Idempotency-Key, same helpdesk ticket) finds its contact in the case and publishes
+     * nothing.
+     */
+    private Mono<Submitted> takeIn(ComplaintReceived received) {
+        return openCases.match(received).flatMap(match -> match.isEmpty()
+                ? publish(received).thenReturn(new Submitted(received.getComplaintId(), false))
+                : views.find(match.get().complaintId()).flatMap(open -> open.isEmpty()
+                        // the case left the view since the match (purged): a new complaint, as for any closed case
+                        ? publish(received).thenReturn(new Submitted(received.getComplaintId(), false))
+                        : addContact(open.get(), match.get(), received)));
+    }
+
+    private Mono<Submitted> addContact(ComplaintState open, OpenCaseMatch match, ComplaintReceived received) {
+        if (open.event(received.getEventId()).isPresent()) {
+            ComplaintContactAdded mine = (ComplaintContactAdded) open.event(received.getEventId()).get().event();
+            return Mono.just(new Submitted(open.complaintId(), true, mine.getContactNumber(), open.stage().name()));
+        }
+        int contactNumber = open.contacts() + 1;
+        ComplaintContactAdded contact = ComplaintContactAdded.newBuilder()
+                .setEventId(received.getEventId())
+                .setComplaintId(open.complaintId())
+                .setOccurredAt(clock.instant())
+                .setCausationId(open.received().getEventId())
+                .setRound(open.round())
+                .setContactNumber(contactNumber)
+                .setMatchedBy(match.matchedBy())
+                .setCustomerId(received.getCustomer().getId())
+                .setChannel(received.getChannel())
+                .setSubject(received.getSubject())
+                .setDescription(received.getDescription())
+                .setOrderId(received.getOrder() == null ? null : received.getOrder().getId())
+                .setExternalSystem(received.getExternalReference() == null ? null
+                        : received.getExternalReference().getSystem())
+                .setExternalTicketId(received.getExternalReference() == null ? null
+                        : received.getExternalReference().getTicketId())
+                .setIdempotencyKey(received.getIdempotencyKey())
+                .build();
+        return publish(Topics.CONTACTS_ADDED, contact.getComplaintId(), contact)
+                .thenReturn(new Submitted(open.complaintId(), false, contactNumber, open.stage().name()));
     }
 
     private static Submitted replay(ComplaintState known, String key, String fingerprint, Sealing keys) {
@@ -148,10 +215,15 @@ public class ComplaintSubmission {
      * view has it.
      */
     private Mono<Void> publish(ComplaintReceived plain) {
-        return keys.seal(plain).flatMap(received -> {
-            UnappliedWrites.Reservation reservation = unapplied.reserve(
-                    List.of(new RecordedEvent(Topics.COMPLAINTS_RECEIVED, received)));
-            return publisher.publish(Topics.COMPLAINTS_RECEIVED, received.getComplaintId(), received)
+        return keys.seal(plain).flatMap(received -> publish(Topics.COMPLAINTS_RECEIVED, received.getComplaintId(),
+                received));
+    }
+
+    /** Publishes; once the broker acknowledged, the event shows (overlay) until the view has it. */
+    private <T extends SpecificRecord> Mono<Void> publish(Topic<T> topic, String complaintId, T event) {
+        return Mono.defer(() -> {
+            UnappliedWrites.Reservation reservation = unapplied.reserve(List.of(new RecordedEvent(topic, event)));
+            return publisher.publish(topic, complaintId, event)
                     .doOnSuccess(done -> reservation.published())
                     .doOnError(error -> reservation.cancel())
                     .doOnCancel(reservation::cancel);

@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -52,7 +53,8 @@ class ComplaintSubmissionTest {
     private final GatedPublisher publisher = new GatedPublisher();
     private final ComplaintSubmission submission = new ComplaintSubmission(
             Validation.buildDefaultValidatorFactory().getValidator(), Clock.systemUTC(), publisher,
-            new InMemoryViews(unapplied), unapplied, new InMemorySealing(), properties());
+            new InMemoryViews(unapplied), incoming -> Mono.just(Optional.empty()), unapplied, new InMemorySealing(),
+            properties());
 
     private static IntakeProperties properties() {
         return new IntakeProperties(Duration.ofSeconds(5), Duration.ofSeconds(5), null, Duration.ofSeconds(5),

@@ -1,5 +1,7 @@
 package com.makeitright.intake.testing;
 
+import com.makeitright.intake.contacts.OpenCases;
+
 import com.makeitright.intake.status.UnappliedWrites;
 import com.makeitright.testing.security.TestCredentials;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -12,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 /**
  * Beans an HTTP slice test gives intake instead of Kafka: an in-memory view, a recording publisher, a fixed clock,
@@ -43,6 +46,12 @@ public class SliceStubs {
         TestingAuthenticationToken caller = new TestingAuthenticationToken(TestCredentials.SUITE, "",
                 TestCredentials.ROLES.stream().map(role -> "ROLE_" + role).toArray(String[]::new));
         return (exchange, chain) -> chain.filter(exchange.mutate().principal(Mono.just(caller)).build());
+    }
+
+    /** No open cases: every complaint is a new one (repeat contacts are tested on the real store in IntakeIT). */
+    @Bean
+    public OpenCases openCases() {
+        return incoming -> Mono.just(Optional.empty());
     }
 
     @Bean

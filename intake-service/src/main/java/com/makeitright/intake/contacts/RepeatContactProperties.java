@@ -21,7 +21,8 @@ import java.time.temporal.ChronoUnit;
  * @param subjectSimilarity          a subject at least this similar (Jaccard of the subjects' word sets, 0–1) to an open
  *                                   case's of the same customer merges into it; 0 turns the subject rule off (the
  *                                   default: a wrong merge hides a complaint, a missed one only opens a second case)
- * @param subjectWindow              ... and only if that case's last contact is at most this old
+ * @param subjectWindow              a similar subject merges only into a case the customer last wrote about at most
+ *                                   this long ago
  * @param maxOpenCasesPerCustomer    open cases remembered per customer (and stream partition); the least recently
  *                                   contacted one is forgotten first
  * @param maxIdle                    an open case with no contact for this long is forgotten (it no longer attracts

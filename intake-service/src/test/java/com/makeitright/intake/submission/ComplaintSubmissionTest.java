@@ -1,6 +1,7 @@
 package com.makeitright.intake.submission;
 
 import com.makeitright.contract.Topic;
+import com.makeitright.contract.Topics;
 import com.makeitright.intake.IntakeProperties;
 import com.makeitright.intake.publishing.EventPublisher;
 import com.makeitright.intake.status.UnappliedWrites;
@@ -32,6 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ComplaintSubmissionTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    static {
+        // loading Topics trusts the event classes for Avro (AvroTrust), as the running service does at start-up;
+        // RequestFingerprint copies an event (this class alone in a JVM used to fail on it)
+        assertThat(Topics.COMPLAINTS_RECEIVED.name()).isNotBlank();
+    }
 
     /** A broker that acknowledges when the test says so; the view never sees the event (it lags). */
     private static final class GatedPublisher implements EventPublisher {

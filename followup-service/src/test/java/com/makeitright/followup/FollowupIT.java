@@ -23,6 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -32,6 +34,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,10 +51,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * followup-service on a real broker: real Avro bytes in and out, real HTTP. Checks are due two seconds after
  * what schedules them. Complaints here resolve with root cause EXTERNAL, which prevention does not count, except
- * in the prevention test. The tests run side by side (most of their time is a deadline passing): each uses its own
- * complaint ids, and figures shared across the service are only checked as lower bounds.
+ * in the prevention test. The tests run side by side ({@link SideBySide}; most of their time is a deadline
+ * passing): each uses its own complaint ids, and figures shared across the service are only checked as lower bounds.
  */
-@Execution(ExecutionMode.CONCURRENT)
 @WithKafkaBroker
 @AutoConfigureWebTestClient
 @DirtiesContext
@@ -60,6 +65,25 @@ import static org.awaitility.Awaitility.await;
         "spring.kafka.streams.state-dir=${java.io.tmpdir}/make-it-right-tests/followup-${random.uuid}"
 })
 class FollowupIT {
+
+    /**
+     * A test that runs beside this class's other tests. Only the methods are concurrent: the class itself runs alone,
+     * like every class here, since each starts its own broker and a second one would repoint the probes'
+     * {@code spring.embedded.kafka.brokers}.
+     */
+    @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    @ResourceLock(value = DASHBOARD_FEED, mode = ResourceAccessMode.READ)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @interface SideBySide {
+    }
+
+    /**
+     * The dashboard's live feed test runs alone: beside the others it missed the events it had just published
+     * (reproducibly when the JVM was warm from another class, never alone; not understood yet, see the closing notes).
+     */
+    static final String DASHBOARD_FEED = "followup-dashboard-feed";
 
     KafkaProbe probe;
 
@@ -138,7 +162,7 @@ class FollowupIT {
         await().atMost(KafkaProbe.PATIENCE).until(() -> Instant.now().isAfter(after));
     }
 
-    @Test
+    @SideBySide
     void theDashboardShellIsOpenItsDataNeedsAViewerAndMetricsOps() {
         WebTestClient bare = http.mutate().defaultHeaders(h -> h.remove(HttpHeaders.AUTHORIZATION)).build();
         bare.get().uri("/").exchange().expectStatus().isOk();
@@ -152,7 +176,7 @@ class FollowupIT {
                 .header(HttpHeaders.AUTHORIZATION, TestCredentials.bearer("viewer")).exchange().expectStatus().isOk());
     }
 
-    @Test
+    @SideBySide
     void aResolvedComplaintGetsExactlyOneSatisfactionCheckWithTheCustomersContact() {
         String complaintId = newComplaintId();
         probe.publish(Topics.COMPLAINTS_RECEIVED, complaintId, Events.received(complaintId).build());
@@ -181,7 +205,7 @@ class FollowupIT {
                 .containsExactly(1, 2);
     }
 
-    @Test
+    @SideBySide
     void duplicatesOfTheSchedulingEventScheduleOnce() {
         String complaintId = newComplaintId();
         ComplaintResolved resolved = resolved(complaintId, 1);
@@ -198,7 +222,7 @@ class FollowupIT {
                 .containsExactly(1, 2);
     }
 
-    @Test
+    @SideBySide
     void aPromisePastItsDeliverByIsABreachShownOnTheDashboardUntilDelivered() {
         String complaintId = newComplaintId();
         probe.publish(Topics.COMPLAINTS_RECEIVED, complaintId, Events.received(complaintId).build());
@@ -238,7 +262,7 @@ class FollowupIT {
         return Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.MILLIS);
     }
 
-    @Test
+    @SideBySide
     void aPromiseDeliveredInTimeRaisesNothing() {
         String complaintId = newComplaintId();
         RemedyOffered offer = Events.offered(complaintId).setStatus(OfferStatus.AGREED)
@@ -252,7 +276,7 @@ class FollowupIT {
         assertNothingRaisedBy(complaintId, offer.getDeliverBy());
     }
 
-    @Test
+    @SideBySide
     void anApprovalPastItsDueTimeIsEscalatedUntilDecided() {
         String complaintId = newComplaintId();
         RemedyOffered pending = Events.offered(complaintId).setStatus(OfferStatus.PENDING_APPROVAL)
@@ -273,7 +297,7 @@ class FollowupIT {
         await().atMost(KafkaProbe.PATIENCE).until(() -> !escalationShown(complaintId, FollowUpKind.APPROVAL_OVERDUE));
     }
 
-    @Test
+    @SideBySide
     void anApprovalDecidedInTimeRaisesNothing() {
         String complaintId = newComplaintId();
         RemedyOffered pending = Events.offered(complaintId).setStatus(OfferStatus.PENDING_APPROVAL)
@@ -287,7 +311,7 @@ class FollowupIT {
         assertNothingRaisedBy(complaintId, pending.getApprovalDueBy());
     }
 
-    @Test
+    @SideBySide
     void anAcknowledgementNotSentByItsDeadlineIsEscalatedOnceUntilSent() {
         String complaintId = newComplaintId();
         probe.publish(Topics.COMPLAINTS_RECEIVED, complaintId, Events.received(complaintId).build());
@@ -318,7 +342,7 @@ class FollowupIT {
                 .containsExactly(FollowUpKind.ACKNOWLEDGEMENT_OVERDUE, FollowUpKind.SATISFACTION_CHECK);
     }
 
-    @Test
+    @SideBySide
     void anAcknowledgementSentInTimeRaisesNothing() {
         String complaintId = newComplaintId();
         ComplaintAcknowledged acknowledged = acknowledgedBy(complaintId, deadlineAhead());
@@ -330,7 +354,7 @@ class FollowupIT {
         assertNothingRaisedBy(complaintId, acknowledged.getAcknowledgeBy());
     }
 
-    @Test
+    @SideBySide
     void anAcknowledgementSentBeforeFollowupSawItRaisesNothing() {
         String complaintId = newComplaintId();
         publishAcknowledgementSent(complaintId); // the worker's record overtook triage's event (another topic)
@@ -341,7 +365,7 @@ class FollowupIT {
         assertNothingRaisedBy(complaintId, acknowledged.getAcknowledgeBy());
     }
 
-    @Test
+    @SideBySide
     void anAnsweredFollowUpCountsInTheSatisfactionFigures() {
         String complaintId = newComplaintId();
         probe.publish(Topics.COMPLAINTS_RESOLVED, complaintId, resolved(complaintId, 1));
@@ -362,7 +386,7 @@ class FollowupIT {
         assertThat(insights.get("complaints").get("byRootCause").get("EXTERNAL").asInt()).isGreaterThanOrEqualTo(1);
     }
 
-    @Test
+    @SideBySide
     void aRecurringRootCauseBecomesOnePreventionActionWhoseEffectIsMeasured() {
         List<String> complaints = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -399,7 +423,7 @@ class FollowupIT {
                 .noneMatch(a -> a.getRootCause() == RootCause.EXTERNAL);
     }
 
-    @Test
+    @SideBySide
     void theDashboardPageIsServedWithItsModulesAndUplotFromTheJar() {
         String page = http.get().uri("/").accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isOk()
@@ -413,6 +437,7 @@ class FollowupIT {
 
     /** The read model follows every topic, and the SSE stream says so; the detail has triage's and remedy's figures. */
     @Test
+    @ResourceLock(value = DASHBOARD_FEED, mode = ResourceAccessMode.READ_WRITE)
     void theDashboardFollowsTheTopicsAndPushesEachChange() {
         List<String> pushed = new java.util.concurrent.CopyOnWriteArrayList<>();
         reactor.core.Disposable stream = http.get().uri("/api/dashboard/events").accept(MediaType.TEXT_EVENT_STREAM)

@@ -190,7 +190,9 @@ final class DashboardFeed implements SmartLifecycle {
             }
         }
         if (!toEnd.isEmpty()) {
-            c.seekToEnd(toEnd);
+            // the end as of now, not seekToEnd: that is resolved lazily at the next poll, and would skip whatever
+            // was written to the partition in between (a complaint's first events, as a service starts)
+            c.endOffsets(toEnd, Duration.ofSeconds(10)).forEach(c::seek);
         }
         log.info("dashboard feed reads {} more partitions from {} on", found.size(), java.time.Instant.ofEpochMilli(from));
     }

@@ -1,5 +1,6 @@
 package com.makeitright.intake.ratelimit;
 
+import com.makeitright.platform.security.Role;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
@@ -33,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * Bounded: one bucket per client in a cache of at most {@code maxClients}. Declared by {@link RateLimitConfiguration}
  * (not a component, so a controller's web slice test runs without it).
  */
-class ClientRateLimits implements WebFilter, Ordered {
+class ClientRateLimits implements WebFilter, Ordered, IntegrationLimits {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -70,15 +71,32 @@ class ClientRateLimits implements WebFilter, Ordered {
                 .then();
     }
 
+    @Override
+    public void admit(String integration) {
+        Optional<Limited> limited = limited("webhook:" + integration,
+                Optional.ofNullable(roles.get(Role.HELPDESK.id())));
+        if (limited.isEmpty()) {
+            return;
+        }
+        ConsumptionProbe probe = limited.get().bucket().tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            throw new RateLimitExceeded(Math.max(1, seconds(probe.getNanosToWaitForRefill())),
+                    limited.get().limit().capacity(), limited.get().limit().perSecond());
+        }
+    }
+
     private Optional<Limited> limited(Authentication client) {
-        Optional<RateLimitProperties.Limit> limit = client.getAuthorities().stream()
+        return limited(client.getName(), client.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .filter(authority -> authority.startsWith("ROLE_"))
                 .map(authority -> roles.get(authority.substring("ROLE_".length())))
                 .filter(java.util.Objects::nonNull)
                 .max(java.util.Comparator.comparingLong(RateLimitProperties.Limit::perSecond)
-                        .thenComparingLong(RateLimitProperties.Limit::capacity));
-        return limit.map(most -> buckets.asMap().compute(client.getName(), (name, known) ->
+                        .thenComparingLong(RateLimitProperties.Limit::capacity)));
+    }
+
+    private Optional<Limited> limited(String client, Optional<RateLimitProperties.Limit> limit) {
+        return limit.map(most -> buckets.asMap().compute(client, (name, known) ->
                 known != null && known.limit().equals(most) ? known : new Limited(Bucket.builder()
                         .addLimit(bandwidth -> bandwidth.capacity(most.capacity())
                                 .refillGreedy(most.perSecond(), Duration.ofSeconds(1)))

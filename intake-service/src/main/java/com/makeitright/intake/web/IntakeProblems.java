@@ -6,6 +6,7 @@ import com.makeitright.intake.common.InvalidInput;
 import com.makeitright.intake.common.TransitionRefused;
 import com.makeitright.intake.common.UnknownComplaint;
 import com.makeitright.intake.publishing.PublishFailed;
+import com.makeitright.intake.ratelimit.RateLimitExceeded;
 import com.makeitright.intake.status.ViewUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,6 +84,16 @@ class IntakeProblems {
     ResponseEntity<ProblemDetail> viewUnavailable(ViewUnavailable e, ServerWebExchange exchange) {
         return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "Status view unavailable", e.getMessage(), exchange),
                 retryAfter(VIEW_RETRY_AFTER));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> overLimit(RateLimitExceeded e, ServerWebExchange exchange) {
+        HttpHeaders headers = retryAfter(Duration.ofSeconds(e.retryAfterSeconds()));
+        headers.set("RateLimit-Limit", Long.toString(e.capacity()));
+        headers.set("RateLimit-Remaining", "0");
+        headers.set("RateLimit-Reset", Long.toString(e.retryAfterSeconds()));
+        return respond(problem(HttpStatus.TOO_MANY_REQUESTS, HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase(),
+                e.getMessage(), exchange), headers);
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail, ServerWebExchange exchange) {

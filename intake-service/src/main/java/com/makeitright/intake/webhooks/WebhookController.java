@@ -1,5 +1,6 @@
 package com.makeitright.intake.webhooks;
 
+import com.makeitright.intake.ratelimit.IntegrationLimits;
 import com.makeitright.intake.submission.AcceptedAnswer;
 import com.makeitright.intake.submission.ComplaintSubmission;
 import com.makeitright.intake.submission.HelpdeskComplaint;
@@ -48,11 +49,14 @@ class WebhookController {
     private final ComplaintSubmission submission;
     private final WebhookProperties config;
     private final Clock clock;
+    private final IntegrationLimits limits;
 
-    WebhookController(ComplaintSubmission submission, WebhookProperties config, Clock clock) {
+    WebhookController(ComplaintSubmission submission, WebhookProperties config, Clock clock,
+                      IntegrationLimits limits) {
         this.submission = submission;
         this.config = config;
         this.clock = clock;
+        this.limits = limits;
     }
 
     @Operation(summary = "Zammad \"ticket created\" webhook",
@@ -132,6 +136,8 @@ class WebhookController {
                 throw WebhookRefused.notEnabled(system);
             }
             authenticate.run();
+            // authenticated: the integration is a helpdesk client now, with that role's budget
+            limits.admit(system);
             HelpdeskComplaint ticket = mapping.apply(TicketJson.parse(body));
             // the delivery id is logged to trace a vendor's retries; the ticket id is what deduplicates
             log.info("{} webhook: ticket {} (delivery {})", system, ticket.ticketId(), delivery == null ? "-" : delivery);

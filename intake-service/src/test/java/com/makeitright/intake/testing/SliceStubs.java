@@ -1,5 +1,6 @@
 package com.makeitright.intake.testing;
 
+import com.makeitright.intake.ratelimit.IntegrationLimits;
 import com.makeitright.intake.contacts.OpenCases;
 
 import com.makeitright.intake.status.UnappliedWrites;
@@ -28,6 +29,13 @@ public class SliceStubs {
     @Bean
     public UnappliedWrites unappliedWrites() {
         return new UnappliedWrites(1_000, 1_000_000, Duration.ofMinutes(5), System::nanoTime);
+    }
+
+    /** Webhooks in a slice are never rate limited (AccessIT limits them on the running service). */
+    @Bean
+    public IntegrationLimits integrationLimits() {
+        return integration -> {
+        };
     }
 
     @Bean

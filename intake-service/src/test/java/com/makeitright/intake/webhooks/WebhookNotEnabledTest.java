@@ -15,7 +15,10 @@ class WebhookNotEnabledTest {
     private final WebhookController controller = new WebhookController(null, new WebhookProperties(
             new WebhookProperties.Zammad(""),
             new WebhookProperties.Zendesk(null, Duration.ofMinutes(5)),
-            new WebhookProperties.Freshdesk(null, null, " ", "X-Webhook-Token"), null), Clock.systemUTC());
+            new WebhookProperties.Freshdesk(null, null, " ", "X-Webhook-Token"), null), Clock.systemUTC(),
+            integration -> {
+                throw new AssertionError("a helpdesk that is not enabled is never counted");
+            });
 
     @Test
     void everyUnconfiguredHelpdeskIsNotFound() {

@@ -5,7 +5,10 @@ import com.makeitright.events.ComplaintReceived;
 import com.makeitright.testing.KafkaProbe;
 import com.makeitright.testing.WithKafkaBroker;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -18,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,8 +38,14 @@ import static org.assertj.core.api.Assertions.assertThat;
         "makeitright.intake.transactional-id=intake-test-${random.uuid}",
         "makeitright.intake.webhooks.zammad.secret=" + WebhookHttpTest.ZAMMAD_SECRET,
         "makeitright.intake.webhooks.zendesk.secret=" + WebhookHttpTest.ZENDESK_SECRET,
-        "makeitright.intake.webhooks.freshdesk.api-key=" + WebhookHttpTest.FRESHDESK_KEY})
+        "makeitright.intake.webhooks.freshdesk.api-key=" + WebhookHttpTest.FRESHDESK_KEY,
+        // each helpdesk integration is a helpdesk client: a small budget, so the burst test meets it
+        "makeitright.intake.rate-limit.roles.helpdesk.capacity=" + WebhooksIT.HELPDESK_BURST,
+        "makeitright.intake.rate-limit.roles.helpdesk.per-second=1"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebhooksIT {
+
+    static final int HELPDESK_BURST = 8;
 
     KafkaProbe probe;
 
@@ -131,5 +141,52 @@ class WebhooksIT {
 
         assertThat(again).isEqualTo(id);
         assertThat(onlyEvent(id).getExternalReference().getTicketId()).isEqualTo(ticket);
+    }
+
+    /**
+     * Once its signature verified, a helpdesk is a client of the helpdesk role: a burst beyond that role's budget is
+     * a 429 that publishes nothing, and forged deliveries (refused before the count) do not spend its budget.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE) // it empties Zammad's budget: the tests that need it run first
+    void aHelpdeskIsAClientOfTheHelpdeskRoleAndItsBurstIsLimitedOnlyOnceAuthenticated() {
+        for (int i = 0; i < 3 * HELPDESK_BURST; i++) {
+            http.post().uri("/api/webhooks/zammad").contentType(MediaType.APPLICATION_JSON)
+                    .header("X-Hub-Signature", "sha1=" + "0".repeat(40)).bodyValue(zammadTicket(freshTicketId()))
+                    .exchange().expectStatus().isUnauthorized();
+        }
+        Map<String, Integer> answers = new java.util.LinkedHashMap<>();
+        String limited = null;
+        for (int i = 0; i < 2 * HELPDESK_BURST; i++) {
+            String ticket = freshTicketId();
+            byte[] body = zammadTicket(ticket);
+            var answer = http.post().uri("/api/webhooks/zammad").contentType(MediaType.APPLICATION_JSON)
+                    .header("X-Hub-Signature", WebhookHttpTest.zammadSignature(body)).bodyValue(body).exchange()
+                    .returnResult(String.class);
+            answers.put(ticket, answer.getStatus().value());
+            if (answer.getStatus().value() == 429 && limited == null) {
+                limited = ticket;
+                assertThat(answer.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+                assertThat(Long.parseLong(answer.getResponseHeaders().getFirst("Retry-After"))).isPositive();
+                assertThat(answer.getResponseHeaders().getFirst("RateLimit-Limit"))
+                        .isEqualTo(Integer.toString(HELPDESK_BURST));
+            }
+        }
+
+        assertThat(answers.values().iterator().next()).as("the forged flood spent nothing").isEqualTo(202);
+        assertThat(answers).containsValue(429);
+        // a marker after every answer: by the time it is read, any event of a refused ticket would be too
+        String marker = accepted(http.post().uri("/api/complaints").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(com.makeitright.testing.ComplaintRequest.aComplaint()));
+        probe.awaitEvents(Topics.COMPLAINTS_RECEIVED, marker, 1);
+        List<String> published = probe.events(Topics.COMPLAINTS_RECEIVED).stream()
+                .filter(e -> e.getExternalReference() != null).map(e -> e.getExternalReference().getTicketId()).toList();
+        answers.forEach((ticket, status) -> assertThat(published.contains(ticket)).as("ticket " + ticket + " answered "
+                + status).isEqualTo(status == 202));
+    }
+
+    private static byte[] zammadTicket(String ticket) {
+        return Samples.text(Samples.ZAMMAD).replace("\"id\": 81,", "\"id\": " + ticket + ",")
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

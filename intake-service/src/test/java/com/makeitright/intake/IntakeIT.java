@@ -5,7 +5,9 @@ import com.makeitright.contract.Topics;
 import com.makeitright.events.ApprovalDecision;
 import com.makeitright.events.Channel;
 import com.makeitright.events.ComplaintReceived;
+import com.makeitright.events.CustomerErased;
 import com.makeitright.events.CustomerTier;
+import com.makeitright.events.ErasureReason;
 import com.makeitright.events.FollowUpCompleted;
 import com.makeitright.events.FollowUpKind;
 import com.makeitright.events.OfferStatus;
@@ -17,6 +19,8 @@ import com.makeitright.events.RemedyResponded;
 import com.makeitright.events.ResponseDecision;
 import com.makeitright.intake.testing.ActionRequests;
 import com.makeitright.intake.testing.Markers;
+import com.makeitright.platform.privacy.CustomerDataKeys;
+import com.makeitright.platform.privacy.PersonalData;
 import com.makeitright.testing.ComplaintRequest;
 import com.makeitright.testing.Events;
 import com.makeitright.testing.KafkaProbe;
@@ -490,18 +494,13 @@ class IntakeIT {
     // ---------------------------------------------------------------- personal data (docs/privacy.md)
 
     @Test
-    void noTopicHoldsAReadableNameEmailOrPhoneAndWithoutTheKeyTheViewShowsErased() {
+    void noTopicHoldsAReadableNameEmailOrPhoneAndASupervisorsErasureMakesTheViewShowErased() {
         String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
         String name = "Quintessa Vandermolen-" + suffix;
         String email = "quintessa." + suffix + "@erasure.example";
         String phone = "+31 6 " + suffix.replaceAll("[^0-9]", "7") + "55";
         String customerId = "C-erase-" + suffix;
-        ComplaintRequest request = ComplaintRequest.aComplaint().withCustomer(
-                new ComplaintRequest.Customer(customerId, name, email, phone, "STANDARD", null));
-        String id = (String) http.post().uri("/api/complaints").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(request).exchange().expectStatus().isAccepted()
-                .expectBody(JSON_MAP).returnResult().getResponseBody().get("complaintId");
-        probe.awaitEvents(Topics.COMPLAINTS_RECEIVED, id, 1);
+        String id = postFor(new ComplaintRequest.Customer(customerId, name, email, phone, "STANDARD", null));
 
         // the view opens the sealed contact for a person with the right role
         await().atMost(KafkaProbe.PATIENCE).untilAsserted(() -> assertThat(receivedCustomer(id))
@@ -511,14 +510,90 @@ class IntakeIT {
         RawTopics raw = RawTopics.read(bootstrapServers);
         assertThat(raw.topics()).contains(Topics.COMPLAINTS_RECEIVED.name(), Topics.CUSTOMER_DATA_KEYS)
                 .anyMatch(topic -> topic.endsWith("-changelog"));
-        assertThat(raw.recordsOf(Topics.CUSTOMER_DATA_KEYS, customerId)).isEqualTo(1);
+        assertThat(raw.recordsStartingWith(Topics.CUSTOMER_DATA_KEYS, customerId + "|")).isEqualTo(1);
         assertThat(raw.containing(name, email, phone, "Vandermolen", suffix + "@")).isEmpty();
 
-        // erasure: the customer's key is tombstoned (what DELETE /api/customers/{id}/personal-data is to do)
-        probe.publishRaw(Topics.CUSTOMER_DATA_KEYS, customerId, null);
+        // only a supervisor may erase; a refused request erases and publishes nothing
+        erase(customerId, "helpdesk").expectStatus().isForbidden();
+        erase("x".repeat(65), "supervisor").expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(receivedCustomer(id)).containsEntry("name", name);
+
+        erase(customerId, "supervisor").expectStatus().isAccepted()
+                .expectBody().jsonPath("$.customerId").isEqualTo(customerId)
+                .jsonPath("$.keysErased").isEqualTo(1)
+                .jsonPath("$.what").value(what -> assertThat((String) what).contains("erased"));
+        CustomerErased erased = probe.awaitEvents(Topics.CUSTOMERS_ERASED, customerId, 1).get(0);
+        assertThat(erased.getReason()).isEqualTo(ErasureReason.REQUESTED);
+        assertThat(erased.getErasedBy()).isEqualTo("test-supervisor");
+        assertThat(probe.eventsFor(Topics.CUSTOMERS_ERASED, customerId)).hasSize(1);
         await().atMost(KafkaProbe.PATIENCE).untilAsserted(() -> assertThat(receivedCustomer(id))
                 .containsEntry("name", "erased").containsEntry("email", "erased").containsEntry("phone", "erased"));
         assertThat(RawTopics.read(bootstrapServers).containing(name, email, phone, "Vandermolen")).isEmpty();
+        // nothing left to erase
+        erase(customerId, "supervisor").expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+        // a later complaint of the customer gets a new key and is readable; the erased one stays erased
+        String later = postFor(new ComplaintRequest.Customer(customerId, name, email, phone, "STANDARD", null));
+        await().atMost(KafkaProbe.PATIENCE).untilAsserted(() -> assertThat(receivedCustomer(later))
+                .containsEntry("name", name));
+        assertThat(receivedCustomer(id)).containsEntry("name", "erased");
+    }
+
+    @Test
+    void twoKeysCreatedAtOnceForOneCustomerBothStayReadableAndErasureDeletesBoth(
+            @Autowired PersonalData personalData) {
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String customerId = "C-race-" + suffix;
+        String name = "Oswin Racecondition-" + suffix;
+        String id = postFor(new ComplaintRequest.Customer(customerId, name, "o." + suffix + "@race.example", null,
+                "STANDARD", null));
+        ComplaintReceived first = probe.awaitEvents(Topics.COMPLAINTS_RECEIVED, id, 1).get(0);
+
+        // another intake instance, not yet seeing this one's key, created its own and sealed its complaint with it
+        // (a single key per customer id would let the later write replace the earlier: its data unreadable)
+        String keyId = personalData.newKeyId();
+        byte[] key = personalData.newWrappedKey(customerId);
+        probe.publishRaw(Topics.CUSTOMER_DATA_KEYS, CustomerDataKeys.recordKey(customerId, keyId), key);
+        String otherId = UUID.randomUUID().toString();
+        Map<String, String> fields = new java.util.HashMap<>();
+        fields.put("name", name + " (other instance)");
+        probe.publish(Topics.COMPLAINTS_RECEIVED, otherId, ComplaintReceived.newBuilder(first)
+                .setEventId(UUID.randomUUID().toString()).setComplaintId(otherId)
+                .setCustomer(com.makeitright.events.Customer.newBuilder(first.getCustomer())
+                        .setSealed(java.nio.ByteBuffer.wrap(personalData.seal(customerId, keyId, key, fields))).build())
+                .build());
+
+        await().atMost(KafkaProbe.PATIENCE).untilAsserted(() -> {
+            assertThat(receivedCustomer(id)).containsEntry("name", name);
+            assertThat(receivedCustomer(otherId)).containsEntry("name", name + " (other instance)");
+        });
+        // a third complaint seals with one of the two keys, whichever: it opens too
+        String third = postFor(new ComplaintRequest.Customer(customerId, name, "o." + suffix + "@race.example", null,
+                "STANDARD", null));
+        await().atMost(KafkaProbe.PATIENCE).untilAsserted(() -> assertThat(receivedCustomer(third))
+                .containsEntry("name", name));
+
+        erase(customerId, "supervisor").expectStatus().isAccepted().expectBody().jsonPath("$.keysErased").isEqualTo(2);
+        await().atMost(KafkaProbe.PATIENCE).untilAsserted(() -> {
+            assertThat(receivedCustomer(id)).containsEntry("name", "erased");
+            assertThat(receivedCustomer(otherId)).containsEntry("name", "erased");
+            assertThat(receivedCustomer(third)).containsEntry("name", "erased");
+        });
+    }
+
+    private String postFor(ComplaintRequest.Customer customer) {
+        String id = (String) http.post().uri("/api/complaints").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(ComplaintRequest.aComplaint().withCustomer(customer)).exchange()
+                .expectStatus().isAccepted().expectBody(JSON_MAP).returnResult().getResponseBody().get("complaintId");
+        probe.awaitEvents(Topics.COMPLAINTS_RECEIVED, id, 1);
+        return id;
+    }
+
+    private WebTestClient.ResponseSpec erase(String customerId, String role) {
+        return http.delete().uri("/api/customers/{id}/personal-data", customerId)
+                .header(HttpHeaders.AUTHORIZATION, TestCredentials.bearer(role)).exchange();
     }
 
     @SuppressWarnings("unchecked")

@@ -76,9 +76,9 @@ record RawTopics(Set<String> topics, List<ConsumerRecord<byte[], byte[]>> record
         return found;
     }
 
-    /** How many records the topic holds under the key (tombstones included). */
-    long recordsOf(String topic, String key) {
-        byte[] wanted = key.getBytes(StandardCharsets.UTF_8);
-        return records.stream().filter(r -> r.topic().equals(topic) && Arrays.equals(r.key(), wanted)).count();
+    /** How many records the topic holds under keys that start with the prefix (tombstones included). */
+    long recordsStartingWith(String topic, String keyPrefix) {
+        return records.stream().filter(r -> r.topic().equals(topic) && r.key() != null
+                && new String(r.key(), StandardCharsets.UTF_8).startsWith(keyPrefix)).count();
     }
 }

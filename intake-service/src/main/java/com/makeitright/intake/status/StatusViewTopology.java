@@ -29,7 +29,8 @@ import java.util.List;
 
 /**
  * The status view's topology: every contract topic a complaint's lifecycle runs through (all but the
- * prevention actions, which are about root causes, not one complaint) is recorded, one store entry per event
+ * prevention actions, which are about root causes, and erasures, which are about a customer: the view shows an erased
+ * customer's fields as "erased" because their keys are gone, docs/privacy.md) is recorded, one store entry per event
  * (see {@link ViewKeys}), in a persistent, changelogged store. A restarted intake restores the store from its
  * changelog and the topics. Nothing is folded here: {@link ComplaintState} folds at read time, so a better fold
  * needs no migration. Bounded: at most {@code max-events-per-complaint} events per complaint, and a complaint is
@@ -44,7 +45,7 @@ class StatusViewTopology {
     static final int PURGES_PER_RUN = 1_000;
 
     static final List<Topic<?>> SOURCES = Topics.ALL.stream()
-            .filter(topic -> topic != Topics.PREVENTION_ACTIONS).toList();
+            .filter(topic -> topic != Topics.PREVENTION_ACTIONS && topic != Topics.CUSTOMERS_ERASED).toList();
 
     /** An event as read from its topic: decoded, and its exact bytes to store. */
     record Incoming(RecordedEvent event, byte[] avro) {

@@ -83,6 +83,9 @@ class PersonalDataTest {
         assertThatThrownBy(() -> new PersonalData(new byte[16])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PrivacyProperties("c2hvcnQ=")).hasMessageContaining("32 bytes");
         assertThat(new PrivacyProperties(PrivacyProperties.DEVELOPMENT_KEY).isDevelopmentKey()).isTrue();
+        // unset (an empty PRIVACY_KEY_ENCRYPTION_KEY) is the development key, never an empty key
+        assertThat(new PrivacyProperties("").isDevelopmentKey()).isTrue();
+        assertThat(new PrivacyProperties(null).isDevelopmentKey()).isTrue();
     }
 
     private static Map<String, String> fields(String name, String email, String phone) {

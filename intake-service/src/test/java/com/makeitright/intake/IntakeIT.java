@@ -25,6 +25,7 @@ import com.makeitright.testing.ComplaintRequest;
 import com.makeitright.testing.Events;
 import com.makeitright.testing.KafkaProbe;
 import com.makeitright.testing.LabeledExamples;
+import com.makeitright.testing.RawTopics;
 import com.makeitright.testing.WithKafkaBroker;
 import com.makeitright.testing.security.TestCredentials;
 import org.apache.avro.specific.SpecificRecord;

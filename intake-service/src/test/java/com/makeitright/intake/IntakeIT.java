@@ -64,11 +64,15 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "makeitright.kafka.topics.partitions=" + IntakeIT.PARTITIONS,
         "spring.kafka.streams.state-dir=${java.io.tmpdir}/make-it-right-tests/intake-${random.uuid}",
-        "makeitright.intake.transactional-id=intake-test-${random.uuid}"
+        "makeitright.intake.transactional-id=intake-test-${random.uuid}",
+        // closed cases' personal data expire within the test (the retention test below)
+        "makeitright.intake.personal-data.retention=" + IntakeIT.RETENTION_SECONDS + "s",
+        "makeitright.intake.personal-data.check-every=200ms"
 })
 class IntakeIT {
 
     static final int PARTITIONS = 3;
+    static final int RETENTION_SECONDS = 2;
     private static final ParameterizedTypeReference<Map<String, Object>> JSON_MAP = new ParameterizedTypeReference<>() {
     };
 
@@ -582,6 +586,42 @@ class IntakeIT {
             assertThat(receivedCustomer(otherId)).containsEntry("name", "erased");
             assertThat(receivedCustomer(third)).containsEntry("name", "erased");
         });
+    }
+
+    @Test
+    void aClosedCasesPersonalDataExpireAfterTheRetentionUnlessAnotherCaseIsOpen() {
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String stillOpen = "C-open-" + suffix;
+        String openOne = postFor(new ComplaintRequest.Customer(stillOpen, "Ada Stillopen", "a." + suffix + "@x.example",
+                null, "STANDARD", null));
+        String closedOne = postFor(new ComplaintRequest.Customer(stillOpen, "Ada Stillopen", "a." + suffix + "@x.example",
+                null, "STANDARD", null));
+        close(closedOne);
+        String expiring = "C-expire-" + suffix;
+        String closed = postFor(new ComplaintRequest.Customer(expiring, "Bo Expiring", "b." + suffix + "@x.example",
+                null, "STANDARD", null));
+        close(closed);
+
+        // the closed case's data stay readable for the retention, then go as by an erasure
+        assertThat(receivedCustomer(closed)).containsEntry("name", "Bo Expiring");
+        CustomerErased erased = probe.awaitEvents(Topics.CUSTOMERS_ERASED, expiring, 1).get(0);
+        assertThat(erased.getReason()).isEqualTo(ErasureReason.RETENTION);
+        assertThat(erased.getOccurredAt()).isAfterOrEqualTo(probe.awaitEvents(Topics.FOLLOW_UP_OUTCOMES, closed, 1)
+                .get(0).getOccurredAt().plusSeconds(RETENTION_SECONDS).minusMillis(500));
+        await().atMost(KafkaProbe.PATIENCE).untilAsserted(() -> assertThat(receivedCustomer(closed))
+                .containsEntry("name", "erased").containsEntry("email", "erased"));
+        // a customer with a case still open keeps theirs: their case closed before the other's, so it was due first
+        assertThat(probe.eventsUpToNow(Topics.CUSTOMERS_ERASED, stillOpen)).isEmpty();
+        assertThat(receivedCustomer(openOne)).containsEntry("name", "Ada Stillopen");
+        assertThat(receivedCustomer(closedOne)).containsEntry("name", "Ada Stillopen");
+    }
+
+    /** A satisfied follow-up, which closes the case (the view's rule), once the view has read it. */
+    private void close(String complaintId) {
+        probe.publish(Topics.FOLLOW_UP_OUTCOMES, complaintId, Events.followUpCompleted(complaintId, true)
+                .setReopened(false).build());
+        await().atMost(KafkaProbe.PATIENCE).pollInterval(Duration.ofMillis(100))
+                .until(() -> ((List<?>) status(complaintId).get("events")).size() == 2);
     }
 
     private String postFor(ComplaintRequest.Customer customer) {

@@ -48,7 +48,8 @@ class StatusViewTopologyTest {
         IntakeProperties.View bounds = new IntakeProperties.View(GRACE, Duration.ofDays(365), MAX_EVENTS,
                 Duration.ofMinutes(1));
         IntakeProperties properties = new IntakeProperties(Duration.ofSeconds(30), Duration.ofSeconds(60), null,
-                Duration.ofSeconds(5), new IntakeProperties.Unapplied(100, DataSize.ofMegabytes(1), Duration.ofMinutes(5)), 100, bounds);
+                Duration.ofSeconds(5), new IntakeProperties.Unapplied(100, DataSize.ofMegabytes(1), Duration.ofMinutes(5)), 100, bounds,
+                new IntakeProperties.PersonalData(Duration.ofDays(365), Duration.ofHours(1)));
         new StatusViewTopology().complaintEvents(builder, unapplied, properties);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "intake-view-test");

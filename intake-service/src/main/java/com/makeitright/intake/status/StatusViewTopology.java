@@ -237,8 +237,9 @@ class StatusViewTopology {
 
         private void purge(String complaintId, long now) {
             ViewHead head = ViewHead.decode(store.get(ViewKeys.head(complaintId)));
-            if (head != null) {
-                // the case leaves intake's knowledge: for the retention of personal data it has ended now
+            if (head != null && head.closedAt() == 0) {
+                // an open case leaves intake's knowledge (idle): for the retention of personal data it ends now (a
+                // closed one ended when it closed)
                 tell(customerOf(complaintId, head.keepSequence()), CaseActivity.Kind.GONE, complaintId, now);
             }
             List<Bytes> keys = new ArrayList<>();

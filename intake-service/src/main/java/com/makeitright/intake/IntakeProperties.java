@@ -34,6 +34,7 @@ import java.time.temporal.ChronoUnit;
  * @param unapplied      events this instance published that its own view has not shown yet
  * @param inFlightMaxKeys requests with an {@code Idempotency-Key} being published at once; beyond, a 503
  * @param view           the status view's store
+ * @param personalData   how long closed cases' personal data are kept (docs/privacy.md)
  */
 @Validated
 @ConfigurationProperties("makeitright.intake")
@@ -48,7 +49,8 @@ public record IntakeProperties(
         @DefaultValue("5s") Duration publishTimeout,
         @NotNull @Valid @DefaultValue Unapplied unapplied,
         @Min(1) @Max(1_000_000) @DefaultValue("10000") int inFlightMaxKeys,
-        @NotNull @Valid @DefaultValue View view) {
+        @NotNull @Valid @DefaultValue View view,
+        @NotNull @Valid @DefaultValue PersonalData personalData) {
 
     /**
      * The overlay of just-published events ({@code UnappliedWrites}): a GET or the next request sees its own write
@@ -80,5 +82,18 @@ public record IntakeProperties(
             @NotNull @DurationMin(seconds = 1) @DurationUnit(ChronoUnit.MILLIS) @DefaultValue("365d") Duration idleRetention,
             @Min(16) @Max(10_000) @DefaultValue("500") int maxEventsPerComplaint,
             @NotNull @DurationMin(millis = 100) @DurationUnit(ChronoUnit.MILLIS) @DefaultValue("1m") Duration purgeEvery) {
+    }
+
+    /**
+     * The retention of closed cases' personal data ({@code CustomerRetention}, docs/privacy.md): a customer's data keys
+     * are erased, as by {@code DELETE /api/customers/{id}/personal-data}, once none of their complaints is open and
+     * the last one closed (or was purged from the status view, idle) this long ago.
+     *
+     * @param retention  how long after their last case closed a customer's name, e-mail and phone stay readable
+     * @param checkEvery how often due expiries are looked for (wall-clock punctuation)
+     */
+    public record PersonalData(
+            @NotNull @DurationMin(seconds = 1) @DurationUnit(ChronoUnit.MILLIS) @DefaultValue("365d") Duration retention,
+            @NotNull @DurationMin(millis = 100) @DurationUnit(ChronoUnit.MILLIS) @DefaultValue("1h") Duration checkEvery) {
     }
 }

@@ -8,7 +8,9 @@ import com.makeitright.events.ComplaintContactAdded;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.ContactMatch;
 import com.makeitright.events.Customer;
+import com.makeitright.events.CustomerErased;
 import com.makeitright.events.CustomerTier;
+import com.makeitright.events.ErasureReason;
 import com.makeitright.events.FollowUpCompleted;
 import com.makeitright.events.FollowUpKind;
 import com.makeitright.events.OfferStatus;
@@ -23,10 +25,13 @@ import com.makeitright.events.ResponseDecision;
 import com.makeitright.intake.contacts.OpenCases;
 import com.makeitright.intake.testing.ActionRequests;
 import com.makeitright.intake.testing.Markers;
+import com.makeitright.platform.privacy.CustomerDataKeys;
+import com.makeitright.platform.privacy.PersonalData;
 import com.makeitright.testing.ComplaintRequest;
 import com.makeitright.testing.Events;
 import com.makeitright.testing.KafkaProbe;
 import com.makeitright.testing.LabeledExamples;
+import com.makeitright.testing.RawTopics;
 import com.makeitright.testing.WithKafkaBroker;
 import com.makeitright.testing.security.TestCredentials;
 import org.apache.avro.specific.SpecificRecord;
@@ -65,11 +70,15 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "makeitright.kafka.topics.partitions=" + IntakeIT.PARTITIONS,
         "spring.kafka.streams.state-dir=${java.io.tmpdir}/make-it-right-tests/intake-${random.uuid}",
-        "makeitright.intake.transactional-id=intake-test-${random.uuid}"
+        "makeitright.intake.transactional-id=intake-test-${random.uuid}",
+        // closed cases' personal data expire within the test (the retention test below)
+        "makeitright.intake.personal-data.retention=" + IntakeIT.RETENTION_SECONDS + "s",
+        "makeitright.intake.personal-data.check-every=200ms"
 })
 class IntakeIT {
 
     static final int PARTITIONS = 3;
+    static final int RETENTION_SECONDS = 2;
     private static final ParameterizedTypeReference<Map<String, Object>> JSON_MAP = new ParameterizedTypeReference<>() {
     };
 
@@ -571,18 +580,13 @@ class IntakeIT {
     // ---------------------------------------------------------------- personal data (docs/privacy.md)
 
     @Test
-    void noTopicHoldsAReadableNameEmailOrPhoneAndWithoutTheKeyTheViewShowsErased() {
+    void noTopicHoldsAReadableNameEmailOrPhoneAndASupervisorsErasureMakesTheViewShowErased() {
         String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
         String name = "Quintessa Vandermolen-" + suffix;
         String email = "quintessa." + suffix + "@erasure.example";
         String phone = "+31 6 " + suffix.replaceAll("[^0-9]", "7") + "55";
         String customerId = "C-erase-" + suffix;
-        ComplaintRequest request = ComplaintRequest.aComplaint().withCustomer(
-                new ComplaintRequest.Customer(customerId, name, email, phone, "STANDARD", null));
-        String id = (String) http.post().uri("/api/complaints").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(request).exchange().expectStatus().isAccepted()
-                .expectBody(JSON_MAP).returnResult().getResponseBody().get("complaintId");
-        probe.awaitEvents(Topics.COMPLAINTS_RECEIVED, id, 1);
+        String id = postFor(new ComplaintRequest.Customer(customerId, name, email, phone, "STANDARD", null));
 
         // the view opens the sealed contact for a person with the right role
         await().atMost(KafkaProbe.PATIENCE).untilAsserted(() -> assertThat(receivedCustomer(id))
@@ -592,14 +596,126 @@ class IntakeIT {
         RawTopics raw = RawTopics.read(bootstrapServers);
         assertThat(raw.topics()).contains(Topics.COMPLAINTS_RECEIVED.name(), Topics.CUSTOMER_DATA_KEYS)
                 .anyMatch(topic -> topic.endsWith("-changelog"));
-        assertThat(raw.recordsOf(Topics.CUSTOMER_DATA_KEYS, customerId)).isEqualTo(1);
+        assertThat(raw.recordsStartingWith(Topics.CUSTOMER_DATA_KEYS, customerId + "|")).isEqualTo(1);
         assertThat(raw.containing(name, email, phone, "Vandermolen", suffix + "@")).isEmpty();
 
-        // erasure: the customer's key is tombstoned (what DELETE /api/customers/{id}/personal-data is to do)
-        probe.publishRaw(Topics.CUSTOMER_DATA_KEYS, customerId, null);
+        // only a supervisor may erase; a refused request erases and publishes nothing
+        erase(customerId, "helpdesk").expectStatus().isForbidden();
+        erase("x".repeat(65), "supervisor").expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(receivedCustomer(id)).containsEntry("name", name);
+
+        erase(customerId, "supervisor").expectStatus().isAccepted()
+                .expectBody().jsonPath("$.customerId").isEqualTo(customerId)
+                .jsonPath("$.keysErased").isEqualTo(1)
+                .jsonPath("$.what").value(what -> assertThat((String) what).contains("erased"));
+        CustomerErased erased = probe.awaitEvents(Topics.CUSTOMERS_ERASED, customerId, 1).get(0);
+        assertThat(erased.getReason()).isEqualTo(ErasureReason.REQUESTED);
+        assertThat(erased.getErasedBy()).isEqualTo("test-supervisor");
+        assertThat(probe.eventsFor(Topics.CUSTOMERS_ERASED, customerId)).hasSize(1);
         await().atMost(KafkaProbe.PATIENCE).untilAsserted(() -> assertThat(receivedCustomer(id))
                 .containsEntry("name", "erased").containsEntry("email", "erased").containsEntry("phone", "erased"));
         assertThat(RawTopics.read(bootstrapServers).containing(name, email, phone, "Vandermolen")).isEmpty();
+        // nothing left to erase
+        erase(customerId, "supervisor").expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+        // a later complaint of the customer gets a new key and is readable; the erased one stays erased
+        String later = postFor(new ComplaintRequest.Customer(customerId, name, email, phone, "STANDARD", null));
+        await().atMost(KafkaProbe.PATIENCE).untilAsserted(() -> assertThat(receivedCustomer(later))
+                .containsEntry("name", name));
+        assertThat(receivedCustomer(id)).containsEntry("name", "erased");
+    }
+
+    @Test
+    void twoKeysCreatedAtOnceForOneCustomerBothStayReadableAndErasureDeletesBoth(
+            @Autowired PersonalData personalData) {
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String customerId = "C-race-" + suffix;
+        String name = "Oswin Racecondition-" + suffix;
+        String id = postFor(new ComplaintRequest.Customer(customerId, name, "o." + suffix + "@race.example", null,
+                "STANDARD", null));
+        ComplaintReceived first = probe.awaitEvents(Topics.COMPLAINTS_RECEIVED, id, 1).get(0);
+
+        // another intake instance, not yet seeing this one's key, created its own and sealed its complaint with it
+        // (a single key per customer id would let the later write replace the earlier: its data unreadable)
+        String keyId = personalData.newKeyId();
+        byte[] key = personalData.newWrappedKey(customerId);
+        probe.publishRaw(Topics.CUSTOMER_DATA_KEYS, CustomerDataKeys.recordKey(customerId, keyId), key);
+        String otherId = UUID.randomUUID().toString();
+        Map<String, String> fields = new java.util.HashMap<>();
+        fields.put("name", name + " (other instance)");
+        probe.publish(Topics.COMPLAINTS_RECEIVED, otherId, ComplaintReceived.newBuilder(first)
+                .setEventId(UUID.randomUUID().toString()).setComplaintId(otherId)
+                .setCustomer(com.makeitright.events.Customer.newBuilder(first.getCustomer())
+                        .setSealed(java.nio.ByteBuffer.wrap(personalData.seal(customerId, keyId, key, fields))).build())
+                .build());
+
+        await().atMost(KafkaProbe.PATIENCE).untilAsserted(() -> {
+            assertThat(receivedCustomer(id)).containsEntry("name", name);
+            assertThat(receivedCustomer(otherId)).containsEntry("name", name + " (other instance)");
+        });
+        // a third complaint seals with one of the two keys, whichever: it opens too
+        String third = postFor(new ComplaintRequest.Customer(customerId, name, "o." + suffix + "@race.example", null,
+                "STANDARD", null));
+        await().atMost(KafkaProbe.PATIENCE).untilAsserted(() -> assertThat(receivedCustomer(third))
+                .containsEntry("name", name));
+
+        erase(customerId, "supervisor").expectStatus().isAccepted().expectBody().jsonPath("$.keysErased").isEqualTo(2);
+        await().atMost(KafkaProbe.PATIENCE).untilAsserted(() -> {
+            assertThat(receivedCustomer(id)).containsEntry("name", "erased");
+            assertThat(receivedCustomer(otherId)).containsEntry("name", "erased");
+            assertThat(receivedCustomer(third)).containsEntry("name", "erased");
+        });
+    }
+
+    @Test
+    void aClosedCasesPersonalDataExpireAfterTheRetentionUnlessAnotherCaseIsOpen() {
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String stillOpen = "C-open-" + suffix;
+        String openOne = postFor(new ComplaintRequest.Customer(stillOpen, "Ada Stillopen", "a." + suffix + "@x.example",
+                null, "STANDARD", null));
+        String closedOne = postFor(new ComplaintRequest.Customer(stillOpen, "Ada Stillopen", "a." + suffix + "@x.example",
+                null, "STANDARD", null));
+        close(closedOne);
+        String expiring = "C-expire-" + suffix;
+        String closed = postFor(new ComplaintRequest.Customer(expiring, "Bo Expiring", "b." + suffix + "@x.example",
+                null, "STANDARD", null));
+        close(closed);
+
+        // the closed case's data stay readable for the retention, then go as by an erasure
+        assertThat(receivedCustomer(closed)).containsEntry("name", "Bo Expiring");
+        CustomerErased erased = probe.awaitEvents(Topics.CUSTOMERS_ERASED, expiring, 1).get(0);
+        assertThat(erased.getReason()).isEqualTo(ErasureReason.RETENTION);
+        assertThat(erased.getOccurredAt()).isAfterOrEqualTo(probe.awaitEvents(Topics.FOLLOW_UP_OUTCOMES, closed, 1)
+                .get(0).getOccurredAt().plusSeconds(RETENTION_SECONDS).minusMillis(500));
+        await().atMost(KafkaProbe.PATIENCE).untilAsserted(() -> assertThat(receivedCustomer(closed))
+                .containsEntry("name", "erased").containsEntry("email", "erased"));
+        // a customer with a case still open keeps theirs: their case closed before the other's, so it was due first
+        assertThat(probe.eventsUpToNow(Topics.CUSTOMERS_ERASED, stillOpen)).isEmpty();
+        assertThat(receivedCustomer(openOne)).containsEntry("name", "Ada Stillopen");
+        assertThat(receivedCustomer(closedOne)).containsEntry("name", "Ada Stillopen");
+    }
+
+    /** A satisfied follow-up, which closes the case (the view's rule), once the view has read it. */
+    private void close(String complaintId) {
+        probe.publish(Topics.FOLLOW_UP_OUTCOMES, complaintId, Events.followUpCompleted(complaintId, true)
+                .setReopened(false).build());
+        await().atMost(KafkaProbe.PATIENCE).pollInterval(Duration.ofMillis(100))
+                .until(() -> ((List<?>) status(complaintId).get("events")).size() == 2);
+    }
+
+    private String postFor(ComplaintRequest.Customer customer) {
+        String id = (String) http.post().uri("/api/complaints").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(ComplaintRequest.aComplaint().withCustomer(customer)).exchange()
+                .expectStatus().isAccepted().expectBody(JSON_MAP).returnResult().getResponseBody().get("complaintId");
+        probe.awaitEvents(Topics.COMPLAINTS_RECEIVED, id, 1);
+        return id;
+    }
+
+    private WebTestClient.ResponseSpec erase(String customerId, String role) {
+        return http.delete().uri("/api/customers/{id}/personal-data", customerId)
+                .header(HttpHeaders.AUTHORIZATION, TestCredentials.bearer(role)).exchange();
     }
 
     @SuppressWarnings("unchecked")

@@ -5,6 +5,7 @@ import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.ComplaintContactAdded;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.ComplaintResolved;
+import com.makeitright.events.CustomerErased;
 import com.makeitright.events.CustomerNotified;
 import com.makeitright.events.FollowUpCompleted;
 import com.makeitright.events.FollowUpDue;
@@ -71,6 +72,13 @@ public final class Topics {
             new Topic<>("complaints.prevention-actions", PreventionActionProposed.class);
 
     /**
+     * Writer: intake (a supervisor's erasure request, or the retention of closed cases). Keyed by customer id, not
+     * complaint id: the one contract topic about a customer rather than a complaint (docs/privacy.md).
+     */
+    public static final Topic<CustomerErased> CUSTOMERS_ERASED =
+            new Topic<>("customers.erased", CustomerErased.class);
+
+    /**
      * Not a contract topic (no event type, no dead-letter topic): the log of {@code ./complaints dlt replay}, compacted,
      * one entry per replayed dead letter keyed by its dead-letter coordinates ({@code <topic>.DLT-<partition>@<offset>}).
      * Written in the same transaction as the replayed record, so a dead letter is sent back at most once.
@@ -86,7 +94,8 @@ public final class Topics {
 
     /**
      * Not a contract topic (no event type, no dead-letter topic): each customer's data key, wrapped by the
-     * key-encryption key, keyed by customer id; compacted, a tombstone erases the customer's personal data
+     * key-encryption key, keyed by {@code <customerId>|<keyId>} (a customer may have several keys, see
+     * {@code CustomerDataKeys}); compacted, a tombstone erases the customer's personal data
      * everywhere it was sealed (docs/privacy.md). Writer: intake.
      */
     public static final String CUSTOMER_DATA_KEYS = "customers.data-keys";
@@ -95,7 +104,7 @@ public final class Topics {
     public static final List<Topic<?>> ALL = List.of(
             COMPLAINTS_RECEIVED, CONTACTS_ADDED, COMPLAINTS_ACKNOWLEDGED, ACKNOWLEDGEMENT_APPROVALS, REMEDY_OFFERED, REMEDY_RESPONSES,
             APPROVALS, REMEDY_FULFILLED, COMPLAINTS_RESOLVED, FOLLOW_UP_DUE, CUSTOMER_NOTIFIED, FOLLOW_UP_OUTCOMES,
-            PREVENTION_ACTIONS);
+            PREVENTION_ACTIONS, CUSTOMERS_ERASED);
 
     private Topics() {
     }

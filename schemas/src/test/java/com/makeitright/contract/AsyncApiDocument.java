@@ -38,6 +38,7 @@ final class AsyncApiDocument {
         SERVICES.put("complaints.customer-notified", List.of("followup-worker", "followup", "intake"));
         SERVICES.put("complaints.follow-up-outcomes", List.of("intake", "followup", "intake"));
         SERVICES.put("complaints.prevention-actions", List.of("followup"));
+        SERVICES.put("customers.erased", List.of("intake", "followup"));
     }
 
     private AsyncApiDocument() {
@@ -58,7 +59,7 @@ final class AsyncApiDocument {
         y.append("  version: \"1\"\n");
         y.append("  description: ").append(q("Every contract topic of Make It Right. Each topic carries one event"
                 + " type with a single writer; records are keyed by complaint id (a string), so one complaint's"
-                + " events stay in order. Values are Avro in single-object encoding: 0xC3 0x01, the 8-byte"
+                + " events stay in order; customers.erased, about a customer, is keyed by customer id. Values are Avro in single-object encoding: 0xC3 0x01, the 8-byte"
                 + " little-endian CRC-64-AVRO fingerprint of the writer schema (x-avro-fingerprint below: the"
                 + " current schema's 8 bytes in hex, as on the wire; older ones are in schemas/src/main/resources/schema-history), then the Avro binary"
                 + " body. The .avsc files refer to named types in schemas/src/main/avro/types. A record that a"
@@ -128,7 +129,8 @@ final class AsyncApiDocument {
             y.append("        kafka:\n");
             y.append("          key:\n");
             y.append("            type: string\n");
-            y.append("            description: \"the complaint id\"\n");
+            y.append("            description: ").append(q(topic == Topics.CUSTOMERS_ERASED ? "the customer id"
+                    : "the complaint id")).append('\n');
             y.append("          bindingVersion: 0.5.0\n");
             y.append("      x-avro-schema: ").append(q(schema.getFullName())).append('\n');
             y.append("      x-avro-fingerprint: ").append(q(fingerprint(schema))).append('\n');

@@ -202,6 +202,55 @@ class LifecycleIT {
         helpdesk.awaitView(id, v -> v.path("round").asInt() == round, "FOLLOW_UP_DUE");
     }
 
+    /**
+     * Issue #12's erasure on the running stack: every service has processed a complaint with a distinctive name,
+     * e-mail and phone; a supervisor erases the customer; then no topic on the broker (events, changelogs,
+     * repartition and dead-letter topics, keys, values and headers) holds any of them readably, and the status view
+     * shows "erased" in their place.
+     */
+    @Test
+    void aSupervisorErasesACustomerAndNoTopicHoldsTheirNameEmailOrPhone() throws Exception {
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String name = "Philippa Erasmus-Oduya " + suffix;
+        String email = "philippa." + suffix + "@erased.example";
+        String phone = "+44 20 " + suffix.replaceAll("[^0-9]", "3") + " 91";
+        String customerId = "C-erasure-" + suffix;
+        String id = helpdesk.submit(smallOrderOfOursGoneWrong().withCustomer(
+                new ComplaintRequest.Customer(customerId, name, email, phone, "STANDARD", null)));
+        // triage, remedy, followup and the worker have all had the complaint
+        JsonNode view = helpdesk.awaitOfferForCustomer(id, 1);
+        assertThat(receivedCustomer(view).path("email").asString()).isEqualTo(email);
+
+        java.net.http.HttpResponse<String> erased = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
+                                + system.port(com.makeitright.cli.stack.Component.INTAKE) + "/api/customers/"
+                                + customerId + "/personal-data"))
+                        .header("Authorization", system.bearer("supervisor")).DELETE().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(erased.statusCode()).as(erased.body()).isEqualTo(202);
+        assertThat(kafka.awaitEvents(Topics.CUSTOMERS_ERASED, customerId, 1)).hasSize(1);
+
+        view = helpdesk.awaitView(id, v -> "erased".equals(receivedCustomer(v).path("name").asString()),
+                "OFFERED", "AWAITING_APPROVAL");
+        assertThat(receivedCustomer(view).path("email").asString()).isEqualTo("erased");
+        assertThat(receivedCustomer(view).path("phone").asString()).isEqualTo("erased");
+        com.makeitright.testing.RawTopics raw =
+                com.makeitright.testing.RawTopics.read(system.stack().config().bootstrapServers());
+        assertThat(raw.topics()).contains(Topics.COMPLAINTS_RECEIVED.name(), Topics.CUSTOMER_DATA_KEYS,
+                Topics.CUSTOMERS_ERASED.name()).anyMatch(topic -> topic.endsWith("-changelog"));
+        assertThat(raw.containing(name, email, phone, "Erasmus-Oduya", "philippa." + suffix)).isEmpty();
+        assertNothingDeadLettered(id);
+    }
+
+    private static JsonNode receivedCustomer(JsonNode view) {
+        for (JsonNode event : view.path("events")) {
+            if ("ComplaintReceived".equals(event.path("type").asString())) {
+                return event.path("payload").path("customer");
+            }
+        }
+        throw new AssertionError("no ComplaintReceived in the view");
+    }
+
     private <T extends SpecificRecord> T only(Topic<T> topic, String id) {
         return exactly(topic, id, 1).get(0);
     }

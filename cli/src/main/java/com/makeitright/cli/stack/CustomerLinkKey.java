@@ -1,12 +1,6 @@
 package com.makeitright.cli.stack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -36,29 +30,12 @@ public final class CustomerLinkKey {
 
     /** The key, made on first use; a key made at the same moment by another {@code up} wins over ours. */
     public String ensure() {
-        try {
-            if (!Files.isDirectory(file.getParent())) {
-                Files.createDirectories(file.getParent());
-                Credentials.ownerOnly(file.getParent(), "rwx------");
-            }
-            if (!Files.exists(file)) {
-                try {
-                    Files.writeString(file, newKey() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                            StandardOpenOption.WRITE);
-                    Credentials.ownerOnly(file, "rw-------");
-                } catch (FileAlreadyExistsException raced) {
-                    // theirs stands
-                }
-            }
-            String key = Files.readString(file, StandardCharsets.UTF_8).strip();
-            if (key.length() < 32) {
-                throw new StackException(file + " holds no usable key (at least 32 characters); delete it and"
-                        + " ./complaints up makes a new one (links already mailed stop working)");
-            }
-            return key;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot make or read the customer link key " + file, e);
+        String key = StackSecret.ensure(file, CustomerLinkKey::newKey);
+        if (key.length() < 32) {
+            throw new StackException(file + " holds no usable key (at least 32 characters); delete it and"
+                    + " ./complaints up makes a new one (links already mailed stop working)");
         }
+        return key;
     }
 
     /** 48 random bytes, URL-safe base64 (64 characters): well above the 32 the services require. */

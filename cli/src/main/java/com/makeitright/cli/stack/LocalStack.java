@@ -306,6 +306,12 @@ public final class LocalStack {
             environment.put(StackConfig.CUSTOMER_LINK_KEY_VARIABLE,
                     isBlank(inherited) ? CustomerLinkKey.of(config).ensure() : inherited);
         }
+        if (!environment.containsKey(KeyEncryptionKey.VARIABLE)) {
+            // every service seals or may open personal data: the environment's key, or the run directory's own
+            String inherited = inheritedEnvironment.get(KeyEncryptionKey.VARIABLE);
+            environment.put(KeyEncryptionKey.VARIABLE,
+                    isBlank(inherited) ? KeyEncryptionKey.of(config).ensure() : inherited);
+        }
         process(instance).start(command, environment, config.projectDir());
     }
 

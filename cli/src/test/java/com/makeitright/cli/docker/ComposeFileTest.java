@@ -131,6 +131,12 @@ class ComposeFileTest {
                 + Component.INTAKE.defaultPort());
         assertThat(env.get("CUSTOMER_LINK_KEY")).as("one key, required, no default").isEqualTo(intakeKey);
         assertThat(String.valueOf(intakeKey)).startsWith("${CUSTOMER_LINK_KEY:?");
+        // one key-encryption key for every service, required: the built-in development key is published
+        for (String service : List.of("intake-service", "triage-service", "remedy-service", "followup-service",
+                "followup-worker")) {
+            assertThat(String.valueOf(map(map(services.get(service)).get("environment"))
+                    .get("PRIVACY_KEY_ENCRYPTION_KEY"))).as(service).startsWith("${PRIVACY_KEY_ENCRYPTION_KEY:?");
+        }
         assertThat(map(map(worker.get("depends_on")).get("mail"))).containsEntry("condition", "service_started");
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The local stack's API keys: one per role, private to their owner, made once, and what the services are told. */
 class CredentialsTest {
@@ -50,6 +51,25 @@ class CredentialsTest {
                 .isEqualTo("rwx------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key.file()))).isEqualTo("rw-------");
         assertThat(CustomerLinkKey.newKey()).isNotEqualTo(CustomerLinkKey.newKey());
+    }
+
+    @Test
+    void theKeyEncryptionKeyIsMadeOnceOwnerOnlyAes256AndNeverTheDevelopmentKey(@TempDir Path project)
+            throws IOException {
+        StackConfig config = StackConfig.builder(project).runDir(project.resolve(".run")).build();
+        KeyEncryptionKey key = KeyEncryptionKey.of(config);
+
+        String first = key.ensure();
+
+        assertThat(java.util.Base64.getDecoder().decode(first)).hasSize(32);
+        assertThat(first).isNotEqualTo("mfViVefGMhnksRCjYtrhCHR2yDUNDvqb3NB6ZVw4eIM="); // the published one
+        assertThat(KeyEncryptionKey.of(config).ensure()).as("a second up keeps it").isEqualTo(first);
+        assertThat(key.file()).isEqualTo(project.resolve(".run/secrets/key-encryption-key"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key.file()))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key.file().getParent())))
+                .isEqualTo("rwx------");
+        Files.writeString(key.file(), "not a key\n");
+        assertThatThrownBy(key::ensure).isInstanceOf(StackException.class).hasMessageContaining("32 bytes");
     }
 
     @Test

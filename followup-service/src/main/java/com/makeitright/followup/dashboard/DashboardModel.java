@@ -7,6 +7,7 @@ import com.makeitright.events.ComplaintContactAdded;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.ComplaintResolved;
 import com.makeitright.events.AcknowledgementApproved;
+import com.makeitright.events.CustomerErased;
 import com.makeitright.events.CustomerNotified;
 import com.makeitright.events.FollowUpCompleted;
 import com.makeitright.events.FollowUpDue;
@@ -17,6 +18,7 @@ import com.makeitright.events.RemedyFulfilled;
 import com.makeitright.events.RemedyOffered;
 import com.makeitright.events.RemedyResponded;
 import com.makeitright.events.RootCause;
+import org.apache.avro.specific.SpecificRecord;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -51,9 +53,18 @@ final class DashboardModel {
     private final Map<String, Long> deadLetters = new TreeMap<>();
     /** One entry per consumer group: bounded by the groups of the deployment, not by the data. */
     private final Map<String, Long> consumerLag = new TreeMap<>();
+    /**
+     * Customers erased lately (customer id → when) and the complaints dropped for them: their events, read again after
+     * a restart in any order across topics, are not folded back in. Bounded: {@code max-complaints} each, the eldest
+     * forgotten first (an erasure older than that is also older than every case file kept).
+     */
+    private final Map<String, Long> erasedCustomers;
+    private final Map<String, Boolean> erasedComplaints;
     private long version;
 
     DashboardModel(DashboardProperties properties) {
+        this.erasedCustomers = bounded(properties.maxComplaints());
+        this.erasedComplaints = bounded(properties.maxComplaints());
         this.properties = properties;
     }
 
@@ -64,6 +75,17 @@ final class DashboardModel {
     /** Folds one event in; {@code now} is the wall clock, which decides what is too old to count. */
     synchronized void apply(Object event, long now) {
         version++;
+        if (event instanceof CustomerErased e) {
+            erased(e);
+            return;
+        }
+        if (event instanceof ComplaintReceived e && isErased(e)) {
+            erasedComplaints.put(e.getComplaintId(), Boolean.TRUE);
+            cases.remove(e.getComplaintId());
+        }
+        if (event instanceof SpecificRecord record && erasedComplaints.containsKey(complaintIdOf(record))) {
+            return;
+        }
         if (event instanceof ComplaintReceived e) {
             if (file(e.getComplaintId()).received(e)) {
                 long at = e.getOccurredAt().toEpochMilli();
@@ -160,6 +182,42 @@ final class DashboardModel {
                     cell.inaction = cell.inaction.add(o.costOfInaction().amount());
                     cell.inactionKnown++;
                 });
+    }
+
+    /**
+     * An erased customer's case files hold their free text (subject, description, comments): the dashboard forgets
+     * them (docs/privacy.md). The counts over time keep what they counted: they hold no personal data.
+     */
+    private void erased(CustomerErased e) {
+        long at = e.getOccurredAt().toEpochMilli();
+        erasedCustomers.put(e.getCustomerId(), at);
+        Iterator<CaseFile> files = cases.values().iterator();
+        while (files.hasNext()) {
+            CaseFile file = files.next();
+            if (e.getCustomerId().equals(file.customerId) && file.receivedAt <= at) {
+                erasedComplaints.put(file.complaintId, Boolean.TRUE);
+                files.remove();
+            }
+        }
+    }
+
+    private boolean isErased(ComplaintReceived e) {
+        Long erasedAt = erasedCustomers.get(e.getCustomer().getId());
+        return erasedAt != null && e.getOccurredAt().toEpochMilli() <= erasedAt;
+    }
+
+    private static String complaintIdOf(SpecificRecord event) {
+        var field = event.getSchema().getField("complaintId");
+        return field == null ? "" : String.valueOf(event.get(field.pos()));
+    }
+
+    private static <V> Map<String, V> bounded(int max) {
+        return new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > max;
+            }
+        };
     }
 
     private CaseFile file(String complaintId) {

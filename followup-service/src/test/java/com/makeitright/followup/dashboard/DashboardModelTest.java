@@ -188,4 +188,29 @@ class DashboardModelTest {
         assertThat(model.complaint(id).orElseThrow().timeline()).extracting(CaseFile.Entry::summary)
                 .anySatisfy(line -> assertThat(line).startsWith("OFFER_REMINDER: "));
     }
+
+    @Test
+    void anErasedCustomersCaseFilesGoAndTheirEventsReadAgainDoNotBringThemBack() {
+        walk("c-erased", NOW.minusSeconds(60));
+        walk("c-kept", NOW.minusSeconds(60));
+        com.makeitright.events.CustomerErased erased = com.makeitright.events.CustomerErased.newBuilder()
+                .setEventId("e-1").setCustomerId("C-c-erased").setOccurredAt(NOW.minusSeconds(30))
+                .setReason(com.makeitright.events.ErasureReason.REQUESTED).setErasedBy("sup").setKeysErased(1).build();
+
+        model.apply(erased, now);
+        assertThat(model.complaint("c-erased")).isEmpty();
+        assertThat(model.complaint("c-kept")).isPresent();
+        // later events of the erased complaint, and a restart reading its complaint again after the erasure
+        model.apply(Events.offered("c-erased").setOccurredAt(NOW.minusSeconds(20)).build(), now);
+        assertThat(model.complaint("c-erased")).isEmpty();
+        DashboardModel restarted = new DashboardModel(properties(10));
+        restarted.apply(erased, now);
+        restarted.apply(Events.received("c-erased").setOccurredAt(NOW.minusSeconds(60)).build(), now);
+        restarted.apply(Events.acknowledged("c-erased").setOccurredAt(NOW.minusSeconds(58)).build(), now);
+        assertThat(restarted.complaint("c-erased")).isEmpty();
+        // a complaint the customer makes after the erasure is shown
+        restarted.apply(Events.received("c-erased-2").setCustomer(Events.received("c-erased").build().getCustomer())
+                .setOccurredAt(NOW.minusSeconds(10)).build(), now);
+        assertThat(restarted.complaint("c-erased-2")).isPresent();
+    }
 }

@@ -209,7 +209,8 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
         ContactCard stored = contacts.get(notice.complaintId());
         // opened for this mail only; an erased customer's card opens without an address
         ContactCard contact = stored == null || stored.sealed() == null ? stored
-                : stored.opened(personalData, dataKeys.get(stored.customerId()));
+                : stored.opened(personalData,
+                CustomerDataKeys.keyFor(dataKeys, stored.customerId(), stored.sealed()));
         if (contact == null) { // the event overtook the complaint's ComplaintReceived (cross-topic order)
             Notice waiting = pending.get(key);
             // One mail per key: an agent's approved words win over triage's unreviewed draft, whichever came first.

@@ -1,10 +1,15 @@
 package com.makeitright.intake.privacy;
 
 import com.makeitright.events.ComplaintReceived;
+import com.makeitright.events.CustomerErased;
+import com.makeitright.events.ErasureReason;
 import org.apache.avro.specific.SpecificRecord;
 import reactor.core.publisher.Mono;
 
-/** Seals a complaint's personal fields before it is published and opens them for answers (docs/privacy.md). */
+/**
+ * Seals a complaint's personal fields before it is published, opens them for answers, and erases a customer's keys
+ * (docs/privacy.md).
+ */
 public interface Sealing {
 
     /** The complaint with its customer's contact details sealed under the customer's data key. */
@@ -16,4 +21,10 @@ public interface Sealing {
      * never publish what this returns.
      */
     SpecificRecord open(String customerId, SpecificRecord event);
+
+    /**
+     * Deletes every data key of the customer and publishes {@code CustomerErased}, in one transaction; the event, or
+     * empty when the customer has no key (never seen, or erased already), and then nothing is published.
+     */
+    Mono<CustomerErased> erase(String customerId, ErasureReason reason, String erasedBy);
 }

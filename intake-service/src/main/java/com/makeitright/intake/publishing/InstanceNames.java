@@ -11,12 +11,12 @@ import java.util.UUID;
  * port: unique per instance (two intakes never fence each other) and the same after a restart (the restarted
  * instance fences its own unfinished transaction at once instead of readers waiting for its timeout).
  */
-final class InstanceNames {
+public final class InstanceNames {
 
     private InstanceNames() {
     }
 
-    static String transactionIdPrefix(String configured, Environment environment) {
+    public static String transactionIdPrefix(String configured, Environment environment) {
         if (configured != null && !configured.isBlank()) {
             return configured + "-";
         }

@@ -29,7 +29,8 @@ import java.util.List;
 
 /**
  * The status view's topology: every contract topic a complaint's lifecycle runs through (all but the
- * prevention actions, which are about root causes, not one complaint) is recorded, one store entry per event
+ * prevention actions, which are about root causes, and erasures, which are about a customer: the view shows an erased
+ * customer's fields as "erased" because their keys are gone, docs/privacy.md) is recorded, one store entry per event
  * (see {@link ViewKeys}), in a persistent, changelogged store. A restarted intake restores the store from its
  * changelog and the topics. Nothing is folded here: {@link ComplaintState} folds at read time, so a better fold
  * needs no migration. Bounded: at most {@code max-events-per-complaint} events per complaint, and a complaint is
@@ -44,15 +45,16 @@ class StatusViewTopology {
     static final int PURGES_PER_RUN = 1_000;
 
     static final List<Topic<?>> SOURCES = Topics.ALL.stream()
-            .filter(topic -> topic != Topics.PREVENTION_ACTIONS).toList();
+            .filter(topic -> topic != Topics.PREVENTION_ACTIONS && topic != Topics.CUSTOMERS_ERASED).toList();
 
     /** An event as read from its topic: decoded, and its exact bytes to store. */
     record Incoming(RecordedEvent event, byte[] avro) {
     }
 
+    /** Returns what the view tells about each customer's cases, keyed by customer id ({@link CaseActivity}). */
     @Bean
-    KStream<String, Incoming> complaintEvents(StreamsBuilder builder, UnappliedWrites unapplied,
-                                              IntakeProperties properties) {
+    KStream<String, CaseActivity> complaintEvents(StreamsBuilder builder, UnappliedWrites unapplied,
+                                                  IntakeProperties properties) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
                 Serdes.Bytes(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PURGES),
@@ -63,8 +65,7 @@ class StatusViewTopology {
                     .filter((key, event) -> event != null);
             all = all == null ? events : all.merge(events);
         }
-        all.process(() -> new RecordEvent(unapplied, properties.view()), STORE, PURGES);
-        return all;
+        return all.process(() -> new RecordEvent(unapplied, properties.view()), STORE, PURGES);
     }
 
     /** Decodes with the one shared decoder (undecodable records go to the dead-letter topic) and keeps the bytes. */
@@ -74,8 +75,11 @@ class StatusViewTopology {
                 (name, data) -> data == null ? null : new Incoming(StoredEventsSerde.decode(name, data), data));
     }
 
-    /** Stores each event once per event id, trims the complaint to its bound, and purges what is due. */
-    static final class RecordEvent implements Processor<String, Incoming, Void, Void> {
+    /**
+     * Stores each event once per event id, trims the complaint to its bound, and purges what is due. Forwards, keyed
+     * by customer id, when a complaint is received, closes and leaves the view ({@link CaseActivity}).
+     */
+    static final class RecordEvent implements Processor<String, Incoming, String, CaseActivity> {
 
         private static final Logger log = LoggerFactory.getLogger(RecordEvent.class);
 
@@ -83,6 +87,7 @@ class StatusViewTopology {
         private final IntakeProperties.View bounds;
         private KeyValueStore<Bytes, byte[]> store;
         private KeyValueStore<Bytes, byte[]> purges;
+        private ProcessorContext<String, CaseActivity> context;
 
         RecordEvent(UnappliedWrites unapplied, IntakeProperties.View bounds) {
             this.unapplied = unapplied;
@@ -90,7 +95,8 @@ class StatusViewTopology {
         }
 
         @Override
-        public void init(ProcessorContext<Void, Void> context) {
+        public void init(ProcessorContext<String, CaseActivity> context) {
+            this.context = context;
             store = context.getStateStore(STORE);
             purges = context.getStateStore(PURGES);
             context.schedule(bounds.purgeEvery(), PunctuationType.WALL_CLOCK_TIME, this::purgeDue);
@@ -132,6 +138,11 @@ class StatusViewTopology {
             boolean closes = closedAt == 0 && closes(event);
             if (closes) {
                 closedAt = Math.max(1, at);
+            }
+            if (event.event() instanceof ComplaintReceived received) {
+                tell(received.getCustomer().getId(), CaseActivity.Kind.OPENED, complaintId, at);
+            } else if (closes) {
+                tell(customerOf(complaintId, keep), CaseActivity.Kind.CLOSED, complaintId, at);
             }
             ViewHead updated = trim(complaintId, new ViewHead(sequence + 1, head.count() + 1, head.trimFrom(), keep,
                     keepRound, round, Math.max(head.lastEventAt(), at), closedAt));
@@ -190,7 +201,7 @@ class StatusViewTopology {
                     }
                     long at = head.purgeAt(bounds.closedGrace(), bounds.idleRetention());
                     if (at <= now) {
-                        purge(complaintId);
+                        purge(complaintId, now);
                         purged++;
                     } else {
                         purges.put(ViewKeys.purge(at, complaintId), new byte[0]);
@@ -208,7 +219,29 @@ class StatusViewTopology {
             }
         }
 
-        private void purge(String complaintId) {
+        private void tell(String customerId, CaseActivity.Kind kind, String complaintId, long at) {
+            if (customerId != null) {
+                context.forward(new Record<>(customerId, new CaseActivity(kind, complaintId, at), at));
+            }
+        }
+
+        /** The customer of the complaint, from its kept ComplaintReceived; null when the view has none. */
+        private String customerOf(String complaintId, long keepSequence) {
+            if (keepSequence < 0) {
+                return null;
+            }
+            byte[] entry = store.get(ViewKeys.event(complaintId, keepSequence));
+            return entry != null && StoredEventsSerde.readEntry(entry).event() instanceof ComplaintReceived received
+                    ? received.getCustomer().getId() : null;
+        }
+
+        private void purge(String complaintId, long now) {
+            ViewHead head = ViewHead.decode(store.get(ViewKeys.head(complaintId)));
+            if (head != null && head.closedAt() == 0) {
+                // an open case leaves intake's knowledge (idle): for the retention of personal data it ends now (a
+                // closed one ended when it closed)
+                tell(customerOf(complaintId, head.keepSequence()), CaseActivity.Kind.GONE, complaintId, now);
+            }
             List<Bytes> keys = new ArrayList<>();
             try (KeyValueIterator<Bytes, byte[]> entries = store.prefixScan(ViewKeys.complaint(complaintId),
                     Serdes.Bytes().serializer())) {

@@ -38,6 +38,8 @@ class IntakeAccess implements ServiceAccess {
                 // peer key (a viewer): whoever may read a complaint may read it here
                 .pathMatchers(HttpMethod.GET, "/internal/status-view/*")
                 .hasAnyRole(ids(VIEWER, HELPDESK, AGENT, SUPERVISOR, OWNER))
+                // the right to erasure (docs/privacy.md)
+                .pathMatchers(HttpMethod.DELETE, "/api/customers/*/personal-data").hasRole(SUPERVISOR.id())
                 .pathMatchers(HttpMethod.POST, "/api/webhooks/**").permitAll()
                 .pathMatchers(LinkTokens.ANSWER_PATH).permitAll()
                 // The API's description, not its data.

@@ -5,6 +5,7 @@ import com.makeitright.intake.common.IdempotencyKeyReused;
 import com.makeitright.intake.common.InvalidInput;
 import com.makeitright.intake.common.TransitionRefused;
 import com.makeitright.intake.common.UnknownComplaint;
+import com.makeitright.intake.common.UnknownCustomer;
 import com.makeitright.intake.publishing.PublishFailed;
 import com.makeitright.intake.ratelimit.RateLimitExceeded;
 import com.makeitright.intake.status.ViewUnavailable;
@@ -63,6 +64,11 @@ class IntakeProblems {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unknown(UnknownComplaint e, ServerWebExchange exchange) {
         return respond(problem(HttpStatus.NOT_FOUND, "Unknown complaint", e.getMessage(), exchange), HttpHeaders.EMPTY);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unknownCustomer(UnknownCustomer e, ServerWebExchange exchange) {
+        return respond(problem(HttpStatus.NOT_FOUND, "Unknown customer", e.getMessage(), exchange), HttpHeaders.EMPTY);
     }
 
     @ExceptionHandler

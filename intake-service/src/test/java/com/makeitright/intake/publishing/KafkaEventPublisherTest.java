@@ -46,7 +46,8 @@ class KafkaEventPublisherTest {
         IntakeProperties properties = new IntakeProperties(Duration.ofSeconds(1), Duration.ofSeconds(1),
                 "intake-dead-port-test", PUBLISH_TIMEOUT,
                 new IntakeProperties.Unapplied(10, DataSize.ofMegabytes(1), Duration.ofMinutes(1)), 10,
-                new IntakeProperties.View(Duration.ofDays(1), Duration.ofDays(2), 100, Duration.ofMinutes(1)));
+                new IntakeProperties.View(Duration.ofDays(1), Duration.ofDays(2), 100, Duration.ofMinutes(1)),
+                new IntakeProperties.PersonalData(Duration.ofDays(365), Duration.ofHours(1)));
         publisher = new KafkaEventPublisher(kafka, properties, new MockEnvironment(), new SimpleMeterRegistry(),
                 ObservationRegistry.NOOP);
         publisher.start();

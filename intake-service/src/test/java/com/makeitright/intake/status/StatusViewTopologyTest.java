@@ -13,6 +13,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +38,7 @@ class StatusViewTopologyTest {
 
     private static final Instant START = Instant.parse("2026-03-10T12:00:00Z");
     private static final Duration GRACE = Duration.ofDays(30);
+    private static final String ACTIVITY = "case-activity";
     private static final int MAX_EVENTS = 16;
 
     private final UnappliedWrites unapplied = new UnappliedWrites(100, 1_000_000, Duration.ofMinutes(5), System::nanoTime);
@@ -48,8 +50,10 @@ class StatusViewTopologyTest {
         IntakeProperties.View bounds = new IntakeProperties.View(GRACE, Duration.ofDays(365), MAX_EVENTS,
                 Duration.ofMinutes(1));
         IntakeProperties properties = new IntakeProperties(Duration.ofSeconds(30), Duration.ofSeconds(60), null,
-                Duration.ofSeconds(5), new IntakeProperties.Unapplied(100, DataSize.ofMegabytes(1), Duration.ofMinutes(5)), 100, bounds);
-        new StatusViewTopology().complaintEvents(builder, unapplied, properties);
+                Duration.ofSeconds(5), new IntakeProperties.Unapplied(100, DataSize.ofMegabytes(1), Duration.ofMinutes(5)), 100, bounds,
+                new IntakeProperties.PersonalData(Duration.ofDays(365), Duration.ofHours(1)));
+        new StatusViewTopology().complaintEvents(builder, unapplied, properties)
+                .to(ACTIVITY, Produced.with(Serdes.String(), CaseActivity.SERDE));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "intake-view-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -165,6 +169,15 @@ class StatusViewTopologyTest {
         driver.advanceWallClockTime(Duration.ofDays(366));
         assertThat(keys(open)).isZero();
         assertThat(scheduled()).isEmpty();
+
+        // what the retention of personal data is told, by customer: both opened, one closed, the other left idle (a
+        // closed one ended when it closed, not when it was purged)
+        String customer = Events.received(closed).build().getCustomer().getId();
+        String other = Events.received(open).build().getCustomer().getId();
+        assertThat(driver.createOutputTopic(ACTIVITY, Serdes.String().deserializer(), CaseActivity.SERDE.deserializer())
+                .readKeyValuesToList()).extracting(kv -> kv.key + " " + kv.value.kind() + " " + kv.value.complaintId())
+                .containsExactly(customer + " OPENED " + closed, other + " OPENED " + open,
+                        customer + " CLOSED " + closed, other + " GONE " + open);
     }
 
     private List<String> scheduled() {

@@ -47,7 +47,8 @@ class RepeatContactSubmissionTest {
             Validation.buildDefaultValidatorFactory().getValidator(), Clock.systemUTC(), publisher, views, openCases,
             unapplied, new InMemorySealing(), new IntakeProperties(Duration.ofSeconds(5), Duration.ofSeconds(5), null, Duration.ofSeconds(5),
             new IntakeProperties.Unapplied(100, DataSize.ofMegabytes(1), Duration.ofMinutes(5)), 100,
-            new IntakeProperties.View(Duration.ofDays(1), Duration.ofDays(2), 100, Duration.ofMinutes(1))));
+            new IntakeProperties.View(Duration.ofDays(1), Duration.ofDays(2), 100, Duration.ofMinutes(1)),
+            new IntakeProperties.PersonalData(Duration.ofDays(365), Duration.ofHours(1))));
 
     RepeatContactSubmissionTest() {
         ComplaintReceived opened = Events.received(CASE).build();

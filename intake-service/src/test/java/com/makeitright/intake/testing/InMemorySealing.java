@@ -1,6 +1,8 @@
 package com.makeitright.intake.testing;
 
 import com.makeitright.events.ComplaintReceived;
+import com.makeitright.events.CustomerErased;
+import com.makeitright.events.ErasureReason;
 import com.makeitright.events.Customer;
 import com.makeitright.intake.privacy.Sealing;
 import com.makeitright.platform.privacy.PersonalData;
@@ -18,6 +20,9 @@ public class InMemorySealing implements Sealing {
 
     private final PersonalData data;
     private final Map<String, byte[]> keys = new ConcurrentHashMap<>();
+
+    /** One key per customer here, so one id serves them all. */
+    private static final String KEY_ID = "in-memory-key-id";
 
     public InMemorySealing() {
         byte[] kek = new byte[32];
@@ -38,7 +43,7 @@ public class InMemorySealing implements Sealing {
         fields.put("phone", customer.getPhone());
         return Mono.just(ComplaintReceived.newBuilder(received).setCustomer(Customer.newBuilder(customer)
                 .setName("").setEmail(null).setPhone(null)
-                .setSealed(ByteBuffer.wrap(data.seal(customer.getId(), key, fields))).build()).build());
+                .setSealed(ByteBuffer.wrap(data.seal(customer.getId(), KEY_ID, key, fields))).build()).build());
     }
 
     @Override
@@ -56,8 +61,14 @@ public class InMemorySealing implements Sealing {
         return event;
     }
 
-    /** Forgets the customer's key, as an erasure does. */
-    public void erase(String customerId) {
-        keys.remove(customerId);
+    /** Forgets the customer's key. */
+    @Override
+    public Mono<CustomerErased> erase(String customerId, ErasureReason reason, String erasedBy) {
+        if (keys.remove(customerId) == null) {
+            return Mono.empty();
+        }
+        return Mono.just(CustomerErased.newBuilder().setEventId(java.util.UUID.randomUUID().toString())
+                .setCustomerId(customerId).setOccurredAt(java.time.Instant.now()).setReason(reason)
+                .setErasedBy(erasedBy).setKeysErased(1).build());
     }
 }

@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,7 +22,11 @@ import java.util.Map;
  * AES-256 data key; it travels only wrapped by the key-encryption key (AES-256-GCM), so the compacted topic
  * {@code customers.data-keys} alone reveals nothing. A sealed field set is its JSON encrypted with AES-256-GCM under
  * the data key, a random 96-bit nonce per record, and the customer id as associated data (a blob copied onto
- * another customer does not open). Layout of both: {@code version(1) | nonce(12) | ciphertext+tag(16)}.
+ * another customer does not open). Layout of a wrapped key: {@code 1 | nonce(12) | ciphertext+tag}; of sealed fields:
+ * {@code 2 | keyId(16) | nonce(12) | ciphertext+tag}. The key id names which of the customer's keys sealed them: two
+ * intake instances that each create a first key for one customer at once both keep their data readable
+ * ({@link CustomerDataKeys}). Fields sealed in layout 1 (before key ids) name no key and open with the customer's
+ * key stored under the bare customer id.
  * <p>
  * Opening without a key (the customer was erased, or their data expired) gives {@link Opened#erased()}, never an
  * exception: an erased customer's events are still processed and never dead-lettered.
@@ -33,7 +38,11 @@ public final class PersonalData {
     /** What a reader shows in place of a field that does not open with its key (tampered, wrong key). */
     public static final String UNREADABLE = "unreadable";
 
+    /** Length of a key id: 12 random bytes, base64url without padding (ASCII, never contains '|'). */
+    public static final int KEY_ID_LENGTH = 16;
+
     private static final byte VERSION = 1;
+    private static final byte VERSION_WITH_KEY_ID = 2;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final String CIPHER = "AES/GCM/NoPadding";
@@ -63,14 +72,39 @@ public final class PersonalData {
         }
     }
 
-    /** Seals the fields (null values are kept as null) with the customer's wrapped data key. */
-    public byte[] seal(String customerId, byte[] wrappedKey, Map<String, String> fields) {
+    /** A new random key id, to write a new data key under (see {@link CustomerDataKeys#recordKey}). */
+    public String newKeyId() {
+        byte[] id = new byte[12];
+        random.nextBytes(id);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+    }
+
+    /**
+     * Seals the fields (null values are kept as null) with the customer's wrapped data key, whose id the sealed bytes
+     * carry in clear (it says which key opens them, nothing about the customer).
+     */
+    public byte[] seal(String customerId, String keyId, byte[] wrappedKey, Map<String, String> fields) {
+        byte[] id = keyId.getBytes(StandardCharsets.US_ASCII);
+        if (id.length != KEY_ID_LENGTH) {
+            throw new IllegalArgumentException("a key id is " + KEY_ID_LENGTH + " characters");
+        }
         try {
             SecretKey dataKey = unwrap(customerId, wrappedKey);
-            return encrypt(dataKey, customerId, JSON.writeValueAsBytes(fields));
+            byte[] sealed = encrypt(dataKey, customerId, JSON.writeValueAsBytes(fields));
+            // layout 2 = layout 1 with the key id after the version byte
+            return ByteBuffer.allocate(sealed.length + KEY_ID_LENGTH).put(VERSION_WITH_KEY_ID).put(id)
+                    .put(sealed, 1, sealed.length - 1).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot seal personal data of customer " + customerId, e);
         }
+    }
+
+    /** The id of the key that sealed these bytes; null for fields sealed before key ids (or not sealed fields). */
+    public static String keyIdOf(byte[] sealed) {
+        if (sealed == null || sealed.length <= 1 + KEY_ID_LENGTH || sealed[0] != VERSION_WITH_KEY_ID) {
+            return null;
+        }
+        return new String(sealed, 1, KEY_ID_LENGTH, StandardCharsets.US_ASCII);
     }
 
     /**
@@ -83,10 +117,21 @@ public final class PersonalData {
         }
         try {
             SecretKey dataKey = unwrap(customerId, wrappedKey);
-            return Opened.of(JSON.readValue(decrypt(dataKey, customerId, sealed), FIELDS));
+            return Opened.of(JSON.readValue(decrypt(dataKey, customerId, withoutKeyId(sealed)), FIELDS));
         } catch (GeneralSecurityException | RuntimeException e) {
             return Opened.unreadable();
         }
+    }
+
+    /** Layout 2 back to layout 1, which {@link #decrypt} reads. */
+    private static byte[] withoutKeyId(byte[] sealed) {
+        if (keyIdOf(sealed) == null) {
+            return sealed;
+        }
+        byte[] plain = new byte[sealed.length - KEY_ID_LENGTH];
+        plain[0] = VERSION;
+        System.arraycopy(sealed, 1 + KEY_ID_LENGTH, plain, 1, plain.length - 1);
+        return plain;
     }
 
     private SecretKey unwrap(String customerId, byte[] wrappedKey) throws GeneralSecurityException {

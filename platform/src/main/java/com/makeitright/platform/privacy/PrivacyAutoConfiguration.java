@@ -17,7 +17,7 @@ public class PrivacyAutoConfiguration {
     PersonalData personalData(PrivacyProperties properties) {
         if (properties.isDevelopmentKey()) {
             log.warn("Personal data is sealed with the published development key-encryption key: set "
-                    + "MAKEITRIGHT_PRIVACY_KEYENCRYPTIONKEY (32 random bytes, base64) outside development");
+                    + "PRIVACY_KEY_ENCRYPTION_KEY (32 random bytes, base64) outside development");
         }
         return new PersonalData(properties.keyBytes());
     }

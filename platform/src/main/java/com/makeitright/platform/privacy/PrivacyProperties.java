@@ -1,27 +1,27 @@
 package com.makeitright.platform.privacy;
 
-import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 import java.util.Base64;
 
 /**
- * Personal data protection (docs/privacy.md). Environment: {@code MAKEITRIGHT_PRIVACY_KEYENCRYPTIONKEY}.
+ * Personal data protection (docs/privacy.md). Environment: {@code PRIVACY_KEY_ENCRYPTION_KEY} (each service's
+ * application.yml), or Spring's {@code MAKEITRIGHT_PRIVACY_KEYENCRYPTIONKEY}.
  *
- * @param keyEncryptionKey the key that wraps every customer's data key: 32 random bytes, base64. The default is a
- *                         published development key (a warning is logged when it is used): production sets its own,
- *                         the same in every service
+ * @param keyEncryptionKey the key that wraps every customer's data key: 32 random bytes, base64. Unset or blank: a
+ *                         published development key (a warning is logged when it is used); production sets its own,
+ *                         the same in every service. {@code ./complaints up} makes one per run directory
  */
-@Validated
 @ConfigurationProperties("makeitright.privacy")
-public record PrivacyProperties(@NotBlank @DefaultValue(DEVELOPMENT_KEY) String keyEncryptionKey) {
+public record PrivacyProperties(String keyEncryptionKey) {
 
     /** Known to everyone who reads this file: protects nothing, keeps a local stack running without a setting. */
     static final String DEVELOPMENT_KEY = "mfViVefGMhnksRCjYtrhCHR2yDUNDvqb3NB6ZVw4eIM=";
 
     public PrivacyProperties {
+        if (keyEncryptionKey == null || keyEncryptionKey.isBlank()) {
+            keyEncryptionKey = DEVELOPMENT_KEY;
+        }
         byte[] key;
         try {
             key = Base64.getDecoder().decode(keyEncryptionKey.trim());

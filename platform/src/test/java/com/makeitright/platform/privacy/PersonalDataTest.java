@@ -14,12 +14,13 @@ class PersonalDataTest {
 
     private static final byte[] KEK = filled(7);
     private final PersonalData data = new PersonalData(KEK);
+    private final String ID = data.newKeyId();
     private final Map<String, String> fields = fields("Zelda Quillfeather", "zelda.q@example.org", null);
 
     @Test
     void sealedFieldsOpenWithTheCustomersKeyAndShowNoPlaintext() {
         byte[] key = data.newWrappedKey("C-1");
-        byte[] sealed = data.seal("C-1", key, fields);
+        byte[] sealed = data.seal("C-1", ID, key, fields);
 
         assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("Zelda", "zelda.q");
         PersonalData.Opened opened = data.open("C-1", key, sealed);
@@ -30,16 +31,31 @@ class PersonalDataTest {
     }
 
     @Test
+    void sealedFieldsNameTheirKeySoThatACustomerMayHaveSeveral() {
+        byte[] first = data.newWrappedKey("C-1");
+        String secondId = data.newKeyId();
+        byte[] second = data.newWrappedKey("C-1");
+
+        byte[] sealed = data.seal("C-1", secondId, second, fields);
+
+        assertThat(secondId).hasSize(PersonalData.KEY_ID_LENGTH).doesNotContain("|").isNotEqualTo(ID);
+        assertThat(PersonalData.keyIdOf(sealed)).isEqualTo(secondId);
+        assertThat(data.open("C-1", second, sealed).field("name")).isEqualTo("Zelda Quillfeather");
+        assertThat(data.open("C-1", first, sealed).isOpen()).isFalse();
+        assertThat(PersonalData.keyIdOf(new byte[] {1, 2, 3})).isNull();
+    }
+
+    @Test
     void eachSealingHasItsOwnNonceSoEqualFieldsLookDifferent() {
         byte[] key = data.newWrappedKey("C-1");
 
-        assertThat(data.seal("C-1", key, fields)).isNotEqualTo(data.seal("C-1", key, fields));
+        assertThat(data.seal("C-1", ID, key, fields)).isNotEqualTo(data.seal("C-1", ID, key, fields));
         assertThat(data.newWrappedKey("C-1")).isNotEqualTo(key);
     }
 
     @Test
     void withoutItsKeyTheFieldsOpenAsErasedNotAsAnException() {
-        byte[] sealed = data.seal("C-1", data.newWrappedKey("C-1"), fields);
+        byte[] sealed = data.seal("C-1", ID, data.newWrappedKey("C-1"), fields);
 
         PersonalData.Opened opened = data.open("C-1", null, sealed);
         assertThat(opened.status()).isEqualTo(PersonalData.Opened.Status.ERASED);
@@ -50,7 +66,7 @@ class PersonalDataTest {
     @Test
     void aTamperedBlobAnotherCustomersKeyOrAnotherKeyEncryptionKeyDoNotOpen() {
         byte[] key = data.newWrappedKey("C-1");
-        byte[] sealed = data.seal("C-1", key, fields);
+        byte[] sealed = data.seal("C-1", ID, key, fields);
         byte[] tampered = Arrays.copyOf(sealed, sealed.length);
         tampered[tampered.length - 20] ^= 1;
 
@@ -67,6 +83,9 @@ class PersonalDataTest {
         assertThatThrownBy(() -> new PersonalData(new byte[16])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PrivacyProperties("c2hvcnQ=")).hasMessageContaining("32 bytes");
         assertThat(new PrivacyProperties(PrivacyProperties.DEVELOPMENT_KEY).isDevelopmentKey()).isTrue();
+        // unset (an empty PRIVACY_KEY_ENCRYPTION_KEY) is the development key, never an empty key
+        assertThat(new PrivacyProperties("").isDevelopmentKey()).isTrue();
+        assertThat(new PrivacyProperties(null).isDevelopmentKey()).isTrue();
     }
 
     private static Map<String, String> fields(String name, String email, String phone) {

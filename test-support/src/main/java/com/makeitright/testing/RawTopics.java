@@ -1,4 +1,4 @@
-package com.makeitright.intake;
+package com.makeitright.testing;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -22,9 +22,9 @@ import java.util.TreeSet;
  * Every record of every topic on the broker (Kafka's own {@code __} topics aside), as raw bytes: keys, values and
  * headers, aborted transactions included ({@code read_uncommitted}), to search for what must not be there.
  */
-record RawTopics(Set<String> topics, List<ConsumerRecord<byte[], byte[]>> records) {
+public record RawTopics(Set<String> topics, List<ConsumerRecord<byte[], byte[]>> records) {
 
-    static RawTopics read(String bootstrapServers) {
+    public static RawTopics read(String bootstrapServers) {
         Set<String> topics;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             topics = new TreeSet<>(admin.listTopics().names().get());
@@ -56,7 +56,7 @@ record RawTopics(Set<String> topics, List<ConsumerRecord<byte[], byte[]>> record
     }
 
     /** Where any of the texts occurs in a record's key, value or a header (name or value), as UTF-8. */
-    List<String> containing(String... texts) {
+    public List<String> containing(String... texts) {
         List<String> found = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             List<byte[]> parts = new ArrayList<>(Arrays.asList(record.key(), record.value()));
@@ -76,9 +76,9 @@ record RawTopics(Set<String> topics, List<ConsumerRecord<byte[], byte[]>> record
         return found;
     }
 
-    /** How many records the topic holds under the key (tombstones included). */
-    long recordsOf(String topic, String key) {
-        byte[] wanted = key.getBytes(StandardCharsets.UTF_8);
-        return records.stream().filter(r -> r.topic().equals(topic) && Arrays.equals(r.key(), wanted)).count();
+    /** How many records the topic holds under keys that start with the prefix (tombstones included). */
+    public long recordsStartingWith(String topic, String keyPrefix) {
+        return records.stream().filter(r -> r.topic().equals(topic) && r.key() != null
+                && new String(r.key(), StandardCharsets.UTF_8).startsWith(keyPrefix)).count();
     }
 }

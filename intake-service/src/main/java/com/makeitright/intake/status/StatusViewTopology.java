@@ -51,21 +51,27 @@ class StatusViewTopology {
     record Incoming(RecordedEvent event, byte[] avro) {
     }
 
-    /** Returns what the view tells about each customer's cases, keyed by customer id ({@link CaseActivity}). */
+    /** Every event the view folds, decoded, with its exact bytes (also read by the open-cases index). */
     @Bean
-    KStream<String, CaseActivity> complaintEvents(StreamsBuilder builder, UnappliedWrites unapplied,
-                                                  IntakeProperties properties) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
-                Serdes.Bytes(), Serdes.ByteArray()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PURGES),
-                Serdes.Bytes(), Serdes.ByteArray()));
+    KStream<String, Incoming> complaintEvents(StreamsBuilder builder) {
         KStream<String, Incoming> all = null;
         for (Topic<?> topic : SOURCES) {
             KStream<String, Incoming> events = builder.stream(topic.name(), Consumed.with(Serdes.String(), incoming(topic)))
                     .filter((key, event) -> event != null);
             all = all == null ? events : all.merge(events);
         }
-        return all.process(() -> new RecordEvent(unapplied, properties.view()), STORE, PURGES);
+        return all;
+    }
+
+    /** Folds the events into the view; returns what it tells about each customer's cases, by customer id ({@link CaseActivity}). */
+    @Bean
+    KStream<String, CaseActivity> caseActivity(StreamsBuilder builder, KStream<String, Incoming> complaintEvents,
+                                               UnappliedWrites unapplied, IntakeProperties properties) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
+                Serdes.Bytes(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PURGES),
+                Serdes.Bytes(), Serdes.ByteArray()));
+        return complaintEvents.process(() -> new RecordEvent(unapplied, properties.view()), STORE, PURGES);
     }
 
     /** Decodes with the one shared decoder (undecodable records go to the dead-letter topic) and keeps the bytes. */

@@ -52,7 +52,8 @@ class StatusViewTopologyTest {
         IntakeProperties properties = new IntakeProperties(Duration.ofSeconds(30), Duration.ofSeconds(60), null,
                 Duration.ofSeconds(5), new IntakeProperties.Unapplied(100, DataSize.ofMegabytes(1), Duration.ofMinutes(5)), 100, bounds,
                 new IntakeProperties.PersonalData(Duration.ofDays(365), Duration.ofHours(1)));
-        new StatusViewTopology().complaintEvents(builder, unapplied, properties)
+        StatusViewTopology view = new StatusViewTopology();
+        view.caseActivity(builder, view.complaintEvents(builder), unapplied, properties)
                 .to(ACTIVITY, Produced.with(Serdes.String(), CaseActivity.SERDE));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "intake-view-test");

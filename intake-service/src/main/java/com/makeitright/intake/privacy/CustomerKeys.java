@@ -211,17 +211,28 @@ class CustomerKeys implements Sealing, DisposableBean {
                     }
                     // one key per customer on this instance: concurrent first complaints of a customer share it. Another
                     // instance may create one too; each sealed value names its key, so both stay readable.
-                    return recent.get(customerId, id -> {
-                        DataKey created = new DataKey(personalData.newKeyId(), personalData.newWrappedKey(id));
+                    DataKey created = recent.get(customerId, id -> {
+                        DataKey fresh = new DataKey(personalData.newKeyId(), personalData.newWrappedKey(id));
                         try {
-                            keys.send(Topics.CUSTOMER_DATA_KEYS, CustomerDataKeys.recordKey(id, created.id()),
-                                    created.wrapped()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                            keys.send(Topics.CUSTOMER_DATA_KEYS, CustomerDataKeys.recordKey(id, fresh.id()),
+                                    fresh.wrapped()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                         } catch (Exception e) {
                             throw new PublishFailed("The broker did not take the customer's data key within "
                                     + timeout + "; nothing was published: " + e.getMessage(), e);
                         }
-                        return created;
+                        return fresh;
                     });
+                    // The global store may have taken the key while it was being created: its callback then found no
+                    // entry to end (Caffeine's computeIfPresent does not wait for a computation in flight), and the
+                    // cache would outlive an erasure. Ended here instead.
+                    try {
+                        if (store().get(CustomerDataKeys.recordKey(customerId, created.id())) != null) {
+                            recent.asMap().remove(customerId, created);
+                        }
+                    } catch (InvalidStateStoreException e) {
+                        // not readable now: the store's callback ends the entry when the key arrives
+                    }
+                    return created;
                 })
                 .subscribeOn(Schedulers.boundedElastic());
     }

@@ -8,6 +8,7 @@ import com.makeitright.events.RootCause;
 import com.makeitright.followup.schedule.FollowUp;
 import com.makeitright.followup.schedule.FollowUpQueries;
 import com.makeitright.followup.schedule.FollowUpState;
+import com.makeitright.platform.instances.InstancesUnavailable;
 import com.makeitright.testing.Events;
 import com.makeitright.testing.KafkaProbe;
 import com.makeitright.testing.WithKafkaBroker;
@@ -19,7 +20,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -111,8 +111,8 @@ class FollowupDurabilityIT {
             resolve(complaintId, happened);
             FollowUpQueries schedule = first.getBean(FollowUpQueries.class);
             FollowUp check = await().atMost(KafkaProbe.PATIENCE)
-                    .ignoreException(ResponseStatusException.class) // 503 until the stream application runs
-                    .until(() -> schedule.followUps().stream()
+                    .ignoreException(InstancesUnavailable.class) // 503 until the stream application runs
+                    .until(() -> schedule.followUps().values().stream()
                     .filter(f -> f.complaintId().equals(complaintId)).findFirst().orElse(null), f -> f != null);
             assertThat(check.state()).isEqualTo(FollowUpState.SCHEDULED);
             assertThat(check.dueAt()).isEqualTo(happened.plusSeconds(2));
@@ -135,7 +135,7 @@ class FollowupDurabilityIT {
             awaitMarkerFired();
             assertThat(due(probe.events(Topics.FOLLOW_UP_DUE), complaintId)).as("fired once across three runs")
                     .hasSize(1);
-            assertThat(third.getBean(FollowUpQueries.class).followUps())
+            assertThat(third.getBean(FollowUpQueries.class).followUps().values())
                     .filteredOn(f -> f.complaintId().equals(complaintId))
                     .singleElement().extracting(FollowUp::state).isEqualTo(FollowUpState.FIRED);
         }

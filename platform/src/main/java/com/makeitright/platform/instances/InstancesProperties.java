@@ -17,7 +17,8 @@ import java.time.temporal.ChronoUnit;
  * environment {@code INSTANCE_ADVERTISED_URL}, {@code INSTANCE_PEER_TIMEOUT}). Without an advertised URL the
  * instance assumes it is alone and answers from its own stores, which then must hold every partition.
  *
- * @param advertisedUrl how the other instances of the service reach this one (scheme, host, port), e.g.
+ * @param advertisedUrl followup-service and remedy-service (intake has its own): how the other instances of the
+ *                      service reach this one (scheme, host, port), e.g.
  *                      {@code http://followup-2:8083}; Kafka Streams' {@code application.server}
  * @param timeout       how long the instance asked waits for every other instance's part before it answers 503
  */

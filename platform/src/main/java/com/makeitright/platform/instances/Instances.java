@@ -68,7 +68,7 @@ public class Instances {
         if (self == null) {
             parts = here.flux();
         } else {
-            parts = Flux.fromIterable(members()).flatMap(host -> host.equals(self) ? here
+            parts = Flux.defer(() -> Flux.fromIterable(members())).flatMap(host -> host.equals(self) ? here
                     : Mono.deferContextual(context -> part(host, pathAndQuery, type,
                     CallerCredential.of(context).orElse(null))));
         }

@@ -50,7 +50,8 @@ class InstancesTest {
         }
     }
 
-    Instances instances(int peerPort) {
+    /** @param timeout generous where the other answers: a cold HTTP client on a busy machine is slow at first */
+    Instances instances(int peerPort, Duration timeout) {
         URI self = URI.create("http://localhost:1");
         KafkaStreams streams = mock(KafkaStreams.class);
         when(streams.state()).thenReturn(KafkaStreams.State.RUNNING);
@@ -63,7 +64,7 @@ class InstancesTest {
         when(factory.getKafkaStreams()).thenReturn(streams);
         StoreReads stores = mock(StoreReads.class);
         when(stores.partitions()).thenReturn(2);
-        return new Instances(factory, new InstancesProperties(self, Duration.ofMillis(500)), stores, new JsonMapper());
+        return new Instances(factory, new InstancesProperties(self, timeout), stores, new JsonMapper());
     }
 
     static Part part(int partition, int count) {
@@ -86,7 +87,7 @@ class InstancesTest {
 
     List<Part> gather(Instances instances) {
         return instances.gather("/internal/part?x=1", Part.class, () -> part(0, 3), Part::held)
-                .contextWrite(Context.of(CallerCredential.class.getName(), CALLER)).block(Duration.ofSeconds(10));
+                .contextWrite(Context.of(CallerCredential.class.getName(), CALLER)).block(Duration.ofSeconds(30));
     }
 
     @Test
@@ -94,7 +95,7 @@ class InstancesTest {
         AtomicReference<String> sent = new AtomicReference<>();
         int port = answering(200, new JsonMapper().writeValueAsString(part(1, 4)), sent);
 
-        List<Part> parts = gather(instances(port));
+        List<Part> parts = gather(instances(port, Duration.ofSeconds(10)));
 
         assertThat(parts).containsExactlyInAnyOrder(part(0, 3), part(1, 4));
         assertThat(sent.get()).isEqualTo(CALLER);
@@ -104,7 +105,7 @@ class InstancesTest {
     void anotherInstanceThatIsNotReadyIsServiceUnavailable() throws IOException {
         int port = answering(503, "{}", new AtomicReference<>());
 
-        assertThatThrownBy(() -> gather(instances(port))).isInstanceOf(InstancesUnavailable.class)
+        assertThatThrownBy(() -> gather(instances(port, Duration.ofSeconds(10)))).isInstanceOf(InstancesUnavailable.class)
                 .hasMessageContaining("answered 503");
     }
 
@@ -112,7 +113,7 @@ class InstancesTest {
     void anotherInstanceThatHoldsThePartitionThisOneHoldsIsServiceUnavailable() throws IOException {
         int port = answering(200, new JsonMapper().writeValueAsString(part(0, 4)), new AtomicReference<>());
 
-        assertThatThrownBy(() -> gather(instances(port))).isInstanceOf(InstancesUnavailable.class)
+        assertThatThrownBy(() -> gather(instances(port, Duration.ofSeconds(10)))).isInstanceOf(InstancesUnavailable.class)
                 .hasMessageContaining("partition 0 of s was read on two instances");
     }
 
@@ -120,7 +121,8 @@ class InstancesTest {
     void anotherInstanceThatDoesNotAnswerInTimeIsServiceUnavailable() throws IOException {
         silent = new ServerSocket(0); // accepts the connection, never answers
 
-        assertThatThrownBy(() -> gather(instances(silent.getLocalPort()))).isInstanceOf(InstancesUnavailable.class)
+        assertThatThrownBy(() -> gather(instances(silent.getLocalPort(), Duration.ofMillis(500))))
+                .isInstanceOf(InstancesUnavailable.class)
                 .hasMessageContaining("did not answer in 500 ms");
     }
 }

@@ -16,7 +16,8 @@ import java.util.Map;
  */
 record InsightsPart(HeldPartitions held, List<Insights.Escalation> escalations, FollowUpCounts followUps,
                     List<Insights.Line> nextDue, List<Insights.Line> awaiting, List<Insights.Answered> recentlyAnswered,
-                    SatisfactionSums satisfaction, ComplaintCounts complaints, List<Insights.PreventionLine> prevention) {
+                    SatisfactionSums satisfaction, ComplaintCounts complaints,
+                    List<Insights.PreventionLine> prevention) {
 
     record FollowUpCounts(int scheduled, int awaitingAnswer, int answered, int cancelled, int escalationsCleared) {
     }

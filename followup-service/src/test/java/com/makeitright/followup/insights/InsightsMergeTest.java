@@ -86,7 +86,8 @@ class InsightsMergeTest {
 
         assertThat(InsightsMerge.merge(List.of(one, other), NOW).followUps().nextDue())
                 .extracting(Insights.Line::complaintId).containsExactly("c-a", "c-b");
-        assertThat(InsightsMerge.merge(List.of(other, one), NOW)).isEqualTo(InsightsMerge.merge(List.of(one, other), NOW));
+        assertThat(InsightsMerge.merge(List.of(other, one), NOW))
+                .isEqualTo(InsightsMerge.merge(List.of(one, other), NOW));
     }
 
     static Insights.Answered answered(String complaintId, int minute) {

@@ -13,9 +13,10 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Several instances of a service that answers reads by gathering every instance's part ({@code makeitright.instances.*};
- * environment {@code INSTANCE_ADVERTISED_URL}, {@code INSTANCE_PEER_TIMEOUT}). Without an advertised URL the
- * instance assumes it is alone and answers from its own stores, which then must hold every partition.
+ * Several instances of a service that answers reads by gathering every instance's part
+ * ({@code makeitright.instances.*}; environment {@code INSTANCE_ADVERTISED_URL}, {@code INSTANCE_PEER_TIMEOUT}).
+ * Without an advertised URL the instance assumes it is alone and answers from its own stores, which then must hold
+ * every partition.
  *
  * @param advertisedUrl followup-service and remedy-service (intake has its own): how the other instances of the
  *                      service reach this one (scheme, host, port), e.g.

@@ -105,7 +105,8 @@ class InstancesTest {
     void anotherInstanceThatIsNotReadyIsServiceUnavailable() throws IOException {
         int port = answering(503, "{}", new AtomicReference<>());
 
-        assertThatThrownBy(() -> gather(instances(port, Duration.ofSeconds(10)))).isInstanceOf(InstancesUnavailable.class)
+        assertThatThrownBy(() -> gather(instances(port, Duration.ofSeconds(10))))
+                .isInstanceOf(InstancesUnavailable.class)
                 .hasMessageContaining("answered 503");
     }
 
@@ -113,7 +114,8 @@ class InstancesTest {
     void anotherInstanceThatHoldsThePartitionThisOneHoldsIsServiceUnavailable() throws IOException {
         int port = answering(200, new JsonMapper().writeValueAsString(part(0, 4)), new AtomicReference<>());
 
-        assertThatThrownBy(() -> gather(instances(port, Duration.ofSeconds(10)))).isInstanceOf(InstancesUnavailable.class)
+        assertThatThrownBy(() -> gather(instances(port, Duration.ofSeconds(10))))
+                .isInstanceOf(InstancesUnavailable.class)
                 .hasMessageContaining("partition 0 of s was read on two instances");
     }
 

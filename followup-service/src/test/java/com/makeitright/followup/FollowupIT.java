@@ -193,8 +193,9 @@ class FollowupIT {
         assertThat(due.getOccurredAt()).isAfterOrEqualTo(due.getDueAt());
         assertThat(due.getContact().getName()).isEqualTo("Dana Reyes");
         assertThat(due.getContact().getEmail()).isEqualTo("dana@example.com");
-        assertThat(http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody())
+        // just the one meter: the whole scrape outgrows the test client's 256 KB buffer
+        assertThat(http.get().uri("/actuator/prometheus?includedNames=makeitright_followups_fired_total").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody())
                 .containsPattern("(?m)^makeitright_followups_fired_total\\{[^}]*kind=\"SATISFACTION_CHECK\"[^}]*} [1-9]");
         assertThat(due.getContact().getPreferredChannel()).isEqualTo(Channel.EMAIL);
         assertThat(due.getReason()).contains("how satisfied");

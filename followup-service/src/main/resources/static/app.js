@@ -190,7 +190,7 @@ function filterQuery() {
 }
 
 async function prevention() {
-  // the measured effect of each action: /api/insights reads followup's prevention store (this instance's)
+  // the measured effect of each action: /api/insights reads followup's prevention store (every instance's)
   try {
     const insights = await json('/api/insights');
     return Object.fromEntries((insights.prevention || []).map((p) => [p.actionId, p.effect]));

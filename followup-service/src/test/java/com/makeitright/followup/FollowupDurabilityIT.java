@@ -8,6 +8,7 @@ import com.makeitright.events.RootCause;
 import com.makeitright.followup.schedule.FollowUp;
 import com.makeitright.followup.schedule.FollowUpQueries;
 import com.makeitright.followup.schedule.FollowUpState;
+import com.makeitright.platform.instances.InstancesUnavailable;
 import com.makeitright.testing.Events;
 import com.makeitright.testing.KafkaProbe;
 import com.makeitright.testing.WithKafkaBroker;
@@ -19,7 +20,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -111,8 +111,8 @@ class FollowupDurabilityIT {
             resolve(complaintId, happened);
             FollowUpQueries schedule = first.getBean(FollowUpQueries.class);
             FollowUp check = await().atMost(KafkaProbe.PATIENCE)
-                    .ignoreException(ResponseStatusException.class) // 503 until the stream application runs
-                    .until(() -> schedule.followUps().stream()
+                    .ignoreException(InstancesUnavailable.class) // 503 until the stream application runs
+                    .until(() -> schedule.followUps().values().stream()
                     .filter(f -> f.complaintId().equals(complaintId) && f.kind() == FollowUpKind.SATISFACTION_CHECK)
                     .findFirst().orElse(null), f -> f != null);
             assertThat(check.state()).isEqualTo(FollowUpState.SCHEDULED);
@@ -137,8 +137,8 @@ class FollowupDurabilityIT {
             assertThat(due(probe.events(Topics.FOLLOW_UP_DUE), complaintId)).as("fired once across three runs")
                     .hasSize(1);
             // the store answers 503 while a rebalance moves it (a loaded machine): ask until it is there
-            List<FollowUp> checks = await().atMost(KafkaProbe.PATIENCE).ignoreException(ResponseStatusException.class)
-                    .until(() -> third.getBean(FollowUpQueries.class).followUps(), all -> true);
+            var checks = await().atMost(KafkaProbe.PATIENCE).ignoreException(InstancesUnavailable.class)
+                    .until(() -> third.getBean(FollowUpQueries.class).followUps().values(), all -> true);
             assertThat(checks)
                     .filteredOn(f -> f.complaintId().equals(complaintId) && f.kind() == FollowUpKind.SATISFACTION_CHECK)
                     .singleElement().extracting(FollowUp::state).isEqualTo(FollowUpState.FIRED);

@@ -56,11 +56,15 @@ class ConfigurationTableTest {
                 Regenerate after changing a setting: `%s`.
                 """.formatted(REGENERATE));
 
+        // a platform setting a service names in its application.yml keeps platform's meaning
+        Map<String, Setting> platform = new TreeMap<>();
+        metadata(root.resolve("platform")).forEach(setting -> platform.put(setting.property, setting));
         for (String module : MODULES) {
             Map<String, Setting> settings = new TreeMap<>();
             metadata(root.resolve(module)).forEach(setting -> settings.put(setting.property, setting));
             environmentVariables(root.resolve(module)).forEach((property, variable) -> settings.merge(property,
-                    new Setting(property, variable.name, variable.fallback, "", ""),
+                    platform.getOrDefault(property, new Setting(property, variable.name, variable.fallback, "", ""))
+                            .withVariable(variable.name, variable.fallback),
                     (declared, fromYaml) -> declared.withVariable(fromYaml.variable, fromYaml.fallback)));
             assertThat(settings).as("settings of " + module).isNotEmpty();
 

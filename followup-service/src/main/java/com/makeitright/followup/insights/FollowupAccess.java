@@ -21,7 +21,9 @@ class FollowupAccess implements ServiceAccess {
     @Override
     public void authorize(ServerHttpSecurity.AuthorizeExchangeSpec exchanges) {
         exchanges
-                .pathMatchers(HttpMethod.GET, "/api/insights/**", "/api/insights", "/api/dashboard/**")
+                // the internal part: what /api/insights gathers from every instance, with the caller's credential
+                .pathMatchers(HttpMethod.GET, "/api/insights/**", "/api/insights", "/api/dashboard/**",
+                        "/internal/insights-part")
                 .hasAnyRole(ids(VIEWER, OPS, SUPERVISOR, OWNER))
                 .pathMatchers(HttpMethod.GET, "/", "/index.html", "/*.css", "/*.js", "/*.ico", "/*.svg",
                         "/assets/**").permitAll()

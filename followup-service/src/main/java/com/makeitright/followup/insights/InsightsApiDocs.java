@@ -18,7 +18,7 @@ class InsightsApiDocs {
     OpenAPI followupOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("Make It Right: followup-service").version("1")
-                        .description("The ops dashboard's data, read from followup's state stores (single instance)."
+                        .description("The ops dashboard's data, read from the state stores of every followup instance."
                                 + " See docs/http-api.md."))
                 .servers(List.of(new Server().url("/").description("this followup instance")))
                 .components(new Components().addSchemas("Problem", ProblemSchema.problem()));

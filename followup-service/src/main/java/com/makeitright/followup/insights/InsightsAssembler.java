@@ -10,8 +10,8 @@ import com.makeitright.followup.schedule.ComplaintFile;
 import com.makeitright.followup.schedule.FollowUp;
 import com.makeitright.followup.schedule.FollowUpState;
 import com.makeitright.followup.schedule.SatisfactionAnswer;
+import com.makeitright.platform.instances.HeldPartitions;
 
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,31 +19,53 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** Folds the schedule, the complaint files and the prevention actions into the dashboard's figures. */
+/**
+ * Folds what this instance's store partitions hold of the schedule, the complaint files and the prevention actions
+ * into its part of the dashboard's figures ({@link InsightsMerge} adds the parts up).
+ */
 final class InsightsAssembler {
 
     /** Longest list of each kind the dashboard shows; counts cover everything. */
     static final int LIST_LIMIT = 50;
 
-    static final String SCOPE = "Built from this instance's state stores by interactive queries. followup-service "
-            + "runs as a single instance, whose stores hold every partition; a second instance would see only "
-            + "its own partitions.";
-
     private InsightsAssembler() {
     }
 
-    static Insights assemble(List<FollowUp> followUps, List<ComplaintFile> complaints, List<MeasuredAction> actions,
-                             Instant now) {
+    /** This instance's part: what the store partitions it holds ({@code held}) add to the insights. */
+    static InsightsPart part(HeldPartitions held, List<FollowUp> followUps, List<ComplaintFile> complaints,
+                             List<MeasuredAction> actions) {
         Map<String, ComplaintFile> files = complaints.stream()
                 .collect(Collectors.toMap(ComplaintFile::complaintId, Function.identity(), (a, b) -> a));
+        // a complaint's checks and file share its partition, so the file is here when its escalation is
         List<Insights.Escalation> escalations = followUps.stream()
                 .filter(f -> f.isEscalation() && f.state() == FollowUpState.FIRED)
-                .sorted(Comparator.comparing(FollowUp::dueAt))
                 .map(f -> escalation(f, files.get(f.complaintId())))
+                .sorted(InsightsMerge.ESCALATIONS).limit(LIST_LIMIT)
                 .toList();
-        return new Insights(now, escalations, followUps(followUps), satisfaction(followUps), complaints(complaints),
-                actions.stream().map(InsightsAssembler::prevention).toList(), SCOPE);
+        List<FollowUp> answered = followUps.stream()
+                .filter(f -> f.state() == FollowUpState.ANSWERED && f.answer() != null).toList();
+        var counts = new InsightsPart.FollowUpCounts(count(followUps, f -> f.state() == FollowUpState.SCHEDULED),
+                count(followUps, InsightsAssembler::awaitingAnswer), answered.size(),
+                count(followUps, f -> f.state() == FollowUpState.CANCELLED),
+                count(followUps, f -> f.state() == FollowUpState.CLEARED));
+        return new InsightsPart(held, escalations, counts,
+                head(followUps.stream().filter(f -> f.state() == FollowUpState.SCHEDULED)
+                        .map(InsightsAssembler::line), InsightsMerge.BY_DUE),
+                head(followUps.stream().filter(InsightsAssembler::awaitingAnswer).map(InsightsAssembler::line),
+                        InsightsMerge.BY_DUE),
+                head(answered.stream().map(InsightsAssembler::answered), InsightsMerge.NEWEST_ANSWER_FIRST),
+                satisfaction(followUps), complaints(complaints),
+                actions.stream().map(InsightsAssembler::prevention).toList());
+    }
+
+    private static boolean awaitingAnswer(FollowUp f) {
+        return f.kind() == FollowUpKind.SATISFACTION_CHECK && f.state() == FollowUpState.FIRED;
+    }
+
+    private static <T> List<T> head(Stream<T> items, Comparator<? super T> order) {
+        return items.sorted(order).limit(LIST_LIMIT).toList();
     }
 
     private static Insights.Escalation escalation(FollowUp f, ComplaintFile file) {
@@ -51,22 +73,6 @@ final class InsightsAssembler {
         return new Insights.Escalation(f.complaintId(), f.kind(), f.round(), f.offerId(), f.dueAt(), f.firedAt(),
                 f.reason(), contact == null ? null : contact.name(),
                 contact == null ? null : contact.complaintChannel());
-    }
-
-    private static Insights.FollowUps followUps(List<FollowUp> all) {
-        List<FollowUp> scheduled = all.stream().filter(f -> f.state() == FollowUpState.SCHEDULED)
-                .sorted(Comparator.comparing(FollowUp::dueAt)).toList();
-        List<FollowUp> awaiting = all.stream()
-                .filter(f -> f.kind() == FollowUpKind.SATISFACTION_CHECK && f.state() == FollowUpState.FIRED)
-                .sorted(Comparator.comparing(FollowUp::dueAt)).toList();
-        List<FollowUp> answered = all.stream().filter(f -> f.state() == FollowUpState.ANSWERED && f.answer() != null)
-                .sorted(Comparator.comparing((FollowUp f) -> f.answer().answeredAt()).reversed()).toList();
-        return new Insights.FollowUps(scheduled.size(), awaiting.size(), answered.size(),
-                count(all, f -> f.state() == FollowUpState.CANCELLED),
-                count(all, f -> f.state() == FollowUpState.CLEARED),
-                scheduled.stream().limit(LIST_LIMIT).map(InsightsAssembler::line).toList(),
-                awaiting.stream().limit(LIST_LIMIT).map(InsightsAssembler::line).toList(),
-                answered.stream().limit(LIST_LIMIT).map(InsightsAssembler::answered).toList());
     }
 
     private static Insights.Line line(FollowUp f) {
@@ -79,20 +85,17 @@ final class InsightsAssembler {
                 a.answeredAt());
     }
 
-    private static Insights.Satisfaction satisfaction(List<FollowUp> all) {
+    private static InsightsPart.SatisfactionSums satisfaction(List<FollowUp> all) {
         List<SatisfactionAnswer> answers = all.stream()
                 .filter(f -> f.kind() == FollowUpKind.SATISFACTION_CHECK && f.answer() != null)
                 .map(FollowUp::answer).toList();
-        if (answers.isEmpty()) {
-            return new Insights.Satisfaction(0, null, null, 0);
-        }
-        double average = answers.stream().mapToInt(SatisfactionAnswer::score).average().orElseThrow();
-        double satisfied = answers.stream().filter(SatisfactionAnswer::satisfied).count() / (double) answers.size();
-        int reopened = (int) answers.stream().filter(SatisfactionAnswer::reopened).count();
-        return new Insights.Satisfaction(answers.size(), round(average), round(satisfied), reopened);
+        return new InsightsPart.SatisfactionSums(answers.size(),
+                answers.stream().mapToLong(SatisfactionAnswer::score).sum(),
+                (int) answers.stream().filter(SatisfactionAnswer::satisfied).count(),
+                (int) answers.stream().filter(SatisfactionAnswer::reopened).count());
     }
 
-    private static Insights.Complaints complaints(List<ComplaintFile> files) {
+    private static InsightsPart.ComplaintCounts complaints(List<ComplaintFile> files) {
         Map<Cause, Long> byCause = new EnumMap<>(Cause.class);
         Map<Anger, Long> byAnger = new EnumMap<>(Anger.class);
         Map<RootCause, Long> byRootCause = new EnumMap<>(RootCause.class);
@@ -111,7 +114,7 @@ final class InsightsAssembler {
                 increment(byOutcome, resolution.outcome());
             }
         }
-        return new Insights.Complaints(files.size(), resolved, byCause, byAnger, byRootCause, byOutcome);
+        return new InsightsPart.ComplaintCounts(files.size(), resolved, byCause, byAnger, byRootCause, byOutcome);
     }
 
     private static Insights.PreventionLine prevention(MeasuredAction measured) {
@@ -128,9 +131,5 @@ final class InsightsAssembler {
 
     private static int count(List<FollowUp> all, Predicate<FollowUp> matching) {
         return (int) all.stream().filter(matching).count();
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
     }
 }

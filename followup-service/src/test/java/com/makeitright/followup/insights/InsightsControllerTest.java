@@ -15,6 +15,11 @@ import com.makeitright.followup.schedule.FollowUpState;
 import com.makeitright.followup.schedule.Resolution;
 import com.makeitright.followup.schedule.SatisfactionAnswer;
 import com.makeitright.platform.ProblemDetailsAdvice;
+import com.makeitright.platform.instances.Instances;
+import com.makeitright.platform.instances.InstancesProperties;
+import com.makeitright.platform.instances.InstancesUnavailable;
+import com.makeitright.platform.instances.StoreReads;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
@@ -24,19 +29,22 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.mockito.Mockito.when;
 
 /** The insights endpoint's JSON and its error when the stores cannot be read (queries stubbed). */
 @WebFluxTest(InsightsController.class)
-@Import({ProblemDetailsAdvice.class, InsightsControllerTest.FixedClock.class})
+@Import({ProblemDetailsAdvice.class, InsightsControllerTest.FixedClock.class, InsightsControllerTest.Alone.class})
 class InsightsControllerTest {
 
     static final Instant NOW = Instant.parse("2026-03-05T12:00:00Z");
@@ -48,12 +56,31 @@ class InsightsControllerTest {
         }
     }
 
+    /** One instance alone, whose stores (stubbed) hold the one partition. */
+    static class Alone {
+        @Bean
+        Instances instances(StoreReads stores) {
+            return new Instances(null, new InstancesProperties(null, Duration.ofSeconds(3)), stores, new JsonMapper());
+        }
+    }
+
     @Autowired
     WebTestClient http;
     @MockitoBean
     FollowUpQueries followUps;
     @MockitoBean
     PreventionQueries prevention;
+    @MockitoBean
+    StoreReads stores;
+
+    @BeforeEach
+    void onePartition() {
+        when(stores.partitions()).thenReturn(1);
+    }
+
+    static <V> StoreReads.Values<V> held(String store, List<V> values) {
+        return new StoreReads.Values<>(store, new TreeSet<>(Set.of(0)), values);
+    }
 
     static FollowUp followUp(String complaintId, FollowUpKind kind, FollowUpState state, Instant dueAt,
                              SatisfactionAnswer answer) {
@@ -64,7 +91,7 @@ class InsightsControllerTest {
 
     @Test
     void showsOpenEscalationsOldestFirstAndTheFiguresAroundThem() {
-        when(followUps.followUps()).thenReturn(List.of(
+        when(followUps.followUps()).thenReturn(held("checks", List.of(
                 followUp("c-late", FollowUpKind.APPROVAL_OVERDUE, FollowUpState.FIRED, NOW.minusSeconds(60), null),
                 followUp("c-breach", FollowUpKind.PROMISE_BREACHED, FollowUpState.FIRED, NOW.minusSeconds(3600), null),
                 followUp("c-cleared", FollowUpKind.PROMISE_BREACHED, FollowUpState.CLEARED, NOW.minusSeconds(7200), null),
@@ -72,14 +99,14 @@ class InsightsControllerTest {
                 followUp("c-happy", FollowUpKind.SATISFACTION_CHECK, FollowUpState.ANSWERED, NOW.minusSeconds(600),
                         new SatisfactionAnswer(true, 5, "Thanks", false, NOW, "e-2")),
                 followUp("c-unhappy", FollowUpKind.SATISFACTION_CHECK, FollowUpState.ANSWERED, NOW.minusSeconds(600),
-                        new SatisfactionAnswer(false, 2, "Broke again", true, NOW, "e-3"))));
-        when(followUps.complaints()).thenReturn(List.of(
+                        new SatisfactionAnswer(false, 2, "Broke again", true, NOW, "e-3")))));
+        when(followUps.complaints()).thenReturn(held("files", List.of(
                 new ComplaintFile("c-breach", "C-1", new CustomerContact("Dana Reyes", "d@example.com", null,
                         Channel.EMAIL), 1, Cause.OUR_ERROR, Anger.ANGRY, RootCause.PACKING_ERROR, null, List.of(), Map.of(), null),
                 new ComplaintFile("c-happy", "C-2", null, 1, Cause.MISUNDERSTANDING, Anger.CALM, RootCause.OTHER,
                         new Resolution(1, ResolutionOutcome.REMEDY_DELIVERED, Cause.MISUNDERSTANDING, Anger.CALM,
-                                RootCause.UNCLEAR_POLICY, NOW, false), List.of(1), Map.of(), null)));
-        when(prevention.actions()).thenReturn(List.of());
+                                RootCause.UNCLEAR_POLICY, NOW, false), List.of(1), Map.of(), null))));
+        when(prevention.actions()).thenReturn(held("actions", List.of()));
 
         http.get().uri("/api/insights").accept(MediaType.APPLICATION_JSON).exchange()
                 .expectStatus().isOk()
@@ -108,14 +135,30 @@ class InsightsControllerTest {
 
     @Test
     void answersServiceUnavailableAsProblemJsonWhileTheStoresCannotBeRead() {
-        when(followUps.followUps()).thenThrow(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-                "Insights are not available right now (the stream application is rebalancing); try again"));
+        when(followUps.followUps()).thenThrow(new InstancesUnavailable("the stream application is rebalancing",
+                null));
 
         http.get().uri("/api/insights").exchange()
                 .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader().valueEquals("Retry-After", "1")
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
-                        .contains("not available right now"));
+                        .contains("Not available right now (the stream application is rebalancing)"));
+    }
+
+    @Test
+    void answersServiceUnavailableWhileAPartitionIsServedByNoInstance() {
+        when(stores.partitions()).thenReturn(2); // the stubbed stores hold partition 0 only: 1 is moving
+        when(followUps.followUps()).thenReturn(held("checks", List.of()));
+        when(followUps.complaints()).thenReturn(held("files", List.of()));
+        when(prevention.actions()).thenReturn(held("actions", List.of()));
+
+        http.get().uri("/api/insights").exchange()
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader().valueEquals("Retry-After", "1")
+                .expectBody()
+                .jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
+                        .contains("partition 1 of actions was held by no instance"));
     }
 }

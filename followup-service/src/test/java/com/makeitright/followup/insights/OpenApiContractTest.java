@@ -2,6 +2,7 @@ package com.makeitright.followup.insights;
 
 import com.makeitright.followup.prevention.PreventionQueries;
 import com.makeitright.followup.schedule.FollowUpQueries;
+import com.makeitright.platform.instances.Instances;
 import com.makeitright.platform.ProblemDetailsAdvice;
 import com.makeitright.testing.CommittedContract;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,8 @@ class OpenApiContractTest {
     FollowUpQueries followUps;
     @MockitoBean
     PreventionQueries prevention;
+    @MockitoBean
+    Instances instances;
 
     @Test
     void theCommittedContractIsWhatFollowupServes() {

@@ -1,24 +1,17 @@
 package com.makeitright.remedy.ledger;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** What the ledger stream has booked, read back for a period; both bounds inclusive, either null for open. */
 interface LedgerSource {
 
     /**
-     * The day totals dated within the period (at most one per day × kind × cause × currency).
+     * This instance's part of the period: the day totals dated within it (at most one per day × kind × cause ×
+     * currency and partition) and the remembered recent entries (a bounded number per partition), with the
+     * partitions they were read from.
      *
-     * @throws LedgerUnavailableException while the store is not ready (start-up, restoration, rebalance)
+     * @throws com.makeitright.platform.instances.InstancesUnavailable while the stores are not ready (start-up,
+     *                                                                 restoration, rebalance)
      */
-    List<DayTotal> days(LocalDate from, LocalDate to);
-
-    /** The remembered recent entries dated within the period (a bounded number). */
-    List<Ledger.Entry> entries(LocalDate from, LocalDate to);
-
-    final class LedgerUnavailableException extends RuntimeException {
-        LedgerUnavailableException(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
+    LedgerPart part(LocalDate from, LocalDate to);
 }

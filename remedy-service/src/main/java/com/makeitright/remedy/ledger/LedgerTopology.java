@@ -2,42 +2,36 @@ package com.makeitright.remedy.ledger;
 
 import com.makeitright.contract.Topics;
 import com.makeitright.events.ComplaintResolved;
+import com.makeitright.platform.instances.HeldPartitions;
+import com.makeitright.platform.instances.InstancesConfiguration;
+import com.makeitright.platform.instances.StoreReads;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.context.annotation.Import;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Function;
 
 /**
  * The ledger is built from {@code complaints.resolved} (remedy's own output, read back committed) by an ordinary
  * stream task per partition into local, changelogged stores of bounded size: day totals, the newest entries and
  * a window of lately booked rounds. Not a global store: a record that cannot be read or booked takes the
- * platform's dead-letter path like any other, and the ledger keeps counting. Queries read this instance's
- * partitions; day totals are sums, so several instances' answers add up (a fan-out is the Scale-out issue's).
+ * platform's dead-letter path like any other, and the ledger keeps counting. Each instance reads the partitions it
+ * holds ({@link LedgerPart}); the instance asked adds up every instance's part ({@link LedgerController}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LedgerProperties.class)
+@Import(InstancesConfiguration.class)
 class LedgerTopology {
 
     @Bean
@@ -62,51 +56,21 @@ class LedgerTopology {
     }
 
     @Bean
-    LedgerSource ledgerSource(StreamsBuilderFactoryBean streams, LedgerProperties properties) {
-        return new LedgerSource() {
-            @Override
-            public List<DayTotal> days(LocalDate from, LocalDate to) {
-                return LedgerTopology.<DayTotal, List<DayTotal>>read(streams, LedgerStores.DAYS, store -> {
-                    String lower = from == null ? null : from.toString();
-                    // a bare date sorts before every key of that date: the day after 'to' closes the range
-                    String upper = to == null ? null : to.plusDays(1).toString();
-                    return values(store.range(lower, upper));
-                });
-            }
-
-            @Override
-            public List<Ledger.Entry> entries(LocalDate from, LocalDate to) {
-                ZoneId zone = properties.timeZone();
-                String lower = from == null ? LedgerStores.timePrefix(0)
-                        : LedgerStores.timePrefix(from.atStartOfDay(zone).toInstant());
-                String upper = to == null ? LedgerStores.timePrefix(Long.MAX_VALUE)
-                        : LedgerStores.timePrefix(to.plusDays(1).atStartOfDay(zone).toInstant());
-                return LedgerTopology.<Ledger.Entry, List<Ledger.Entry>>read(streams, LedgerStores.RECENT,
-                        store -> values(store.range(lower, upper)));
-            }
+    LedgerSource ledgerSource(StoreReads stores, LedgerProperties properties) {
+        return (from, to) -> {
+            // a bare date sorts before every key of that date: the day after 'to' closes the range
+            String lowerDay = from == null ? null : from.toString();
+            String upperDay = to == null ? null : to.plusDays(1).toString();
+            StoreReads.Values<DayTotal> days = stores.values(LedgerStores.DAYS,
+                    store -> store.range(lowerDay, upperDay));
+            ZoneId zone = properties.timeZone();
+            String lower = from == null ? LedgerStores.timePrefix(0)
+                    : LedgerStores.timePrefix(from.atStartOfDay(zone).toInstant());
+            String upper = to == null ? LedgerStores.timePrefix(Long.MAX_VALUE)
+                    : LedgerStores.timePrefix(to.plusDays(1).atStartOfDay(zone).toInstant());
+            StoreReads.Values<Ledger.Entry> entries = stores.values(LedgerStores.RECENT,
+                    store -> store.range(lower, upper));
+            return new LedgerPart(HeldPartitions.of(days, entries), days.values(), entries.values());
         };
-    }
-
-    private static <V, T> T read(StreamsBuilderFactoryBean streams, String name,
-                                 Function<ReadOnlyKeyValueStore<String, V>, T> query) {
-        KafkaStreams kafkaStreams = streams.getKafkaStreams();
-        if (kafkaStreams == null) {
-            throw new LedgerSource.LedgerUnavailableException("the stream application has not started", null);
-        }
-        try {
-            return query.apply(kafkaStreams.store(
-                    StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())));
-        } catch (InvalidStateStoreException e) {
-            throw new LedgerSource.LedgerUnavailableException("the ledger is not ready (stream state "
-                    + kafkaStreams.state() + ")", e);
-        }
-    }
-
-    private static <V> List<V> values(KeyValueIterator<String, V> iterator) {
-        List<V> values = new ArrayList<>();
-        try (iterator) {
-            iterator.forEachRemaining(kv -> values.add(kv.value));
-        }
-        return values;
     }
 }

@@ -17,7 +17,8 @@ class RemedyAccess implements ServiceAccess {
     @Override
     public void authorize(ServerHttpSecurity.AuthorizeExchangeSpec exchanges) {
         exchanges
-                .pathMatchers(HttpMethod.GET, "/api/ledger").hasAnyRole(ids(VIEWER, SUPERVISOR, OWNER))
+                // the internal part: what /api/ledger gathers from every instance, with the caller's credential
+                .pathMatchers(HttpMethod.GET, "/api/ledger", "/internal/ledger-part").hasAnyRole(ids(VIEWER, SUPERVISOR, OWNER))
                 .pathMatchers(HttpMethod.GET, "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                         "/webjars/**").permitAll();
     }

@@ -3,7 +3,12 @@ package com.makeitright.remedy.ledger;
 import com.makeitright.events.Cause;
 import com.makeitright.events.ComplaintResolved;
 import com.makeitright.platform.ProblemDetailsAdvice;
+import com.makeitright.platform.instances.Instances;
+import com.makeitright.platform.instances.InstancesProperties;
+import com.makeitright.platform.instances.InstancesUnavailable;
+import com.makeitright.platform.instances.StoreReads;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -12,8 +17,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
 
-import java.time.LocalDate;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -42,20 +48,20 @@ class LedgerControllerTest {
                     Resolutions.delivered("c-2", "2026-02-03T10:00:00Z", REFUND_PRORATED, Cause.OUR_ERROR, "USD",
                             REFUND, "45.00"));
             LedgerSource booked = Resolutions.source(resolutions);
-            return new LedgerSource() {
-                @Override
-                public List<DayTotal> days(LocalDate from, LocalDate to) {
-                    if (FAILURE.get() != null) {
-                        throw FAILURE.get();
-                    }
-                    return booked.days(from, to);
+            return (from, to) -> {
+                if (FAILURE.get() != null) {
+                    throw FAILURE.get();
                 }
-
-                @Override
-                public List<Ledger.Entry> entries(LocalDate from, LocalDate to) {
-                    return booked.entries(from, to);
-                }
+                return booked.part(from, to);
             };
+        }
+
+        /** One instance alone, whose stores have one partition. */
+        @Bean
+        Instances instances() {
+            StoreReads stores = Mockito.mock(StoreReads.class);
+            Mockito.when(stores.partitions()).thenReturn(1);
+            return new Instances(null, new InstancesProperties(null, Duration.ofSeconds(3)), stores, new JsonMapper());
         }
     }
 
@@ -114,11 +120,12 @@ class LedgerControllerTest {
 
     @Test
     void aLedgerThatIsNotReadyIsServiceUnavailable() {
-        FAILURE.set(new LedgerSource.LedgerUnavailableException("the ledger is not ready (stream state REBALANCING)", null));
+        FAILURE.set(new InstancesUnavailable("the stream application is rebalancing", null));
         http.get().uri("/api/ledger").accept(MediaType.APPLICATION_JSON).exchange()
                 .expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals("Retry-After", "1")
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("REBALANCING"));
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("rebalancing"));
         FAILURE.set(null);
     }
 }

@@ -1,5 +1,6 @@
 package com.makeitright.remedy.ledger;
 
+import com.makeitright.platform.instances.HeldPartitions;
 import com.makeitright.contract.Monies;
 import com.makeitright.events.AgreedRemedy;
 import com.makeitright.events.Cause;
@@ -14,6 +15,7 @@ import com.makeitright.testing.Events;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Resolutions as remedy publishes them, for ledger tests: {@code Resolutions.of("c-1", REPLACEMENT, ...)}. */
 final class Resolutions {
@@ -55,17 +57,10 @@ final class Resolutions {
                 entries.add(entry);
             }
         }
-        return new LedgerSource() {
-            @Override
-            public List<DayTotal> days(java.time.LocalDate from, java.time.LocalDate to) {
-                return List.copyOf(days.values());
-            }
-
-            @Override
-            public List<Ledger.Entry> entries(java.time.LocalDate from, java.time.LocalDate to) {
-                return List.copyOf(entries);
-            }
-        };
+        // as one instance holding the one partition of both stores
+        HeldPartitions held = HeldPartitions.none().with(LedgerStores.DAYS, Set.of(0))
+                .with(LedgerStores.RECENT, Set.of(0));
+        return (from, to) -> new LedgerPart(held, List.copyOf(days.values()), List.copyOf(entries));
     }
 
     static ComplaintResolved noAgreement(String complaintId, String at) {

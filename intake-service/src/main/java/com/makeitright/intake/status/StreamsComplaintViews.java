@@ -1,5 +1,6 @@
 package com.makeitright.intake.status;
 
+import com.makeitright.platform.instances.CallerCredential;
 import com.makeitright.intake.IntakeProperties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -51,7 +52,7 @@ class StreamsComplaintViews implements ComplaintViews {
     @Override
     public Mono<Optional<ComplaintState>> find(String complaintId) {
         return readiness.ready()
-                .then(Mono.deferContextual(context -> events(complaintId, ForwardedCredential.of(context)))
+                .then(Mono.deferContextual(context -> events(complaintId, CallerCredential.of(context)))
                         .retryWhen(untilTheStoreIsBack()))
                 .map(events -> ComplaintState.fold(complaintId, events));
     }

@@ -1,5 +1,6 @@
 package com.makeitright.intake.status;
 
+import com.makeitright.platform.instances.CallerCredential;
 import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +11,12 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ViewRoutingProperties.class)
 class ViewRouting {
+
+    /** The caller's bearer credential for a forwarded read (the filter followup and remedy use too). */
+    @Bean
+    CallerCredential callerCredential() {
+        return new CallerCredential();
+    }
 
     @Bean
     StreamsBuilderFactoryBeanConfigurer advertiseThisInstance(ViewRoutingProperties routing) {

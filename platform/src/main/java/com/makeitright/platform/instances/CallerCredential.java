@@ -10,10 +10,11 @@ import reactor.util.context.ContextView;
 import java.util.Optional;
 
 /**
- * The request's own bearer credential, kept in the Reactor context so that the parts gathered from the other
- * instances are asked for with the caller's credential and authorized there as the caller.
+ * The request's own bearer credential, kept in the Reactor context so that a read forwarded to another instance (the
+ * parts gathered here, intake's routed status view) is asked for with the caller's credential and authorized there
+ * as the caller.
  */
-class CallerCredential implements WebFilter {
+public class CallerCredential implements WebFilter {
 
     private static final String KEY = CallerCredential.class.getName();
 
@@ -26,7 +27,7 @@ class CallerCredential implements WebFilter {
         return chain.filter(exchange).contextWrite(context -> context.put(KEY, authorization));
     }
 
-    static Optional<String> of(ContextView context) {
+    public static Optional<String> of(ContextView context) {
         return context.getOrEmpty(KEY);
     }
 }

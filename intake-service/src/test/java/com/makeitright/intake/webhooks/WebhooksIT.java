@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -55,6 +56,7 @@ class WebhooksIT {
     @BeforeEach
     void connect(KafkaProbe probe) {
         this.probe = probe;
+        http = http.mutate().responseTimeout(Duration.ofMinutes(1)).build(); // a loaded machine's first request is slow
     }
 
     /** A ticket id of its own per test, so a broker shared with other tests never holds it already. */

@@ -42,7 +42,8 @@ import static org.awaitility.Awaitility.await;
  * worker (its packaged jar, its own JVM, started by {@code ./complaints up} with the rest of the stack) mails the offer
  * to the stack's real SMTP server (GreenMail standalone, its own JVM, read through its REST API as
  * {@code ./complaints mail} reads it), and the accept link taken from the received mail, followed like a browser does
- * (GET the page, POST its form), records {@code RemedyResponded ACCEPT}; the case moves to AGREED.
+ * (GET the page, POST its form), records {@code RemedyResponded ACCEPT}; the case moves to AGREED. That complaint's
+ * acknowledgement went out unreviewed, so an agent's approval afterwards is refused ({@code 409 ALREADY_SENT}).
  */
 @ExtendWith(SystemStack.class)
 @ResourceLock(value = SystemStack.LOCK, mode = ResourceAccessMode.READ)
@@ -95,6 +96,17 @@ class CustomerMailIT {
         assertThat(helpdesk.awaitStage(id, "AGREED").path("agreedOffer").path("offerId").asString()).isEqualTo(offerId);
         // one offer mail for one offer
         assertThat(mailsTo(email).stream().filter(m -> m.subject().startsWith("What we can do"))).hasSize(1);
+        // This complaint's acknowledgement went out without review (the auto-send rule): an agent's late approval
+        // in other words is refused, saying so, instead of being accepted and never sent.
+        JsonNode sent = helpdesk.awaitView(id, v -> !v.path("acknowledgementSent").isNull(), "AGREED")
+                .path("acknowledgementSent");
+        assertThat(sent.path("automatically").asBoolean()).as("%s", sent).isTrue();
+        IntakeClient.Reply late = Helpdesk.call(() -> system.intake().post(id, "acknowledgement",
+                Map.of("text", "Our own, better words"), "agent"));
+        assertThat(late.status()).as("%s", late.body()).isEqualTo(409);
+        assertThat(late.contentType()).startsWith("application/problem+json");
+        assertThat(late.text("reason")).isEqualTo("ALREADY_SENT");
+        assertThat(late.text("detail")).contains("automatically", sent.path("sentAt").asString());
         // what a developer runs to see it
         SystemStack.Result listed = system.cli("mail", "--to", email);
         assertThat(listed.exit()).as(listed.toString()).isZero();

@@ -70,7 +70,16 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Share of first follow-ups that are unhappy and reopen the case (default ${DEFAULT-VALUE})")
     double unhappyShare;
 
-    @Option(names = "--json", description = "Print the summary as JSON (progress still goes to stderr)")
+    @Option(names = "--via-mail", description = "Customers answer offers and satisfaction checks by the links in the"
+            + " mails the local mail server received (./complaints mail), on intake's pages, not through the API;"
+            + " an answer whose mail does not come within --mail-wait goes through the API, counted in the summary")
+    boolean viaMail;
+
+    @Option(names = "--mail-wait", paramLabel = "DURATION", defaultValue = "PT30S", converter = DurationConverter.class,
+            description = "With --via-mail: how long one answer waits for its mail (default 30s)")
+    Duration mailWait;
+
+        @Option(names = "--json", description = "Print the summary as JSON (progress still goes to stderr)")
     boolean json;
 
     @Option(names = "--no-progress", description = "No progress bar; a line every few seconds instead")
@@ -83,12 +92,19 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         URI intake = intakeUrl != null ? intakeUrl : URI.create(System.getenv().getOrDefault("INTAKE_URL",
                 "http://localhost:" + stack.config().port(Component.INTAKE)));
+        URI mailApi = viaMail ? URI.create(stack.config().mailApiUrl()) : null;
         SimulationOptions options = new SimulationOptions(intake, count, rate, seed, timeout, invalidShare,
-                retryShare, unhappyShare, Math.max(4, Math.min(16, Runtime.getRuntime().availableProcessors() * 4)));
+                retryShare, unhappyShare, Math.max(4, Math.min(16, Runtime.getRuntime().availableProcessors() * 4)),
+                mailApi, mailWait);
         if (new HealthProbe(intake.getHost()).check(intake.getPort() < 0 ? 80 : intake.getPort())
                 == HealthProbe.Health.NO_ANSWER) {
             throw new IllegalStateException("Nothing answers at " + intake + " (is the stack up? ./complaints up -d;"
                     + " or give --intake-url)");
+        }
+        if (mailApi != null && new HealthProbe(mailApi.getHost()).check(mailApi.getPort(), "/api/service/readiness")
+                != HealthProbe.Health.UP) {
+            throw new IllegalStateException("The local mail server does not answer at " + mailApi
+                    + " (--via-mail reads the mails there; ./complaints start mail)");
         }
         SimulationSummary summary;
         PrintStream err = System.err;
@@ -155,7 +171,15 @@ final class SimulateCommand implements Callable<Integer> {
         text.append(String.format(Locale.ROOT, "  idempotent retries  %4d (%d returned the same complaint, replayed)%n",
                 s.idempotentRetries(), s.idempotentRetriesVerified()));
         text.append(String.format(Locale.ROOT, "  409 conflicts       %4d (the case had moved on; read again)%n", s.conflicts()));
-        text.append(String.format(Locale.ROOT, "  throughput          %.2f complaints closed per second, end to end"
+        if (s.mailAnswers() != null) {
+            text.append(String.format(Locale.ROOT, "  answered by mail    %4d (the link in the customer's mail, on intake's page)%n",
+                    s.mailAnswers().viaMail()));
+            text.append(String.format(Locale.ROOT, "  no mail in time     %4d (answered through the API instead)%n",
+                    s.mailAnswers().noMailInTime()));
+            text.append(String.format(Locale.ROOT, "  no e-mail address   %4d (answered through the API: phone only)%n",
+                    s.mailAnswers().withoutAddress()));
+        }
+                text.append(String.format(Locale.ROOT, "  throughput          %.2f complaints closed per second, end to end"
                 + " (follow-up delay included)%n", s.throughputPerSecond()));
         text.append(String.format(Locale.ROOT, "%nLatency per stage, from the services' event timestamps"
                 + " (each event after the event that caused it), ms:%n"));

@@ -113,6 +113,20 @@ class MailCommandIT {
         assertThat(server.received()).extracting(ReceivedMail::to).containsExactly("kim@customers.test");
     }
 
+    /** What {@code simulate --via-mail} reads: one customer's mailbox, none yet for an address nothing came to. */
+    @Test
+    void oneMailboxIsReadAloneAndAnAddressWithoutMailHasNone() throws Exception {
+        MailServer server = new MailServer(config.mailApiUrl());
+
+        assertThat(server.receivedBy("lee@customers.test")).singleElement().satisfies(mail -> {
+            assertThat(mail.complaintId()).isEqualTo("c-2");
+            assertThat(mail.links()).hasSize(3);
+        });
+        assertThat(server.receivedBy("nobody-yet@customers.test")).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MailServer("http://127.0.0.1:" + Ports.freePort())
+                .receivedBy("lee@customers.test")).isInstanceOf(java.io.IOException.class);
+    }
+
     @Test
     void filtersByRecipientAndComplaintAndPrintsJson() {
         Run toDana = mail("--to", "DANA@customers.test");

@@ -49,6 +49,33 @@ class SimulateIT {
                 (System.nanoTime() - begin) / 1_000_000_000L);
     }
 
+    /**
+     * {@code simulate --via-mail}: the customers answer offers and satisfaction checks by the links in the mails the
+     * stack's mail server received, on intake's pages. A handful of complaints, half of the first checks unhappy (so
+     * a "1" or "2" link reopens a case); every customer with an address answers by mail, none waits in vain.
+     */
+    @Test
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    void simulateViaMailAnswersByTheMailsLinks(SystemStack system) throws Exception {
+        long begin = System.nanoTime();
+        Result simulation = system.cli("simulate", "--via-mail", "--count", "6", "--rate", "5", "--seed", "5",
+                "--invalid-share", "0", "--retry-share", "0", "--unhappy-share", "0.5", "--mail-wait", "30s",
+                "--timeout", "3m", "--json", "--no-progress");
+        assertThat(simulation.exit()).as(simulation + system.logs()).isZero();
+        JsonNode summary = JSON.readTree(simulation.out());
+        assertThat(summary.get("stuck")).as("stuck").isEmpty();
+        assertThat(summary.get("failures")).as("failures").isEmpty();
+        assertThat(summary.get("completed").asInt()).isEqualTo(6);
+        JsonNode mail = summary.get("mailAnswers");
+        assertThat(mail.get("noMailInTime").asInt()).as("answers whose mail did not come: %s", mail).isZero();
+        // every offer and check of a customer with an address: at least one offer and one check per complaint
+        assertThat(mail.get("viaMail").asInt() + mail.get("withoutAddress").asInt()).isGreaterThanOrEqualTo(12);
+        assertThat(mail.get("viaMail").asInt()).isPositive();
+
+        System.out.printf("simulate --via-mail: %d s on the shared stack, %s%n",
+                (System.nanoTime() - begin) / 1_000_000_000L, mail);
+    }
+
     private static void assertEveryComplaintClosed(JsonNode summary, int count) {
         assertThat(summary.get("requested").asInt()).isEqualTo(count);
         assertThat(summary.get("stuck")).as("stuck").isEmpty();

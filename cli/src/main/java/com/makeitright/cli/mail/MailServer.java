@@ -77,6 +77,22 @@ public final class MailServer {
     }
 
     /**
+     * The messages of one mailbox, oldest first; empty when nothing came for {@code address} yet (GreenMail makes a
+     * mailbox with the first mail to it, and answers for an unknown one with an error, not an empty list). Reads one
+     * mailbox, not all: what a customer's mail client does, and what keeps {@code simulate --via-mail} cheap.
+     */
+    public List<ReceivedMail> receivedBy(String address) throws IOException {
+        String path = "api/user/" + URLEncoder.encode(address, StandardCharsets.UTF_8).replace("+", "%20")
+                + "/messages/INBOX";
+        List<ReceivedMail> mails = new ArrayList<>();
+        for (JsonNode message : get(path, true)) {
+            mails.add(parse(address, message.path("mimeMessage").asString()));
+        }
+        mails.sort(Comparator.comparing(ReceivedMail::date, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return mails;
+    }
+
+    /**
      * Deletes every message the server holds ({@code POST /api/mail/purge}). GreenMail keeps mail in its heap only:
      * a long load (the bench's) purges it as it goes, or the server runs out of memory and mail stops.
      */
@@ -96,10 +112,18 @@ public final class MailServer {
     }
 
     private JsonNode get(String path) throws IOException {
+        return get(path, false);
+    }
+
+    /** {@code emptyOnClientError}: a 4xx (no such mailbox) reads as an empty list; the server down still throws. */
+    private JsonNode get(String path, boolean emptyOnClientError) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(10))
                 .header("Accept", "application/json").GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (emptyOnClientError && response.statusCode() >= 400 && response.statusCode() < 500) {
+                return JSON.createArrayNode();
+            }
             if (response.statusCode() != 200) {
                 throw new IOException("GET " + request.uri() + " answered " + response.statusCode() + ": "
                         + response.body());

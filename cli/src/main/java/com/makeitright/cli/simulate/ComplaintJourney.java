@@ -1,6 +1,9 @@
 package com.makeitright.cli.simulate;
 
+import com.makeitright.cli.mail.AnswerLink;
+import com.makeitright.cli.mail.AnswerPage;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -8,7 +11,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * One complaint followed from its POST to CLOSED: each {@link #step} posts it or reads its status view and does
@@ -30,6 +35,7 @@ final class ComplaintJourney {
     }
 
     static final long DONE = -1;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final long QUICK = 150;
     private static final long SLOW = 600;
 
@@ -51,14 +57,31 @@ final class ComplaintJourney {
     private JsonNode finalView;
     private long closedNanos;
     private final List<String> duplicates = new ArrayList<>();
+    /** The customer's answers, drawn once per offer or check: the same one however long its mail takes. */
+    private final Map<String, Map<String, Object>> chosen = new HashMap<>();
+    // --via-mail only (mail null otherwise): when each answer started waiting for its mail, and how answers went
+    private final MailAnswers mail;
+    private final long mailWaitNanos;
+    private final Map<String, Long> waitingSince = new HashMap<>();
+    private int answeredViaMail;
+    private int noMailInTime;
+    private int withoutAddress;
 
     ComplaintJourney(GeneratedComplaint complaint, CustomerBehaviour behaviour, String runId, long timeoutNanos,
                      long startNanos) {
+        this(complaint, behaviour, runId, timeoutNanos, startNanos, null, 0);
+    }
+
+    /** {@code mail}: answer by the mails' links, waiting at most {@code mailWaitNanos} for each mail; null: by API. */
+    ComplaintJourney(GeneratedComplaint complaint, CustomerBehaviour behaviour, String runId, long timeoutNanos,
+                     long startNanos, MailAnswers mail, long mailWaitNanos) {
         this.complaint = complaint;
         this.behaviour = behaviour;
         this.idempotencyKey = complaint.retried() ? "sim-" + runId + "-" + complaint.index() : null;
         this.timeoutNanos = timeoutNanos;
         this.startNanos = startNanos;
+        this.mail = mail;
+        this.mailWaitNanos = mailWaitNanos;
     }
 
     /** Does one thing; returns the milliseconds until the next step, or {@link #DONE}. */
@@ -146,14 +169,81 @@ final class ComplaintJourney {
                 String approver = "OWNER".equals(open.path("authorityLevel").asString("")) ? "owner" : "supervisor";
                 didSomething = act(intake, "approval", "approve:" + offerId(open), behaviour.approve(open), approver);
             } else if ("OPEN".equals(status) && !acted.contains("respond:" + offerId(open))) {
-                didSomething = act(intake, "remedy-response", "respond:" + offerId(open),
-                        behaviour.respond(open, complaint));
+                String offerId = offerId(open);
+                Map<String, Object> response = chosen.computeIfAbsent("respond:" + offerId,
+                        key -> behaviour.respond(open, complaint));
+                MailAnswers.Choice click = MailAnswers.forOffer(response);
+                didSomething = answer(intake, "remedy-response", "respond:" + offerId, response, click,
+                        link -> link.answersOffer(complaintId, offerId, click.action()), nowNanos);
             }
         }
         if ("FOLLOW_UP_DUE".equals(stage) && satisfactionCheckOpen(view) && !acted.contains("follow-up:" + round)) {
-            didSomething |= act(intake, "follow-up-outcome", "follow-up:" + round, behaviour.followUp(round));
+            int checked = round;
+            Map<String, Object> outcome = chosen.computeIfAbsent("follow-up:" + checked,
+                    key -> behaviour.followUp(checked));
+            MailAnswers.Choice click = MailAnswers.forCheck(outcome);
+            didSomething |= answer(intake, "follow-up-outcome", "follow-up:" + checked, outcome, click,
+                    link -> link.answersCheck(complaintId, checked, ((Number) outcome.get("score")).intValue()),
+                    nowNanos);
         }
         return didSomething ? QUICK : nextIdle();
+    }
+
+    /**
+     * The customer's answer: by API, or with {@code --via-mail} by the link in their mail that {@code wanted} finds,
+     * clicked and its page's form sent. Until the mail is there the journey waits (returns false: look again soon),
+     * at most the mail wait; then, and for a customer without an e-mail address, it answers by API, counted.
+     */
+    private boolean answer(IntakeClient intake, String action, String key, Map<String, Object> body,
+                           MailAnswers.Choice click, Predicate<AnswerLink> wanted, long nowNanos)
+            throws IOException, InterruptedException {
+        if (mail == null) {
+            return act(intake, action, key, body);
+        }
+        String address = email();
+        if (address == null) {
+            boolean done = act(intake, action, key, body);
+            withoutAddress += acted.contains(key) ? 1 : 0; // once per answer, not per 429 tried again
+            return done;
+        }
+        Optional<AnswerLink> link;
+        try {
+            link = mail.find(address, wanted);
+        } catch (IOException mailServerDown) {
+            link = Optional.empty(); // as if not there yet: the wait below still ends
+        }
+        if (link.isPresent()) {
+            AnswerPage.Result result = mail.click(link.get(), click);
+            if (result.pageStatus() == 429 || result.answerStatus() == 429) {
+                return false; // over the customer pages' rate limit: click again on the next step
+            }
+            acted.add(key);
+            if (result.recorded()) {
+                answeredViaMail++;
+                return true;
+            }
+            int status = result.answerStatus() != 0 ? result.answerStatus() : result.pageStatus();
+            if (status == 409 || status == 410) {
+                conflicts++; // the case moved on (answered, expired, closed): read it again, as after an API 409
+                return true;
+            }
+            problems.add(action + " through the mail's " + click.action() + " link answered " + status
+                    + " (its page " + result.pageStatus() + ")");
+            return false;
+        }
+        long since = waitingSince.computeIfAbsent(key, k -> nowNanos);
+        if (nowNanos - since < mailWaitNanos) {
+            return false;
+        }
+        boolean done = act(intake, action, key, body);
+        noMailInTime += acted.contains(key) ? 1 : 0;
+        return done;
+    }
+
+    /** The customer's e-mail address as posted, or null (a phone-only customer gets no mail). */
+    private String email() {
+        JsonNode email = JSON.readTree(complaint.body()).path("customer").path("email");
+        return email.isString() && !email.asString().isBlank() ? email.asString() : null;
     }
 
     private boolean act(IntakeClient intake, String action, String key, Map<String, Object> body)
@@ -266,6 +356,18 @@ final class ComplaintJourney {
 
     List<String> duplicates() {
         return duplicates;
+    }
+
+    int answeredViaMail() {
+        return answeredViaMail;
+    }
+
+    int noMailInTime() {
+        return noMailInTime;
+    }
+
+    int withoutAddress() {
+        return withoutAddress;
     }
 
     Boolean replayVerified() {

@@ -52,11 +52,12 @@ public final class Simulation {
         long start = System.nanoTime();
         long intervalNanos = (long) (1_000_000_000L / options.rate());
 
+        MailAnswers mail = options.mailApi() == null ? null : new MailAnswers(options.mailApi(), Duration.ofSeconds(10));
         List<ComplaintJourney> journeys = new ArrayList<>();
         for (GeneratedComplaint complaint : complaints) {
             Random decisions = new Random(options.seed() * 7_919L + complaint.index());
             journeys.add(new ComplaintJourney(complaint, new CustomerBehaviour(decisions, options.unhappyShare()), runId,
-                    timeoutNanos, start + complaint.index() * intervalNanos));
+                    timeoutNanos, start + complaint.index() * intervalNanos, mail, options.mailWait().toNanos()));
         }
         CountDownLatch finished = new CountDownLatch(journeys.size());
         AtomicInteger posted = new AtomicInteger();
@@ -132,7 +133,13 @@ public final class Simulation {
         int retries = 0;
         int retriesVerified = 0;
         int conflicts = 0;
+        int viaMail = 0;
+        int noMailInTime = 0;
+        int withoutAddress = 0;
         for (ComplaintJourney journey : journeys) {
+            viaMail += journey.answeredViaMail();
+            noMailInTime += journey.noMailInTime();
+            withoutAddress += journey.withoutAddress();
             GeneratedComplaint complaint = journey.complaint;
             ComplaintJourney.Outcome outcome = journey.outcome();
             if (journey.complaintId() != null) {
@@ -176,6 +183,7 @@ public final class Simulation {
         double throughput = elapsedSeconds > 0 ? completed / elapsedSeconds : 0;
         return new SimulationSummary(options.seed(), journeys.size(), posted, accepted, completed, reopened, rejected,
                 stuck, failures, retries, retriesVerified, conflicts, latencies, Percentiles.of(endToEnd),
-                elapsedSeconds, throughput, complaints);
+                elapsedSeconds, throughput, options.mailApi() == null ? null
+                : new SimulationSummary.MailAnswers(viaMail, noMailInTime, withoutAddress), complaints);
     }
 }

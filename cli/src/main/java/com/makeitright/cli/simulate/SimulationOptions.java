@@ -13,11 +13,25 @@ import java.time.Duration;
  * @param retryShare   share of valid complaints posted twice with one Idempotency-Key
  * @param unhappyShare share of first-round follow-ups that are unhappy (the case reopens)
  * @param workers      threads that poll and act
+ * @param mailApi      the local mail server's REST API: customers answer by the links in their mails
+ *                     ({@code --via-mail}); null: by the API
+ * @param mailWait     how long one answer waits for its mail before it goes by the API instead
  */
 public record SimulationOptions(URI intake, int count, double rate, long seed, Duration timeout,
-                                double invalidShare, double retryShare, double unhappyShare, int workers) {
+                                double invalidShare, double retryShare, double unhappyShare, int workers,
+                                URI mailApi, Duration mailWait) {
+
+    /** Customers answer by the API. */
+    public SimulationOptions(URI intake, int count, double rate, long seed, Duration timeout, double invalidShare,
+                             double retryShare, double unhappyShare, int workers) {
+        this(intake, count, rate, seed, timeout, invalidShare, retryShare, unhappyShare, workers, null,
+                Duration.ZERO);
+    }
 
     public SimulationOptions {
+        if (mailApi != null && (mailWait == null || mailWait.isNegative() || mailWait.isZero())) {
+            throw new IllegalArgumentException("--mail-wait must be positive");
+        }
         if (count < 1) {
             throw new IllegalArgumentException("--count must be at least 1");
         }

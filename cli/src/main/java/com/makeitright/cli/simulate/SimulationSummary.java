@@ -13,7 +13,16 @@ public record SimulationSummary(long seed, int requested, int posted, int accept
                                 int rejectedAsInvalid, List<Stuck> stuck, List<Failure> failures,
                                 int idempotentRetries, int idempotentRetriesVerified, int conflicts,
                                 Map<String, Percentiles> stageLatencies, Percentiles endToEnd,
-                                double elapsedSeconds, double throughputPerSecond, List<Complaint> complaints) {
+                                double elapsedSeconds, double throughputPerSecond, MailAnswers mailAnswers,
+                                List<Complaint> complaints) {
+
+    /**
+     * With {@code --via-mail} (else null): customers' answers (offers and satisfaction checks) given by a mail's link,
+     * given by the API because no mail with the link came within the wait, and by the API because the customer gave
+     * no e-mail address.
+     */
+    public record MailAnswers(int viaMail, int noMailInTime, int withoutAddress) {
+    }
 
     /** A complaint that did not close in time, with the last stage it was seen in. */
     public record Stuck(String complaintId, int index, String lastStage, int round) {

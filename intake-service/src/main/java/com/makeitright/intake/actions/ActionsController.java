@@ -123,7 +123,9 @@ class ActionsController {
             description = "Publishes AcknowledgementApproved for the current round; the follow-up worker mails the"
                     + " approved text unless the acknowledgement already went out without review. The body is optional:"
                     + " without it, or without text, the draft goes as it is. approvedBy is the authenticated agent."
-                    + " 409 when triage has not acknowledged the current round yet or its acknowledgement was already approved.",
+                    + " 409 when triage has not acknowledged the current round yet, its acknowledgement was already approved,"
+                    + " or the follow-up worker already sent it (ALREADY_SENT: the detail says when, and whether"
+                    + " automatically, without review); nothing is published then.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ActionBodies.AcknowledgementApproval.class),
                     examples = @ExampleObject(name = "AcknowledgementApproval", value = """

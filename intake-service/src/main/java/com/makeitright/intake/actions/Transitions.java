@@ -206,6 +206,8 @@ final class Transitions {
      * An agent's approval of the acknowledgement triage drafted for the current round, in the command's words or the
      * draft's; {@code agent} is the authenticated caller. Once per round: the customer gets one acknowledgement, and
      * a second approval (another agent, a retried request) would only be refused by the worker's sent-log anyway.
+     * Refused too once the worker recorded the round's acknowledgement as sent (auto-sent by its rule): until that
+     * record reaches the view, an approval is still published and the worker counts it as a duplicate.
      */
     AcknowledgementApproved approveAcknowledgement(ComplaintState state, Commands.ApproveAcknowledgement command,
                                                    Actor agent) {
@@ -216,6 +218,15 @@ final class Transitions {
             throw new TransitionRefused(Reason.ALREADY_APPROVED, "The acknowledgement of round " + state.round()
                     + " of complaint " + state.complaintId() + " was already approved by " + approved.getApprovedBy()
                     + " at " + approved.getOccurredAt());
+        });
+        // The worker mails one acknowledgement per round: an approval of one it already sent unreviewed would be
+        // published and never read by the customer, so the agent hears it now (the record's causation is the draft).
+        state.acknowledgementSent().ifPresent(sent -> {
+            throw new TransitionRefused(Reason.ALREADY_SENT, "The acknowledgement of round " + state.round()
+                    + " of complaint " + state.complaintId() + " was already sent to the customer "
+                    + (sent.getCausationId().equals(acknowledged.getEventId()) ? "automatically, without review, "
+                    : "") + "at " + sent.getOccurredAt() + "; an approval would not reach them. Write to the"
+                    + " customer directly if the sent words need correcting");
         });
         String draft = acknowledged.getAcknowledgementText();
         String text = command.text() == null ? draft : command.text();

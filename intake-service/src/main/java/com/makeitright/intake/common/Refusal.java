@@ -21,6 +21,7 @@ public record Refusal(Reason reason, String detail) {
         ALREADY_ANSWERED,
         CLOSED_WITHOUT_ANSWER,
         NOT_ACKNOWLEDGED,
-        ALREADY_APPROVED
+        ALREADY_APPROVED,
+        ALREADY_SENT
     }
 }

@@ -5,9 +5,12 @@ import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.ComplaintContactAdded;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.ComplaintResolved;
+import com.makeitright.events.CustomerNotified;
 import com.makeitright.events.FollowUpCompleted;
 import com.makeitright.events.FollowUpDue;
 import com.makeitright.events.FollowUpKind;
+import com.makeitright.events.NotificationKind;
+import com.makeitright.events.NotificationOutcome;
 import com.makeitright.events.OfferStatus;
 import com.makeitright.events.RemedyApprovalDecided;
 import com.makeitright.events.RemedyFulfilled;
@@ -62,6 +65,7 @@ public final class ComplaintState {
     private Stage stage;
     private ComplaintAcknowledged triage;
     private AcknowledgementApproved acknowledgementApproval;
+    private CustomerNotified acknowledgementSent;
     private final Map<String, RemedyOffered> offers = new LinkedHashMap<>();
     private RemedyOffered latestOffer;
     private RemedyOffered openOffer;
@@ -142,6 +146,11 @@ public final class ComplaintState {
         } else if (event instanceof AcknowledgementApproved approved) {
             if (acknowledgementApproval == null) { // the first one is what the customer reads; the worker sends once
                 acknowledgementApproval = approved;
+            }
+        } else if (event instanceof CustomerNotified notified) {
+            if (acknowledgementSent == null && notified.getKind() == NotificationKind.ACKNOWLEDGEMENT
+                    && notified.getOutcome() == NotificationOutcome.SENT) { // the worker sends one per round
+                acknowledgementSent = notified;
             }
         } else if (event instanceof RemedyOffered offer) {
             negotiation.add(recorded);
@@ -261,6 +270,14 @@ public final class ComplaintState {
     /** An agent's approval of the current round's acknowledgement (the words the customer reads). */
     public Optional<AcknowledgementApproved> acknowledgementApproval() {
         return Optional.ofNullable(acknowledgementApproval);
+    }
+
+    /**
+     * The follow-up worker's record that the customer got the current round's acknowledgement by mail: caused by
+     * triage's {@code ComplaintAcknowledged} when it went out without review, by the approval otherwise.
+     */
+    public Optional<CustomerNotified> acknowledgementSent() {
+        return Optional.ofNullable(acknowledgementSent);
     }
 
     /** The offer that waits for the customer's answer (OPEN) or a supervisor's decision (PENDING_APPROVAL). */

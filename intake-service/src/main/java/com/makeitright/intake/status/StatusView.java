@@ -5,6 +5,7 @@ import com.makeitright.contract.RepeatContacts;
 import com.makeitright.events.ComplaintContactAdded;
 import com.makeitright.events.HandlingAdvice;
 import com.makeitright.events.AcknowledgementApproved;
+import com.makeitright.events.CustomerNotified;
 import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.ComplaintResolved;
 import com.makeitright.events.RemedyApprovalDecided;
@@ -49,6 +50,8 @@ public final class StatusView {
         view.put("repeatContacts", state.repeatContacts().stream().map(StatusView::repeatContact).toList());
         view.put("triage", state.triage().map(ack -> triage(ack, state.contacts())).orElse(null));
         view.put("acknowledgementApproval", state.acknowledgementApproval().map(StatusView::approval).orElse(null));
+        view.put("acknowledgementSent", state.acknowledgementSent().map(sent -> acknowledgementSent(state, sent))
+                .orElse(null));
         view.put("openOffer", state.openOffer().map(StatusView::offer).orElse(null));
         view.put("agreedOffer", state.agreedOffer().map(StatusView::offer).orElse(null));
         view.put("negotiation", state.negotiation().stream().map(StatusView::negotiationStep).toList());
@@ -88,6 +91,15 @@ public final class StatusView {
     private static Map<String, Object> approval(AcknowledgementApproved approved) {
         Map<String, Object> map = pick(approved, "approvedBy", "edited", "text");
         map.put("approvedAt", approved.getOccurredAt().toString());
+        return map;
+    }
+
+    /** When the customer got the round's acknowledgement, and whether without review (caused by triage's draft). */
+    private static Map<String, Object> acknowledgementSent(ComplaintState state, CustomerNotified sent) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("sentAt", sent.getOccurredAt().toString());
+        map.put("automatically", state.triage().map(ack -> ack.getEventId().equals(sent.getCausationId()))
+                .orElse(false));
         return map;
     }
 

@@ -6,6 +6,7 @@ import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.FollowUpCompleted;
 import com.makeitright.events.FollowUpKind;
+import com.makeitright.events.NotificationKind;
 import com.makeitright.events.OfferStatus;
 import com.makeitright.events.RemedyKind;
 import com.makeitright.events.RemedyOffered;
@@ -295,6 +296,24 @@ class ActionsHttpTest {
         // a second approval of the round, retried or by another agent, is refused: the customer reads one
         expectConflict("acknowledgement", ActionRequests.approveAcknowledgement("Other words"), "ALREADY_APPROVED");
         assertThat(publisher.published()).hasSize(1);
+    }
+
+    @Test
+    void anApprovalOfAnAcknowledgementAlreadySentAutomaticallyIsAConflictThatSaysWhenAndPublishesNothing() {
+        ComplaintAcknowledged acknowledged = Events.acknowledged(id).setReviewNeeded(false).build();
+        views.record(Topics.COMPLAINTS_ACKNOWLEDGED, id, acknowledged);
+        java.time.Instant sentAt = java.time.Instant.parse("2026-12-07T03:00:00Z");
+        views.record(Topics.CUSTOMER_NOTIFIED, id, Events.customerNotified(id, NotificationKind.ACKNOWLEDGEMENT)
+                .setCausationId(acknowledged.getEventId()).setOccurredAt(sentAt).build());
+
+        post("acknowledgement", ActionRequests.approveAcknowledgement("Our own, better words"))
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.reason").isEqualTo("ALREADY_SENT")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains("already sent to the customer automatically", sentAt.toString()));
+        assertThat(publisher.published()).isEmpty();
     }
 
     @Test

@@ -13,6 +13,8 @@ import com.makeitright.events.FollowUpCompleted;
 import com.makeitright.events.FollowUpDue;
 import com.makeitright.events.FollowUpKind;
 import com.makeitright.events.InspectionResult;
+import com.makeitright.events.NotificationKind;
+import com.makeitright.events.NotificationOutcome;
 import com.makeitright.events.OfferStatus;
 import com.makeitright.events.RemedyApprovalDecided;
 import com.makeitright.events.RemedyFulfilled;
@@ -437,6 +439,23 @@ class TransitionsTest {
                 new Commands.ApproveAcknowledgement(null), ANN));
         refused(() -> transitions.approveAcknowledgement(state(), new Commands.ApproveAcknowledgement("Other words"),
                 new Actor("agent.bo", Set.of(Role.AGENT.authority()))), Reason.ALREADY_APPROVED, "agent.ann");
+    }
+
+    @Test
+    void anAcknowledgementTheWorkerAlreadySentAutomaticallyIsRefusedSayingWhen() {
+        ComplaintAcknowledged acknowledged = add(Topics.COMPLAINTS_ACKNOWLEDGED, Events.acknowledged(id).build());
+        // a refused mail is no send: the agent's words may still go out
+        add(Topics.CUSTOMER_NOTIFIED, Events.customerNotified(id, NotificationKind.ACKNOWLEDGEMENT)
+                .setCausationId(acknowledged.getEventId()).setOutcome(NotificationOutcome.REJECTED)
+                .setReason("451 try later").build());
+        add(Topics.CUSTOMER_NOTIFIED, Events.customerNotified(id, NotificationKind.OFFER).setOfferId("o-1").build());
+        assertThat(transitions.approveAcknowledgement(state(), new Commands.ApproveAcknowledgement(null), ANN))
+                .isNotNull();
+
+        add(Topics.CUSTOMER_NOTIFIED, Events.customerNotified(id, NotificationKind.ACKNOWLEDGEMENT)
+                .setCausationId(acknowledged.getEventId()).setOccurredAt(NOW.minusSeconds(90)).build());
+        refused(() -> transitions.approveAcknowledgement(state(), new Commands.ApproveAcknowledgement("Other words"),
+                ANN), Reason.ALREADY_SENT, "round 1", "automatically, without review", NOW.minusSeconds(90).toString());
     }
 
     @Test

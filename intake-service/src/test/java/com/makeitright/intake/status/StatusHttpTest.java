@@ -2,6 +2,8 @@ package com.makeitright.intake.status;
 
 import com.makeitright.contract.Monies;
 import com.makeitright.contract.Topics;
+import com.makeitright.events.ComplaintAcknowledged;
+import com.makeitright.events.NotificationKind;
 import com.makeitright.events.RemedyKind;
 import com.makeitright.intake.testing.InMemoryViews;
 import com.makeitright.intake.testing.SliceStubs;
@@ -41,6 +43,23 @@ class StatusHttpTest {
 
         assertThat(json).contains("\"stage\":\"OFFERED\"", "\"amount\":{\"amount\":24.50,\"currency\":\"USD\"}",
                 "\"complaintId\":\"" + id + "\"", "\"type\":\"RemedyOffered\"");
+    }
+
+    @Test
+    void showsWhenTheAcknowledgementWasSentAndWhetherWithoutReview() {
+        String id = Events.newId();
+        views.record(Topics.COMPLAINTS_RECEIVED, id, Events.received(id).build());
+        ComplaintAcknowledged acknowledged = Events.acknowledged(id).build();
+        views.record(Topics.COMPLAINTS_ACKNOWLEDGED, id, acknowledged);
+        views.record(Topics.CUSTOMER_NOTIFIED, id, Events.customerNotified(id, NotificationKind.ACKNOWLEDGEMENT)
+                .setCausationId(acknowledged.getEventId())
+                .setOccurredAt(java.time.Instant.parse("2026-12-07T03:00:00Z")).build());
+
+        http.get().uri("/api/complaints/{id}", id).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.acknowledgementSent.sentAt").isEqualTo("2026-12-07T03:00:00Z")
+                .jsonPath("$.acknowledgementSent.automatically").isEqualTo(true);
     }
 
     @Test

@@ -12,7 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The contract's record of a mail the worker sent or had refused for good ({@code CustomerNotified}): which mail, for
+ * The contract's record of a message the worker sent, had refused for good, or did not send to a customer marked
+ * do-not-contact ({@code CustomerNotified}): which mail, for
  * which complaint, round and offer, owed by which event. Never the mail's personal content: no address, no name, no
  * text. A refusal's reason is the server's answer, which often quotes the address ({@code 550 <dana@example.com>: no
  * such user}) and may quote the name, so both are taken out before it leaves the worker.
@@ -30,7 +31,13 @@ final class Notifications {
     private Notifications() {
     }
 
+    /** A mail's record. */
     static CustomerNotified of(Notice notice, ContactCard contact, SentEntry entry) {
+        return of(notice, contact, entry, NotificationChannel.EMAIL);
+    }
+
+    /** @param channel the channel it went by, or would have gone by when suppressed */
+    static CustomerNotified of(Notice notice, ContactCard contact, SentEntry entry, NotificationChannel channel) {
         boolean sent = entry.outcome() == SentEntry.Outcome.SENT;
         return CustomerNotified.newBuilder()
                 .setEventId(eventId(notice, entry))
@@ -40,8 +47,12 @@ final class Notifications {
                 .setCausationId(notice.causationId() == null ? "unknown" : notice.causationId())
                 .setRound(notice.round())
                 .setKind(kind(notice.kind()))
-                .setChannel(NotificationChannel.EMAIL)
-                .setOutcome(sent ? NotificationOutcome.SENT : NotificationOutcome.REJECTED)
+                .setChannel(channel)
+                .setOutcome(switch (entry.outcome()) {
+                    case SENT -> NotificationOutcome.SENT;
+                    case REJECTED -> NotificationOutcome.REJECTED;
+                    case SUPPRESSED -> NotificationOutcome.SUPPRESSED;
+                })
                 .setOfferId(notice.kind() == MailKind.OFFER || notice.kind() == MailKind.OFFER_REMINDER
                         ? notice.subjectId() : null)
                 .setReason(sent ? null : scrub(entry.detail(), contact))

@@ -36,6 +36,23 @@ class NotificationsTest {
     }
 
     @Test
+    void aSuppressedReminderIsRecordedWithTheChannelItWouldHaveTakenAndNoPersonalData() {
+        Notice reminder = new Notice(MailKind.OFFER_REMINDER, "c-1", 1, "offer-7", Map.of("offerDescription", "A mug"),
+                AT, "due-3");
+        CustomerNotified suppressed = Notifications.of(reminder, DANA,
+                new SentEntry(SentEntry.Outcome.SUPPRESSED, AT, "do not contact"), NotificationChannel.SMS);
+
+        assertThat(suppressed.getOutcome()).isEqualTo(NotificationOutcome.SUPPRESSED);
+        assertThat(suppressed.getChannel()).isEqualTo(NotificationChannel.SMS);
+        assertThat(suppressed.getKind()).isEqualTo(NotificationKind.OFFER);
+        assertThat(suppressed.getOfferId()).isEqualTo("offer-7");
+        assertThat(suppressed.getReason()).isEqualTo("do not contact");
+        assertThat(suppressed.getEventId()).isNotEqualTo(Notifications.of(reminder, DANA,
+                new SentEntry(SentEntry.Outcome.SENT, AT, null)).getEventId());
+        assertThat(suppressed.toString()).doesNotContain("Dana", "customers.test", "A mug");
+    }
+
+    @Test
     void anAcknowledgementCarriesNoOfferAndEachAttemptItsOwnEventId() {
         Notice ack = new Notice(MailKind.ACKNOWLEDGEMENT, "c-1", 1, Notices.ACKNOWLEDGEMENT_SUBJECT, Map.of(), AT,
                 "event-1");

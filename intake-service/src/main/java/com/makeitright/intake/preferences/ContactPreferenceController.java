@@ -50,7 +50,7 @@ class ContactPreferenceController {
     static final String LIFTED = "The customer may be written to again: the next message owed to them goes out."
             + " Messages suppressed meanwhile are not sent afterwards.";
 
-    /** {@code reason}: one of {@link ContactPreferenceReason}'s codes. */
+    /** {@code reason}: one of {@link ContactPreferenceReason}'s codes (spelled out for OpenAPI; a test keeps them so). */
     record Mark(@Schema(description = "why, as a code (no free text: the event holds no personal data)",
             allowableValues = {"CUSTOMER_REQUEST", "LEGAL_DISPUTE", "CONTACT_DETAILS_WRONG", "ENTERED_IN_ERROR",
                     "OTHER"}, requiredMode = Schema.RequiredMode.REQUIRED) String reason) {

@@ -91,6 +91,21 @@ class ContactPreferenceHttpTest {
     }
 
     @Test
+    void theDocumentedReasonsAreTheEventsCodes() throws Exception {
+        // the OpenAPI annotations spell the codes out (annotation values must be constants): they follow the enum
+        String[] codes = java.util.Arrays.stream(ContactPreferenceReason.values()).map(Enum::name)
+                .toArray(String[]::new);
+        assertThat(ContactPreferenceController.Mark.class.getDeclaredField("reason")
+                .getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class).allowableValues())
+                .containsExactly(codes);
+        java.lang.reflect.Parameter reason = java.util.Arrays.stream(ContactPreferenceController.class
+                        .getDeclaredMethod("lift", String.class, String.class, java.security.Principal.class)
+                        .getParameters()).filter(p -> p.getType() == String.class).skip(1).findFirst().orElseThrow();
+        assertThat(reason.getAnnotation(io.swagger.v3.oas.annotations.Parameter.class).schema().allowableValues())
+                .containsExactly(codes);
+    }
+
+    @Test
     void aBrokerThatDoesNotTakeTheChangeIsA503() {
         publisher.failWith(new PublishFailed("The broker did not acknowledge", new IllegalStateException("down")));
 

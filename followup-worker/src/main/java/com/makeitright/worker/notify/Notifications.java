@@ -23,6 +23,11 @@ final class Notifications {
     static final int MAX_REASON = 500;
     static final String ADDRESS_OMITTED = "<address>";
     static final String NAME_OMITTED = "<name>";
+    static final String NUMBER_OMITTED = "<number>";
+    /** A run of digits with the separators phone numbers are written with; a number only from {@link #MIN_DIGITS}. */
+    private static final Pattern NUMBER = Pattern.compile("\\+?\\d[\\d\\s().-]*\\d");
+    /** Fewer digits are a status code (550 5.1.1), not a phone number. */
+    private static final int MIN_DIGITS = 7;
     /** Anything shaped like an address, not only the customer's: a server may quote a forwarding target. */
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'(),;:\\[\\]]+@[^\\s<>\"'(),;:\\[\\]]+");
     /** Parts of a name shorter than this are left in: they would blank out ordinary words of the answer. */
@@ -80,7 +85,10 @@ final class Notifications {
         };
     }
 
-    /** The server's refusal without the customer's address or name, cut to {@link #MAX_REASON} characters. */
+    /**
+     * The server's refusal without the customer's address, any phone number or the name, cut to {@link #MAX_REASON}
+     * characters.
+     */
     static String scrub(String reason, ContactCard contact) {
         if (reason == null) {
             return "refused";
@@ -90,6 +98,9 @@ final class Notifications {
             text = replaceIgnoringCase(text, contact.email().strip(), ADDRESS_OMITTED);
         }
         text = ADDRESS.matcher(text).replaceAll(Matcher.quoteReplacement(ADDRESS_OMITTED));
+        // an SMS provider's refusal may quote the number
+        text = NUMBER.matcher(text).replaceAll(number -> number.group().chars().filter(Character::isDigit).count()
+                >= MIN_DIGITS ? Matcher.quoteReplacement(NUMBER_OMITTED) : Matcher.quoteReplacement(number.group()));
         if (contact != null && contact.name() != null && !contact.name().isBlank()) {
             text = replaceIgnoringCase(text, contact.name().strip(), NAME_OMITTED);
             for (String part : contact.name().strip().split("\\s+")) {

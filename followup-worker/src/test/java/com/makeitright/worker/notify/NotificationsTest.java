@@ -106,5 +106,7 @@ class NotificationsTest {
         assertThat(Notifications.scrub(longAnswer, DANA)).hasSize(Notifications.MAX_REASON);
         assertThat(Notifications.scrub(null, DANA)).isEqualTo("refused");
         assertThat(Notifications.scrub("550 no such user <a@b.test>", null)).isEqualTo("550 no such user <<address>>");
+        assertThat(Notifications.scrub("21211 Invalid 'To' number +44 20 7946-0018 (landline)", DANA))
+                .isEqualTo("21211 Invalid 'To' number <number> (landline)");
     }
 }

@@ -33,6 +33,7 @@ import java.util.Set;
  * @param delivery        retries of one SMTP send
  * @param retention       how long the worker's stores keep an entry
  * @param inbox           the team's address for escalations and call tasks
+ * @param sms             whether reminders go by SMS to customers who gave a phone too
  */
 @Validated
 @ConfigurationProperties("makeitright.worker")
@@ -44,7 +45,18 @@ public record WorkerProperties(
         @NotNull @Valid @DefaultValue Acknowledgement acknowledgement,
         @NotNull @Valid @DefaultValue Delivery delivery,
         @NotNull @Valid @DefaultValue Retention retention,
-        @NotNull @Valid @DefaultValue Inbox inbox) {
+        @NotNull @Valid @DefaultValue Inbox inbox,
+        @NotNull @Valid @DefaultValue Sms sms) {
+
+    /**
+     * The SMS channel: an offer reminder goes by SMS to a customer who gave a phone besides the e-mail address the
+     * offer went to (the other channel). Off by default: with no provider plugged in (docs/follow-up-worker.md) the
+     * sender only logs, and a reminder that only reaches a log is lost; off, such a customer is reminded by e-mail.
+     *
+     * @param enabled whether reminders go by SMS when the customer gave a phone and an e-mail address
+     */
+    public record Sms(@DefaultValue("false") boolean enabled) {
+    }
 
     /**
      * The agents' inbox: promise breaches, overdue approvals and overdue acknowledgements, and a call task for a

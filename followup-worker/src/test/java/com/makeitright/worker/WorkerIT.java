@@ -17,6 +17,14 @@ import com.makeitright.events.NotificationOutcome;
 import com.makeitright.events.OfferStatus;
 import com.makeitright.events.RemedyOffered;
 import com.makeitright.platform.links.LinkTokens;
+import com.makeitright.platform.privacy.CustomerDataKeys;
+import com.makeitright.platform.privacy.PersonalData;
+import com.makeitright.events.ContactPreference;
+import com.makeitright.events.ContactPreferenceChanged;
+import com.makeitright.events.ContactPreferenceReason;
+import com.makeitright.worker.notify.WorkerStores;
+import com.makeitright.worker.sms.SmsMessage;
+import com.makeitright.worker.sms.SmsSender;
 import com.makeitright.testing.Events;
 import com.makeitright.testing.KafkaProbe;
 import com.makeitright.testing.WithKafkaBroker;
@@ -87,6 +95,13 @@ class WorkerIT {
     }
 
     ConfigurableApplicationContext worker(String applicationId, int smtpPort, String... more) {
+        ConfigurableApplicationContext context = start(applicationId, smtpPort, null, more);
+        running.add(context);
+        return context;
+    }
+
+    /** A worker with {@code sms} as its SMS sender (a bean of the type replaces the logging one). */
+    private ConfigurableApplicationContext start(String applicationId, int smtpPort, SmsSender sms, String... more) {
         List<String> args = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--spring.kafka.streams.application-id=" + applicationId,
                 "--spring.kafka.streams.state-dir=" + TESTS_DIR.resolve(applicationId + "-" + Events.newId()),
@@ -96,11 +111,12 @@ class WorkerIT {
                 "--makeitright.worker.links.base-url=http://intake.test",
                 "--makeitright.worker.delivery.backoff=50ms"));
         args.addAll(List.of(more));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(WorkerApplication.class)
-                .web(WebApplicationType.NONE)
-                .run(args.toArray(String[]::new));
-        running.add(context);
-        return context;
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(WorkerApplication.class)
+                .web(WebApplicationType.NONE);
+        if (sms != null) {
+            builder.initializers(context -> context.getBeanFactory().registerSingleton("testSmsSender", sms));
+        }
+        return builder.run(args.toArray(String[]::new));
     }
 
     static String newComplaintId() {
@@ -308,6 +324,182 @@ class WorkerIT {
         awaitMarkerMailed(phoneOnly);
         assertThat(mailsTo(id)).as("the offer and one reminder").hasSize(2);
         assertThat(ours.get()).as("one call task, one escalation").hasSize(2);
+    }
+
+    // Do-not-contact, erasure and SMS: a worker with the team's inbox on and SMS on, with a sender that records what it
+    // is given in place of the logging one.
+
+    final RecordingSms texts = new RecordingSms();
+    final String contactTeam = "care-team-" + Events.newId() + "@agents.test";
+
+    /** What the SMS sender was given: the test's stand-in for a provider (no mock framework). */
+    static final class RecordingSms implements SmsSender {
+
+        final List<SmsMessage> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public Outcome send(SmsMessage message) {
+            sent.add(message);
+            return Outcome.taken();
+        }
+
+        List<SmsMessage> about(String complaintId) {
+            return sent.stream().filter(message -> message.text().contains(complaintId)).toList();
+        }
+    }
+
+    ConfigurableApplicationContext contactWorker(String applicationId) {
+        ConfigurableApplicationContext context = start(applicationId, smtp.getSmtp().getPort(), texts,
+                "--makeitright.worker.inbox.address=" + contactTeam, "--makeitright.worker.sms.enabled=true");
+        running.add(context);
+        return context;
+    }
+
+    /** The worker's store of this name, once its streams run (a global store answers for every key). */
+    static org.apache.kafka.streams.state.ReadOnlyKeyValueStore<String, Object> store(
+            ConfigurableApplicationContext worker, String name) {
+        return worker.getBean(org.springframework.kafka.config.StreamsBuilderFactoryBean.class).getKafkaStreams()
+                .store(org.apache.kafka.streams.StoreQueryParameters.fromNameAndType(name,
+                        org.apache.kafka.streams.state.QueryableStoreTypes.keyValueStore()));
+    }
+
+    static void awaitStored(ConfigurableApplicationContext worker, String store, String key, boolean present) {
+        await().atMost(KafkaProbe.PATIENCE).ignoreExceptions()
+                .until(() -> (store(worker, store).get(key) != null) == present);
+    }
+
+    static ContactPreferenceChanged preference(String customerId, ContactPreference preference) {
+        return ContactPreferenceChanged.newBuilder().setEventId(Events.newId()).setCustomerId(customerId)
+                .setOccurredAt(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
+                .setPreference(preference).setReason(ContactPreferenceReason.CUSTOMER_REQUEST)
+                .setChangedBy("test-supervisor").build();
+    }
+
+    static RemedyOffered openOffer(String complaintId) {
+        return Events.offered(complaintId).setExpiresAt(Instant.now().plusSeconds(3600).truncatedTo(
+                java.time.temporal.ChronoUnit.MILLIS)).build();
+    }
+
+    @Test
+    void aDoNotContactCustomerIsSentNothingTheSuppressionIsRecordedAndALiftLetsTheNextMailGo() throws Exception {
+        ConfigurableApplicationContext worker = contactWorker("worker-it-dnc");
+        String id = newComplaintId();
+        String customer = "C-" + id; // Events.received's customer
+        probe.publish(Topics.CONTACT_PREFERENCES, customer, preference(customer, ContactPreference.DO_NOT_CONTACT));
+        awaitStored(worker, WorkerStores.CONTACT_PREFERENCES, customer, true);
+
+        ComplaintReceived.Builder builder = Events.received(id).setSubject("Broken mug");
+        probe.publish(Topics.COMPLAINTS_RECEIVED, id, builder.setCustomer(com.makeitright.events.Customer
+                .newBuilder(builder.getCustomer()).setEmail(addressOf(id)).setPhone("+44 20 7946 0991").build()).build());
+        probe.publish(Topics.COMPLAINTS_ACKNOWLEDGED, id, Events.acknowledged(id).build());
+        RemedyOffered offer = openOffer(id);
+        probe.publish(Topics.REMEDY_OFFERED, id, offer);
+        probe.publish(Topics.REMEDY_OFFERED, id, offer); // a copy records nothing more
+        probe.awaitEvents(Topics.CUSTOMER_NOTIFIED, id, 2); // the offer is known before its reminder comes
+        FollowUpDue reminder = Events.followUpDue(id, FollowUpKind.OFFER_REMINDER).setOfferId(offer.getOfferId())
+                .build();
+        probe.publish(Topics.FOLLOW_UP_DUE, id, reminder);
+        probe.publish(Topics.FOLLOW_UP_DUE, id, Events.followUpDue(id, FollowUpKind.PROMISE_BREACHED)
+                .setReason("The replacement was promised for yesterday.").build());
+
+        List<CustomerNotified> suppressed = probe.awaitEvents(Topics.CUSTOMER_NOTIFIED, id, 3);
+        assertThat(suppressed).allSatisfy(notified -> {
+            assertThat(notified.getOutcome()).isEqualTo(NotificationOutcome.SUPPRESSED);
+            assertThat(notified.getReason()).isEqualTo("do not contact");
+        });
+        assertThat(suppressed).extracting(CustomerNotified::getKind).containsExactlyInAnyOrder(
+                NotificationKind.ACKNOWLEDGEMENT, NotificationKind.OFFER, NotificationKind.OFFER);
+        assertThat(suppressed).filteredOn(n -> n.getCausationId().equals(reminder.getEventId())).singleElement()
+                .satisfies(n -> assertThat(n.getChannel()).as("the reminder would have been a text")
+                        .isEqualTo(NotificationChannel.SMS));
+        // the team still hears of the case
+        await().atMost(KafkaProbe.PATIENCE).until(() -> mailsToAddress(contactTeam).stream()
+                .filter(m -> subject(m).contains(id)).toList(), mails -> mails.size() == 1);
+
+        probe.publish(Topics.CONTACT_PREFERENCES, customer, preference(customer, ContactPreference.CONTACT_ALLOWED));
+        awaitStored(worker, WorkerStores.CONTACT_PREFERENCES, customer, false);
+        probe.publish(Topics.FOLLOW_UP_DUE, id, Events.followUpDue(id, FollowUpKind.SATISFACTION_CHECK).build());
+
+        assertThat(subject(awaitMails(id, 1).get(0))).startsWith("How did we do?");
+        awaitMarkerNotified(id);
+        assertThat(mailsTo(id)).as("only the one after the lift").hasSize(1);
+        assertThat(texts.about(id)).isEmpty();
+        assertThat(probe.eventsUpToNow(Topics.CUSTOMER_NOTIFIED, id)).extracting(CustomerNotified::getOutcome)
+                .containsExactly(NotificationOutcome.SUPPRESSED, NotificationOutcome.SUPPRESSED,
+                        NotificationOutcome.SUPPRESSED, NotificationOutcome.SENT);
+    }
+
+    @Test
+    void anErasedCustomerIsSentNothing() throws Exception {
+        ConfigurableApplicationContext worker = contactWorker("worker-it-erased");
+        PersonalData personalData = worker.getBean(PersonalData.class);
+        String id = newComplaintId();
+        String customer = "C-" + id;
+        String keyId = personalData.newKeyId();
+        byte[] wrapped = personalData.newWrappedKey(customer);
+        String recordKey = CustomerDataKeys.recordKey(customer, keyId);
+        probe.publishRaw(Topics.CUSTOMER_DATA_KEYS, recordKey, wrapped);
+        java.util.Map<String, String> fields = new java.util.HashMap<>();
+        fields.put("name", "Dana Reyes");
+        fields.put("email", addressOf(id));
+        fields.put("phone", "+44 20 7946 0992");
+        ComplaintReceived.Builder builder = Events.received(id).setSubject("Broken mug");
+        probe.publish(Topics.COMPLAINTS_RECEIVED, id, builder.setCustomer(com.makeitright.events.Customer
+                .newBuilder(builder.getCustomer()).setName("").setEmail(null).setPhone(null)
+                .setSealed(java.nio.ByteBuffer.wrap(personalData.seal(customer, keyId, wrapped, fields))).build())
+                .build());
+        RemedyOffered offer = openOffer(id);
+        probe.publish(Topics.REMEDY_OFFERED, id, offer);
+        assertThat(part(awaitMails(id, 1).get(0), "text/plain")).as("sealed, opened for the mail").contains("Dana Reyes");
+
+        probe.publishRaw(Topics.CUSTOMER_DATA_KEYS, recordKey, null); // an erasure's tombstone
+        awaitStored(worker, CustomerDataKeys.STORE, recordKey, false);
+        probe.publish(Topics.COMPLAINTS_ACKNOWLEDGED, id, Events.acknowledged(id).build());
+        probe.publish(Topics.FOLLOW_UP_DUE, id, Events.followUpDue(id, FollowUpKind.OFFER_REMINDER)
+                .setOfferId(offer.getOfferId()).build());
+        probe.publish(Topics.FOLLOW_UP_DUE, id, Events.followUpDue(id, FollowUpKind.SATISFACTION_CHECK).build());
+
+        awaitMarkerNotified(id);
+        assertThat(mailsTo(id)).as("nothing after the erasure").hasSize(1);
+        assertThat(texts.about(id)).as("no text, no call task").isEmpty();
+        assertThat(mailsToAddress(contactTeam).stream().filter(m -> subject(m).contains(id))).isEmpty();
+        assertThat(probe.eventsUpToNow(Topics.CUSTOMER_NOTIFIED, id)).hasSize(1);
+    }
+
+    @Test
+    void aCustomerWhoGaveAPhoneTooIsRemindedOnceBySmsWithTheAcceptLinkAndNotByMail() throws Exception {
+        contactWorker("worker-it-sms");
+        String id = newComplaintId();
+        ComplaintReceived.Builder builder = Events.received(id).setSubject("Broken mug");
+        probe.publish(Topics.COMPLAINTS_RECEIVED, id, builder.setCustomer(com.makeitright.events.Customer
+                .newBuilder(builder.getCustomer()).setEmail(addressOf(id)).setPhone("+44 20 7946 0993").build()).build());
+        RemedyOffered offer = openOffer(id);
+        probe.publish(Topics.REMEDY_OFFERED, id, offer);
+        awaitMails(id, 1);
+        FollowUpDue reminder = Events.followUpDue(id, FollowUpKind.OFFER_REMINDER).setOfferId(offer.getOfferId())
+                .build();
+        probe.publish(Topics.FOLLOW_UP_DUE, id, reminder);
+        probe.publish(Topics.FOLLOW_UP_DUE, id, reminder); // a copy texts nothing
+
+        SmsMessage text = await().atMost(KafkaProbe.PATIENCE).until(() -> texts.about(id), texts -> !texts.isEmpty())
+                .get(0);
+        assertThat(text.to()).isEqualTo("+44 20 7946 0993");
+        assertThat(text.text()).contains(id).hasSizeLessThan(400);
+        assertThat(claims(text.text())).singleElement().satisfies(claim -> {
+            assertThat(claim.action()).isEqualTo("ACCEPT");
+            assertThat(claim.subjectId()).isEqualTo(offer.getOfferId());
+        });
+        assertThat(probe.awaitEvents(Topics.CUSTOMER_NOTIFIED, id, 2)).filteredOn(n -> n.getCausationId()
+                .equals(reminder.getEventId())).singleElement().satisfies(notified -> {
+                    assertThat(notified.getChannel()).isEqualTo(NotificationChannel.SMS);
+                    assertThat(notified.getKind()).isEqualTo(NotificationKind.OFFER);
+                    assertThat(notified.getOutcome()).isEqualTo(NotificationOutcome.SENT);
+                });
+
+        awaitMarkerNotified(id);
+        assertThat(texts.about(id)).as("one text").hasSize(1);
+        assertThat(mailsTo(id)).as("the offer only, no mail reminder").hasSize(1);
+        assertThat(probe.eventsUpToNow(Topics.CUSTOMER_NOTIFIED, id)).hasSize(2);
     }
 
     @Test

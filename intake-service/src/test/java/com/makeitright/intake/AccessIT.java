@@ -1,6 +1,9 @@
 package com.makeitright.intake;
 
 import com.makeitright.contract.Topics;
+import com.makeitright.events.ContactPreference;
+import com.makeitright.events.ContactPreferenceChanged;
+import com.makeitright.events.ContactPreferenceReason;
 import com.makeitright.events.AcknowledgementApproved;
 import com.makeitright.events.ApprovalDecision;
 import com.makeitright.events.AuthorityLevel;
@@ -159,6 +162,50 @@ class AccessIT {
         assertThat(only.getDecision()).isEqualTo(ApprovalDecision.APPROVED);
         assertThat(only.getApprover()).isEqualTo("test-supervisor");
         assertOnlyApprovals(id, 1);
+    }
+
+    @Test
+    void onlyASupervisorMarksACustomerDoNotContactOrLiftsItAndEachChangeIsOneEventKeyedByTheCustomer() {
+        String customer = "C-dnc-" + UUID.randomUUID();
+        java.util.function.BiFunction<String, Object, WebTestClient.ResponseSpec> mark = (authorization, body) ->
+                bare.put().uri("/api/customers/{id}/do-not-contact", customer).contentType(MediaType.APPLICATION_JSON)
+                        .headers(h -> authorize(h, authorization)).bodyValue(body).exchange();
+
+        mark.apply(null, Map.of("reason", "CUSTOMER_REQUEST")).expectStatus().isUnauthorized();
+        for (String role : new String[]{"agent", "helpdesk", "viewer", "ops"}) {
+            mark.apply(bearer(role), Map.of("reason", "CUSTOMER_REQUEST")).expectStatus().isForbidden()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            bare.delete().uri("/api/customers/{id}/do-not-contact?reason=ENTERED_IN_ERROR", customer)
+                    .headers(h -> authorize(h, bearer(role))).exchange().expectStatus().isForbidden();
+        }
+        mark.apply(bearer("supervisor"), Map.of("reason", "she asked us to stop")).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains("reason", "CUSTOMER_REQUEST"));
+        mark.apply(bearer("supervisor"), Map.of()).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        bare.delete().uri("/api/customers/{id}/do-not-contact", customer)
+                .headers(h -> authorize(h, bearer("supervisor"))).exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+        mark.apply(bearer("supervisor"), Map.of("reason", "CUSTOMER_REQUEST")).expectStatus().isAccepted()
+                .expectBody().jsonPath("$.preference").isEqualTo("DO_NOT_CONTACT")
+                .jsonPath("$.customerId").isEqualTo(customer);
+        bare.delete().uri("/api/customers/{id}/do-not-contact?reason=ENTERED_IN_ERROR", customer)
+                .headers(h -> authorize(h, bearer("supervisor"))).exchange().expectStatus().isAccepted()
+                .expectBody().jsonPath("$.preference").isEqualTo("CONTACT_ALLOWED");
+
+        List<ContactPreferenceChanged> changes = probe.awaitEvents(Topics.CONTACT_PREFERENCES, customer, 2);
+        assertThat(changes).extracting(ContactPreferenceChanged::getPreference)
+                .containsExactly(ContactPreference.DO_NOT_CONTACT, ContactPreference.CONTACT_ALLOWED);
+        assertThat(changes).extracting(ContactPreferenceChanged::getReason)
+                .containsExactly(ContactPreferenceReason.CUSTOMER_REQUEST, ContactPreferenceReason.ENTERED_IN_ERROR);
+        assertThat(changes).allSatisfy(change -> {
+            assertThat(change.getCustomerId()).isEqualTo(customer);
+            assertThat(change.getChangedBy()).isEqualTo("test-supervisor");
+        });
+        assertThat(probe.eventsUpToNow(Topics.CONTACT_PREFERENCES, customer)).as("the refused requests published nothing")
+                .hasSize(2);
     }
 
     @Test

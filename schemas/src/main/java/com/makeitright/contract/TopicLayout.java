@@ -14,7 +14,8 @@ import java.util.Map;
  * init container's test): every contract topic and its dead-letter topic with the same partition count, so one
  * complaint's events co-partition, plus each service's own dead-letter topic for records of its internal topics,
  * plus the compacted log of dead-letter replays.
- * Events are kept forever unless a retention is given: the topics are the system of record.
+ * Events are kept forever unless a retention is given: the topics are the system of record. The topics of a current
+ * state per key ({@link Topics#COMPACTED}, e.g. the contact preferences) are compacted instead, never deleted by time.
  */
 public final class TopicLayout {
 
@@ -71,8 +72,12 @@ public final class TopicLayout {
         Map<String, String> config = Map.of(
                 TopicConfig.RETENTION_MS_CONFIG, retention == null ? "-1" : String.valueOf(retention.toMillis()),
                 TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minInSyncReplicas(replicationFactor)));
+        Map<String, String> compacted = Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minInSyncReplicas(replicationFactor)));
         List<NewTopic> topics = new ArrayList<>(names.stream()
-                .map(name -> new NewTopic(name, partitions, replicationFactor).configs(config))
+                .map(name -> new NewTopic(name, partitions, replicationFactor).configs(
+                        Topics.COMPACTED.stream().anyMatch(topic -> topic.name().equals(name)) ? compacted : config))
                 .toList());
         topics.add(deadLetterReplays(replicationFactor));
         topics.add(customerDataKeys(partitions, replicationFactor));

@@ -5,6 +5,7 @@ import com.makeitright.events.ComplaintAcknowledged;
 import com.makeitright.events.ComplaintContactAdded;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.ComplaintResolved;
+import com.makeitright.events.ContactPreferenceChanged;
 import com.makeitright.events.CustomerErased;
 import com.makeitright.events.CustomerNotified;
 import com.makeitright.events.FollowUpCompleted;
@@ -79,6 +80,14 @@ public final class Topics {
             new Topic<>("customers.erased", CustomerErased.class);
 
     /**
+     * Writer: intake (a supervisor marks a customer do-not-contact, or lifts it). Keyed by customer id and compacted
+     * ({@link #COMPACTED}): the latest event per customer is their current preference, kept as long as the customer
+     * is; the follow-up worker reads it whole (docs/follow-up-worker.md).
+     */
+    public static final Topic<ContactPreferenceChanged> CONTACT_PREFERENCES =
+            new Topic<>("customers.contact-preferences", ContactPreferenceChanged.class);
+
+    /**
      * Not a contract topic (no event type, no dead-letter topic): the log of {@code ./complaints dlt replay}, compacted,
      * one entry per replayed dead letter keyed by its dead-letter coordinates ({@code <topic>.DLT-<partition>@<offset>}).
      * Written in the same transaction as the replayed record, so a dead letter is sent back at most once.
@@ -104,7 +113,13 @@ public final class Topics {
     public static final List<Topic<?>> ALL = List.of(
             COMPLAINTS_RECEIVED, CONTACTS_ADDED, COMPLAINTS_ACKNOWLEDGED, ACKNOWLEDGEMENT_APPROVALS, REMEDY_OFFERED, REMEDY_RESPONSES,
             APPROVALS, REMEDY_FULFILLED, COMPLAINTS_RESOLVED, FOLLOW_UP_DUE, CUSTOMER_NOTIFIED, FOLLOW_UP_OUTCOMES,
-            PREVENTION_ACTIONS, CUSTOMERS_ERASED);
+            PREVENTION_ACTIONS, CUSTOMERS_ERASED, CONTACT_PREFERENCES);
+
+    /**
+     * The contract topics that hold a current state per key rather than a history: compacted, never deleted by time
+     * (their dead-letter topics are laid out like any other).
+     */
+    public static final List<Topic<?>> COMPACTED = List.of(CONTACT_PREFERENCES);
 
     private Topics() {
     }

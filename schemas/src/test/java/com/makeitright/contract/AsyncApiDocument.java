@@ -39,6 +39,7 @@ final class AsyncApiDocument {
         SERVICES.put("complaints.follow-up-outcomes", List.of("intake", "followup", "intake"));
         SERVICES.put("complaints.prevention-actions", List.of("followup"));
         SERVICES.put("customers.erased", List.of("intake", "followup"));
+        SERVICES.put("customers.contact-preferences", List.of("intake", "followup-worker"));
     }
 
     private AsyncApiDocument() {
@@ -59,7 +60,7 @@ final class AsyncApiDocument {
         y.append("  version: \"1\"\n");
         y.append("  description: ").append(q("Every contract topic of Make It Right. Each topic carries one event"
                 + " type with a single writer; records are keyed by complaint id (a string), so one complaint's"
-                + " events stay in order; customers.erased, about a customer, is keyed by customer id. Values are Avro in single-object encoding: 0xC3 0x01, the 8-byte"
+                + " events stay in order; customers.erased and customers.contact-preferences (compacted), about a customer, are keyed by customer id. Values are Avro in single-object encoding: 0xC3 0x01, the 8-byte"
                 + " little-endian CRC-64-AVRO fingerprint of the writer schema (x-avro-fingerprint below: the"
                 + " current schema's 8 bytes in hex, as on the wire; older ones are in schemas/src/main/resources/schema-history), then the Avro binary"
                 + " body. The .avsc files refer to named types in schemas/src/main/avro/types. A record that a"

@@ -18,7 +18,8 @@ class TopicLayoutTest {
         assertThat(topics).extracting(NewTopic::name)
                 .contains("complaints.received", "complaints.received.DLT", "triage-service.DLT");
         assertThat(topics).filteredOn(topic -> !topic.name().equals(Topics.DEAD_LETTER_REPLAYS)
-                && !topic.name().equals(Topics.CUSTOMER_DATA_KEYS)).allSatisfy(topic -> {
+                && !topic.name().equals(Topics.CUSTOMER_DATA_KEYS)
+                && !topic.name().equals(Topics.CONTACT_PREFERENCES.name())).allSatisfy(topic -> {
             assertThat(topic.numPartitions()).isEqualTo(3);
             assertThat(topic.configs()).containsEntry("retention.ms", "-1").containsEntry("min.insync.replicas", "1");
         });
@@ -40,6 +41,20 @@ class TopicLayoutTest {
 
         assertThat(keys.numPartitions()).isEqualTo(3);
         assertThat(keys.configs()).containsEntry("cleanup.policy", "compact").doesNotContainKey("retention.ms");
+    }
+
+    @Test
+    void theContactPreferencesAreCompactedAndNeverExpireButTheirDeadLettersDo() {
+        List<NewTopic> topics = TopicLayout.newTopics(3, (short) 1, Duration.ofDays(30), List.of());
+        NewTopic preferences = topics.stream()
+                .filter(topic -> topic.name().equals(Topics.CONTACT_PREFERENCES.name())).findFirst().orElseThrow();
+        NewTopic deadLetters = topics.stream()
+                .filter(topic -> topic.name().equals(Topics.CONTACT_PREFERENCES.deadLetterTopic())).findFirst()
+                .orElseThrow();
+
+        assertThat(preferences.numPartitions()).isEqualTo(3);
+        assertThat(preferences.configs()).containsEntry("cleanup.policy", "compact").doesNotContainKey("retention.ms");
+        assertThat(deadLetters.configs()).containsEntry("retention.ms", String.valueOf(Duration.ofDays(30).toMillis()));
     }
 
     @Test

@@ -73,6 +73,13 @@ class ComposeFileTest {
         for (NewTopic topic : ContractTopics.all(3)) {
             assertThat(script).as(topic.name()).containsPattern("(?m)^\\s*" + Pattern.quote(topic.name()) + "( \\\\)?$");
         }
+        // a compacted topic is created compacted: its name follows a --config cleanup.policy=compact line
+        for (NewTopic topic : ContractTopics.all(3)) {
+            if ("compact".equals(topic.configs().get("cleanup.policy"))) {
+                assertThat(script).as(topic.name() + " compacted").containsPattern("(?m)cleanup\\.policy=compact[^\n]*\\\\\n\\s*"
+                        + Pattern.quote(topic.name()) + "$");
+            }
+        }
     }
 
     @ParameterizedTest

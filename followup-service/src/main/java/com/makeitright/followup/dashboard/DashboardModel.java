@@ -133,7 +133,8 @@ final class DashboardModel {
         } else if (event instanceof CustomerNotified e) {
             file(e.getComplaintId()).notified(e);
             int d = aggregates.days.slot(e.getOccurredAt().toEpochMilli(), now);
-            if (e.getOutcome() != NotificationOutcome.SENT && d >= 0) {
+            // refused for good; a message suppressed for a do-not-contact customer is not a failure
+            if (e.getOutcome() == NotificationOutcome.REJECTED && d >= 0) {
                 aggregates.days.mailsRefused[d]++;
             }
         } else if (event instanceof PreventionActionProposed e) {

@@ -161,12 +161,18 @@ class DashboardModelTest {
         assertThat(model.overview(now).counters().mailsRefusedToday()).isEqualTo(1);
 
         model.apply(Events.customerNotified(id, NotificationKind.ACKNOWLEDGEMENT)
+                .setOutcome(NotificationOutcome.SUPPRESSED).setReason("do not contact")
+                .setOccurredAt(NOW.minusSeconds(15)).build(), now);
+        assertThat(model.overview(now).followUpsDue()).as("a suppressed message reached nobody either").hasSize(1);
+        assertThat(model.overview(now).counters().mailsRefusedToday()).as("not a failure").isEqualTo(1);
+
+        model.apply(Events.customerNotified(id, NotificationKind.ACKNOWLEDGEMENT)
                 .setOccurredAt(NOW.minusSeconds(10)).build(), now);
         assertThat(model.overview(now).followUpsDue()).isEmpty();
         assertThat(model.overview(now).counters().mailsRefusedToday()).isEqualTo(1);
         assertThat(model.complaint(id).orElseThrow().timeline()).extracting(CaseFile.Entry::summary)
                 .contains("ACKNOWLEDGEMENT REJECTED by EMAIL: 550 5.1.1 <address>: user unknown",
-                        "ACKNOWLEDGEMENT SENT by EMAIL");
+                        "ACKNOWLEDGEMENT SUPPRESSED by EMAIL: do not contact", "ACKNOWLEDGEMENT SENT by EMAIL");
     }
 
     @Test

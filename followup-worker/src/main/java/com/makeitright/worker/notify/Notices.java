@@ -127,7 +127,7 @@ final class Notices {
     }
 
     /**
-     * A reminder the customer cannot get by e-mail (no address; no SMS gateway yet) becomes a call task for the team:
+     * A reminder of a customer who gave only a phone (the other channel: {@link Routes}) becomes a call task for the team:
      * the name and phone an agent needs to call, the offer and the case link; nothing else of the customer's.
      */
     Optional<Notice> callTask(Notice reminder, ContactCard contact) {

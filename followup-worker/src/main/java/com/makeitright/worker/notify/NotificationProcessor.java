@@ -11,6 +11,10 @@ import com.makeitright.worker.mail.MailDelivery;
 import com.makeitright.worker.mail.MailKind;
 import com.makeitright.worker.mail.MailTemplates;
 import com.makeitright.worker.mail.OutgoingMail;
+import com.makeitright.worker.sms.SmsMessage;
+import com.makeitright.worker.sms.SmsSender;
+import com.makeitright.worker.sms.SmsTexts;
+import com.makeitright.events.NotificationChannel;
 import com.makeitright.platform.privacy.CustomerDataKeys;
 import com.makeitright.platform.privacy.PersonalData;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,6 +55,11 @@ import java.util.Optional;
  * {@code complaints.customer-notified}) in the same transaction as its sent-log entry; a duplicate, a held
  * acknowledgement, a customer without an address and a mail waiting for its contact forward nothing. Mails to the
  * team's inbox (escalations, call tasks) go through the same sent-log, once per key, and forward nothing either.
+ * <p>
+ * The channel is {@link Routes}' rule: e-mail, an SMS for the reminder of a customer who gave a phone too, a call task
+ * for one who gave only a phone. A customer marked do-not-contact ({@link ContactPreferences}) is sent nothing on any
+ * channel: each message they would have had is written to the sent-log as {@code SUPPRESSED} and forwarded as a
+ * {@code CustomerNotified SUPPRESSED} (once per key while the mark holds). Team mails about their cases still go.
  */
 final class NotificationProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
@@ -58,6 +67,10 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
     static final String MAILS = "makeitright.worker.mails";
 
     record Retention(Duration sentLog, Duration contacts, Duration purgeInterval, int purgeBatch) {
+    }
+
+    /** The SMS channel: where texts go, their wording, and whether reminders are texted at all. */
+    record Texting(SmsSender sender, SmsTexts texts, boolean enabled) {
     }
 
     private final int sendsPerCommit;
@@ -72,7 +85,9 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
     private final MeterRegistry meters;
     private final Retention retention;
     private final PersonalData personalData;
+    private final Texting texting;
     private KeyValueStore<String, byte[]> dataKeys;
+    private KeyValueStore<String, ContactPreferences.DoNotContact> preferences;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, SentEntry> sentLog;
     private KeyValueStore<String, ContactCard> contacts;
@@ -81,7 +96,7 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
 
     NotificationProcessor(Notices notices, MailTemplates templates, MailDelivery delivery, Clock clock,
                           MeterRegistry meters, Retention retention, int sendsPerCommit, PersonalData personalData,
-                          String inbox) {
+                          String inbox, Texting texting) {
         if (sendsPerCommit < 1) {
             throw new IllegalArgumentException("sendsPerCommit must be at least 1: " + sendsPerCommit);
         }
@@ -94,6 +109,7 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
         this.meters = meters;
         this.retention = retention;
         this.personalData = personalData;
+        this.texting = texting;
     }
 
     @Override
@@ -104,6 +120,7 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
         pending = context.getStateStore(WorkerStores.PENDING);
         dataKeys = context.getStateStore(CustomerDataKeys.STORE);
         openOffers = context.getStateStore(WorkerStores.OPEN_OFFERS);
+        preferences = context.getStateStore(ContactPreferences.STORE);
         context.schedule(retention.purgeInterval(), PunctuationType.WALL_CLOCK_TIME, now -> purge());
     }
 
@@ -219,24 +236,74 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
             }
             return;
         }
-        if (!contact.hasEmail()) {
-            Optional<Notice> call = notice.kind() == MailKind.OFFER_REMINDER
-                    ? notices.callTask(notice, contact) : Optional.empty();
-            if (call.isPresent()) {
-                toTeam(call.get()); // no SMS gateway: an agent calls instead
-            } else {
-                count(notice.kind().name(), "no_address");
-            }
+        Routes.Route route = Routes.of(notice.kind(), contact.hasEmail(), contact.hasPhone(), texting.enabled(),
+                inbox != null && !inbox.isBlank());
+        if (route == Routes.Route.NONE) {
+            count(notice.kind().name(), "no_address");
             return;
         }
+        if (ContactPreferences.doNotContact(preferences, contact.customerId())) {
+            suppress(notice, contact, route);
+            return;
+        }
+        switch (route) {
+            case CALL_TASK -> notices.callTask(notice, contact).ifPresent(this::toTeam); // no phone gateway: an agent calls
+            case SMS -> text(notice, contact);
+            default -> mail(notice, contact);
+        }
+    }
+
+    private void mail(Notice notice, ContactCard contact) {
         Map<String, String> values = new HashMap<>(notice.values());
         values.put("customerName", contact.name());
         values.put("reference", notice.complaintId());
         values.putIfAbsent("complaintSubject", contact.subject());
         SentEntry entry = send(notice, templates.render(notice.kind(), contact.email(), notice.messageId(), values));
         // The contract's record of it, in the transaction of the sent-log entry: published once it commits.
-        CustomerNotified notified = Notifications.of(notice, contact, entry);
-        context.forward(new Record<>(notice.complaintId(), notified, entry.at().toEpochMilli()));
+        forward(notice, Notifications.of(notice, contact, entry));
+    }
+
+    /**
+     * The reminder by SMS, once per key like its mail (the same sent-log key: a customer gets the reminder by one
+     * channel). A sender that throws fails the record: the platform retries it and dead-letters it after its bound.
+     */
+    private void text(Notice notice, ContactCard contact) {
+        Map<String, String> values = new HashMap<>(notice.values());
+        values.put("customerName", contact.name());
+        values.put("reference", notice.complaintId());
+        String id = notice.messageId().substring(1, notice.messageId().length() - 1);
+        SmsSender.Outcome outcome = texting.sender().send(new SmsMessage(contact.phone(),
+                texting.texts().offerReminder(values), id));
+        SentEntry entry = record(notice, outcome.sent(), outcome.reason(), notice.kind().name() + "_SMS");
+        forward(notice, Notifications.of(notice, contact, entry, NotificationChannel.SMS));
+    }
+
+    /**
+     * Nothing to a customer marked do-not-contact: the message is written to the sent-log as {@code SUPPRESSED} and
+     * recorded as such, once while the mark holds (a copy of the event adds nothing); once it is lifted, a copy would
+     * be sent (a suppressed entry does not block a send).
+     */
+    private void suppress(Notice notice, ContactCard contact, Routes.Route route) {
+        SentEntry sent = sentLog.get(notice.sentKey());
+        if (sent != null && sent.outcome() == SentEntry.Outcome.SUPPRESSED) {
+            count(notice.kind().name(), "duplicate");
+            return;
+        }
+        SentEntry entry = new SentEntry(SentEntry.Outcome.SUPPRESSED, clock.instant(), "do not contact");
+        sentLog.put(notice.sentKey(), entry);
+        count(notice.kind().name(), "suppressed");
+        log.info("Message {} of complaint {} not sent: the customer is marked do-not-contact", notice.sentKey(),
+                notice.complaintId());
+        NotificationChannel channel = switch (route) {
+            case SMS -> NotificationChannel.SMS;
+            case CALL_TASK -> NotificationChannel.PHONE;
+            default -> NotificationChannel.EMAIL;
+        };
+        forward(notice, Notifications.of(notice, contact, entry, channel));
+    }
+
+    private void forward(Notice notice, CustomerNotified notified) {
+        context.forward(new Record<>(notice.complaintId(), notified, notified.getOccurredAt().toEpochMilli()));
     }
 
     /**
@@ -254,19 +321,24 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
         send(notice, templates.render(notice.kind(), inbox, notice.messageId(), values));
     }
 
-    /** Hands the mail to SMTP and writes the sent-log entry; every {@code sendsPerCommit} sends, asks for a commit. */
+    /** Hands the mail to SMTP and writes the sent-log entry. */
     private SentEntry send(Notice notice, OutgoingMail mail) {
-        String key = notice.sentKey();
         MailDelivery.Outcome outcome = delivery.deliver(mail); // throws MailUnavailable after its retries
+        return record(notice, outcome.sent(), outcome.reason(), notice.kind().name());
+    }
+
+    /** Writes the sent-log entry of a message handed over; every {@code sendsPerCommit} sends, asks for a commit. */
+    private SentEntry record(Notice notice, boolean sent, String reason, String meterKind) {
+        String key = notice.sentKey();
         Instant now = clock.instant();
         SentEntry entry;
-        if (outcome.sent()) {
+        if (sent) {
             entry = new SentEntry(SentEntry.Outcome.SENT, now, null);
-            count(notice.kind().name(), "sent");
+            count(meterKind, "sent");
         } else {
-            entry = new SentEntry(SentEntry.Outcome.REJECTED, now, outcome.reason());
-            count(notice.kind().name(), "rejected");
-            log.warn("Mail {} of complaint {} refused for good: {}", key, notice.complaintId(), outcome.reason());
+            entry = new SentEntry(SentEntry.Outcome.REJECTED, now, reason);
+            count(meterKind, "rejected");
+            log.warn("Message {} of complaint {} refused for good: {}", key, notice.complaintId(), reason);
         }
         sentLog.put(key, entry);
         // A later record's failure aborts the open transaction and every send in it goes again: bound how many.

@@ -12,7 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The contract's record of a mail the worker sent or had refused for good ({@code CustomerNotified}): which mail, for
+ * The contract's record of a message the worker sent, had refused for good, or did not send to a customer marked
+ * do-not-contact ({@code CustomerNotified}): which mail, for
  * which complaint, round and offer, owed by which event. Never the mail's personal content: no address, no name, no
  * text. A refusal's reason is the server's answer, which often quotes the address ({@code 550 <dana@example.com>: no
  * such user}) and may quote the name, so both are taken out before it leaves the worker.
@@ -22,6 +23,11 @@ final class Notifications {
     static final int MAX_REASON = 500;
     static final String ADDRESS_OMITTED = "<address>";
     static final String NAME_OMITTED = "<name>";
+    static final String NUMBER_OMITTED = "<number>";
+    /** A run of digits with the separators phone numbers are written with; a number only from {@link #MIN_DIGITS}. */
+    private static final Pattern NUMBER = Pattern.compile("\\+?\\d[\\d\\s().-]*\\d");
+    /** Fewer digits are a status code (550 5.1.1), not a phone number. */
+    private static final int MIN_DIGITS = 7;
     /** Anything shaped like an address, not only the customer's: a server may quote a forwarding target. */
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'(),;:\\[\\]]+@[^\\s<>\"'(),;:\\[\\]]+");
     /** Parts of a name shorter than this are left in: they would blank out ordinary words of the answer. */
@@ -30,7 +36,13 @@ final class Notifications {
     private Notifications() {
     }
 
+    /** A mail's record. */
     static CustomerNotified of(Notice notice, ContactCard contact, SentEntry entry) {
+        return of(notice, contact, entry, NotificationChannel.EMAIL);
+    }
+
+    /** @param channel the channel it went by, or would have gone by when suppressed */
+    static CustomerNotified of(Notice notice, ContactCard contact, SentEntry entry, NotificationChannel channel) {
         boolean sent = entry.outcome() == SentEntry.Outcome.SENT;
         return CustomerNotified.newBuilder()
                 .setEventId(eventId(notice, entry))
@@ -40,8 +52,12 @@ final class Notifications {
                 .setCausationId(notice.causationId() == null ? "unknown" : notice.causationId())
                 .setRound(notice.round())
                 .setKind(kind(notice.kind()))
-                .setChannel(NotificationChannel.EMAIL)
-                .setOutcome(sent ? NotificationOutcome.SENT : NotificationOutcome.REJECTED)
+                .setChannel(channel)
+                .setOutcome(switch (entry.outcome()) {
+                    case SENT -> NotificationOutcome.SENT;
+                    case REJECTED -> NotificationOutcome.REJECTED;
+                    case SUPPRESSED -> NotificationOutcome.SUPPRESSED;
+                })
                 .setOfferId(notice.kind() == MailKind.OFFER || notice.kind() == MailKind.OFFER_REMINDER
                         ? notice.subjectId() : null)
                 .setReason(sent ? null : scrub(entry.detail(), contact))
@@ -69,7 +85,10 @@ final class Notifications {
         };
     }
 
-    /** The server's refusal without the customer's address or name, cut to {@link #MAX_REASON} characters. */
+    /**
+     * The server's refusal without the customer's address, any phone number or the name, cut to {@link #MAX_REASON}
+     * characters.
+     */
     static String scrub(String reason, ContactCard contact) {
         if (reason == null) {
             return "refused";
@@ -79,6 +98,9 @@ final class Notifications {
             text = replaceIgnoringCase(text, contact.email().strip(), ADDRESS_OMITTED);
         }
         text = ADDRESS.matcher(text).replaceAll(Matcher.quoteReplacement(ADDRESS_OMITTED));
+        // an SMS provider's refusal may quote the number
+        text = NUMBER.matcher(text).replaceAll(number -> number.group().chars().filter(Character::isDigit).count()
+                >= MIN_DIGITS ? Matcher.quoteReplacement(NUMBER_OMITTED) : Matcher.quoteReplacement(number.group()));
         if (contact != null && contact.name() != null && !contact.name().isBlank()) {
             text = replaceIgnoringCase(text, contact.name().strip(), NAME_OMITTED);
             for (String part : contact.name().strip().split("\\s+")) {

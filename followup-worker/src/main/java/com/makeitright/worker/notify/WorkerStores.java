@@ -17,6 +17,12 @@ public final class WorkerStores {
      * once the offer expired.
      */
     static final String OPEN_OFFERS = "worker-open-offers";
+    /**
+     * Customer id → since when and why the customer is marked do-not-contact: a global store read from the compacted
+     * {@code customers.contact-preferences} (no changelog of its own); an entry per customer marked now, deleted when
+     * the mark is lifted ({@link ContactPreferences}).
+     */
+    public static final String CONTACT_PREFERENCES = "worker-contact-preferences";
 
     private WorkerStores() {
     }

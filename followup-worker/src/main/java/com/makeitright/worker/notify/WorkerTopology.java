@@ -10,7 +10,13 @@ import com.makeitright.platform.links.LinkTokens;
 import com.makeitright.worker.WorkerProperties;
 import com.makeitright.worker.mail.MailDelivery;
 import com.makeitright.worker.mail.MailTemplates;
+import com.makeitright.worker.sms.LoggingSmsSender;
+import com.makeitright.worker.sms.SmsSender;
+import com.makeitright.worker.sms.SmsTexts;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -33,11 +39,15 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 class WorkerTopology {
 
+    private static final Logger log = LoggerFactory.getLogger(WorkerTopology.class);
+
     @Bean
     KStream<String, SpecificRecord> workerStreams(StreamsBuilder builder, WorkerProperties properties,
                                                   MailTemplates templates, MailDelivery delivery, Clock clock,
-                                                  MeterRegistry meters, PersonalData personalData) {
+                                                  MeterRegistry meters, PersonalData personalData,
+                                                  SmsTexts smsTexts, ObjectProvider<SmsSender> smsSenders) {
         CustomerDataKeys.addTo(builder);
+        ContactPreferences.addTo(builder);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WorkerStores.SENT_LOG),
                 Serdes.String(), JsonSerde.of(SentEntry.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WorkerStores.CONTACTS),
@@ -58,8 +68,16 @@ class WorkerTopology {
         WorkerProperties.Retention kept = properties.retention();
         NotificationProcessor.Retention retention = new NotificationProcessor.Retention(kept.sentLog(), kept.contacts(),
                 kept.purgeInterval(), kept.purgeBatch());
+        // the place to plug an SMS provider: a bean of the type (SmsSender); none, the logging one
+        SmsSender smsSender = smsSenders.getIfUnique(LoggingSmsSender::new);
+        if (properties.sms().enabled() && smsSender instanceof LoggingSmsSender) {
+            log.warn("SMS is on (WORKER_SMS_ENABLED) with the logging sender: reminders by SMS are only logged, "
+                    + "nothing reaches the customer; plug a provider (docs/follow-up-worker.md)");
+        }
+        NotificationProcessor.Texting texting = new NotificationProcessor.Texting(smsSender, smsTexts,
+                properties.sms().enabled());
         events.process(() -> new NotificationProcessor(notices, templates, delivery, clock, meters, retention,
-                        properties.delivery().sendsPerCommit(), personalData, properties.inbox().address()),
+                        properties.delivery().sendsPerCommit(), personalData, properties.inbox().address(), texting),
                 Named.as("customer-mail"), WorkerStores.SENT_LOG, WorkerStores.CONTACTS, WorkerStores.PENDING,
                         WorkerStores.OPEN_OFFERS)
                 .mapValues(WorkerTopology::notified)

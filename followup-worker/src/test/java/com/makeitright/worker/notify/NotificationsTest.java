@@ -36,6 +36,23 @@ class NotificationsTest {
     }
 
     @Test
+    void aSuppressedReminderIsRecordedWithTheChannelItWouldHaveTakenAndNoPersonalData() {
+        Notice reminder = new Notice(MailKind.OFFER_REMINDER, "c-1", 1, "offer-7", Map.of("offerDescription", "A mug"),
+                AT, "due-3");
+        CustomerNotified suppressed = Notifications.of(reminder, DANA,
+                new SentEntry(SentEntry.Outcome.SUPPRESSED, AT, "do not contact"), NotificationChannel.SMS);
+
+        assertThat(suppressed.getOutcome()).isEqualTo(NotificationOutcome.SUPPRESSED);
+        assertThat(suppressed.getChannel()).isEqualTo(NotificationChannel.SMS);
+        assertThat(suppressed.getKind()).isEqualTo(NotificationKind.OFFER);
+        assertThat(suppressed.getOfferId()).isEqualTo("offer-7");
+        assertThat(suppressed.getReason()).isEqualTo("do not contact");
+        assertThat(suppressed.getEventId()).isNotEqualTo(Notifications.of(reminder, DANA,
+                new SentEntry(SentEntry.Outcome.SENT, AT, null)).getEventId());
+        assertThat(suppressed.toString()).doesNotContain("Dana", "customers.test", "A mug");
+    }
+
+    @Test
     void anAcknowledgementCarriesNoOfferAndEachAttemptItsOwnEventId() {
         Notice ack = new Notice(MailKind.ACKNOWLEDGEMENT, "c-1", 1, Notices.ACKNOWLEDGEMENT_SUBJECT, Map.of(), AT,
                 "event-1");
@@ -89,5 +106,7 @@ class NotificationsTest {
         assertThat(Notifications.scrub(longAnswer, DANA)).hasSize(Notifications.MAX_REASON);
         assertThat(Notifications.scrub(null, DANA)).isEqualTo("refused");
         assertThat(Notifications.scrub("550 no such user <a@b.test>", null)).isEqualTo("550 no such user <<address>>");
+        assertThat(Notifications.scrub("21211 Invalid 'To' number +44 20 7946-0018 (landline)", DANA))
+                .isEqualTo("21211 Invalid 'To' number <number> (landline)");
     }
 }

@@ -40,6 +40,9 @@ class IntakeAccess implements ServiceAccess {
                 .hasAnyRole(ids(VIEWER, HELPDESK, AGENT, SUPERVISOR, OWNER))
                 // the right to erasure (docs/privacy.md)
                 .pathMatchers(HttpMethod.DELETE, "/api/customers/*/personal-data").hasRole(SUPERVISOR.id())
+                // do-not-contact (docs/http-api.md): a supervisor's decision, like an erasure
+                .pathMatchers(HttpMethod.PUT, "/api/customers/*/do-not-contact").hasRole(SUPERVISOR.id())
+                .pathMatchers(HttpMethod.DELETE, "/api/customers/*/do-not-contact").hasRole(SUPERVISOR.id())
                 .pathMatchers(HttpMethod.POST, "/api/webhooks/**").permitAll()
                 .pathMatchers(LinkTokens.ANSWER_PATH).permitAll()
                 // The API's description, not its data.

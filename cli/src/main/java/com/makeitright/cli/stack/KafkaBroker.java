@@ -271,7 +271,13 @@ public final class KafkaBroker {
      * every node of a cluster must be formatted with the same id, and data formatted for one node cannot join a
      * three-node quorum (nor the other way round), so a changed {@code --brokers} is refused with the way out.
      */
-    private synchronized String clusterId() {
+    private String clusterId() {
+        synchronized (KafkaBroker.class) { // the nodes of a cluster are formatted in parallel: one id for all
+            return readOrMakeClusterId();
+        }
+    }
+
+    private String readOrMakeClusterId() {
         int nodes = quorumVoters.split(",").length;
         Properties cluster = new Properties();
         try {

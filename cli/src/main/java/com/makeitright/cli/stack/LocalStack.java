@@ -208,16 +208,16 @@ public final class LocalStack {
      * majority of the quorum is up) and returns what it started; does not wait.
      */
     List<Instance> startBrokers(Consumer<String> progress) {
-        List<Instance> started = new ArrayList<>();
-        for (Instance node : config.instancesOf(Component.KAFKA)) {
-            if (process(node).running().isEmpty()) {
-                progress.accept(config.brokers() == 1 ? "Starting Kafka (KRaft) on port " + config.port(node)
-                        : "Starting Kafka node " + node.number() + " of " + config.brokers() + " (KRaft, " + node.name()
-                        + ") on port " + config.port(node));
-                broker(node).start();
-                started.add(node);
-            }
+        List<Instance> toStart = config.instancesOf(Component.KAFKA).stream()
+                .filter(node -> process(node).running().isEmpty()).toList();
+        for (Instance node : toStart) {
+            progress.accept(config.brokers() == 1 ? "Starting Kafka (KRaft) on port " + config.port(node)
+                    : "Starting Kafka node " + node.number() + " of " + config.brokers() + " (KRaft, " + node.name()
+                    + ") on port " + config.port(node));
         }
+        // In parallel: the first start of each node formats its storage in a JVM of its own (seconds each).
+        List<Instance> started = java.util.Collections.synchronizedList(new ArrayList<>());
+        awaitAll(toStart, node -> broker(node).start(), started::add);
         return started;
     }
 

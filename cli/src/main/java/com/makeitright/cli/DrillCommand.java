@@ -6,6 +6,7 @@ import com.makeitright.cli.simulate.SimulationSummary;
 import com.makeitright.cli.stack.Component;
 import com.makeitright.cli.stack.Credentials;
 import com.makeitright.cli.stack.HealthProbe;
+import com.makeitright.cli.stack.Instance;
 import com.makeitright.cli.stack.LocalStack;
 import com.makeitright.cli.stack.Ports;
 import com.makeitright.cli.stack.ProcessStatus;
@@ -50,6 +51,13 @@ final class DrillCommand implements Callable<Integer> {
 
     static final List<String> ALL_FAULTS = List.of("intake", "triage", "remedy", "followup", "kafka", "sigterm",
             "restart-all");
+    /**
+     * The scale-out fault, the default on a stack of several brokers or instances: SIGKILL one broker (the active
+     * controller) and the second instance of each service at once, under the load, then start them again.
+     */
+    static final String SCALE_OUT = "scale-out";
+    /** How many complaints' reads are compared between the intake instances. */
+    private static final int READ_SAMPLE = 40;
 
     @Mixin
     StackOptions stackOptions;
@@ -59,7 +67,8 @@ final class DrillCommand implements Callable<Integer> {
     Double rate;
 
     @Option(names = "--faults", paramLabel = "LIST", split = ",",
-            description = "Faults, in this order (default: intake,triage,remedy,followup,kafka,sigterm,restart-all)")
+            description = "Faults, in this order (default: intake,triage,remedy,followup,kafka,sigterm,restart-all; on a"
+                    + " stack of --brokers 3 or --instances 2 or more: scale-out)")
     List<String> faults;
 
     @Option(names = "--quick", description = "Short drill: fewer complaints, shorter waits (as in ./mvnw verify)")
@@ -77,6 +86,8 @@ final class DrillCommand implements Callable<Integer> {
     private final List<String> inFlightIds = new ArrayList<>();
     private PrintWriter out;
     private long begin;
+    /** The scale-out fault's POST measure, when it ran. */
+    private PostWindow.Outcome postWindow;
 
     /** One fault: how long it was down (until the restart began) and how long the restart took to heal. */
     record Fault(String name, double downSeconds, double healSeconds, boolean healed, String note) {
@@ -86,18 +97,28 @@ final class DrillCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         out = spec.commandLine().getOut();
         stack = stackOptions.stack();
-        List<String> chosen = faults == null || faults.isEmpty() ? ALL_FAULTS
+        boolean scaledOut = stack.config().instances() > 1
+                || (stack.config().runsOwnBroker() && stack.config().brokers() > 1);
+        List<String> chosen = faults == null || faults.isEmpty() ? scaledOut ? List.of(SCALE_OUT) : ALL_FAULTS
                 : faults.stream().map(f -> f.trim().toLowerCase(Locale.ROOT)).map(f -> "broker".equals(f) ? "kafka" : f).toList();
         for (String fault : chosen) {
-            if (!ALL_FAULTS.contains(fault)) {
-                throw new IllegalArgumentException("Unknown fault '" + fault + "'. Valid: " + String.join(", ", ALL_FAULTS));
+            if (!ALL_FAULTS.contains(fault) && !SCALE_OUT.equals(fault)) {
+                throw new IllegalArgumentException("Unknown fault '" + fault + "'. Valid: " + String.join(", ", ALL_FAULTS)
+                        + ", " + SCALE_OUT);
             }
         }
-        List<String> notUp = stack.status().stream().filter(s -> s.health() != ProcessStatus.Health.UP)
-                .map(s -> s.component().shortName() + " " + s.health()).toList();
+        List<String> notUp = notUp();
+        // a loaded machine may let one health probe time out: asked again for up to 30 s before refusing
+        long asked = System.nanoTime();
+        while (!notUp.isEmpty() && System.nanoTime() - asked < TimeUnit.SECONDS.toNanos(30)) {
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
+            notUp = notUp();
+        }
         if (!notUp.isEmpty()) {
             throw new IllegalStateException("The stack is not fully up (" + String.join(", ", notUp)
-                    + "); start it first: ./complaints up -d");
+                    + "); start it first: ./complaints up -d" + (stack.config().brokers() > 1 ? " --brokers "
+                    + stack.config().brokers() : "") + (stack.config().instances() > 1 ? " --instances "
+                    + stack.config().instances() : ""));
         }
         double perSecond = rate != null ? rate : quick ? 4 : 10;
         Duration steady = Duration.ofSeconds(quick ? 3 : 20);
@@ -122,6 +143,7 @@ final class DrillCommand implements Callable<Integer> {
                         case "kafka" -> brokerFault(load, outage, healBound);
                         case "restart-all" -> restartAll(load, healBound);
                         case "sigterm" -> sigterm(load, intake, healBound);
+                        case SCALE_OUT -> scaleOut(load, intake, outage, healBound);
                         default -> serviceFault(Component.parse(fault));
                     };
                     done.add(healed);
@@ -139,6 +161,139 @@ final class DrillCommand implements Callable<Integer> {
         progress("reading every contract topic from the beginning (read_committed)");
         TopicAudit audit = TopicAudit.read(stack.bootstrapServers(), Duration.ofSeconds(60));
         return report(done, result, audit);
+    }
+
+    /**
+     * SIGKILLs one broker (the active controller, the harder loss) and the second instance of every service at once,
+     * keeps the load on for {@code outage}, starts them all again (together, as {@code up} does) and waits until a
+     * complaint closed after that. Meanwhile one complaint is posted to the first intake every 500 ms: the longest
+     * run of non-2xx answers is the client's window. The load and the probe talk to the first intake, as a load
+     * balancer would once its health check dropped the dead one.
+     */
+    private Fault scaleOut(DrillLoad load, URI intake, Duration outage, Duration healBound) {
+        var config = stack.config();
+        List<Instance> victims = new ArrayList<>();
+        if (config.runsOwnBroker() && config.brokers() > 1) {
+            victims.add(new Instance(Component.KAFKA, activeController()));
+        }
+        if (config.instances() > 1) {
+            Component.SERVICES.forEach(service -> victims.add(new Instance(service, 2)));
+        }
+        if (victims.isEmpty()) {
+            return new Fault(SCALE_OUT, 0, 0, true, "skipped: one broker and one instance of each service");
+        }
+        long killed;
+        long restart;
+        List<String> failed = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (PostWindow window = new PostWindow(intake, Credentials.of(config).bearer("helpdesk"),
+                Duration.ofMillis(500))) {
+            window.start();
+            pause(Duration.ofSeconds(2));
+            killed = System.nanoTime();
+            List<String> names = new ArrayList<>();
+            for (Instance victim : victims) {
+                var pid = stack.process(victim).pid();
+                if (stack.kill(victim)) {
+                    names.add(victim.name() + " (pid " + pid.orElse(-1) + ")");
+                }
+            }
+            progress(SCALE_OUT + ": SIGKILL " + String.join(", ", names) + "; the load goes on");
+            pause(outage);
+            restart = System.nanoTime();
+            progress(SCALE_OUT + ": down for " + seconds(since(killed, restart)) + "; starting them again");
+            List<Thread> starting = new ArrayList<>();
+            for (Instance victim : victims) {
+                Thread thread = new Thread(() -> {
+                    try {
+                        stack.start(victim);
+                    } catch (RuntimeException e) {
+                        failed.add(victim.name() + ": " + e.getMessage().lines().findFirst().orElse(""));
+                    }
+                }, "drill-start-" + victim.name());
+                thread.start();
+                starting.add(thread);
+            }
+            for (Thread thread : starting) {
+                try {
+                    thread.join(stack.config().startTimeout().toMillis() + 30_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            progress(SCALE_OUT + ": " + (failed.isEmpty() ? "all healthy again" : "NOT started: " + failed)
+                    + " after " + seconds(since(restart, System.nanoTime()))
+                    + "; waiting for a complaint to close, then a steady spell");
+            await(healBound, () -> load.lastClosedNanos() > restart);
+            pause(Duration.ofSeconds(5));
+            postWindow = window.stop(Duration.ofSeconds(180));
+        }
+        inFlightIds.addAll(postWindow.accepted().values());
+        boolean flows = load.lastClosedNanos() > restart;
+        String note = "POST: " + postWindow.posted() + " sent, " + postWindow.failed() + " not 2xx "
+                + postWindow.failures() + ", longest non-2xx"
+                + " window " + seconds(postWindow.windowSeconds()) + ", slowest 202 " + seconds(postWindow.slowestOkSeconds())
+                + ", " + postWindow.notAccepted().size() + " never accepted"
+                + (flows ? "" : "; no complaint closed after the restart");
+        boolean healed = flows && failed.isEmpty() && postWindow.notAccepted().isEmpty();
+        return new Fault(SCALE_OUT, since(killed, restart), since(restart, System.nanoTime()), healed, note);
+    }
+
+    /** The node that is the KRaft quorum's leader (the active controller); node 2 if the quorum does not say. */
+    private int activeController() {
+        try (var admin = com.makeitright.cli.stack.KafkaBroker.admin(stack.bootstrapServers())) {
+            return admin.describeMetadataQuorum().quorumInfo().get(10, TimeUnit.SECONDS).leaderId();
+        } catch (Exception e) {
+            return 2;
+        }
+    }
+
+    /**
+     * Reads a sample of the load's complaints from every intake instance: each must answer 200 with the same body
+     * (the instance that holds the complaint answers, the others ask it). Returns the disagreements.
+     */
+    private List<String> readsDisagree(DrillLoad.Result result, int[] compared) {
+        List<Instance> intakes = stack.config().instancesOf(Component.INTAKE);
+        List<String> ids = new ArrayList<>();
+        for (SimulationSummary summary : result.summaries()) {
+            summary.complaints().stream().map(SimulationSummary.Complaint::complaintId)
+                    .filter(java.util.Objects::nonNull).forEach(ids::add);
+        }
+        inFlightIds.stream().limit(10).forEach(ids::add);
+        List<String> sample = new ArrayList<>();
+        int step = Math.max(1, ids.size() / READ_SAMPLE);
+        for (int i = 0; i < ids.size() && sample.size() < READ_SAMPLE + 10; i += step) {
+            sample.add(ids.get(i));
+        }
+        List<String> disagreements = new ArrayList<>();
+        for (String id : sample) {
+            List<String> answers = new ArrayList<>();
+            for (Instance instance : intakes) {
+                var client = new com.makeitright.cli.simulate.IntakeClient(
+                        URI.create("http://localhost:" + stack.config().port(instance)), Credentials.of(stack.config())::bearer);
+                try {
+                    var reply = client.status(id);
+                    answers.add(reply.status() + " " + reply.body());
+                } catch (java.io.IOException e) {
+                    answers.add("no answer: " + e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    answers.add("interrupted");
+                }
+            }
+            compared[0]++;
+            if (answers.stream().distinct().count() == 1 && !answers.get(0).startsWith("200 ")) {
+                compared[1]++; // the same non-200 from every instance (the view has not folded it): agrees, counted
+            }
+            if (answers.stream().distinct().count() > 1) {
+                List<String> statuses = new ArrayList<>();
+                for (int i = 0; i < intakes.size(); i++) {
+                    statuses.add(intakes.get(i).name() + " " + answers.get(i).split(" ", 2)[0]);
+                }
+                disagreements.add(id + ": " + String.join(", ", statuses) + " (the answers differ)");
+            }
+        }
+        return disagreements;
     }
 
     private Fault serviceFault(Component service) {
@@ -294,6 +449,11 @@ final class DrillCommand implements Callable<Integer> {
         return new Fault("sigterm", since(stopping, restart), since(restart, System.nanoTime()), healed, note);
     }
 
+    private List<String> notUp() {
+        return stack.status().stream().filter(s -> s.health() != ProcessStatus.Health.UP)
+                .map(s -> s.instance().name() + " " + s.health()).toList();
+    }
+
     private boolean allServicesUp() {
         return Component.SERVICES.stream()
                 .allMatch(service -> probe.check(stack.config().port(service)) == HealthProbe.Health.UP);
@@ -427,11 +587,27 @@ final class DrillCommand implements Callable<Integer> {
         lostList.stream().limit(10).forEach(l -> out.println("    " + l));
         out.printf("Duplicated: %d (event ids twice %d; milestones twice %d; seen twice by the simulator %d)%n",
                 duplicated, audit.duplicates(), milestonesTwice.size(), simulatorDuplicates);
+        if (postWindow != null) {
+            out.printf("POST window: longest span of non-2xx answers %s (%d of %d POSTs to %s not 2xx %s; slowest 202"
+                            + " %s; %d keys never accepted)%n", seconds(postWindow.windowSeconds()), postWindow.failed(),
+                    postWindow.posted(), Instance.first(Component.INTAKE).name(), postWindow.failures(),
+                    seconds(postWindow.slowestOkSeconds()), postWindow.notAccepted().size());
+        }
+        int[] compared = {0, 0};
+        List<String> disagreements = readsDisagree(result, compared);
+        out.printf("Reads: %d complaints read from %s: %d agree (%d of them answered the same non-200 everywhere),"
+                        + " %d differ%n", compared[0],
+                String.join(", ", stack.config().instancesOf(Component.INTAKE).stream().map(Instance::name).toList()),
+                compared[0] - disagreements.size(), compared[1], disagreements.size());
+        disagreements.stream().limit(10).forEach(d -> out.println("    " + d));
+        out.printf("Unfinished: %d batches did not settle in time%n", result.unfinished());
         long unhealed = faults.stream().filter(f -> !f.healed()).count();
-        boolean ok = lostList.isEmpty() && duplicated == 0 && unhealed == 0 && result.unfinished() == 0;
+        boolean ok = lostList.isEmpty() && duplicated == 0 && unhealed == 0 && result.unfinished() == 0
+                && disagreements.isEmpty();
         out.printf("%s (drill took %s)%n", ok ? "OK: nothing lost, nothing duplicated, every fault healed."
                 : "NOT OK: " + lostList.size() + " lost, " + duplicated + " duplicated, " + unhealed
-                + " faults not healed, " + result.unfinished() + " batches unsettled.",
+                + " faults not healed, " + result.unfinished() + " batches unsettled, " + disagreements.size()
+                + " reads that differ between instances.",
                 seconds(since(begin, System.nanoTime())));
         out.flush();
         return ok ? 0 : ComplaintsCommand.FAILED;

@@ -156,7 +156,7 @@ final class InFlightProbe implements AutoCloseable {
         }
     }
 
-    private static String body(String key) {
+    static String body(String key) {
         return """
                 {"customer": {"id": "C-DRILL", "name": "Drill Customer", "email": "drill@example.com", "tier": "STANDARD"},
                  "channel": "EMAIL", "subject": "Order arrived incomplete (%s)",

@@ -17,7 +17,7 @@ abstract class ProcessCommands implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SERVICE", converter = InstanceConverter.class,
             description = "intake, triage, remedy, followup, worker, mail or kafka: a service's first instance;"
-                    + " intake-2 ... its others (up --instances N)")
+                    + " intake-2 ... its others (up --instances N); kafka-2, kafka-3 the nodes of up --brokers 3")
     Instance process;
 
     @CommandLine.Spec

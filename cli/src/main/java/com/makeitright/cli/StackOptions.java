@@ -54,6 +54,12 @@ final class StackOptions {
                     + " one's port + 100 × (n - 1) (env COMPLAINTS_INSTANCES; default 1, at most 9)")
     Integer instances;
 
+    @Option(names = "--brokers", paramLabel = "N",
+            description = "Kafka nodes: 1, or 3 for a KRaft cluster (kafka, kafka-2, kafka-3 on the first one's ports"
+                    + " + 100 × (n - 1)) with replication factor 3 and min.insync.replicas 2 for every topic"
+                    + " (env COMPLAINTS_BROKERS; default 1)")
+    Integer brokers;
+
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
             description = "Use this Kafka instead of starting one (env KAFKA_BOOTSTRAP_SERVERS)")
     String bootstrapServers;
@@ -86,6 +92,9 @@ final class StackOptions {
         }
         if (instances != null) {
             builder.instances(instances);
+        }
+        if (brokers != null) {
+            builder.brokers(brokers);
         }
         return builder.build();
     }

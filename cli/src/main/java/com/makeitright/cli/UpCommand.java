@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 @Command(name = "up", mixinStandardHelpOptions = true, description = {
-        "Starts a Kafka broker (KRaft), a mail server that keeps what it receives (GreenMail), the four services and"
+        "Starts a Kafka broker (KRaft; --brokers 3: a three-node cluster), a mail server that keeps what it receives (GreenMail), the four services and"
                 + " the follow-up worker as separate processes, waits until all are healthy"
                 + " and prints the URLs. Stays in the foreground until Ctrl-C, which stops everything; -d returns"
                 + " once healthy and leaves it running.",
@@ -120,7 +120,9 @@ final class UpCommand implements Callable<Integer> {
                     String.join(", ", config.instancesOf(Component.INTAKE).stream()
                             .map(i -> String.valueOf(config.port(i))).toList()));
         }
-        out.printf("  Kafka         %s%n", config.bootstrapServers());
+        out.printf("  Kafka         %s%s%n", config.bootstrapServers(), config.runsOwnBroker() && config.brokers() > 1
+                ? "  (" + config.brokers() + " KRaft nodes kafka … kafka-" + config.brokers() + ", replication factor "
+                + config.replicationFactor() + ", min.insync.replicas 2)" : "");
         out.printf("  logs          %s/  (./complaints logs SERVICE -f)%n", logs);
         Path keys = Credentials.of(config).directory();
         out.printf("  API keys      %s/{%s}  (curl -H \"Authorization: Bearer $(cat %s/helpdesk)\" ...)%n",

@@ -99,8 +99,10 @@ class ComplaintsCommandTest {
         assertThat(restart.process).isEqualTo(new Instance(Component.WORKER, 3));
         assertThat(logs.process).isEqualTo(Instance.first(Component.REMEDY));
         assertThat(up.options.instances).isEqualTo(2);
-        assertThat(run("kill", "kafka-2")).isEqualTo(2);
-        assertThat(err.toString()).contains("kafka runs once");
+        assertThat(run("kill", "mail-2")).isEqualTo(2);
+        assertThat(err.toString()).contains("mail runs once");
+        assertThat(run("kill", "kafka-4")).isEqualTo(2);
+        assertThat(err.toString()).contains("Kafka runs as at most 3 nodes");
     }
 
     @Test

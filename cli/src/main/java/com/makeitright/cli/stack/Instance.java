@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * The first instance is named, numbered and placed as the stack always was ({@code intake}: port 8080,
  * {@code logs/intake.log}, {@code state/intake-service}); instance {@code n} is {@code intake-n}, on the first
  * instance's port plus {@link #PORT_STEP} per instance after the first, with its own pid file, log and state directory.
- * The broker and the mail server run once.
+ * The mail server runs once; the broker runs once, or as a cluster of {@link #MAX_BROKERS} nodes ({@code up --brokers 3}):
+ * node {@code n} is {@code kafka-n}, named, numbered and placed like a service's instances.
  */
 public record Instance(Component component, int number) {
 
@@ -17,6 +18,8 @@ public record Instance(Component component, int number) {
     public static final int PORT_STEP = 100;
     /** At most this many instances of each service: 9 × 5 JVMs is already far more than a laptop runs well. */
     public static final int MAX = 9;
+    /** Kafka nodes of the local cluster ({@code up --brokers 3}): enough for replication factor 3. */
+    public static final int MAX_BROKERS = 3;
 
     private static final Pattern NUMBERED = Pattern.compile("(.+)-([0-9]+)");
 
@@ -24,7 +27,10 @@ public record Instance(Component component, int number) {
         if (number < 1 || number > MAX) {
             throw new IllegalArgumentException("Instance numbers run from 1 to " + MAX + ", was " + number);
         }
-        if (number > 1 && !component.isService()) {
+        if (number > 1 && component == Component.KAFKA && number > MAX_BROKERS) {
+            throw new IllegalArgumentException("Kafka runs as at most " + MAX_BROKERS + " nodes, was node " + number);
+        }
+        if (number > 1 && !component.isService() && component != Component.KAFKA) {
             throw new IllegalArgumentException(component.shortName() + " runs once; only the services have instances");
         }
     }

@@ -1,6 +1,7 @@
 package com.makeitright.cli.stack;
 
 import com.makeitright.cli.stack.KafkaClientSettings;
+import com.makeitright.contract.TopicLayout;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -24,9 +25,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A real single-node Kafka broker in KRaft mode (broker and controller in one process) as its own JVM,
- * run from Kafka's server jar on the given classpath. Its configuration and data live in one directory, so a
- * stopped broker restarts with every topic and record it had.
+ * A real Kafka node in KRaft mode (broker and controller in one process) as its own JVM, run from Kafka's server jar
+ * on the given classpath: a single-node broker, or one node of a local cluster ({@code up --brokers 3}: every node
+ * a voter of the quorum, one cluster id). Its configuration and data live in one directory, so a stopped node
+ * restarts with every topic and record it had.
  */
 public final class KafkaBroker {
 
@@ -34,17 +36,37 @@ public final class KafkaBroker {
     private static final int INTERNAL_TOPIC_PARTITIONS = 12;
 
     private final Path dir;
+    private final int nodeId;
     private final int port;
     private final int controllerPort;
+    private final String quorumVoters;
+    private final short replicationFactor;
+    /** The cluster id every node is formatted with, written by the first node formatted; with the cluster size. */
+    private final Path clusterFile;
     private final List<String> javaOpts;
     private final String classpath;
     private final ManagedProcess process;
 
+    /** A single-node broker: node 1, the only voter, replication factor 1. */
     public KafkaBroker(Path dir, int port, int controllerPort, List<String> javaOpts, String classpath,
                        ManagedProcess process) {
+        this(dir, 1, port, controllerPort, "1@127.0.0.1:" + controllerPort, (short) 1,
+                dir.resolve("cluster.properties"), javaOpts, classpath, process);
+    }
+
+    /**
+     * One node of a cluster: {@code quorumVoters} lists every node ({@code 1@127.0.0.1:9093,...}); the internal
+     * topics (offsets, transactions) get {@code replicationFactor} replicas and its {@code min.insync.replicas}.
+     */
+    public KafkaBroker(Path dir, int nodeId, int port, int controllerPort, String quorumVoters, short replicationFactor,
+                       Path clusterFile, List<String> javaOpts, String classpath, ManagedProcess process) {
         this.dir = dir.toAbsolutePath();
+        this.nodeId = nodeId;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.quorumVoters = quorumVoters;
+        this.replicationFactor = replicationFactor;
+        this.clusterFile = clusterFile.toAbsolutePath();
         this.javaOpts = List.copyOf(javaOpts);
         this.classpath = classpath;
         this.process = process;
@@ -52,10 +74,22 @@ public final class KafkaBroker {
 
     /** The broker of a local stack: data under {@code <run dir>/kafka}, pid file and log like the services. */
     public static KafkaBroker of(StackConfig config) {
-        return new KafkaBroker(config.kafkaDir(), config.port(Component.KAFKA), config.controllerPort(),
-                config.kafkaJavaOpts(), config.brokerClasspath(),
-                new ManagedProcess(Component.KAFKA.shortName(), config.pidFile(Component.KAFKA),
-                        config.logFile(Component.KAFKA)));
+        Instance node = Instance.first(Component.KAFKA);
+        return of(config, node, new ManagedProcess(node.name(), config.pidFile(node), config.logFile(node)));
+    }
+
+    /**
+     * Node {@code node} of the local stack's broker or cluster: data under {@code <run dir>/kafka} (node 1) or
+     * {@code <run dir>/kafka-n}, its ports the first node's + 100 × (n − 1), the cluster id in node 1's directory.
+     */
+    public static KafkaBroker of(StackConfig config, Instance node, ManagedProcess process) {
+        return new KafkaBroker(config.kafkaDir(node), node.number(), config.port(node), config.controllerPort(node),
+                config.quorumVoters(), config.replicationFactor(), config.kafkaDir().resolve("cluster.properties"),
+                config.kafkaJavaOpts(), config.brokerClasspath(), process);
+    }
+
+    public int nodeId() {
+        return nodeId;
     }
 
     public String bootstrapServers() {
@@ -87,7 +121,10 @@ public final class KafkaBroker {
         return process.start(command, Map.of(), dir);
     }
 
-    /** Waits until the broker answers the Admin API; fails early when its process died. */
+    /**
+     * Waits until the node answers the Admin API and counts itself among the cluster's brokers (a node of a cluster
+     * answers only once the quorum elected a controller); fails early when its process died.
+     */
     public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Exception last = null;
@@ -96,7 +133,8 @@ public final class KafkaBroker {
                 throw new StackException("Kafka exited while starting; see " + process.logFile());
             }
             try (Admin admin = admin(bootstrapServers())) {
-                if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+                if (admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).stream()
+                        .anyMatch(node -> node.id() == nodeId)) {
                     return;
                 }
             } catch (ExecutionException | TimeoutException e) {
@@ -161,11 +199,12 @@ public final class KafkaBroker {
 
     /** Rewritten on every start, so changed ports apply; the data directory is untouched. */
     void writeConfig() {
+        String minIsr = String.valueOf(TopicLayout.minInSyncReplicas(replicationFactor));
         String config = String.join("\n",
-                "# Written by ./complaints on every start: a single-node KRaft broker for the local stack.",
+                "# Written by ./complaints on every start: a KRaft node (broker and controller) of the local stack.",
                 "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "node.id=" + nodeId,
+                "controller.quorum.voters=" + quorumVoters,
                 "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
                 "advertised.listeners=PLAINTEXT://localhost:" + port,
                 "controller.listener.names=CONTROLLER",
@@ -174,13 +213,18 @@ public final class KafkaBroker {
                 "log.dirs=" + dataDir(),
                 "num.partitions=3",
                 "auto.create.topics.enable=false",
-                "offsets.topic.replication.factor=1",
+                // a topic created without settings (a tool's) gets the cluster's durability too
+                "default.replication.factor=" + replicationFactor,
+                "min.insync.replicas=" + minIsr,
+                "offsets.topic.replication.factor=" + replicationFactor,
                 "offsets.topic.num.partitions=" + INTERNAL_TOPIC_PARTITIONS,
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
+                "transaction.state.log.replication.factor=" + replicationFactor,
+                "transaction.state.log.min.isr=" + minIsr,
                 "transaction.state.log.num.partitions=" + INTERNAL_TOPIC_PARTITIONS,
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=" + replicationFactor,
+                "share.coordinator.state.topic.min.isr=" + minIsr,
+                // never elect a replica that missed writes: a lost acknowledged record is worse than a wait
+                "unclean.leader.election.enable=false",
                 "group.initial.rebalance.delay.ms=0",
                 "log.retention.hours=-1",
                 "")
@@ -201,7 +245,7 @@ public final class KafkaBroker {
         command.add("-cp");
         command.add(classpath);
         command.add("kafka.tools.StorageTool");
-        command.addAll(List.of("format", "-t", Uuid.randomUuid().toString(), "-c", configFile().toString()));
+        command.addAll(List.of("format", "-t", clusterId(), "-c", configFile().toString()));
         try {
             Files.createDirectories(process.logFile().getParent());
             Process format = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
@@ -219,6 +263,51 @@ public final class KafkaBroker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StackException("Interrupted while formatting Kafka's storage", e);
+        }
+    }
+
+    /**
+     * The cluster id of the local stack's Kafka, made by the first node formatted and kept beside the cluster's size:
+     * every node of a cluster must be formatted with the same id, and data formatted for one node cannot join a
+     * three-node quorum (nor the other way round), so a changed {@code --brokers} is refused with the way out.
+     */
+    private String clusterId() {
+        synchronized (KafkaBroker.class) { // the nodes of a cluster are formatted in parallel: one id for all
+            return readOrMakeClusterId();
+        }
+    }
+
+    private String readOrMakeClusterId() {
+        int nodes = quorumVoters.split(",").length;
+        Properties cluster = new Properties();
+        try {
+            if (Files.isRegularFile(clusterFile)) {
+                try (var in = Files.newBufferedReader(clusterFile)) {
+                    cluster.load(in);
+                }
+                int formattedFor = Integer.parseInt(cluster.getProperty("nodes", "1"));
+                if (formattedFor != nodes) {
+                    throw new StackException("Kafka's data in " + clusterFile.getParent() + " was formatted for "
+                            + formattedFor + " node" + (formattedFor == 1 ? "" : "s") + ", not " + nodes
+                            + "; use another run directory (--run-dir, COMPLAINTS_RUN_DIR) or delete this one"
+                            + " (./complaints down --wipe)");
+                }
+                return cluster.getProperty("cluster.id");
+            }
+            if (nodes > 1 && Files.isRegularFile(clusterFile.resolveSibling("data").resolve("meta.properties"))) {
+                throw new StackException("Kafka's data in " + clusterFile.getParent() + " was formatted for a single"
+                        + " broker; use another run directory (--run-dir, COMPLAINTS_RUN_DIR) for " + nodes
+                        + " nodes or delete this one (./complaints down --wipe)");
+            }
+            cluster.setProperty("cluster.id", Uuid.randomUuid().toString());
+            cluster.setProperty("nodes", String.valueOf(nodes));
+            Files.createDirectories(clusterFile.getParent());
+            try (var out = Files.newBufferedWriter(clusterFile)) {
+                cluster.store(out, "Written by ./complaints when Kafka's first node was formatted");
+            }
+            return cluster.getProperty("cluster.id");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or write " + clusterFile, e);
         }
     }
 

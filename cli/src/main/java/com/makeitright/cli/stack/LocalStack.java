@@ -41,7 +41,8 @@ public final class LocalStack {
     private final HealthProbe probe = new HealthProbe();
     /** Made on first use: {@code down} and {@code wipe} look at every possible instance, not just the configured ones. */
     private final Map<Instance, ManagedProcess> processes = new java.util.concurrent.ConcurrentHashMap<>();
-    private final KafkaBroker broker;
+    /** The local Kafka's nodes, made on first use like the processes. */
+    private final Map<Instance, KafkaBroker> brokers = new java.util.concurrent.ConcurrentHashMap<>();
     private final AppCds cds;
 
     public LocalStack(StackConfig config) {
@@ -52,8 +53,6 @@ public final class LocalStack {
     public LocalStack(StackConfig config, Map<String, String> inheritedEnvironment) {
         this.config = config;
         this.inheritedEnvironment = Map.copyOf(inheritedEnvironment);
-        this.broker = new KafkaBroker(config.kafkaDir(), config.port(Component.KAFKA), config.controllerPort(),
-                config.kafkaJavaOpts(), config.brokerClasspath(), process(Component.KAFKA));
         this.cds = new AppCds(config.runDir().resolve("cds"), KafkaBroker.javaExecutable(),
                 !"off".equalsIgnoreCase(this.inheritedEnvironment.getOrDefault(AppCds.VARIABLE, "on").trim()));
     }
@@ -74,6 +73,11 @@ public final class LocalStack {
 
     public String bootstrapServers() {
         return config.bootstrapServers();
+    }
+
+    /** Node {@code node} ({@code kafka}, {@code kafka-2}, ...) of the local broker or cluster. */
+    public KafkaBroker broker(Instance node) {
+        return brokers.computeIfAbsent(node, n -> KafkaBroker.of(config, n, process(n)));
     }
 
     /**
@@ -112,8 +116,10 @@ public final class LocalStack {
                             + (instance.number() - 1) * Instance.PORT_STEP + ")"))
                     .ifPresent(problems::add);
             if (component == Component.KAFKA) {
-                portProblem("kafka controller", config.controllerPort(), StackConfig.CONTROLLER_PORT_VARIABLE,
-                        "--controller-port").ifPresent(problems::add);
+                portProblem(instance.name() + " controller", config.controllerPort(instance),
+                        StackConfig.CONTROLLER_PORT_VARIABLE, "--controller-port" + (instance.isFirst() ? ""
+                                : " (node " + instance.number() + " adds " + (instance.number() - 1) * Instance.PORT_STEP
+                                + ")")).ifPresent(problems::add);
             }
             if (component == Component.MAIL) {
                 portProblem("mail REST API", config.mailApiPort(), StackConfig.MAIL_API_PORT_VARIABLE,
@@ -146,11 +152,7 @@ public final class LocalStack {
         List<Instance> started = new ArrayList<>();
         try {
             if (config.runsOwnBroker()) {
-                if (process(Component.KAFKA).running().isEmpty()) {
-                    progress.accept("Starting Kafka (KRaft) on port " + config.port(Component.KAFKA));
-                    broker.start();
-                    started.add(Instance.first(Component.KAFKA));
-                }
+                started.addAll(startBrokers(progress));
             }
             // The mail server is ready in seconds, long before the worker looks for it: it boots beside the broker.
             if (process(Component.MAIL).running().isEmpty()) {
@@ -160,7 +162,7 @@ public final class LocalStack {
             }
             if (config.runsOwnBroker()) {
                 cds.prepareAll(Component.SERVICES, config.projectDir());
-                broker.awaitReady(config.startTimeout());
+                awaitBrokers(config.startTimeout());
             }
             // The service JVMs boot for tens of seconds before they touch Kafka, so they start together the moment
             // the broker answers, and the topics are created once meanwhile (each service's KafkaAdmin finds them).
@@ -175,8 +177,7 @@ public final class LocalStack {
                     }
                 }
             }
-            progress.accept("Creating topics on " + config.bootstrapServers());
-            KafkaBroker.createTopics(config.bootstrapServers(), ContractTopics.all(config.partitions()), TOPIC_TIMEOUT);
+            createTopics(progress);
             long deadline = System.nanoTime() + config.startTimeout().toNanos();
             List<Instance> awaited = new ArrayList<>(List.of(Instance.first(Component.MAIL)));
             Component.SERVICES.forEach(service -> awaited.addAll(config.instancesOf(service)));
@@ -200,6 +201,58 @@ public final class LocalStack {
             throw new StackException(failure.getMessage() + "; stopped what was started."
                     + (lastLines.isEmpty() ? "" : "\n" + String.join("\n", lastLines)), failure);
         }
+    }
+
+    /**
+     * Starts every node of the local Kafka that is not running (all at once: a node of a cluster answers only when a
+     * majority of the quorum is up) and returns what it started; does not wait.
+     */
+    List<Instance> startBrokers(Consumer<String> progress) {
+        List<Instance> toStart = config.instancesOf(Component.KAFKA).stream()
+                .filter(node -> process(node).running().isEmpty()).toList();
+        for (Instance node : toStart) {
+            progress.accept(config.brokers() == 1 ? "Starting Kafka (KRaft) on port " + config.port(node)
+                    : "Starting Kafka node " + node.number() + " of " + config.brokers() + " (KRaft, " + node.name()
+                    + ") on port " + config.port(node));
+        }
+        // In parallel: the first start of each node formats its storage in a JVM of its own (seconds each).
+        List<Instance> started = java.util.Collections.synchronizedList(new ArrayList<>());
+        awaitAll(toStart, node -> broker(node).start(), started::add);
+        return started;
+    }
+
+    /** Waits until every node of the local Kafka answers and counts itself in the cluster. */
+    void awaitBrokers(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        awaitAll(config.instancesOf(Component.KAFKA),
+                node -> broker(node).awaitReady(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))),
+                node -> { });
+    }
+
+    /**
+     * Only the local Kafka: starts its nodes, waits until they answer and creates the contract topics (replication
+     * factor 3 and {@code min.insync.replicas=2} on a three-node cluster), as {@code up} does before the services.
+     */
+    public void upKafka(Consumer<String> progress) {
+        if (!config.runsOwnBroker()) {
+            throw new StackException("This stack uses the external broker " + config.bootstrapServers());
+        }
+        List<String> problems = problemsOf(config.instancesOf(Component.KAFKA));
+        problems.addAll(config.portClashes());
+        if (!problems.isEmpty()) {
+            throw new StackException("Not starting Kafka:\n  - " + String.join("\n  - ", problems));
+        }
+        startBrokers(progress);
+        awaitBrokers(config.startTimeout());
+        createTopics(progress);
+    }
+
+    private void createTopics(Consumer<String> progress) {
+        progress.accept("Creating topics on " + config.bootstrapServers()
+                + (config.replicationFactor() > 1 ? " (replication factor " + config.replicationFactor()
+                + ", min.insync.replicas 2)" : ""));
+        KafkaBroker.createTopics(config.bootstrapServers(),
+                ContractTopics.all(config.partitions(), config.replicationFactor()), TOPIC_TIMEOUT);
     }
 
     /**
@@ -268,7 +321,7 @@ public final class LocalStack {
     private void startProcess(Instance instance) {
         Component component = instance.component();
         if (component == Component.KAFKA) {
-            broker.start();
+            broker(instance).start();
             return;
         }
         if (component == Component.MAIL) {
@@ -345,8 +398,9 @@ public final class LocalStack {
         Component component = instance.component();
         ManagedProcess process = process(instance);
         if (component == Component.KAFKA) {
-            broker.awaitReady(timeout);
-            KafkaBroker.createTopics(config.bootstrapServers(), ContractTopics.all(config.partitions()), TOPIC_TIMEOUT);
+            broker(instance).awaitReady(timeout);
+            KafkaBroker.createTopics(config.bootstrapServers(),
+                    ContractTopics.all(config.partitions(), config.replicationFactor()), TOPIC_TIMEOUT);
             return;
         }
         if (component == Component.MAIL) {
@@ -425,8 +479,27 @@ public final class LocalStack {
         if (stop(Component.MAIL)) {
             stopped.add(Instance.first(Component.MAIL));
         }
-        if (stop(Component.KAFKA)) {
-            stopped.add(Instance.first(Component.KAFKA));
+        // A cluster's nodes all at once: stopped one by one, the last would wait for a controller quorum that is gone.
+        List<Thread> stoppingKafka = new ArrayList<>();
+        for (Instance node : everyKafkaNode()) {
+            if (process(node).running().isEmpty()) {
+                continue;
+            }
+            Thread thread = new Thread(() -> {
+                if (stop(node)) {
+                    stopped.add(node);
+                }
+            }, "stop-" + node.name());
+            thread.start();
+            stoppingKafka.add(thread);
+        }
+        for (Thread thread : stoppingKafka) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(BROKER_STOP_GRACE.toSeconds() + 15));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackException("Interrupted while stopping Kafka", e);
+            }
         }
         List<Instance> inOrder = new ArrayList<>(stopped);
         inOrder.sort(java.util.Comparator.comparing(Instance::component).thenComparing(Instance::number));
@@ -444,9 +517,19 @@ public final class LocalStack {
         return all;
     }
 
+    /** Every node the local Kafka could have, so that {@code down} after {@code up --brokers 3} stops them all. */
+    private static List<Instance> everyKafkaNode() {
+        List<Instance> all = new ArrayList<>();
+        for (int number = 1; number <= Instance.MAX_BROKERS; number++) {
+            all.add(new Instance(Component.KAFKA, number));
+        }
+        return all;
+    }
+
     /** Deletes the run directory: broker data, service state, logs. Refuses while anything runs. */
     public void wipe() {
-        List<Instance> every = new ArrayList<>(List.of(Instance.first(Component.KAFKA), Instance.first(Component.MAIL)));
+        List<Instance> every = new ArrayList<>(everyKafkaNode());
+        every.add(Instance.first(Component.MAIL));
         every.addAll(everyServiceInstance());
         List<String> running = every.stream().filter(i -> process(i).running().isPresent()).map(Instance::name).toList();
         if (!running.isEmpty()) {
@@ -467,7 +550,7 @@ public final class LocalStack {
         if (pid.isEmpty()) {
             health = ProcessStatus.Health.STOPPED;
         } else if (component == Component.KAFKA) {
-            health = brokerAnswers() ? ProcessStatus.Health.UP : ProcessStatus.Health.NO_ANSWER;
+            health = brokerAnswers(config.port(instance)) ? ProcessStatus.Health.UP : ProcessStatus.Health.NO_ANSWER;
         } else {
             HealthProbe.Health answer = component == Component.MAIL
                     ? probe.check(config.mailApiPort(), MAIL_READINESS) : probe.check(config.port(instance));
@@ -531,8 +614,9 @@ public final class LocalStack {
         }
     }
 
-    private boolean brokerAnswers() {
-        try (Admin admin = KafkaBroker.admin(config.bootstrapServers())) {
+    /** The node on {@code port} itself answers (not just some node of the cluster). */
+    private boolean brokerAnswers(int port) {
+        try (Admin admin = KafkaBroker.admin("localhost:" + port)) {
             admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
             return true;
         } catch (Exception e) {

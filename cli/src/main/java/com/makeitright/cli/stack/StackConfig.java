@@ -39,6 +39,10 @@ public final class StackConfig {
     public static final String PARTITIONS_VARIABLE = "MAKEITRIGHT_KAFKA_TOPICS_PARTITIONS";
     /** How many instances of each service {@code up} runs (one consumer group each, see {@link Instance}). */
     public static final String INSTANCES_VARIABLE = "COMPLAINTS_INSTANCES";
+    /** How many Kafka nodes {@code up} runs: 1, or 3 for a cluster with replication factor 3 ({@code up --brokers 3}). */
+    public static final String BROKERS_VARIABLE = "COMPLAINTS_BROKERS";
+    /** The services' replication factor of every topic, changelog and repartition topic (platform's setting). */
+    public static final String REPLICATION_FACTOR_VARIABLE = "MAKEITRIGHT_KAFKA_TOPICS_REPLICATION_FACTOR";
     /** What intake's instances ask each other with when a read has no credential of its own (a viewer key). */
     static final String INTAKE_PEER_ROLE = "viewer";
 
@@ -91,6 +95,7 @@ public final class StackConfig {
     private final Duration startTimeout;
     private final int partitions;
     private final int instances;
+    private final int brokers;
     private final Map<Component, Map<String, String>> serviceEnvironment;
     private final String brokerClasspath;
 
@@ -106,6 +111,7 @@ public final class StackConfig {
         this.startTimeout = builder.startTimeout;
         this.partitions = builder.partitions;
         this.instances = builder.instances;
+        this.brokers = builder.brokers;
         Map<Component, Map<String, String>> env = new EnumMap<>(Component.class);
         builder.serviceEnvironment.forEach((c, vars) -> env.put(c, Map.copyOf(vars)));
         this.serviceEnvironment = Collections.unmodifiableMap(env);
@@ -158,6 +164,9 @@ public final class StackConfig {
         if (notBlank(env.get(INSTANCES_VARIABLE))) {
             builder.instances(parseInstances(INSTANCES_VARIABLE, env.get(INSTANCES_VARIABLE)));
         }
+        if (notBlank(env.get(BROKERS_VARIABLE))) {
+            builder.brokers(parseBrokers(BROKERS_VARIABLE, env.get(BROKERS_VARIABLE)));
+        }
         return builder;
     }
 
@@ -184,9 +193,25 @@ public final class StackConfig {
         return instances;
     }
 
-    /** Every instance of {@code component} this stack runs: the broker and the mail server have one. */
+    /** How many Kafka nodes this stack runs (1 unless {@code --brokers 3}; none of its own with an external broker). */
+    public int brokers() {
+        return brokers;
+    }
+
+    /**
+     * Replicas of every topic: one per node up to 3 (one node: 1; the three-node cluster: 3, with
+     * {@code min.insync.replicas=2}, so that one node may be lost without losing a write or refusing one).
+     */
+    public short replicationFactor() {
+        return (short) Math.min(3, runsOwnBroker() ? brokers : 1);
+    }
+
+    /**
+     * Every instance of {@code component} this stack runs: the mail server has one, the broker one per node
+     * ({@code kafka}, {@code kafka-2}, {@code kafka-3}).
+     */
     public List<Instance> instancesOf(Component component) {
-        int count = component.isService() ? instances : 1;
+        int count = component.isService() ? instances : component == Component.KAFKA ? brokers : 1;
         List<Instance> all = new ArrayList<>(count);
         for (int number = 1; number <= count; number++) {
             all.add(new Instance(component, number));
@@ -201,6 +226,10 @@ public final class StackConfig {
 
     /** Refuses an instance beyond {@link #instances()}: {@code start intake-3} on a stack of two. */
     public Instance check(Instance instance) {
+        if (instance.component() == Component.KAFKA && instance.number() > brokers) {
+            throw new StackException(instance.name() + ": this stack runs " + brokers + " Kafka node"
+                    + (brokers == 1 ? "" : "s") + " (up --brokers 3, saved in " + runDir.resolve(SAVED_FILE) + ")");
+        }
         if (instance.number() > instancesOf(instance.component()).size()) {
             throw new StackException(instance.name() + ": this stack runs " + instances + " instance"
                     + (instances == 1 ? "" : "s") + " of each service (up --instances N, saved in "
@@ -228,7 +257,9 @@ public final class StackConfig {
             claim.accept(port(process), process.name());
         }
         if (runsOwnBroker()) {
-            claim.accept(controllerPort, "the kafka controller");
+            for (Instance node : instancesOf(Component.KAFKA)) {
+                claim.accept(controllerPort(node), node.name() + "'s controller");
+            }
         }
         claim.accept(mailApiPort, "the mail REST API");
         return clashes;
@@ -238,13 +269,25 @@ public final class StackConfig {
         return controllerPort;
     }
 
+    /** Node n's KRaft controller listener: the first node's + {@link Instance#PORT_STEP} × (n - 1), as its broker port. */
+    public int controllerPort(Instance node) {
+        return controllerPort + (node.number() - 1) * Instance.PORT_STEP;
+    }
+
+    /** {@code 1@127.0.0.1:9093,2@127.0.0.1:9193,...}: the KRaft quorum, every node broker and controller. */
+    public String quorumVoters() {
+        return String.join(",", instancesOf(Component.KAFKA).stream()
+                .map(node -> node.number() + "@127.0.0.1:" + controllerPort(node)).toList());
+    }
+
     public int mailApiPort() {
         return mailApiPort;
     }
 
     /** The broker the services and commands use: the local one, or the external one when configured. */
     public String bootstrapServers() {
-        return externalBootstrap != null ? externalBootstrap : "localhost:" + port(Component.KAFKA);
+        return externalBootstrap != null ? externalBootstrap : String.join(",", instancesOf(Component.KAFKA).stream()
+                .map(node -> "localhost:" + port(node)).toList());
     }
 
     /** True when the stack starts its own broker (no external {@code KAFKA_BOOTSTRAP_SERVERS}). */
@@ -322,6 +365,11 @@ public final class StackConfig {
         return runDir.resolve("kafka");
     }
 
+    /** {@code kafka} for the first node (where a single broker always kept its data), {@code kafka-2} for the second. */
+    public Path kafkaDir(Instance node) {
+        return runDir.resolve(node.name());
+    }
+
     /** GreenMail standalone's jar, copied there by the cli module's build (its pom). */
     public Path mailServerJar() {
         return projectDir.resolve("cli").resolve("target").resolve("greenmail").resolve("greenmail-standalone.jar");
@@ -395,6 +443,10 @@ public final class StackConfig {
             // Set with one instance too: an instance started later (up --instances 2) then finds the first one.
             env.put("INTAKE_ADVERTISED_URL", "http://localhost:" + port(instance));
         }
+        if (service == Component.FOLLOWUP || service == Component.REMEDY) {
+            // platform's instances: insights and the ledger gathered from every instance (application.server)
+            env.put("INSTANCE_ADVERTISED_URL", "http://localhost:" + port(instance));
+        }
         env.put(Credentials.SERVICE_VARIABLE, runDir.resolve("credentials").toString());
         SERVICE_NATIVE_ENVIRONMENT.forEach((name, value) -> {
             if (!notBlank(inherited.get(name))) {
@@ -403,6 +455,10 @@ public final class StackConfig {
         });
         if (partitions > 0) {
             env.put(PARTITIONS_VARIABLE, String.valueOf(partitions));
+        }
+        if (replicationFactor() > 1) {
+            // platform's setting: every topic the service creates, its changelogs and repartition topics too
+            env.put(REPLICATION_FACTOR_VARIABLE, String.valueOf(replicationFactor()));
         }
         LOCAL_DELAYS.forEach((name, value) -> {
             if (!notBlank(inherited.get(name))) {
@@ -453,6 +509,7 @@ public final class StackConfig {
             saved.setProperty("bootstrap.servers", externalBootstrap);
         }
         saved.setProperty("instances", String.valueOf(instances));
+        saved.setProperty("brokers", String.valueOf(brokers));
         try {
             Files.createDirectories(runDir);
             try (Writer out = Files.newBufferedWriter(runDir.resolve(SAVED_FILE))) {
@@ -506,6 +563,15 @@ public final class StackConfig {
         }
     }
 
+    static int parseBrokers(String name, String value) {
+        String trimmed = value.trim();
+        if (!"1".equals(trimmed) && !String.valueOf(Instance.MAX_BROKERS).equals(trimmed)) {
+            throw new StackException(name + " must be 1 (one broker) or " + Instance.MAX_BROKERS
+                    + " (a cluster with replication factor 3), was '" + value + "'");
+        }
+        return Integer.parseInt(trimmed);
+    }
+
     private static List<String> split(String opts) {
         return Arrays.stream(opts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
     }
@@ -523,6 +589,7 @@ public final class StackConfig {
         private Duration startTimeout = DEFAULT_START_TIMEOUT;
         private int partitions = 3;
         private int instances = 1;
+        private int brokers = 1;
         private final Map<Component, Map<String, String>> serviceEnvironment = new EnumMap<>(Component.class);
         private String brokerClasspath;
 
@@ -558,6 +625,8 @@ public final class StackConfig {
             Optional.ofNullable(saved.getProperty("bootstrap.servers")).ifPresent(this::externalBootstrap);
             Optional.ofNullable(saved.getProperty("instances"))
                     .ifPresent(n -> instances(parseInstances(file + " instances", n)));
+            Optional.ofNullable(saved.getProperty("brokers"))
+                    .ifPresent(n -> brokers(parseBrokers(file + " brokers", n)));
         }
 
         public Builder runDir(Path value) {
@@ -612,6 +681,12 @@ public final class StackConfig {
         /** How many instances of each service (1 to {@link Instance#MAX}). */
         public Builder instances(int value) {
             this.instances = parseInstances("--instances", String.valueOf(value));
+            return this;
+        }
+
+        /** How many Kafka nodes: 1 or {@link Instance#MAX_BROKERS}. */
+        public Builder brokers(int value) {
+            this.brokers = parseBrokers("--brokers", String.valueOf(value));
             return this;
         }
 

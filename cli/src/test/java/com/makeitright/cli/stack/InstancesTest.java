@@ -29,7 +29,10 @@ class InstancesTest {
         assertThat(new Instance(Component.REMEDY, 1).name()).isEqualTo("remedy");
         assertThat(new Instance(Component.REMEDY, 4).name()).isEqualTo("remedy-4");
 
-        assertThatThrownBy(() -> Instance.parse("kafka-2")).hasMessageContaining("kafka runs once");
+        assertThat(Instance.parse("kafka-2")).isEqualTo(new Instance(Component.KAFKA, 2));
+        assertThat(Instance.parse("broker-3").name()).isEqualTo("kafka-3");
+        assertThatThrownBy(() -> Instance.parse("kafka-4")).hasMessageContaining("at most 3 nodes");
+        assertThatThrownBy(() -> Instance.parse("mail-2")).hasMessageContaining("mail runs once");
         assertThatThrownBy(() -> Instance.parse("intake-0")).hasMessageContaining("from 1 to 9");
         assertThatThrownBy(() -> Instance.parse("intake-99999999999")).hasMessageContaining("from 1 to 9");
         assertThatThrownBy(() -> Instance.parse("billing-2")).hasMessageContaining("Unknown process 'billing'");
@@ -71,7 +74,9 @@ class InstancesTest {
                 .containsEntry("STATE_DIR", project.resolve(".run/state/intake-service-2").toString());
         assertThat(remedy2).containsEntry("SERVER_PORT", "8182")
                 .containsEntry("STATE_DIR", project.resolve(".run/state/remedy-service-2").toString())
-                .doesNotContainKey("INTAKE_ADVERTISED_URL");
+                .doesNotContainKey("INTAKE_ADVERTISED_URL")
+                .containsEntry("INSTANCE_ADVERTISED_URL", "http://localhost:8182");
+        assertThat(config.serviceEnvironment(Component.TRIAGE, Map.of())).doesNotContainKey("INSTANCE_ADVERTISED_URL");
     }
 
     @Test
@@ -121,5 +126,56 @@ class InstancesTest {
                         + " service listens on its port + 100 × (n - 1))");
         assertThat(new LocalStack(config, Map.of()).problemsBeforeStarting(List.of(Component.MAIL)))
                 .as("up lists them with its other problems, before starting anything").containsAll(clashes);
+    }
+
+    @Test
+    void threeBrokersAreNodesOfOneQuorumOnTheirOwnPortsWithReplicationFactorThree() {
+        Map<String, String> env = Map.of("COMPLAINTS_RUN_DIR", project.resolve("run").toString());
+        StackConfig.fromEnvironment(project, env).brokers(3).build().save();
+        StackConfig config = StackConfig.fromEnvironment(project, env).build();
+        Path run = project.resolve("run").toAbsolutePath();
+
+        assertThat(config.brokers()).as("saved by up").isEqualTo(3);
+        assertThat(config.instancesOf(Component.KAFKA)).extracting(Instance::name)
+                .containsExactly("kafka", "kafka-2", "kafka-3");
+        assertThat(config.processes()).extracting(Instance::name).startsWith("kafka", "kafka-2", "kafka-3", "mail");
+        assertThat(config.instancesOf(Component.KAFKA)).extracting(config::port).containsExactly(9092, 9192, 9292);
+        assertThat(config.instancesOf(Component.KAFKA)).extracting(config::controllerPort)
+                .containsExactly(9093, 9193, 9293);
+        assertThat(config.instancesOf(Component.KAFKA)).extracting(config::kafkaDir)
+                .containsExactly(run.resolve("kafka"), run.resolve("kafka-2"), run.resolve("kafka-3"));
+        assertThat(config.quorumVoters()).isEqualTo("1@127.0.0.1:9093,2@127.0.0.1:9193,3@127.0.0.1:9293");
+        assertThat(config.bootstrapServers()).isEqualTo("localhost:9092,localhost:9192,localhost:9292");
+        assertThat(config.replicationFactor()).isEqualTo((short) 3);
+        assertThat(config.serviceEnvironment(Component.TRIAGE, Map.of()))
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092,localhost:9192,localhost:9292")
+                .containsEntry("MAKEITRIGHT_KAFKA_TOPICS_REPLICATION_FACTOR", "3");
+        assertThat(config.logFile(new Instance(Component.KAFKA, 2))).isEqualTo(run.resolve("logs/kafka-2.log"));
+        assertThat(config.check(new Instance(Component.KAFKA, 3)).name()).isEqualTo("kafka-3");
+
+        StackConfig single = StackConfig.builder(project).build();
+        assertThat(single.replicationFactor()).isEqualTo((short) 1);
+        assertThat(single.serviceEnvironment(Component.TRIAGE, Map.of()))
+                .doesNotContainKey("MAKEITRIGHT_KAFKA_TOPICS_REPLICATION_FACTOR");
+        assertThatThrownBy(() -> single.check(new Instance(Component.KAFKA, 2)))
+                .isInstanceOf(StackException.class).hasMessageContaining("kafka-2: this stack runs 1 Kafka node");
+        assertThatThrownBy(() -> StackConfig.builder(project).brokers(2))
+                .isInstanceOf(StackException.class).hasMessageContaining("must be 1 (one broker) or 3");
+    }
+
+    @Test
+    void aClusterNodeWhosePortsAreTakenOrSharedIsNamed() throws IOException {
+        StackConfig clash = StackConfig.builder(project).brokers(3).port(Component.INTAKE, 9192).build();
+        assertThat(clash.portClashes()).anyMatch(c -> c.startsWith("port 9192 would be both kafka-2's and intake's"));
+
+        try (ServerSocket taken = new ServerSocket(0)) {
+            StackConfig config = StackConfig.builder(project).brokers(3)
+                    .controllerPort(taken.getLocalPort() - 2 * Instance.PORT_STEP).build();
+
+            assertThat(new LocalStack(config, Map.of()).problemsBeforeStarting(List.of(Component.KAFKA)))
+                    .contains("port " + taken.getLocalPort() + " (kafka-3 controller) is already in use by another"
+                            + " program; stop it or choose another port with --controller-port (node 3 adds 200) or"
+                            + " KAFKA_CONTROLLER_PORT");
+        }
     }
 }

@@ -52,10 +52,10 @@ public final class LocalStack {
     public LocalStack(StackConfig config, Map<String, String> inheritedEnvironment) {
         this.config = config;
         this.inheritedEnvironment = Map.copyOf(inheritedEnvironment);
-        this.broker = new KafkaBroker(config.kafkaDir(), config.port(Component.KAFKA), config.controllerPort(),
-                config.kafkaJavaOpts(), config.brokerClasspath(), process(Component.KAFKA));
         this.cds = new AppCds(config.runDir().resolve("cds"), KafkaBroker.javaExecutable(),
                 !"off".equalsIgnoreCase(this.inheritedEnvironment.getOrDefault(AppCds.VARIABLE, "on").trim()));
+        this.broker = new KafkaBroker(config.kafkaDir(), config.port(Component.KAFKA), config.controllerPort(),
+                config.kafkaJavaOpts(), config.brokerClasspath(), process(Component.KAFKA), cds);
     }
 
     public StackConfig config() {
@@ -145,18 +145,19 @@ public final class LocalStack {
         config.save();
         List<Instance> started = new ArrayList<>();
         try {
+            // The mail server is ready in seconds, long before the worker looks for it: it boots beside the broker,
+            // and first, as the broker's start formats its storage (a JVM of its own) on a fresh run directory.
+            if (process(Component.MAIL).running().isEmpty()) {
+                progress.accept("Starting the mail server (GreenMail) on SMTP port " + config.port(Component.MAIL));
+                startProcess(Instance.first(Component.MAIL));
+                started.add(Instance.first(Component.MAIL));
+            }
             if (config.runsOwnBroker()) {
                 if (process(Component.KAFKA).running().isEmpty()) {
                     progress.accept("Starting Kafka (KRaft) on port " + config.port(Component.KAFKA));
                     broker.start();
                     started.add(Instance.first(Component.KAFKA));
                 }
-            }
-            // The mail server is ready in seconds, long before the worker looks for it: it boots beside the broker.
-            if (process(Component.MAIL).running().isEmpty()) {
-                progress.accept("Starting the mail server (GreenMail) on SMTP port " + config.port(Component.MAIL));
-                startProcess(Instance.first(Component.MAIL));
-                started.add(Instance.first(Component.MAIL));
             }
             if (config.runsOwnBroker()) {
                 cds.prepareAll(Component.SERVICES, config.projectDir());
@@ -327,6 +328,7 @@ public final class LocalStack {
         command.add(KafkaBroker.javaExecutable());
         command.addAll(List.of(StackConfig.MAIL_JAVA_OPTS.split(" ")));
         command.addAll(config.mailServerProperties());
+        command.addAll(cds.forClassPath(Component.MAIL.shortName(), config.mailServerJar().toString()));
         command.add("-jar");
         command.add(config.mailServerJar().toString());
         process(Component.MAIL).start(command, Map.of(), config.projectDir());
@@ -367,6 +369,11 @@ public final class LocalStack {
             case MAIL -> MAIL_STOP_GRACE;
             default -> SERVICE_STOP_GRACE;
         };
+        if (cds.recording(instance)) {
+            // it writes its class archive as it exits (tens of MB, longer on a loaded machine): a SIGKILL then would
+            // lose it, and every later start would record again instead of mapping it
+            grace = grace.plus(AppCds.DUMP_GRACE);
+        }
         return process(instance).stop(grace);
     }
 

@@ -43,8 +43,8 @@ final class AppCds {
     static final String VARIABLE = "COMPLAINTS_CDS";
 
     static final String ARCHIVE = "classes.jsa";
-    /** More time to stop for a process that writes its archive at exit (~80 MB; minutes under load average 60). */
-    static final Duration DUMP_GRACE = Duration.ofSeconds(90);
+    /** More time to stop for a process that writes its archive at exit (~80-95 MB: 2 minutes under load average 100). */
+    static final Duration DUMP_GRACE = Duration.ofMinutes(3);
     private static final String STAMP = "jar.stamp";
     /** Five extractions of ~160 MB at once took over two minutes under load average 60-80. */
     private static final long EXTRACT_TIMEOUT_SECONDS = 300;

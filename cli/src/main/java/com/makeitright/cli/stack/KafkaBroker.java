@@ -88,7 +88,7 @@ public final class KafkaBroker {
         command.add(javaExecutable());
         command.addAll(javaOpts);
         if (cds != null) {
-            // ~9 CPU seconds to start, mostly loading classes: the same archive as the services' (AppCds)
+            // an archive of its classes, as the services have (AppCds): 9.5 -> 8.6 CPU s to start (BENCHMARKS.md)
             command.addAll(cds.forClassPath(Component.KAFKA.shortName(), classpath));
         }
         command.add("-Dlogback.configurationFile=kafka-broker-logback.xml");

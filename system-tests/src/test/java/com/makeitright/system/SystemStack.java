@@ -86,6 +86,8 @@ final class SystemStack implements ParameterResolver, AutoCloseable {
         // The services' own settings plus C1 only: the tests' loads are small, and C2 compiling would take the cores
         env.put(StackConfig.SERVICE_JAVA_OPTS_VARIABLE, StackConfig.DEFAULT_SERVICE_JAVA_OPTS + " " + TEST_JIT);
         env.put(StackConfig.RUN_DIR_VARIABLE, runDir.toString());
+        // A fresh run directory per run: class archives would only be recorded and written at stop, never mapped
+        env.put("COMPLAINTS_CDS", "off");
         env.put(StackConfig.START_TIMEOUT_VARIABLE, Duration.ofMinutes(4).toString());
         env.put(StackConfig.CONTROLLER_PORT_VARIABLE, String.valueOf(Ports.freePort()));
         env.put(StackConfig.MAIL_API_PORT_VARIABLE, String.valueOf(Ports.freePort()));

@@ -1,18 +1,26 @@
 package com.makeitright.cli.stack;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /**
@@ -35,8 +43,11 @@ final class AppCds {
     static final String VARIABLE = "COMPLAINTS_CDS";
 
     static final String ARCHIVE = "classes.jsa";
+    /** More time to stop for a process that writes its archive at exit (~80-95 MB: 2 minutes under load average 100). */
+    static final Duration DUMP_GRACE = Duration.ofMinutes(3);
     private static final String STAMP = "jar.stamp";
-    private static final long EXTRACT_TIMEOUT_SECONDS = 120;
+    /** Five extractions of ~160 MB at once took over two minutes under load average 60-80. */
+    private static final long EXTRACT_TIMEOUT_SECONDS = 300;
 
     private final Path root;
     private final String java;
@@ -62,12 +73,14 @@ final class AppCds {
             for (Component service : services) {
                 done.add(pool.submit(() -> launch(service, service.jar(projectDir))));
             }
+            // Each extraction has its own time limit (extract()); waiting here for all of them, rather than
+            // interrupting slow ones, keeps launch() from extracting them again one by one on a loaded machine.
             for (Future<?> future : done) {
-                future.get(EXTRACT_TIMEOUT_SECONDS + 10, TimeUnit.SECONDS);
+                future.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
             // launch() falls back by itself; whatever is left is done again when each service starts
         } finally {
             pool.shutdownNow();
@@ -109,6 +122,80 @@ final class AppCds {
                     + "); starting from its jar");
             return plain;
         }
+    }
+
+    /**
+     * The flags that give a JVM started from a plain class path (the broker from the CLI's jar and its {@code lib/},
+     * the mail server from its jar) an archive of its own under {@code name}: recorded on the first run, mapped on
+     * later ones, dropped when any jar of the class path (including a jar's manifest {@code Class-Path}) or the JVM
+     * changed. Empty when off or when anything goes wrong: the JVM then starts as before.
+     */
+    List<String> forClassPath(String name, String classPath) {
+        if (!enabled) {
+            return List.of();
+        }
+        try {
+            Path dir = root.resolve(name);
+            String stamp = classPathStamp(classPath);
+            Path stampFile = dir.resolve(STAMP);
+            if (!Files.isRegularFile(stampFile) || !Files.readString(stampFile).equals(stamp)) {
+                deleteRecursively(dir);
+                Files.createDirectories(dir);
+                Files.writeString(stampFile, stamp);
+            }
+            Path archive = dir.resolve(ARCHIVE);
+            return List.of(Files.isRegularFile(archive) && Files.size(archive) > 0
+                            ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + archive,
+                    "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Class data sharing off for " + name + " (" + e.getMessage() + ")");
+            return List.of();
+        }
+    }
+
+    /** Size and time of every class path entry and of the jars their manifests name, and the JVM. */
+    private String classPathStamp(String classPath) throws IOException {
+        StringBuilder stamp = new StringBuilder(java).append(' ').append(System.getProperty("java.vm.version"));
+        Deque<Path> entries = new ArrayDeque<>();
+        for (String entry : classPath.split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                entries.add(Path.of(entry).toAbsolutePath().normalize());
+            }
+        }
+        Set<Path> seen = new HashSet<>();
+        while (!entries.isEmpty()) {
+            Path entry = entries.poll();
+            if (!seen.add(entry) || !Files.isRegularFile(entry)) {
+                continue;
+            }
+            stamp.append('\n').append(entry).append(' ').append(Files.size(entry)).append(' ')
+                    .append(Files.getLastModifiedTime(entry).toMillis());
+            try (JarFile jar = new JarFile(entry.toFile())) {
+                Manifest manifest = jar.getManifest();
+                String manifestPath = manifest == null ? null
+                        : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+                if (manifestPath != null) {
+                    for (String relative : manifestPath.trim().split("\\s+")) {
+                        entries.add(entry.resolveSibling(relative).normalize());
+                    }
+                }
+            } catch (IOException notAJar) {
+                // a plain file on the class path: its size and time are stamp enough
+            }
+        }
+        return stamp.toString();
+    }
+
+    /**
+     * Whether {@code instance} was started to record its archive at exit (its first instance, and no archive yet),
+     * so that stopping it must leave time for the dump.
+     */
+    boolean recording(Instance instance) {
+        if (!enabled || !instance.isFirst()) {
+            return false;
+        }
+        Path dir = root.resolve(instance.component().shortName());
+        return Files.isRegularFile(dir.resolve(STAMP)) && !Files.isRegularFile(dir.resolve(ARCHIVE));
     }
 
     /** The extracted jar for {@code jar}, extracting it (and dropping an old archive) when the stamp changed. */

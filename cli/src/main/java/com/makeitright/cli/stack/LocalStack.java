@@ -77,7 +77,7 @@ public final class LocalStack {
 
     /** Node {@code node} ({@code kafka}, {@code kafka-2}, ...) of the local broker or cluster. */
     public KafkaBroker broker(Instance node) {
-        return brokers.computeIfAbsent(node, n -> KafkaBroker.of(config, n, process(n)));
+        return brokers.computeIfAbsent(node, n -> KafkaBroker.of(config, n, process(n), cds));
     }
 
     /**
@@ -151,14 +151,15 @@ public final class LocalStack {
         config.save();
         List<Instance> started = new ArrayList<>();
         try {
-            if (config.runsOwnBroker()) {
-                started.addAll(startBrokers(progress));
-            }
-            // The mail server is ready in seconds, long before the worker looks for it: it boots beside the broker.
+            // The mail server is ready in seconds, long before the worker looks for it: it boots beside the broker,
+            // and first, as the broker's start formats its storage (a JVM of its own) on a fresh run directory.
             if (process(Component.MAIL).running().isEmpty()) {
                 progress.accept("Starting the mail server (GreenMail) on SMTP port " + config.port(Component.MAIL));
                 startProcess(Instance.first(Component.MAIL));
                 started.add(Instance.first(Component.MAIL));
+            }
+            if (config.runsOwnBroker()) {
+                started.addAll(startBrokers(progress));
             }
             if (config.runsOwnBroker()) {
                 cds.prepareAll(Component.SERVICES, config.projectDir());
@@ -380,6 +381,7 @@ public final class LocalStack {
         command.add(KafkaBroker.javaExecutable());
         command.addAll(List.of(StackConfig.MAIL_JAVA_OPTS.split(" ")));
         command.addAll(config.mailServerProperties());
+        command.addAll(cds.forClassPath(Component.MAIL.shortName(), config.mailServerJar().toString()));
         command.add("-jar");
         command.add(config.mailServerJar().toString());
         process(Component.MAIL).start(command, Map.of(), config.projectDir());
@@ -421,6 +423,11 @@ public final class LocalStack {
             case MAIL -> MAIL_STOP_GRACE;
             default -> SERVICE_STOP_GRACE;
         };
+        if (cds.recording(instance)) {
+            // it writes its class archive as it exits (tens of MB, longer on a loaded machine): a SIGKILL then would
+            // lose it, and every later start would record again instead of mapping it
+            grace = grace.plus(AppCds.DUMP_GRACE);
+        }
         return process(instance).stop(grace);
     }
 

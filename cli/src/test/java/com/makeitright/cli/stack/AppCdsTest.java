@@ -100,4 +100,34 @@ class AppCdsTest {
         assertThat(new AppCds(dir.resolve("other"), failing.toString(), true).launch(Component.INTAKE, jar))
                 .isEqualTo(List.of("-jar", jar.toString()));
     }
+
+    @Test
+    void aClassPathJvmRecordsItsOwnArchiveThenMapsItUntilAJarOfItsClassPathChanges() throws IOException {
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        Path dependency = Files.writeString(lib.resolve("kafka.jar"), "a dependency");
+        Path cli = dir.resolve("cli.jar");
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.CLASS_PATH, "lib/kafka.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(cli), manifest)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("Empty.class"));
+        }
+        AppCds cds = new AppCds(dir.resolve("cds"), fakeJava.toString(), true);
+        Path archive = dir.resolve("cds/kafka/" + AppCds.ARCHIVE);
+
+        assertThat(cds.forClassPath("kafka", cli.toString())).contains("-XX:ArchiveClassesAtExit=" + archive);
+        assertThat(cds.recording(Instance.first(Component.KAFKA))).isTrue();
+        Files.writeString(archive, "what the broker wrote when it stopped");
+        assertThat(cds.forClassPath("kafka", cli.toString())).contains("-XX:SharedArchiveFile=" + archive);
+        assertThat(cds.recording(Instance.first(Component.KAFKA))).isFalse();
+
+        // a jar named only by the manifest's Class-Path changed: the archive no longer matches the class path
+        Files.writeString(dependency, "a newer dependency");
+        Files.setLastModifiedTime(dependency, FileTime.fromMillis(Files.getLastModifiedTime(dependency).toMillis() + 1000));
+        assertThat(cds.forClassPath("kafka", cli.toString())).contains("-XX:ArchiveClassesAtExit=" + archive);
+        assertThat(archive).doesNotExist();
+        assertThat(new AppCds(dir.resolve("cds"), fakeJava.toString(), false).forClassPath("kafka", cli.toString()))
+                .isEmpty();
+        assertThat(Files.exists(calls)).as("nothing extracted for a class path").isFalse();
+    }
 }

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 /**
  * CPU time per complaint of every process of a running stack (BENCHMARKS.md, "Whole system: CPU per complaint"):
  * each process's {@code utime + stime} ({@code /proc/PID/stat}, and per thread from {@code /proc/PID/task}) over a
- * window, divided by the offers ({@code complaints.remedy-offered}, read_committed) that committed in it. CPU time,
+ * window, divided by the complaints acknowledged ({@code complaints.acknowledged}, read_committed) in it. CPU time,
  * unlike wall rates, barely depends on what else runs on the machine.
  *
  * <ul>
@@ -145,11 +145,12 @@ public final class CpuPerComplaint {
             }
         });
         System.out.println(topics);
-        long per = Math.max(1, offered.get());
+        // per complaint: each complaint is acknowledged once, offered once or more (an expired offer is offered again)
+        long per = Math.max(1, acknowledged.get());
         System.out.println();
         // the JIT compiler's share apart: it falls for minutes after a start, and a restart between two
         // measurements must not be read as a change of the code
-        System.out.println("| process | CPU s in window | cores busy | µs CPU per offered complaint | of which JIT |"
+        System.out.println("| process | CPU s in window | cores busy | µs CPU per complaint | of which JIT |"
                 + " without JIT |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
         long totalTicks = 0;
@@ -177,7 +178,7 @@ public final class CpuPerComplaint {
                     groups.merge(group(thread), ticks - start.getOrDefault(thread, 0L), Long::sum);
                 }
             });
-            StringBuilder line = new StringBuilder(process.getKey()).append(" threads (µs per offer):");
+            StringBuilder line = new StringBuilder(process.getKey()).append(" threads (µs per complaint):");
             groups.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .limit(THREAD_GROUPS_SHOWN).filter(e -> e.getValue() > 0)
                     .forEach(e -> line.append(String.format(Locale.ROOT, " %s %,.0f;", e.getKey(),

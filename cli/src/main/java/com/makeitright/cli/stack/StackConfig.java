@@ -62,11 +62,14 @@ public final class StackConfig {
      * one collector thread, no per-region overhead, the right collector for a small heap on 2 cores), metaspace
      * 160 MB (Spring Boot and Kafka Streams load ~80 MB of class metadata), code cache 96 MB reserved (only what
      * is compiled is resident; a full cache would stop the JIT), direct buffers 64 MB (Netty's pool, Kafka's
-     * network buffers), 512 KB thread stacks. The Dockerfile uses the same string (ComposeFileTest checks it).
+     * network buffers), 512 KB thread stacks. No flushing of cold compiled code: with it the JIT never settled
+     * (intake compiled ~4 methods a second half an hour after its start, its C2 thread taking 5x its stream
+     * thread's CPU, the code cache at half its peak: BENCHMARKS.md, "Whole system: CPU per complaint"); the
+     * 96 MB reserve holds twice the peak measured. The Dockerfile uses the same string (ComposeFileTest checks it).
      */
     public static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xms32m -Xmx192m -XX:+UseSerialGC -Xss512k"
-            + " -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=96m -XX:MaxDirectMemorySize=64m"
-            + " -XX:+ExitOnOutOfMemoryError";
+            + " -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=96m -XX:-UseCodeCacheFlushing"
+            + " -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError";
     /**
      * glibc gives each thread that allocates its own malloc arena (up to 8 per core, 64 MB each at worst): with
      * RocksDB and some 40 JVM threads per service that is resident memory nobody uses. Two arenas bound it.

@@ -85,7 +85,7 @@ class StackConfigTest {
         StackConfig overridden = StackConfig.fromEnvironment(project, Map.of("SERVICE_JAVA_OPTS", " -Xmx1g  -Xss1m ")).build();
 
         assertThat(defaults.serviceJavaOpts()).contains("-Xmx192m", "-Xss512k", "-XX:MaxMetaspaceSize=160m",
-                "-XX:ReservedCodeCacheSize=96m", "-XX:MaxDirectMemorySize=64m", "-XX:+UseSerialGC",
+                "-XX:ReservedCodeCacheSize=96m", "-XX:-UseCodeCacheFlushing", "-XX:MaxDirectMemorySize=64m", "-XX:+UseSerialGC",
                 "-XX:+ExitOnOutOfMemoryError");
         assertThat(overridden.serviceJavaOpts()).containsExactly("-Xmx1g", "-Xss1m");
     }

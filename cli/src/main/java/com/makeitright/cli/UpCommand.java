@@ -128,8 +128,10 @@ final class UpCommand implements Callable<Integer> {
         out.printf("  API keys      %s/{%s}  (curl -H \"Authorization: Bearer $(cat %s/helpdesk)\" ...)%n",
                 keys.startsWith(here) ? here.relativize(keys) : keys, String.join(",", Credentials.ROLES),
                 keys.startsWith(here) ? here.relativize(keys) : keys);
-        out.printf("  delays        follow-up %s, offers expire %s, approvals due %s, promises %s%n",
-                delay("FOLLOWUP_DELAY"), delay("REMEDY_POLICY_NEGOTIATION_OFFER_EXPIRY"),
+        out.printf("  delays        follow-up %s, reminder %s, no answer %s, offers expire %s, approvals due %s,"
+                        + " promises %s%n",
+                delay("FOLLOWUP_DELAY"), delay("FOLLOWUP_OFFER_REMINDER"), delay("FOLLOWUP_SATISFACTION_WINDOW"),
+                delay("REMEDY_POLICY_NEGOTIATION_OFFER_EXPIRY"),
                 delay("REMEDY_POLICY_NEGOTIATION_APPROVAL_TIMEOUT"),
                 System.getenv().getOrDefault(StackConfig.PROMISE_VARIABLE, StackConfig.DEFAULT_PROMISE));
         out.println("Try: ./complaints simulate --count 100    ./complaints status    ./complaints mail");

@@ -96,7 +96,8 @@ final class SystemStack implements ParameterResolver, AutoCloseable {
         }
         // Deadlines far away, so that only what a test does moves a complaint; follow-ups quickly.
         Map<Component, Map<String, String>> serviceEnv = Map.of(
-                Component.FOLLOWUP, Map.of("FOLLOWUP_DELAY", FOLLOWUP_DELAY.toString()),
+                Component.FOLLOWUP, Map.of("FOLLOWUP_DELAY", FOLLOWUP_DELAY.toString(),
+                        "FOLLOWUP_OFFER_REMINDER", "PT50M", "FOLLOWUP_SATISFACTION_WINDOW", "PT1H"),
                 Component.REMEDY, Map.of("REMEDY_POLICY_NEGOTIATION_OFFER_EXPIRY", "PT1H",
                         "REMEDY_POLICY_NEGOTIATION_APPROVAL_TIMEOUT", "PT1H"));
         serviceEnv.values().forEach(env::putAll);

@@ -530,6 +530,9 @@ public final class StackConfig {
     private static Map<String, String> localDelays() {
         Map<String, String> delays = new LinkedHashMap<>();
         delays.put("FOLLOWUP_DELAY", "PT5S");
+        // a silent customer's reminder before the offer expires (PT1M below); an unanswered check closed in minutes
+        delays.put("FOLLOWUP_OFFER_REMINDER", "PT30S");
+        delays.put("FOLLOWUP_SATISFACTION_WINDOW", "PT2M");
         // remedy-service (its README): offers expire, approvals fall due, promises are checked within a minute.
         delays.put("REMEDY_POLICY_NEGOTIATION_OFFER_EXPIRY", "PT1M");
         delays.put("REMEDY_POLICY_NEGOTIATION_APPROVAL_TIMEOUT", "PT30S");

@@ -71,7 +71,22 @@ public final class ModelTrainer {
         return all;
     }
 
+    /**
+     * Each corpus file read once per test JVM: reading runs the whole lexicon over every complaint, and seven test
+     * classes read the same files (leave-one-author-out twice). Bounded by the number of corpus files.
+     */
+    private static final Map<String, List<Example>> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+
     static List<Example> load(String source) throws IOException {
+        List<Example> loaded = LOADED.get(source);
+        if (loaded == null) {
+            loaded = List.copyOf(read(source));
+            LOADED.putIfAbsent(source, loaded);
+        }
+        return loaded;
+    }
+
+    private static List<Example> read(String source) throws IOException {
         String resource = "/corpus/" + source + ".jsonl";
         List<Example> examples = new ArrayList<>();
         try (InputStream in = ModelTrainer.class.getResourceAsStream(resource)) {

@@ -46,9 +46,12 @@ public final class ModelTrainer {
         static final Settings CHOSEN = new Settings(0.001, 0.005, 0.1, 2, 250, 0.05);
     }
 
-    /** One labeled complaint, read and turned into features. */
+    /**
+     * One labeled complaint, read and turned into features. {@code reading} is what the standard lexicon found in it
+     * with no history ({@link Classifier#decide} takes it, to classify with another model without reading again).
+     */
     record Example(String id, String source, Cause cause, Anger anger, ComplaintText text, List<String> features,
-                   Anger ruleAnger) {
+                   Anger ruleAnger, Classifier.Reading reading) {
     }
 
     private ModelTrainer() {
@@ -104,7 +107,7 @@ public final class ModelTrainer {
                 examples.add(new Example(node.get("id").asString(), source,
                         Cause.valueOf(node.path("expect").path("cause").asString()),
                         Anger.valueOf(node.path("expect").path("anger").asString()), text,
-                        Classifier.features(reading), Classifier.ruleBasedAnger(reading.angerEvidence())));
+                        Classifier.features(reading), Classifier.ruleBasedAnger(reading.angerEvidence()), reading));
             }
         }
         return examples;

@@ -5,17 +5,16 @@ import com.makeitright.events.Anger;
 import com.makeitright.events.RootCause;
 import com.makeitright.testing.Events;
 import com.makeitright.testing.KafkaProbe;
+import com.makeitright.testing.StreamsInstances;
 import com.makeitright.testing.WithKafkaBroker;
 import com.makeitright.testing.security.TestCredentials;
 import org.apache.kafka.common.utils.Utils;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.JsonNode;
@@ -59,12 +58,7 @@ class FollowupInstancesIT {
                     "--followup.prevention.threshold=2",
                     "--spring.kafka.streams.state-dir=" + stateDir + "-" + port));
         }
-        await().atMost(KafkaProbe.PATIENCE).until(() -> instances.stream().allMatch(instance -> {
-            KafkaStreams streams = instance.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
-            return streams != null && streams.state() == KafkaStreams.State.RUNNING
-                    && streams.metadataForAllStreamsClients().size() == 2
-                    && streams.metadataForAllStreamsClients().stream().allMatch(m -> !m.topicPartitions().isEmpty());
-        }));
+        StreamsInstances.awaitEachHoldsPartitions(instances);
     }
 
     @AfterAll

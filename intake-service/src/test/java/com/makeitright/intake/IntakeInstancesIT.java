@@ -6,10 +6,10 @@ import com.makeitright.intake.testing.Markers;
 import com.makeitright.testing.ComplaintRequest;
 import com.makeitright.testing.Events;
 import com.makeitright.testing.KafkaProbe;
+import com.makeitright.testing.StreamsInstances;
 import com.makeitright.testing.WithKafkaBroker;
 import com.makeitright.testing.security.TestCredentials;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -61,13 +60,7 @@ class IntakeInstancesIT {
                     "--spring.kafka.streams.state-dir=" + System.getProperty("java.io.tmpdir")
                             + "/make-it-right-tests/intake-instances-" + UUID.randomUUID()));
         }
-        // both members of the group, each holding some partitions
-        await().atMost(KafkaProbe.PATIENCE).until(() -> instances.stream().allMatch(instance -> {
-            KafkaStreams streams = instance.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
-            return streams != null && streams.state() == KafkaStreams.State.RUNNING
-                    && streams.metadataForAllStreamsClients().size() == 2
-                    && streams.metadataForAllStreamsClients().stream().allMatch(m -> !m.topicPartitions().isEmpty());
-        }));
+        StreamsInstances.awaitEachHoldsPartitions(instances);
     }
 
     @AfterAll

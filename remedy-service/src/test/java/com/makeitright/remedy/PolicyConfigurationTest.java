@@ -33,10 +33,11 @@ class PolicyConfigurationTest {
     @Test
     void theRealServiceRefusesToStartWithANonsensePolicy() {
         Throwable failure = catchThrowable(() -> {
+            // arguments, not default properties: application.yml's bootstrap-servers (localhost:9092) would win over
+            // those, and a developer's local stack listens there
             try (ConfigurableApplicationContext ignored = new SpringApplicationBuilder(RemedyApplication.class)
                     .web(WebApplicationType.NONE)
-                    .properties("spring.kafka.bootstrap-servers=localhost:1", "remedy.policy.authority.agent=-5")
-                    .run()) {
+                    .run("--spring.kafka.bootstrap-servers=localhost:1", "--remedy.policy.authority.agent=-5")) {
                 // started: the assertion below fails
             }
         });

@@ -71,7 +71,15 @@ public final class Classifier {
     }
 
     public Classification classify(ComplaintText complaint, History history) {
-        Reading reading = read(rules, complaint, history == null ? History.NONE : history);
+        return decide(read(rules, complaint, history == null ? History.NONE : history), complaint);
+    }
+
+    /**
+     * The verdict on what {@link #read} found in {@code complaint} with this classifier's lexicon. Apart from
+     * {@link #classify} only the tests call it: they read the corpus once and decide with many models (reading is
+     * most of a classification's time).
+     */
+    Classification decide(Reading reading, ComplaintText complaint) {
         List<String> features = features(reading);
         List<Evidence> causeEvidence = reading.causeEvidence();
         List<Evidence> angerEvidence = reading.angerEvidence();

@@ -39,7 +39,7 @@ class FailureClassesTest {
                 all.add(new Labeled(node.get("class").asString(), new Example(node.get("id").asString(), "failure-classes",
                         com.makeitright.events.Cause.valueOf(node.path("expect").path("cause").asString()),
                         com.makeitright.events.Anger.valueOf(node.path("expect").path("anger").asString()),
-                        ModelTrainer.text(node.get("complaint")), List.of(), null)));
+                        ModelTrainer.text(node.get("complaint")), List.of(), null, null)));
             }
         }
         return all;

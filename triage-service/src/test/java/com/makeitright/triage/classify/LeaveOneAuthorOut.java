@@ -73,7 +73,8 @@ final class LeaveOneAuthorOut {
             TriageModel model = train.size() == corpus.size() ? TriageModel.standard() // the shipped model (ModelWeightsTest)
                     : TriageModel.parse(ModelTrainer.train(train, Settings.CHOSEN));
             Classifier classifier = new Classifier(model, Rules.standard(), 1.0);
-            return byAuthor.get(author).stream().map(e -> new Outcome(author, e, classifier.classify(e.text(), History.NONE),
+            // decide on the reading made once at load: the same verdict as classify(e.text(), History.NONE)
+            return byAuthor.get(author).stream().map(e -> new Outcome(author, e, classifier.decide(e.reading(), e.text()),
                     model.head("cause").scores(e.features()), model)).toList();
         }).flatMap(List::stream).toList();
     }
@@ -104,7 +105,7 @@ final class LeaveOneAuthorOut {
             temperature.put(author, fitTemperature(outcomes.stream().filter(o -> !o.author().equals(author)).toList()));
         }
         return outcomes.parallelStream().map(o -> new Outcome(o.author(), o.example(),
-                new Classifier(o.model(), Rules.standard(), temperature.get(o.author())).classify(o.example().text(), History.NONE),
+                new Classifier(o.model(), Rules.standard(), temperature.get(o.author())).decide(o.example().reading(), o.example().text()),
                 o.causeScores(), o.model())).toList();
     }
 

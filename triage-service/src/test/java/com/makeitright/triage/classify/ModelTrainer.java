@@ -46,9 +46,12 @@ public final class ModelTrainer {
         static final Settings CHOSEN = new Settings(0.001, 0.005, 0.1, 2, 250, 0.05);
     }
 
-    /** One labeled complaint, read and turned into features. */
+    /**
+     * One labeled complaint, read and turned into features. {@code reading} is what the standard lexicon found in it
+     * with no history ({@link Classifier#decide} takes it, to classify with another model without reading again).
+     */
     record Example(String id, String source, Cause cause, Anger anger, ComplaintText text, List<String> features,
-                   Anger ruleAnger) {
+                   Anger ruleAnger, Classifier.Reading reading) {
     }
 
     private ModelTrainer() {
@@ -71,7 +74,22 @@ public final class ModelTrainer {
         return all;
     }
 
+    /**
+     * Each corpus file read once per test JVM: reading runs the whole lexicon over every complaint, and seven test
+     * classes read the same files (leave-one-author-out twice). Bounded by the number of corpus files.
+     */
+    private static final Map<String, List<Example>> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+
     static List<Example> load(String source) throws IOException {
+        List<Example> loaded = LOADED.get(source);
+        if (loaded == null) {
+            loaded = List.copyOf(read(source));
+            LOADED.putIfAbsent(source, loaded);
+        }
+        return loaded;
+    }
+
+    private static List<Example> read(String source) throws IOException {
         String resource = "/corpus/" + source + ".jsonl";
         List<Example> examples = new ArrayList<>();
         try (InputStream in = ModelTrainer.class.getResourceAsStream(resource)) {
@@ -89,7 +107,7 @@ public final class ModelTrainer {
                 examples.add(new Example(node.get("id").asString(), source,
                         Cause.valueOf(node.path("expect").path("cause").asString()),
                         Anger.valueOf(node.path("expect").path("anger").asString()), text,
-                        Classifier.features(reading), Classifier.ruleBasedAnger(reading.angerEvidence())));
+                        Classifier.features(reading), Classifier.ruleBasedAnger(reading.angerEvidence()), reading));
             }
         }
         return examples;

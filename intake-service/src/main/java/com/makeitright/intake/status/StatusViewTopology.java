@@ -44,8 +44,10 @@ class StatusViewTopology {
     /** Purges per punctuation at most, so one punctuation stays short; the rest waits for the next. */
     static final int PURGES_PER_RUN = 1_000;
 
+    /** The complaints' own topics: every one whose events name a complaint (customer-keyed topics have none). */
     static final List<Topic<?>> SOURCES = Topics.ALL.stream()
-            .filter(topic -> topic != Topics.PREVENTION_ACTIONS && topic != Topics.CUSTOMERS_ERASED).toList();
+            .filter(topic -> topic != Topics.PREVENTION_ACTIONS && topic.schema().getField("complaintId") != null)
+            .toList();
 
     /** An event as read from its topic: decoded, and its exact bytes to store. */
     record Incoming(RecordedEvent event, byte[] avro) {

@@ -36,6 +36,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StatusViewTopologyTest {
 
+    @org.junit.jupiter.api.Test
+    void theViewReadsTheComplaintsTopicsAndNoCustomerKeyedOne() {
+        assertThat(StatusViewTopology.SOURCES).contains(com.makeitright.contract.Topics.COMPLAINTS_RECEIVED,
+                        com.makeitright.contract.Topics.CONTACTS_ADDED)
+                .doesNotContain(com.makeitright.contract.Topics.CUSTOMERS_ERASED,
+                        com.makeitright.contract.Topics.CONTACT_PREFERENCES, com.makeitright.contract.Topics.PREVENTION_ACTIONS)
+                .allSatisfy(topic -> assertThat(topic.schema().getField("complaintId")).as(topic.name()).isNotNull());
+    }
+
+
     private static final Instant START = Instant.parse("2026-03-10T12:00:00Z");
     private static final Duration GRACE = Duration.ofDays(30);
     private static final String ACTIVITY = "case-activity";

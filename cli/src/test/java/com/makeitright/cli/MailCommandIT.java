@@ -54,7 +54,7 @@ class MailCommandIT {
     void startTheMailServer() throws Exception {
         config = StackConfig.builder(repositoryRoot()).runDir(runDir).port(Component.MAIL, Ports.freePort())
                 .mailApiPort(Ports.freePort()).build();
-        stack = new LocalStack(config, Map.of());
+        stack = new LocalStack(config, Map.of("COMPLAINTS_CDS", "off")); // a fresh directory: no archive to map
         stack.start(Component.MAIL);
 
         send("dana@customers.test", "<c-1.1.acknowledgement.round-1@make-it-right>",

@@ -60,7 +60,7 @@ class KafkaClusterIT {
                 .port(Component.KAFKA, freeForThreeNodes()).controllerPort(freeForThreeNodes())
                 .kafkaJavaOpts("-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").startTimeout(START)
                 .build();
-        stack = new LocalStack(config, Map.of());
+        stack = new LocalStack(config, Map.of("COMPLAINTS_CDS", "off")); // a fresh directory: an archive would only be written
         stack.upKafka(line -> { });
 
         assertThat(config.bootstrapServers().split(",")).hasSize(3);

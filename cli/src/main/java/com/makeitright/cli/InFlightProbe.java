@@ -133,18 +133,10 @@ final class InFlightProbe implements AutoCloseable {
 
     private Attempt post(String key) {
         long sent = System.nanoTime();
-        HttpRequest.Builder builder = HttpRequest.newBuilder(complaints).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString(body(key)));
-        HttpRequest request = (authorization == null ? builder : builder.header("Authorization", authorization)).build();
+        HttpRequest request = complaintPost(complaints, key, authorization, Duration.ofSeconds(60));
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 202) {
-                Matcher id = COMPLAINT_ID.matcher(response.body());
-                if (id.find()) {
-                    accepted.put(key, id.group(1));
-                }
-            }
+            rememberAccepted(response, key, accepted);
             return new Attempt(key, sent, System.nanoTime(), response.statusCode(), null, false);
         } catch (ConnectException e) {
             return new Attempt(key, sent, System.nanoTime(), -1, e.toString(), true);
@@ -153,6 +145,24 @@ final class InFlightProbe implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Attempt(key, sent, System.nanoTime(), -1, e.toString(), false);
+        }
+    }
+
+    /** A probe's complaint, posted with its Idempotency-Key (the drill's probes: this one and {@link PostWindow}). */
+    static HttpRequest complaintPost(URI complaints, String key, String authorization, Duration timeout) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(complaints).timeout(timeout)
+                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(body(key)));
+        return (authorization == null ? builder : builder.header("Authorization", authorization)).build();
+    }
+
+    /** A 202's complaint id, under the key that got it. */
+    static void rememberAccepted(HttpResponse<String> response, String key, Map<String, String> accepted) {
+        if (response.statusCode() == 202) {
+            Matcher id = COMPLAINT_ID.matcher(response.body());
+            if (id.find()) {
+                accepted.put(key, id.group(1));
+            }
         }
     }
 

@@ -18,8 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The scale-out drill's measure of what a client sees while a broker and instances die: one complaint posted every
@@ -30,7 +28,6 @@ import java.util.regex.Pattern;
  */
 final class PostWindow implements AutoCloseable {
 
-    private static final Pattern COMPLAINT_ID = Pattern.compile("\"complaintId\"\\s*:\\s*\"([^\"]+)\"");
 
     /** One POST: sent and answered at, its status (-1: no HTTP answer). */
     record Attempt(String key, long sentNanos, long endNanos, int status) {
@@ -127,18 +124,10 @@ final class PostWindow implements AutoCloseable {
 
     private Attempt post(String key) {
         long sent = System.nanoTime();
-        HttpRequest.Builder builder = HttpRequest.newBuilder(complaints).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString(InFlightProbe.body(key)));
-        HttpRequest request = (authorization == null ? builder : builder.header("Authorization", authorization)).build();
+        HttpRequest request = InFlightProbe.complaintPost(complaints, key, authorization, Duration.ofSeconds(30));
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 202) {
-                Matcher id = COMPLAINT_ID.matcher(response.body());
-                if (id.find()) {
-                    accepted.put(key, id.group(1));
-                }
-            }
+            InFlightProbe.rememberAccepted(response, key, accepted);
             return new Attempt(key, sent, System.nanoTime(), response.statusCode());
         } catch (IOException e) {
             return new Attempt(key, sent, System.nanoTime(), -1);

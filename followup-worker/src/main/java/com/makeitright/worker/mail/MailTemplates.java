@@ -1,11 +1,8 @@
 package com.makeitright.worker.mail;
 
 import com.makeitright.platform.links.Placeholders;
-import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -29,17 +26,17 @@ public final class MailTemplates {
         String base = location.endsWith("/") ? location : location + "/";
         List<String> problems = new ArrayList<>();
         for (MailKind kind : MailKind.values()) {
-            String subject = read(loader, base + kind.fileStem() + ".subject.txt", problems);
-            String text = read(loader, base + kind.fileStem() + ".txt", problems);
-            String html = read(loader, base + kind.fileStem() + ".html", problems);
+            String subject = TemplateFiles.read(loader, base + kind.fileStem() + ".subject.txt", problems);
+            String text = TemplateFiles.read(loader, base + kind.fileStem() + ".txt", problems);
+            String html = TemplateFiles.read(loader, base + kind.fileStem() + ".html", problems);
             if (subject == null || text == null || html == null) {
                 continue;
             }
-            check(kind, kind.fileStem() + ".subject.txt", subject, List.of(), problems);
+            TemplateFiles.check(kind.fileStem() + ".subject.txt", subject, kind::allows, List.of(), problems);
             List<String> body = new ArrayList<>(kind.common());
             body.addAll(kind.requiredInBody());
-            check(kind, kind.fileStem() + ".txt", text, body, problems);
-            check(kind, kind.fileStem() + ".html", html, body, problems);
+            TemplateFiles.check(kind.fileStem() + ".txt", text, kind::allows, body, problems);
+            TemplateFiles.check(kind.fileStem() + ".html", html, kind::allows, body, problems);
             templates.put(kind, new Files(subject.strip(), text, html));
         }
         if (!problems.isEmpty()) {
@@ -62,37 +59,5 @@ public final class MailTemplates {
     /** A header holds one line: a value with a line break must not add headers. */
     private static String oneLine(String subject) {
         return subject.replaceAll("[\\r\\n\\t\\u0000-\\u001f]+", " ").strip();
-    }
-
-    private static void check(MailKind kind, String file, String content, List<String> required,
-                              List<String> problems) {
-        java.util.Set<String> used = Placeholders.used(content);
-        for (String name : used) {
-            if (!kind.allows(name)) {
-                problems.add(file + ": unknown placeholder {{" + name + "}}");
-            }
-        }
-        for (String name : required) {
-            if (!used.contains(name)) {
-                problems.add(file + ": must use {{" + name + "}}");
-            }
-        }
-        if (content.isBlank()) {
-            problems.add(file + ": is empty");
-        }
-    }
-
-    private static String read(ResourceLoader loader, String location, List<String> problems) {
-        Resource resource = loader.getResource(location);
-        if (!resource.exists()) {
-            problems.add(location + ": missing");
-            return null;
-        }
-        try (var in = resource.getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            problems.add(location + ": cannot be read (" + e.getMessage() + ")");
-            return null;
-        }
     }
 }

@@ -1,11 +1,9 @@
 package com.makeitright.worker.sms;
 
 import com.makeitright.platform.links.Placeholders;
-import org.springframework.core.io.Resource;
+import com.makeitright.worker.mail.TemplateFiles;
 import org.springframework.core.io.ResourceLoader;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,24 +26,11 @@ public final class SmsTexts {
 
     public SmsTexts(ResourceLoader loader, String location) {
         String base = location.endsWith("/") ? location : location + "/";
-        Resource resource = loader.getResource(base + OFFER_REMINDER);
         List<String> problems = new ArrayList<>();
-        String text = null;
-        if (!resource.exists()) {
-            problems.add(base + OFFER_REMINDER + ": missing");
-        } else {
-            try (var in = resource.getInputStream()) {
-                text = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                problems.add(base + OFFER_REMINDER + ": cannot be read (" + e.getMessage() + ")");
-            }
-        }
+        String text = TemplateFiles.read(loader, base + OFFER_REMINDER, problems);
         if (text != null) {
-            Set<String> used = Placeholders.used(text);
-            used.stream().filter(name -> !ALLOWED.contains(name)).sorted()
-                    .forEach(name -> problems.add(OFFER_REMINDER + ": unknown placeholder {{" + name + "}}"));
-            REQUIRED.stream().filter(name -> !used.contains(name)).sorted()
-                    .forEach(name -> problems.add(OFFER_REMINDER + ": must use {{" + name + "}}"));
+            text = text.strip();
+            TemplateFiles.check(OFFER_REMINDER, text, ALLOWED::contains, REQUIRED, problems);
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The SMS text in " + base + " is not usable:\n  - "

@@ -55,7 +55,7 @@ import static org.awaitility.Awaitility.await;
  * passing): each uses its own complaint ids, and figures shared across the service are only checked as lower bounds.
  */
 @WithKafkaBroker
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT1M") // not 5 s: a loaded machine answers slowly, and an await retries assertions, not timeouts
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "followup.delay=PT2S",

@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  * schedule and purge punctuators run on wall-clock time and judge due times by it.
  */
 @WithKafkaBroker
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT1M") // not 5 s: a loaded machine answers slowly, and an await retries assertions, not timeouts
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "followup.delay=PT1S",

@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
  * and publishes nothing.
  */
 @WithKafkaBroker
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT1M") // not 5 s: a loaded machine answers slowly, and an await retries assertions, not timeouts
 // A context of its own: Spring pauses (stops) a cached context between classes, and intake's publisher does not
 // restart after a stop, so reusing IntakeIT's context after another class answered 503 ("Scheduler unavailable").
 @DirtiesContext

@@ -66,7 +66,7 @@ import static org.awaitility.Awaitility.await;
  * requests publish nothing, and a reopen publishes its two events in one transaction.
  */
 @WithKafkaBroker
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT1M") // not 5 s: a loaded machine answers slowly, and an await retries assertions, not timeouts
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "makeitright.kafka.topics.partitions=" + IntakeIT.PARTITIONS,
         "spring.kafka.streams.state-dir=${java.io.tmpdir}/make-it-right-tests/intake-${random.uuid}",

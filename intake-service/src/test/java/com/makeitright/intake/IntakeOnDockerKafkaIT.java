@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.kafka.streams.state-dir=${java.io.tmpdir}/make-it-right-tests/intake-docker-${random.uuid}",
         "makeitright.intake.transactional-id=intake-docker-test-${random.uuid}"
 })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT1M") // not 5 s: a loaded machine answers slowly, and an await retries assertions, not timeouts
 class IntakeOnDockerKafkaIT {
 
     @Container

@@ -6,6 +6,7 @@ import com.makeitright.intake.testing.Markers;
 import com.makeitright.testing.ComplaintRequest;
 import com.makeitright.testing.Events;
 import com.makeitright.testing.KafkaProbe;
+import com.makeitright.testing.StreamsInstances;
 import com.makeitright.testing.WithKafkaBroker;
 import com.makeitright.testing.security.TestCredentials;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,7 @@ class IntakeRestartIT {
         ConfigurableApplicationContext intake = startIntake(broker, HoldUntilShutdown.class,
                 // the store retries end in a 503 after this, not after the default 30 s
                 "--makeitright.intake.ready-wait=3s");
+        StreamsInstances.awaitRunning(intake); // the 3 s are for the shutdown, not for a start on a loaded machine
         CompletableFuture<ResponseEntity<String>> answer = client(intake).post().uri("/api/complaints")
                 .header("Idempotency-Key", key).header(HoldUntilShutdown.HEADER, "yes")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(ComplaintRequest.aComplaint())

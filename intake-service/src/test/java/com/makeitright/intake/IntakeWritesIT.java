@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  * the view folded anything. Once the stream resumes, the overlay of unapplied writes empties.
  */
 @WithKafkaBroker
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT1M") // not 5 s: a loaded machine answers slowly, and an await retries assertions, not timeouts
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "makeitright.kafka.topics.partitions=" + IntakeWritesIT.PARTITIONS,
         "spring.kafka.streams.state-dir=${java.io.tmpdir}/make-it-right-tests/intake-writes-${random.uuid}",

@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
  * health check — reaches the broker through them: the view becomes ready and a posted complaint lands on its topic.
  * A client with a wrong password is refused by the same broker, so the test cannot pass on an open listener.
  */
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT1M") // not 5 s: a loaded machine answers slowly, and an await retries assertions, not timeouts
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.streams.state-dir=${java.io.tmpdir}/make-it-right-tests/intake-scram-${random.uuid}",
         "makeitright.intake.transactional-id=intake-scram-test-${random.uuid}"

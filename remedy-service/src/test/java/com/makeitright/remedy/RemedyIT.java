@@ -53,7 +53,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.streams.state-dir=${java.io.tmpdir}/make-it-right-tests/remedy-${random.uuid}"
 })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT1M") // not 5 s: a loaded machine answers slowly, and an await retries assertions, not timeouts
 class RemedyIT {
 
     KafkaProbe probe;

@@ -8,10 +8,18 @@ import java.util.List;
 
 import static org.awaitility.Awaitility.await;
 
-/** Several instances of one Kafka Streams service, started by a test in one consumer group. */
+/** Instances of one Kafka Streams service started by a test, alone or several in one consumer group. */
 public final class StreamsInstances {
 
     private StreamsInstances() {
+    }
+
+    /** Waits until the instance's streams run: its store answers instead of a 503 "not ready yet". */
+    public static void awaitRunning(ApplicationContext instance) {
+        await().atMost(KafkaProbe.PATIENCE).until(() -> {
+            KafkaStreams streams = instance.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
+            return streams != null && streams.state() == KafkaStreams.State.RUNNING;
+        });
     }
 
     /**

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Avro bytes) carrying the helpdesk's ticket, a second delivery publishes nothing new, a bad signature nothing at all.
  */
 @WithKafkaBroker
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT1M") // not 5 s: a loaded machine answers slowly, and an await retries assertions, not timeouts
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "makeitright.kafka.topics.partitions=3",
         "spring.kafka.streams.state-dir=${java.io.tmpdir}/make-it-right-tests/intake-${random.uuid}",

@@ -55,7 +55,7 @@ import static org.awaitility.Awaitility.await;
  * judges age by it).
  */
 @WithKafkaBroker
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT1M") // not 5 s: a loaded machine answers slowly, and an await retries assertions, not timeouts
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.streams.state-dir=${java.io.tmpdir}/make-it-right-tests/remedy-ledger-${random.uuid}",
         "remedy.ledger.purge-interval=PT0.3S",

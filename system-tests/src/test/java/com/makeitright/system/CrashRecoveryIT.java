@@ -105,20 +105,25 @@ class CrashRecoveryIT {
         assertExactlyOnePerComplaint(kafka, ids, List.of(Topics.COMPLAINTS_RECEIVED, Topics.COMPLAINTS_ACKNOWLEDGED,
                 Topics.REMEDY_OFFERED));
 
-        // Second act: every remedy is accepted and delivered, and followup dies with checks scheduled.
+        // Second act: four agents accept and deliver every remedy, and followup dies while the first cases' checks
+        // are scheduled and the rest are still being resolved.
         Helpdesk helpdesk = new Helpdesk(system.intake());
-        for (String id : ids) {
+        List<String> order = List.copyOf(ids);
+        ExecutorService agents = Executors.newFixedThreadPool(4);
+        List<CompletableFuture<Void>> delivered = order.stream().map(id -> CompletableFuture.runAsync(() -> {
             JsonNode view = helpdesk.awaitOfferForCustomer(id, 1);
             String offerId = view.path("openOffer").path("offerId").asString();
             helpdesk.respond(id, offerId, "ACCEPT", null);
             helpdesk.awaitStage(id, "AGREED");
             helpdesk.fulfill(id, offerId);
-        }
-        for (String id : ids) {
+        }, agents)).toList();
+        for (String id : order.subList(0, COMPLAINTS / 3)) {
             kafka.awaitEvents(Topics.COMPLAINTS_RESOLVED, id, 1);
         }
         system.crash(Component.FOLLOWUP);
         system.restart(Component.FOLLOWUP);
+        CompletableFuture.allOf(delivered.toArray(CompletableFuture[]::new)).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        agents.shutdown();
         for (String id : ids) {
             kafka.awaitEvents(Topics.FOLLOW_UP_DUE, id, 1);
         }

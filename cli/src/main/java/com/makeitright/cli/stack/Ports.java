@@ -9,7 +9,11 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /** Whether a TCP port can be listened on, and free ports for tests. */
 public final class Ports {
@@ -17,6 +21,16 @@ public final class Ports {
     private static final int FIRST_TEST_PORT = 10_000;
     private static final int LINUX_DEFAULT_EPHEMERAL_START = 32_768;
     private static final Random RANDOM = new SecureRandom();
+    /**
+     * The ports this JVM handed out lately: a port is free until its process binds it, so two calls in a row could
+     * draw the same one (it happened: intake's and triage's port in one test). Bounded to the last 1,024.
+     */
+    private static final Set<Integer> HANDED_OUT = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Boolean> eldest) {
+            return size() > 1_024;
+        }
+    });
 
     private Ports() {
     }
@@ -44,13 +58,13 @@ public final class Ports {
     /**
      * A port nothing listens on right now, below the operating system's ephemeral range: a port from that range
      * can be handed to some process's outgoing connection while its server is down, and a test that kills and
-     * restarts the server would then find it taken.
+     * restarts the server would then find it taken. Never one this JVM handed out lately.
      */
     public static int freePort() {
         int below = ephemeralRangeStart();
         for (int attempt = 0; attempt < 200; attempt++) {
             int port = FIRST_TEST_PORT + RANDOM.nextInt(below - FIRST_TEST_PORT);
-            if (isFree(port)) {
+            if (isFree(port) && handOut(port)) {
                 return port;
             }
         }
@@ -58,6 +72,12 @@ public final class Ports {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("No free port", e);
+        }
+    }
+
+    private static boolean handOut(int port) {
+        synchronized (HANDED_OUT) {
+            return HANDED_OUT.add(port);
         }
     }
 

@@ -24,7 +24,8 @@ public final class Markers {
         }
     }
 
-    static int partition(String key, int partitions) {
+    /** The partition the producer's default partitioner gives this key. */
+    public static int partition(String key, int partitions) {
         return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 }

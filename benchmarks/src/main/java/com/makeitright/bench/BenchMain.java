@@ -2,9 +2,13 @@ package com.makeitright.bench;
 
 import com.makeitright.bench.report.Markdown;
 import com.makeitright.bench.report.Report;
+import com.makeitright.cli.stack.StackException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,8 +61,28 @@ public final class BenchMain implements Callable<Integer> {
             description = "Complaints preloaded for the pipeline section (default 3000, --quick 50)")
     Integer pipelineCount;
 
+    @Option(names = "--sections", paramLabel = "NAME", split = ",",
+            description = "Only these sections, run in the bench's own order: startup, latency, system, pipeline,"
+                    + " intake, triage, memory, or all (default all). The stack starts for any of the first five;"
+                    + " memory reports what the chosen ones sampled. E.g. --sections pipeline for a scaling run")
+    List<String> sections = List.of();
+
+    @Option(names = "--instances", paramLabel = "N",
+            description = "Instances of each service in the bench's stack, as up --instances runs them (default 1, at"
+                    + " most 9); the pipeline's pass-through baseline runs as many JVMs per hop. Load and the intake"
+                    + " section go to the first intake instance")
+    int instances = 1;
+
+    @Option(names = "--brokers", paramLabel = "N",
+            description = "Kafka nodes of the bench's stack: 1, or 3 for a KRaft cluster with replication factor 3"
+                    + " and min.insync.replicas 2 for every topic, the bench's own too, as up --brokers 3 (default 1)")
+    int brokers = 1;
+
     @Option(names = "--note", paramLabel = "TEXT", description = "A line for the report, e.g. what else loads the machine")
     List<String> notes = List.of();
+
+    @Spec
+    CommandSpec spec;
 
     /** Where the last run wrote its report, for tests. */
     Path writtenJson;
@@ -73,17 +97,20 @@ public final class BenchMain implements Callable<Integer> {
         Path stackDir = (runDir != null ? runDir : project.resolve(".run").resolve("bench")).toAbsolutePath();
         Path reports = (out != null ? out : project.resolve(".run").resolve("bench-reports")).toAbsolutePath();
         BenchOptions options = options();
+        List<String> chosen = chosenSections();
+        checkShape(project);
         PrintStream progress = System.err;
         BenchStack.stopLeftovers(stackDir);
         wipe(stackDir);
-        BenchStack stack = new BenchStack(project, stackDir);
+        BenchStack stack = new BenchStack(project, stackDir, instances, brokers);
         Thread stopOnExit = new Thread(stack::close, "bench-stop-everything");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         Report report;
         try {
-            progress.printf("Bench%s: its own stack in %s (logs in %s) ...%n", quick ? " --quick" : "", stackDir,
-                    stack.config().logsDir());
-            report = new Bench(options, project, progress).run(stack, notes);
+            progress.printf("Bench%s (%s; %d instance%s of each service, %d broker%s): its own stack in %s (logs in %s)"
+                    + " ...%n", quick ? " --quick" : "", String.join(", ", chosen), instances, instances == 1 ? "" : "s",
+                    brokers, brokers == 1 ? "" : "s", stackDir, stack.config().logsDir());
+            report = new Bench(options, project, progress, chosen).run(stack, notes);
         } finally {
             stack.close();
             Runtime.getRuntime().removeShutdownHook(stopOnExit);
@@ -99,6 +126,23 @@ public final class BenchMain implements Callable<Integer> {
         System.out.flush();
         progress.printf("Report: %s (.md and .json)%n", reports.resolve(name));
         return report.complete() ? 0 : 1;
+    }
+
+    private List<String> chosenSections() {
+        try {
+            return Bench.select(sections);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** Refuses, before anything is wiped or started, what {@code up} would refuse: 0 or 10 instances, 2 brokers. */
+    private void checkShape(Path project) {
+        try {
+            com.makeitright.cli.stack.StackConfig.builder(project).instances(instances).brokers(brokers);
+        } catch (StackException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     private BenchOptions options() {

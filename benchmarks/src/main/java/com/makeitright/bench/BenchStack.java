@@ -3,12 +3,15 @@ package com.makeitright.bench;
 import com.makeitright.cli.stack.Component;
 import com.makeitright.cli.stack.Credentials;
 import com.makeitright.cli.stack.HealthProbe;
+import com.makeitright.cli.stack.Instance;
 import com.makeitright.cli.stack.KafkaBroker;
 import com.makeitright.cli.stack.LocalStack;
 import com.makeitright.cli.stack.ManagedProcess;
 import com.makeitright.cli.stack.Ports;
 import com.makeitright.cli.stack.StackConfig;
+import com.makeitright.contract.TopicLayout;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,9 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * The bench's own local stack (the {@code stack} package's {@link LocalStack}: a broker and the four services
- * as processes) on free ports in its own run directory, plus the baseline processes it starts beside it, each a
- * JVM with the services' JVM settings. {@link #close()} stops all of it, baselines first, and is safe to call
+ * The bench's own local stack (the {@code stack} package's {@link LocalStack}: a broker or a three-node cluster
+ * and one or more instances of each of the four services, as processes) on free ports in its own run directory,
+ * plus the baseline processes it starts beside it, each a JVM with the services' JVM settings. {@link #close()} stops all of it, baselines first, and is safe to call
  * twice (the shutdown hook and the normal end both do).
  */
 final class BenchStack implements AutoCloseable {
@@ -37,16 +40,46 @@ final class BenchStack implements AutoCloseable {
     private final HealthProbe probe = new HealthProbe();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    BenchStack(Path projectDir, Path runDir) {
-        StackConfig.Builder builder = StackConfig.builder(projectDir).runDir(runDir)
-                .controllerPort(Ports.freePort()).mailApiPort(Ports.freePort());
+    /**
+     * {@code instances} of each service and {@code brokers} Kafka nodes, as {@code up --instances N --brokers B} runs
+     * them (replication factor 3 and {@code min.insync.replicas=2} on three nodes), on free ports: instance n of a
+     * process listens on its first instance's port + {@link Instance#PORT_STEP} × (n - 1), so each first port is
+     * chosen with all of those free.
+     */
+    BenchStack(Path projectDir, Path runDir, int instances, int brokers) {
+        StackConfig.Builder builder = StackConfig.builder(projectDir).runDir(runDir).instances(instances)
+                .brokers(brokers).controllerPort(freePorts(brokers)).mailApiPort(Ports.freePort());
         for (Component component : Component.values()) {
-            builder.port(component, Ports.freePort());
+            builder.port(component, freePorts(component.isService() ? instances
+                    : component == Component.KAFKA ? brokers : 1));
         }
+        // Every service JVM of every instance boots at once on the same cores: N instances take about N times as long.
+        builder.startTimeout(StackConfig.DEFAULT_START_TIMEOUT.multipliedBy(Math.max(instances, brokers)));
         // The bench measures intake, not its per-client rate limit (SECURITY.md): one helpdesk key sends it all.
         builder.serviceEnv(Component.INTAKE, "INTAKE_RATE_LIMIT_HELPDESK_CAPACITY", "100000000")
                 .serviceEnv(Component.INTAKE, "INTAKE_RATE_LIMIT_HELPDESK_PER_SECOND", "100000000");
-        this.stack = new LocalStack(builder.build());
+        StackConfig config = builder.build();
+        if (!config.portClashes().isEmpty()) {
+            throw new IllegalStateException("The bench's free ports clash: " + config.portClashes());
+        }
+        this.stack = new LocalStack(config);
+    }
+
+    /** A free port {@code p} with {@code p + PORT_STEP × k} free too for every further instance {@code k}. */
+    private static int freePorts(int count) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int first = Ports.freePort();
+            boolean allFree = true;
+            for (int k = 1; k < count && allFree; k++) {
+                int port = first + k * Instance.PORT_STEP;
+                allFree = port <= 65_535 && Ports.isFree(port);
+            }
+            if (allFree) {
+                return first;
+            }
+        }
+        throw new IllegalStateException("No free port with " + (count - 1) + " free ports above it at steps of "
+                + Instance.PORT_STEP);
     }
 
     /** The {@code Authorization} value of the stack's helpdesk key (made when its services first started). */
@@ -81,10 +114,13 @@ final class BenchStack implements AutoCloseable {
         return stack.bootstrapServers();
     }
 
-    /** Starts the broker alone and waits until it answers; returns how long that took. */
+    /**
+     * Starts the broker alone (every node of a cluster at once: a node answers only when most of the quorum is up)
+     * and waits until it answers; returns how long that took.
+     */
     Duration startBroker() {
         long start = System.nanoTime();
-        stack.start(Component.KAFKA);
+        start(Component.KAFKA);
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
@@ -95,28 +131,29 @@ final class BenchStack implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
+    /** Stops every instance of the components, all at once. */
     void stop(Component... components) {
         List<Thread> stopping = new ArrayList<>();
-        for (Component component : components) {
-            Thread thread = new Thread(() -> stack.stop(component), "stop-" + component.shortName());
+        for (Instance instance : instancesOf(components)) {
+            Thread thread = new Thread(() -> stack.stop(instance), "stop-" + instance.name());
             thread.start();
             stopping.add(thread);
         }
         joinAll(stopping);
     }
 
-    /** Starts the components at once and waits until each is healthy. */
+    /** Starts every instance of the components at once and waits until each is healthy. */
     void start(Component... components) {
         List<Thread> starting = new ArrayList<>();
         List<RuntimeException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        for (Component component : components) {
+        for (Instance instance : instancesOf(components)) {
             Thread thread = new Thread(() -> {
                 try {
-                    stack.start(component);
+                    stack.start(instance);
                 } catch (RuntimeException e) {
                     failures.add(e);
                 }
-            }, "start-" + component.shortName());
+            }, "start-" + instance.name());
             thread.start();
             starting.add(thread);
         }
@@ -126,8 +163,23 @@ final class BenchStack implements AutoCloseable {
         }
     }
 
+    private List<Instance> instancesOf(Component... components) {
+        return java.util.Arrays.stream(components).flatMap(component -> config().instancesOf(component).stream())
+                .toList();
+    }
+
+    /** Every process of the stack, each broker node and service instance by its name ({@code intake-2}). */
+    List<Instance> processes() {
+        return config().processes();
+    }
+
+    /** RSS of the component's first instance. */
     OptionalLong residentBytes(Component component) {
-        return stack.process(component).residentBytes();
+        return residentBytes(Instance.first(component));
+    }
+
+    OptionalLong residentBytes(Instance instance) {
+        return stack.process(instance).residentBytes();
     }
 
     /** RSS of a running baseline process, empty when it does not run. */
@@ -139,9 +191,14 @@ final class BenchStack implements AutoCloseable {
         return process == null ? OptionalLong.empty() : process.residentBytes();
     }
 
+    /** The bench's own topics, replicated as the contract's ({@code up --brokers 3}: 3 replicas, 2 in sync). */
     void createTopics(List<String> names) {
+        short replicas = config().replicationFactor();
+        Map<String, String> minInSync = Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+                String.valueOf(TopicLayout.minInSyncReplicas(replicas)));
         KafkaBroker.createTopics(bootstrapServers(), names.stream()
-                .map(name -> new NewTopic(name, config().partitions(), (short) 1)).toList(), Duration.ofSeconds(60));
+                .map(name -> new NewTopic(name, config().partitions(), replicas).configs(minInSync)).toList(),
+                Duration.ofSeconds(60));
     }
 
     /**

@@ -22,6 +22,11 @@ import java.util.function.Supplier;
 final class IntakeSection implements Section {
 
     @Override
+    public String name() {
+        return "intake";
+    }
+
+    @Override
     public String title() {
         return "Intake";
     }
@@ -41,6 +46,7 @@ final class IntakeSection implements Section {
         URI parseAndSendUri = Baselines.parseAndSend(stack);
         URI noopUri = Baselines.noop(stack);
         context.memory().idle("no-op endpoint", stack.baselineResidentBytes(Baselines.NOOP));
+        // The first instance alone, with several: one intake JVM against one baseline JVM keeps the ratio like for like.
         Target intake = measure(context, "intake", URI.create("http://localhost:"
                 + stack.config().port(Component.INTAKE) + "/api/complaints"),
                 () -> stack.residentBytes(Component.INTAKE));

@@ -31,6 +31,11 @@ final class LatencySection implements Section {
     static final String PROBE_TOPIC = "bench.e2e-latency";
 
     @Override
+    public String name() {
+        return "latency";
+    }
+
+    @Override
     public String title() {
         return "Latency at a fixed rate";
     }

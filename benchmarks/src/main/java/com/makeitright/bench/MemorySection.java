@@ -12,6 +12,11 @@ final class MemorySection implements Section {
     private static final double MB = 1024 * 1024;
 
     @Override
+    public String name() {
+        return "memory";
+    }
+
+    @Override
     public String title() {
         return "Memory: RSS (VmRSS)";
     }

@@ -34,13 +34,19 @@ final class PipelineSection implements Section {
     static final String PASS_OFFERED = "bench.pass-through.offered";
 
     @Override
+    public String name() {
+        return "pipeline";
+    }
+
+    @Override
     public String title() {
         return "Pipeline: received → remedy-offered, preloaded";
     }
 
     @Override
     public String baselineWhy() {
-        return "the same records through two pass-through Kafka Streams hops (one JVM each, like triage and remedy)"
+        return "the same records through two pass-through Kafka Streams hops (as many JVMs each as triage and remedy"
+                + " have instances)"
                 + " with the services' exactly-once settings and no business logic: what the hops cost by"
                 + " themselves on this broker.";
     }
@@ -50,7 +56,8 @@ final class PipelineSection implements Section {
         BenchOptions options = context.options();
         BenchStack stack = context.stack();
         int count = options.pipelineCount();
-        context.say("stopping triage, remedy and followup; preloading %d complaints through intake ...", count);
+        context.say("stopping triage, remedy and followup (every instance); preloading %d complaints through intake ...",
+                count);
         stack.stop(Component.TRIAGE, Component.REMEDY, Component.FOLLOWUP);
         List<ProducerRecord<byte[], byte[]>> preloaded = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -85,8 +92,7 @@ final class PipelineSection implements Section {
             hop(stack, context, 1, PASS_RECEIVED, PASS_ACKNOWLEDGED);
             hop(stack, context, 2, PASS_ACKNOWLEDGED, PASS_OFFERED);
         }, record -> String.valueOf(sequence[0]++));
-        stack.stopBaseline("pass-through-1");
-        stack.stopBaseline("pass-through-2");
+        stopHops(stack);
         context.say("pass-through chain: %d records at %.0f/s", chain.count(), chain.perSecond());
         Figure figure = Figure.rate("complaints/s received → offered (" + ids.size() + " preloaded)",
                 services.perSecond(), "/s", "pass-through chain", chain.perSecond());
@@ -94,10 +100,31 @@ final class PipelineSection implements Section {
                 ? figure.withNote("only " + services.count() + " of " + ids.size() + " offered in time") : figure);
     }
 
+    /**
+     * Starts one hop as the stack's services run: one JVM per instance, all in one application id (one consumer
+     * group), each with its own state directory; does not wait.
+     */
     private static void hop(BenchStack stack, BenchContext context, int number, String from, String to) {
-        stack.startBaseline("pass-through-" + number, PassThroughHop.class, List.of(stack.bootstrapServers(),
-                "bench-pass-through-" + number + "-" + context.runTag(), from, to,
-                stack.config().runDir().resolve("state").resolve("pass-through-" + number).toString()));
+        for (int instance = 1; instance <= stack.config().instances(); instance++) {
+            String name = hopName(number, instance);
+            stack.startBaseline(name, PassThroughHop.class, List.of(stack.bootstrapServers(),
+                    "bench-pass-through-" + number + "-" + context.runTag(), from, to,
+                    stack.config().runDir().resolve("state").resolve(name).toString(),
+                    String.valueOf(stack.config().replicationFactor())));
+        }
+    }
+
+    private static void stopHops(BenchStack stack) {
+        for (int number = 1; number <= 2; number++) {
+            for (int instance = 1; instance <= stack.config().instances(); instance++) {
+                stack.stopBaseline(hopName(number, instance));
+            }
+        }
+    }
+
+    /** {@code pass-through-1} for hop 1's first JVM, {@code pass-through-1-2} for its second, as instances are named. */
+    static String hopName(int hop, int instance) {
+        return "pass-through-" + hop + (instance == 1 ? "" : "-" + instance);
     }
 
     /**

@@ -1,6 +1,6 @@
 package com.makeitright.bench;
 
-import com.makeitright.cli.stack.Component;
+import com.makeitright.cli.stack.Instance;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,11 +13,11 @@ final class Rss {
     private Rss() {
     }
 
-    /** Every process of the stack (the broker and the four services). */
+    /** Every process of the stack, each broker node and service instance on its own ({@code triage-2}). */
     static Map<String, Supplier<OptionalLong>> services(BenchStack stack) {
         Map<String, Supplier<OptionalLong>> processes = new LinkedHashMap<>();
-        for (Component component : Component.values()) {
-            processes.put(component.shortName(), () -> stack.residentBytes(component));
+        for (Instance process : stack.processes()) {
+            processes.put(process.name(), () -> stack.residentBytes(process));
         }
         return processes;
     }

@@ -1,13 +1,18 @@
 package com.makeitright.bench;
 
 import com.makeitright.bench.report.Figure;
-import com.makeitright.cli.stack.Component;
+import com.makeitright.cli.stack.Instance;
 
 import java.time.Duration;
 import java.util.List;
 
 /** Section 5b: from nothing to every service healthy, against the broker alone. Leaves the stack up. */
 final class StartupSection implements Section {
+
+    @Override
+    public String name() {
+        return "startup";
+    }
 
     @Override
     public String title() {
@@ -27,8 +32,8 @@ final class StartupSection implements Section {
         context.say("broker ready after %.1f s; starting the four services ...", broker.toMillis() / 1000.0);
         Duration services = context.stack().up(line -> context.say("%s", line));
         context.say("all healthy after %.1f s more", services.toMillis() / 1000.0);
-        for (Component component : Component.values()) {
-            context.memory().idle(component.shortName(), context.stack().residentBytes(component));
+        for (Instance process : context.stack().processes()) {
+            context.memory().idle(process.name(), context.stack().residentBytes(process));
         }
         return List.of(Figure.cost("`up` to all healthy", seconds(broker.plus(services)), "s", "broker alone",
                 seconds(broker)));

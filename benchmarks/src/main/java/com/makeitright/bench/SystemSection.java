@@ -27,6 +27,11 @@ import java.util.stream.Collectors;
 final class SystemSection implements Section {
 
     @Override
+    public String name() {
+        return "system";
+    }
+
+    @Override
     public String title() {
         return "Whole system, every service up";
     }

@@ -12,6 +12,11 @@ import java.util.List;
 final class TriageSection implements Section {
 
     @Override
+    public String name() {
+        return "triage";
+    }
+
+    @Override
     public String title() {
         return "Triage alone (JMH)";
     }

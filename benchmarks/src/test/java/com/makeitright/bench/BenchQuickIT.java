@@ -38,6 +38,8 @@ class BenchQuickIT {
 
         assertThat(bench.writtenJson).as("report written").isNotNull();
         JsonNode report = JSON.readTree(Files.readString(bench.writtenJson));
+        assertThat(report.get("stack").get("instances").asInt()).as("instances in the header").isEqualTo(1);
+        assertThat(report.get("stack").get("brokers").asInt()).as("brokers in the header").isEqualTo(1);
         for (JsonNode section : report.get("sections")) {
             String title = section.get("title").asString();
             assertThat(section.get("failure").isNull()).as(title + ": " + section.get("failure")).isTrue();

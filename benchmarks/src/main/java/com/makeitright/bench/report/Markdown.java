@@ -15,6 +15,7 @@ public final class Markdown {
         md.append(String.format(Locale.ROOT, "Run %s on commit %s: %d cores (%s), %s memory, Java %s (%s), %s.%n%n",
                 report.startedAt(), report.commit(), m.cores(), m.cpu(), m.memory(), m.javaVersion(), m.javaVm(),
                 m.os()));
+        md.append("Stack: ").append(report.stack().describe()).append("\n\n");
         for (String note : report.notes()) {
             md.append("> ").append(note).append("\n");
         }

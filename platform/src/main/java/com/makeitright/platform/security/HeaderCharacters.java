@@ -25,6 +25,9 @@ final class HeaderCharacters {
 
     /** Space to tilde (assigned, not control), and the tab when allowed; false means "ask the firewall". */
     private static boolean printableAscii(String text, boolean tab) {
+        if (text == null) { // an absent header: the firewall's own predicate decides, as without this class
+            return false;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if ((c < 0x20 || c > 0x7E) && !(tab && c == '\t')) {

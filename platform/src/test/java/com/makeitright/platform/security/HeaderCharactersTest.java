@@ -29,5 +29,8 @@ class HeaderCharactersTest {
         assertThat(HeaderCharacters.NAMES.test("a\tb")).isFalse();
         assertThat(HeaderCharacters.VALUES.test("a\r\nSet-Cookie: x")).isFalse();
         assertThat(HeaderCharacters.VALUES.test("")).isTrue();
+        // the firewall asks about absent headers too (a null value)
+        assertThat(HeaderCharacters.VALUES.test(null)).isEqualTo(StrictServerWebExchangeFirewall.ALLOWED_HEADER_VALUES.test(null));
+        assertThat(HeaderCharacters.NAMES.test(null)).isEqualTo(StrictServerWebExchangeFirewall.ALLOWED_HEADER_NAMES.test(null));
     }
 }

@@ -15,6 +15,14 @@ public interface EventPublisher {
 
     <T extends SpecificRecord> Mono<Void> publish(Topic<T> topic, String complaintId, T event);
 
+    /**
+     * The same, for an event the caller has already encoded ({@code avro}: its Avro single-object bytes, as the
+     * contract's {@code EventSerializer} writes them): written as they are, not encoded again.
+     */
+    default <T extends SpecificRecord> Mono<Void> publish(Topic<T> topic, String complaintId, T event, byte[] avro) {
+        return publish(topic, complaintId, event);
+    }
+
     /** Publishes every event in one transaction: a {@code read_committed} reader sees all of them or none. */
     Mono<Void> publishAtomically(List<Outgoing<?>> events);
 

@@ -9,6 +9,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +48,9 @@ class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
     /** A reopen's transaction left open by a crash blocks read_committed readers at most this long. */
     private static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(10);
 
-    private final DefaultKafkaProducerFactory<String, SpecificRecord> singleFactory;
+    private final DefaultKafkaProducerFactory<String, Object> singleFactory;
     private final DefaultKafkaProducerFactory<String, SpecificRecord> transactionalFactory;
-    private final KafkaTemplate<String, SpecificRecord> single;
+    private final KafkaTemplate<String, Object> single;
     private final KafkaTemplate<String, SpecificRecord> transactional;
     private final String transactionIdPrefix;
     private final Duration timeout;
@@ -65,7 +66,7 @@ class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
         this.metrics = new PublishedEventMetrics(meters);
         this.timeout = properties.publishTimeout();
         Map<String, Object> config = producerConfig(kafka.buildProducerProperties(), timeout);
-        this.singleFactory = new DefaultKafkaProducerFactory<>(config);
+        this.singleFactory = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new PreEncoded());
         this.single = new KafkaTemplate<>(singleFactory);
 
         Map<String, Object> txConfig = new HashMap<>(config);
@@ -76,7 +77,7 @@ class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
         this.transactional = new KafkaTemplate<>(transactionalFactory);
         // each send is a span of the request's trace and writes its W3C traceparent into the record's headers,
         // which the Streams services continue (TracedRecords)
-        for (KafkaTemplate<String, SpecificRecord> template : List.of(single, transactional)) {
+        for (KafkaTemplate<String, ?> template : List.of(single, transactional)) {
             template.setObservationRegistry(observations);
             template.setObservationEnabled(true);
         }
@@ -107,12 +108,22 @@ class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
 
     @Override
     public <T extends SpecificRecord> Mono<Void> publish(Topic<T> topic, String complaintId, T event) {
+        return send(topic, complaintId, event, event);
+    }
+
+    @Override
+    public <T extends SpecificRecord> Mono<Void> publish(Topic<T> topic, String complaintId, T event, byte[] avro) {
+        return send(topic, complaintId, event, avro);
+    }
+
+    /** {@code value}: the event, or its bytes already encoded ({@link PreEncoded}). */
+    private <T extends SpecificRecord> Mono<Void> send(Topic<T> topic, String complaintId, T event, Object value) {
         if (!running) {
             return Mono.error(new PublishFailed("intake is not started; cannot publish to " + topic, null));
         }
         return Mono.defer(() -> {
                     long sent = System.nanoTime();
-                    return Mono.defer(() -> Mono.fromFuture(single.send(topic.name(), complaintId, event), true))
+                    return Mono.defer(() -> Mono.fromFuture(single.send(topic.name(), complaintId, value), true))
                             .subscribeOn(sending)
                             .then()
                             .timeout(timeout)
@@ -152,6 +163,16 @@ class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
                             .onErrorMap(e -> failed("the transaction of " + events.size() + " events", e, sent));
                 })
                 .publishOn(Schedulers.parallel());
+    }
+
+    /** The single producer's value serializer: bytes a caller encoded already as they are, an event encoded here. */
+    static final class PreEncoded implements Serializer<Object> {
+        private final EventSerializer<SpecificRecord> events = new EventSerializer<>();
+
+        @Override
+        public byte[] serialize(String topic, Object value) {
+            return value instanceof byte[] encoded ? encoded : events.serialize(topic, (SpecificRecord) value);
+        }
     }
 
     private PublishFailed failed(String what, Throwable e, long sentNanos) {

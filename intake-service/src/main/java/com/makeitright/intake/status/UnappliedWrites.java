@@ -62,9 +62,19 @@ public class UnappliedWrites {
     /** The events of one write, from reservation to publication (or not). */
     public final class Reservation {
         private final List<Entry> entries;
+        private final List<byte[]> avro;
 
-        private Reservation(List<Entry> entries) {
+        private Reservation(List<Entry> entries, List<byte[]> avro) {
             this.entries = entries;
+            this.avro = avro;
+        }
+
+        /**
+         * The reserved event at {@code index} as its Avro single-object bytes: what the producer writes, so that the
+         * publisher need not encode it a second time.
+         */
+        public byte[] avro(int index) {
+            return avro.get(index);
         }
 
         /** The broker acknowledged them: show them, unless the view already has. */
@@ -129,11 +139,13 @@ public class UnappliedWrites {
      */
     public Reservation reserve(List<RecordedEvent> events) {
         List<Entry> entries = new ArrayList<>(events.size());
+        List<byte[]> encoded = new ArrayList<>(events.size());
         long now = nanoTime.getAsLong();
         long size = 0;
         for (RecordedEvent event : events) {
-            byte[] entry = StoredEventsSerde.entry(event.topic().name(), event.eventId(),
-                    StoredEventsSerde.avro(event.topic(), event.event()));
+            byte[] avro = StoredEventsSerde.avro(event.topic(), event.event());
+            encoded.add(avro);
+            byte[] entry = StoredEventsSerde.entry(event.topic().name(), event.eventId(), avro);
             Entry created = new Entry(event.complaintId(), event.eventId(), entry, now,
                     !appliedHere.test(event.complaintId()));
             entries.add(created);
@@ -153,7 +165,7 @@ public class UnappliedWrites {
                 bytes += entry.size();
             }
         }
-        return new Reservation(entries);
+        return new Reservation(entries, encoded);
     }
 
     /** The published events of a complaint the view has not shown yet, oldest first. */

@@ -3,6 +3,7 @@ package com.makeitright.intake.submission;
 import com.makeitright.intake.web.ApiDocs;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -11,9 +12,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -58,6 +59,9 @@ class ComplaintController {
                     + " open case about the same order, helpdesk ticket or, when configured, a similar subject) opens"
                     + " no new complaint: it is published as ComplaintContactAdded on that case, which the answer names"
                     + " (repeatContact: true, contactNumber).",
+            parameters = @Parameter(name = IdempotencyKeys.HEADER, in = ParameterIn.HEADER, required = false,
+                    description = "1-200 printable characters; a retry with the same key returns the same complaint",
+                    schema = @Schema(type = "string")),
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = ComplaintBody.class),
@@ -78,10 +82,9 @@ class ComplaintController {
             headers = @Header(name = "Retry-After", description = "seconds"),
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Map<String, Object>>> submit(
-            @RequestBody ComplaintBody body,
-            @Parameter(description = "1-200 printable characters; a retry with the same key returns the same complaint")
-            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+    Mono<ResponseEntity<Map<String, Object>>> submit(@RequestBody ComplaintBody body, ServerHttpRequest request) {
+        // the header read directly: @RequestHeader resolves its name through placeholders and SpEL on every request
+        String idempotencyKey = request.getHeaders().getFirst(IdempotencyKeys.HEADER);
         return submission.submit(body, idempotencyKey).map(AcceptedAnswer::of);
     }
 }

@@ -223,7 +223,8 @@ public class ComplaintSubmission {
     private <T extends SpecificRecord> Mono<Void> publish(Topic<T> topic, String complaintId, T event) {
         return Mono.defer(() -> {
             UnappliedWrites.Reservation reservation = unapplied.reserve(List.of(new RecordedEvent(topic, event)));
-            return publisher.publish(topic, complaintId, event)
+            // the overlay's entry and the record share one encoding
+            return publisher.publish(topic, complaintId, event, reservation.avro(0))
                     .doOnSuccess(done -> reservation.published())
                     .doOnError(error -> reservation.cancel())
                     .doOnCancel(reservation::cancel);

@@ -2,7 +2,7 @@ package com.makeitright.intake.status;
 
 import com.makeitright.platform.instances.CallerCredential;
 import com.makeitright.intake.IntakeProperties;
-import org.apache.kafka.common.serialization.Serdes;
+import com.makeitright.platform.instances.PrefixReads;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -104,8 +104,7 @@ class StreamsComplaintViews implements ComplaintViews {
 
     private List<byte[]> stored(String complaintId) {
         List<byte[]> entries = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> stored = store().prefixScan(ViewKeys.events(complaintId),
-                Serdes.Bytes().serializer())) {
+        try (KeyValueIterator<Bytes, byte[]> stored = PrefixReads.of(store(), ViewKeys.events(complaintId))) {
             stored.forEachRemaining(entry -> entries.add(entry.value));
         }
         return entries;

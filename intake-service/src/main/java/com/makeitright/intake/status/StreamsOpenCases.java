@@ -7,7 +7,7 @@ import com.makeitright.intake.contacts.OpenCase;
 import com.makeitright.intake.contacts.OpenCaseMatch;
 import com.makeitright.intake.contacts.OpenCases;
 import com.makeitright.intake.contacts.RepeatContactProperties;
-import org.apache.kafka.common.serialization.Serdes;
+import com.makeitright.platform.instances.PrefixReads;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -74,8 +74,7 @@ class StreamsOpenCases implements OpenCases {
         ReadOnlyKeyValueStore<Bytes, byte[]> store = running.store(StoreQueryParameters.fromNameAndType(
                 OpenCasesTopology.STORE, QueryableStoreTypes.keyValueStore()));
         List<OpenCase> cases = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> entries = store.prefixScan(OpenCasesTopology.customer(customerId),
-                Serdes.Bytes().serializer())) {
+        try (KeyValueIterator<Bytes, byte[]> entries = PrefixReads.of(store, OpenCasesTopology.customer(customerId))) {
             entries.forEachRemaining(entry -> cases.add(OpenCasesTopology.VALUES.deserializer()
                     .deserialize(OpenCasesTopology.STORE, entry.value)));
         }

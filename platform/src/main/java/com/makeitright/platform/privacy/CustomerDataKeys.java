@@ -1,13 +1,13 @@
 package com.makeitright.platform.privacy;
 
 import com.makeitright.contract.Topics;
+import com.makeitright.platform.instances.PrefixReads;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -62,7 +62,7 @@ public final class CustomerDataKeys {
             keys.add(customerId); // sealed before key ids
         }
         String prefix = customerId + SEPARATOR;
-        try (KeyValueIterator<String, byte[]> all = store.prefixScan(prefix, new StringSerializer())) {
+        try (KeyValueIterator<String, byte[]> all = PrefixReads.of(store, prefix)) {
             all.forEachRemaining(entry -> {
                 if (entry.key.length() == prefix.length() + PersonalData.KEY_ID_LENGTH) {
                     keys.add(entry.key);
@@ -75,7 +75,7 @@ public final class CustomerDataKeys {
     /** Any one key of the customer to seal new fields with, as {@code keyId → wrapped key}; null when none. */
     public static Map.Entry<String, byte[]> anyKeyOf(ReadOnlyKeyValueStore<String, byte[]> store, String customerId) {
         String prefix = customerId + SEPARATOR;
-        try (KeyValueIterator<String, byte[]> all = store.prefixScan(prefix, new StringSerializer())) {
+        try (KeyValueIterator<String, byte[]> all = PrefixReads.of(store, prefix)) {
             while (all.hasNext()) {
                 var entry = all.next();
                 if (entry.key.length() == prefix.length() + PersonalData.KEY_ID_LENGTH) {

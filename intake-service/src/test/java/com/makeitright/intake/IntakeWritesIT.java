@@ -3,6 +3,7 @@ package com.makeitright.intake;
 import com.makeitright.contract.Topics;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.intake.status.UnappliedWrites;
+import com.makeitright.intake.status.ViewCatchUp;
 import com.makeitright.intake.testing.Markers;
 import com.makeitright.testing.ComplaintRequest;
 import com.makeitright.testing.Events;
@@ -18,6 +19,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -53,6 +56,9 @@ class IntakeWritesIT {
 
     @Autowired
     UnappliedWrites unapplied;
+
+    @Autowired
+    ViewCatchUp catchUp;
 
     KafkaProbe probe;
 
@@ -102,6 +108,26 @@ class IntakeWritesIT {
         http.get().uri("/api/complaints/{id}", id).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.stage").isEqualTo("RECEIVED");
+    }
+
+    /**
+     * The wait a retry after an unknown outcome makes ({@code InDoubtRetryTest}): on the real broker it does not
+     * end while the view has not folded the partition, and once it ends the complaint is in the store (the overlay
+     * let go of it).
+     */
+    @Test
+    void theCatchUpWaitEndsOnlyOnceTheViewFoldedThePartition() {
+        String id = (String) post(ComplaintRequest.aComplaint(), "catch-up-" + UUID.randomUUID())
+                .expectStatus().isAccepted().expectBody(JSON_MAP).returnResult().getResponseBody().get("complaintId");
+        Mono<Void> caughtUp = catchUp.caughtUpWith(Topics.COMPLAINTS_RECEIVED, id).cache();
+
+        assertThatThrownBy(() -> caughtUp.block(Duration.ofSeconds(2)))
+                .as("the view is paused: the wait must not end").isInstanceOf(IllegalStateException.class);
+        assertThat(unapplied.events(id)).hasSize(1);
+
+        streams.getKafkaStreams().resume();
+        caughtUp.block(KafkaProbe.PATIENCE);
+        assertThat(unapplied.events(id)).as("folded into the store before the wait ended").isEmpty();
     }
 
     private WebTestClient.ResponseSpec post(ComplaintRequest request, String key) {

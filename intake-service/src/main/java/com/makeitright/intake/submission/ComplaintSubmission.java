@@ -16,6 +16,7 @@ import com.makeitright.intake.status.ComplaintState;
 import com.makeitright.intake.status.ComplaintViews;
 import com.makeitright.intake.status.RecordedEvent;
 import com.makeitright.intake.status.UnappliedWrites;
+import com.makeitright.intake.status.ViewCatchUp;
 import jakarta.validation.Validator;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.stereotype.Service;
@@ -75,9 +76,11 @@ public class ComplaintSubmission {
     private final int maxInFlight;
     private final Duration workLimit;
     private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
+    private final ViewCatchUp catchUp;
+    private final InDoubtKeys inDoubt;
 
     ComplaintSubmission(Validator validator, Clock clock, EventPublisher publisher, ComplaintViews views,
-                        OpenCases openCases, UnappliedWrites unapplied, Sealing keys,
+                        OpenCases openCases, UnappliedWrites unapplied, Sealing keys, ViewCatchUp catchUp,
                         IntakeProperties properties) {
         this.rules = new ComplaintRules(validator, clock);
         this.publisher = publisher;
@@ -87,8 +90,11 @@ public class ComplaintSubmission {
         this.unapplied = unapplied;
         this.keys = keys;
         this.maxInFlight = properties.inFlightMaxKeys();
-        // the view's readiness wait, a store retry as long, and the publication: the longest a key stays in flight
-        this.workLimit = properties.readyWait().multipliedBy(2).plus(properties.publishTimeout()).plusSeconds(1);
+        this.catchUp = catchUp;
+        this.inDoubt = new InDoubtKeys(properties.inFlightMaxKeys(), properties.unapplied().ttl(), System::nanoTime);
+        // a catch-up after an unknown outcome, the view's readiness wait, a store retry as long, and the publication:
+        // the longest a key stays in flight
+        this.workLimit = properties.readyWait().multipliedBy(3).plus(properties.publishTimeout()).plusSeconds(1);
     }
 
     Mono<Submitted> submit(ComplaintBody body, String idempotencyKey) {
@@ -140,7 +146,11 @@ public class ComplaintSubmission {
             }
             return Mono.fromFuture(running.result(), true).map(first -> new Submitted(first.complaintId(), true));
         }
-        Mono<Submitted> work = views.find(complaintId)
+        InDoubtKeys.Doubt doubt = inDoubt.get(key);
+        // the last attempt's event may be on the broker without the view showing it yet: wait until it would
+        Mono<Void> settled = doubt == null ? Mono.empty()
+                : catchUp.caughtUpWith(doubt.topic(), doubt.recordKey()).doOnSuccess(caughtUp -> inDoubt.resolved(key));
+        Mono<Submitted> work = settled.then(views.find(complaintId))
                 .flatMap(known -> known.isPresent()
                         ? Mono.just(replay(known.get(), key, fingerprint, keys))
                         : takeIn(received));
@@ -197,7 +207,7 @@ public class ComplaintSubmission {
                         : received.getExternalReference().getTicketId())
                 .setIdempotencyKey(received.getIdempotencyKey())
                 .build();
-        return publish(Topics.CONTACTS_ADDED, contact.getComplaintId(), contact)
+        return publish(Topics.CONTACTS_ADDED, contact.getComplaintId(), contact, contact.getIdempotencyKey())
                 .thenReturn(new Submitted(open.complaintId(), false, contactNumber, open.stage().name()));
     }
 
@@ -216,19 +226,34 @@ public class ComplaintSubmission {
      */
     private Mono<Void> publish(ComplaintReceived plain) {
         return keys.seal(plain).flatMap(received -> publish(Topics.COMPLAINTS_RECEIVED, received.getComplaintId(),
-                received));
+                received, received.getIdempotencyKey()));
     }
 
-    /** Publishes; once the broker acknowledged, the event shows (overlay) until the view has it. */
-    private <T extends SpecificRecord> Mono<Void> publish(Topic<T> topic, String complaintId, T event) {
+    /**
+     * Publishes; once the broker acknowledged, the event shows (overlay) until the view has it. A send that failed or
+     * was cut off may still have reached the broker: its key is then in doubt until a retry saw the view catch up.
+     */
+    private <T extends SpecificRecord> Mono<Void> publish(Topic<T> topic, String complaintId, T event,
+                                                          String idempotencyKey) {
         return Mono.defer(() -> {
             UnappliedWrites.Reservation reservation = unapplied.reserve(List.of(new RecordedEvent(topic, event)));
+            Runnable unknown = () -> {
+                reservation.cancel();
+                if (idempotencyKey != null) {
+                    inDoubt.add(idempotencyKey, topic, complaintId);
+                }
+            };
             // the overlay's entry and the record share one encoding
             return publisher.publish(topic, complaintId, event, reservation.avro(0))
                     .doOnSuccess(done -> reservation.published())
-                    .doOnError(error -> reservation.cancel())
-                    .doOnCancel(reservation::cancel);
+                    .doOnError(error -> unknown.run())
+                    .doOnCancel(unknown);
         });
+    }
+
+    /** Keys whose last publication's outcome is unknown (for tests and metrics). */
+    int inDoubt() {
+        return inDoubt.size();
     }
 
     private Mono<Submitted> detached(Mono<Submitted> work) {

@@ -61,7 +61,7 @@ class ComplaintSubmissionTest {
     private final ComplaintSubmission submission = new ComplaintSubmission(
             Validation.buildDefaultValidatorFactory().getValidator(), Clock.systemUTC(), publisher,
             new InMemoryViews(unapplied), incoming -> Mono.just(Optional.empty()), unapplied, new InMemorySealing(),
-            properties());
+            (topic, key) -> Mono.empty(), properties());
 
     private static IntakeProperties properties() {
         return new IntakeProperties(Duration.ofSeconds(5), Duration.ofSeconds(5), null, Duration.ofSeconds(5),

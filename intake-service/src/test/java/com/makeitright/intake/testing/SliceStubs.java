@@ -4,6 +4,7 @@ import com.makeitright.intake.ratelimit.IntegrationLimits;
 import com.makeitright.intake.contacts.OpenCases;
 
 import com.makeitright.intake.status.UnappliedWrites;
+import com.makeitright.intake.status.ViewCatchUp;
 import com.makeitright.testing.security.TestCredentials;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -60,6 +61,12 @@ public class SliceStubs {
     @Bean
     public OpenCases openCases() {
         return incoming -> Mono.just(Optional.empty());
+    }
+
+    /** The in-memory view holds whatever was published: it is always caught up. */
+    @Bean
+    public ViewCatchUp viewCatchUp() {
+        return (topic, recordKey) -> Mono.empty();
     }
 
     @Bean

@@ -158,6 +158,7 @@ final class DrillCommand implements Callable<Integer> {
             progress("stopping the load; waiting up to " + settle.toSeconds() + " s for the cases to settle");
             result = load.stop(settle);
         }
+        progress("consumer groups' lag after the settle wait: " + groupLags());
         progress("reading every contract topic from the beginning (read_committed)");
         TopicAudit audit = TopicAudit.read(stack.bootstrapServers(), Duration.ofSeconds(60));
         return report(done, result, audit);
@@ -237,6 +238,20 @@ final class DrillCommand implements Callable<Integer> {
                 + (flows ? "" : "; no complaint closed after the restart");
         boolean healed = flows && failed.isEmpty() && postWindow.notAccepted().isEmpty();
         return new Fault(SCALE_OUT, since(killed, restart), since(restart, System.nanoTime()), healed, note);
+    }
+
+    /**
+     * Each consumer group's lag, to tell cases that are slow (a group still behind) from cases that are stuck (every
+     * group at zero, the case still open).
+     */
+    private String groupLags() {
+        try (var admin = com.makeitright.cli.stack.KafkaBroker.admin(stack.bootstrapServers())) {
+            return com.makeitright.contract.ConsumerLag.of(admin).stream()
+                    .map(group -> group.group() + " " + group.lag())
+                    .collect(java.util.stream.Collectors.joining(", "));
+        } catch (Exception e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     /** The node that is the KRaft quorum's leader (the active controller); node 2 if the quorum does not say. */
@@ -562,7 +577,7 @@ final class DrillCommand implements Callable<Integer> {
                     count.undecodable());
         }
         List<String> milestonesTwice = audit.milestonesTwice(ids);
-        out.printf("  received/acknowledged/resolved more than once for one complaint and round: %d%n",
+        out.printf("  received/acknowledged/resolved under two event ids for one complaint and round: %d%n",
                 milestonesTwice.size());
         milestonesTwice.stream().limit(10).forEach(m -> out.println("    " + m));
 

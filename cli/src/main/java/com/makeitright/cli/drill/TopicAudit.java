@@ -46,6 +46,8 @@ public final class TopicAudit {
     private final Map<String, TopicCount> counts = new LinkedHashMap<>();
     /** topic → "complaintId#round" → events. */
     private final Map<String, Map<String, Long>> perRound = new HashMap<>();
+    /** topic → "complaintId#round" → distinct event ids. */
+    private final Map<String, Map<String, Set<String>>> idsPerRound = new HashMap<>();
     /** topic → complaint ids with at least one event. */
     private final Map<String, Set<String>> complaints = new HashMap<>();
 
@@ -87,6 +89,7 @@ public final class TopicAudit {
         long undecodable = 0;
         Set<String> eventIds = new HashSet<>();
         Map<String, Long> rounds = new HashMap<>();
+        Map<String, Set<String>> roundIds = new HashMap<>();
         Set<String> ids = new HashSet<>();
         try (Deserializer<T> deserializer = topic.serde().deserializer()) {
             for (byte[] value : values) {
@@ -100,17 +103,21 @@ public final class TopicAudit {
                     undecodable++;
                     continue;
                 }
-                eventIds.add(String.valueOf(field(event, "eventId")));
+                String eventId = String.valueOf(field(event, "eventId"));
+                eventIds.add(eventId);
                 Object complaintId = field(event, "complaintId");
                 if (complaintId != null) {
                     ids.add(complaintId.toString());
                     Object round = field(event, "round");
-                    rounds.merge(complaintId + "#" + (round == null ? 0 : round), 1L, Long::sum);
+                    String key = complaintId + "#" + (round == null ? 0 : round);
+                    rounds.merge(key, 1L, Long::sum);
+                    roundIds.computeIfAbsent(key, k -> new HashSet<>()).add(eventId);
                 }
             }
         }
         counts.put(topic.name(), new TopicCount(topic.name(), values.size(), eventIds.size(), undecodable));
         perRound.put(topic.name(), rounds);
+        idsPerRound.put(topic.name(), roundIds);
         complaints.put(topic.name(), ids);
     }
 
@@ -140,16 +147,17 @@ public final class TopicAudit {
     }
 
     /**
-     * Rounds of the given complaints that have a milestone ({@link #ONCE_PER_ROUND}) more than once, as
-     * {@code topic complaintId#round ×n}.
+     * Rounds of the given complaints that have a milestone ({@link #ONCE_PER_ROUND}) under more than one event id
+     * (decided twice, which no reader can drop), as {@code topic complaintId#round ×n}. Exact copies (one event id
+     * twice) are not counted here: {@link #duplicates()} counts them already.
      */
     public List<String> milestonesTwice(Collection<String> complaintIds) {
         List<String> twice = new ArrayList<>();
         Set<String> wanted = new HashSet<>(complaintIds);
         for (Topic<?> topic : ONCE_PER_ROUND) {
-            perRound.getOrDefault(topic.name(), Map.of()).forEach((key, n) -> {
-                if (n > 1 && wanted.contains(key.substring(0, key.lastIndexOf('#')))) {
-                    twice.add(topic.name() + " " + key + " x" + n);
+            idsPerRound.getOrDefault(topic.name(), Map.of()).forEach((key, eventIds) -> {
+                if (eventIds.size() > 1 && wanted.contains(key.substring(0, key.lastIndexOf('#')))) {
+                    twice.add(topic.name() + " " + key + " x" + eventIds.size());
                 }
             });
         }

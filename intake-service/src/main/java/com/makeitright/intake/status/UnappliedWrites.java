@@ -1,5 +1,6 @@
 package com.makeitright.intake.status;
 
+import com.makeitright.contract.Topic;
 import com.makeitright.intake.IntakeProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +29,10 @@ import java.util.function.Predicate;
  *
  * <p>With several intake instances ({@link ViewRoutingProperties}), an event of a complaint another instance holds
  * is never applied by this instance's stream: it is shown for {@code remote-overlay-ttl} only, long enough for the
- * holder's view to fold it, and counts against the same bounds meanwhile.
+ * holder's view to fold it, and counts against the same bounds meanwhile. Whether the holder did is not known here,
+ * so when the short TTL ends the event is kept as {@link #unconfirmed(String) unconfirmed} (its topic and record key,
+ * no bytes; at most {@code max-events}, each for the TTL): a retry of its Idempotency-Key then waits until the
+ * holder's view caught up before deciding, instead of publishing a copy because the holder lags.
  */
 @Component
 public class UnappliedWrites {
@@ -37,7 +41,12 @@ public class UnappliedWrites {
 
     private static final int OVERHEAD_BYTES = 256;
 
+    /** Where an event whose effect this instance cannot confirm would be: its topic and record key. */
+    public record Unconfirmed(Topic<?> topic, String complaintId, long sinceNanos) {
+    }
+
     private static final class Entry {
+        final Topic<?> topic;
         final String complaintId;
         final String eventId;
         final byte[] entry;
@@ -46,7 +55,8 @@ public class UnappliedWrites {
         final boolean remote;
         State state = State.PENDING;
 
-        Entry(String complaintId, String eventId, byte[] entry, long createdNanos, boolean remote) {
+        Entry(Topic<?> topic, String complaintId, String eventId, byte[] entry, long createdNanos, boolean remote) {
+            this.topic = topic;
             this.complaintId = complaintId;
             this.eventId = eventId;
             this.entry = entry;
@@ -106,6 +116,8 @@ public class UnappliedWrites {
     private final LinkedHashMap<String, Entry> byEvent = new LinkedHashMap<>();
     private final LinkedHashMap<String, Entry> remoteByEvent = new LinkedHashMap<>();
     private final Map<String, List<Entry>> byComplaint = new HashMap<>();
+    /** Remote events past {@code remote-overlay-ttl}, by event id, oldest first. */
+    private final LinkedHashMap<String, Unconfirmed> unconfirmed = new LinkedHashMap<>();
     private long bytes;
 
     @Autowired
@@ -146,7 +158,7 @@ public class UnappliedWrites {
             byte[] avro = StoredEventsSerde.avro(event.topic(), event.event());
             encoded.add(avro);
             byte[] entry = StoredEventsSerde.entry(event.topic().name(), event.eventId(), avro);
-            Entry created = new Entry(event.complaintId(), event.eventId(), entry, now,
+            Entry created = new Entry(event.topic(), event.complaintId(), event.eventId(), entry, now,
                     !appliedHere.test(event.complaintId()));
             entries.add(created);
             size += created.size();
@@ -183,9 +195,24 @@ public class UnappliedWrites {
         return entries.stream().filter(e -> e.state == State.VISIBLE).map(e -> e.entry).toList();
     }
 
+    /**
+     * The event of this instance's (acknowledged) write of a complaint another instance holds, once it is no longer
+     * shown and not known to be in the holder's view; empty otherwise.
+     */
+    public synchronized java.util.Optional<Unconfirmed> unconfirmed(String eventId) {
+        expire(nanoTime.getAsLong());
+        return java.util.Optional.ofNullable(unconfirmed.get(eventId));
+    }
+
+    /** The holder's view is known to have caught up with the event (or it was decided again): forget it. */
+    public synchronized void confirmed(String eventId) {
+        unconfirmed.remove(eventId);
+    }
+
     /** Called by the view's stream once the event is in its store. */
     public void applied(String complaintId, String eventId) {
         synchronized (this) {
+            unconfirmed.remove(eventId);
             Entry entry = byEvent.get(eventId);
             entry = entry != null ? entry : remoteByEvent.get(eventId);
             if (entry != null && entry.complaintId.equals(complaintId)) {
@@ -209,6 +236,14 @@ public class UnappliedWrites {
     private void expire(long now) {
         expire(byEvent, ttlNanos, now);
         expire(remoteByEvent, remoteTtlNanos, now);
+        Iterator<Unconfirmed> oldestFirst = unconfirmed.values().iterator();
+        while (oldestFirst.hasNext()) {
+            Unconfirmed oldest = oldestFirst.next();
+            if (unconfirmed.size() <= maxEvents && now - oldest.sinceNanos() < ttlNanos) {
+                return;
+            }
+            oldestFirst.remove();
+        }
     }
 
     private void expire(LinkedHashMap<String, Entry> index, long ttl, long now) {
@@ -220,6 +255,10 @@ public class UnappliedWrites {
             }
             oldestFirst.remove();
             detach(oldest);
+            if (oldest.remote && oldest.state == State.VISIBLE) {
+                unconfirmed.remove(oldest.eventId);
+                unconfirmed.put(oldest.eventId, new Unconfirmed(oldest.topic, oldest.complaintId, now));
+            }
         }
     }
 

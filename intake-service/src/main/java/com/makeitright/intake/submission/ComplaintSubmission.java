@@ -146,10 +146,16 @@ public class ComplaintSubmission {
             }
             return Mono.fromFuture(running.result(), true).map(first -> new Submitted(first.complaintId(), true));
         }
+        // the last attempt's event may be on the broker without the view showing it yet (its send's outcome is
+        // unknown, or another instance holds it and no longer shows here): wait until the view would show it
         InDoubtKeys.Doubt doubt = inDoubt.get(key);
-        // the last attempt's event may be on the broker without the view showing it yet: wait until it would
-        Mono<Void> settled = doubt == null ? Mono.empty()
-                : catchUp.caughtUpWith(doubt.topic(), doubt.recordKey()).doOnSuccess(caughtUp -> inDoubt.resolved(key));
+        String eventId = received.getEventId();
+        Mono<Void> settled = doubt != null
+                ? catchUp.caughtUpWith(doubt.topic(), doubt.recordKey()).doOnSuccess(caughtUp -> inDoubt.resolved(key))
+                : unapplied.unconfirmed(eventId)
+                        .map(remote -> catchUp.caughtUpWith(remote.topic(), remote.complaintId())
+                                .doOnSuccess(caughtUp -> unapplied.confirmed(eventId)))
+                        .orElse(Mono.empty());
         Mono<Submitted> work = settled.then(views.find(complaintId))
                 .flatMap(known -> known.isPresent()
                         ? Mono.just(replay(known.get(), key, fingerprint, keys))

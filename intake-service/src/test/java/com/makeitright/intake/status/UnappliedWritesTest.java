@@ -121,4 +121,50 @@ class UnappliedWritesTest {
         assertThat(writes.events(local)).hasSize(1);
         assertThat(writes.size()).isOne();
     }
+
+    @Test
+    void aRemoteWritePastTheShortTtlIsKeptUnconfirmedWithoutItsBytesUntilAppliedOrTheTtl() {
+        String remote = Events.newId();
+        String applied = Events.newId();
+        UnappliedWrites writes = new UnappliedWrites(10, 1_000_000, Duration.ofMinutes(5), Duration.ofSeconds(10),
+                complaintId -> false, nanos::get);
+        RecordedEvent elsewhere = received(remote);
+        RecordedEvent movedHere = received(applied);
+        writes.reserve(List.of(elsewhere)).published();
+        writes.reserve(List.of(movedHere)).published();
+        writes.reserve(List.of(received(Events.newId()))).cancel();
+        assertThat(writes.unconfirmed(elsewhere.eventId())).as("still shown").isEmpty();
+
+        nanos.addAndGet(Duration.ofSeconds(10).toNanos());
+
+        assertThat(writes.events(remote)).isEmpty();
+        assertThat(writes.size()).isZero();
+        assertThat(writes.unconfirmed(elsewhere.eventId())).hasValueSatisfying(unconfirmed -> {
+            assertThat(unconfirmed.topic()).isEqualTo(Topics.COMPLAINTS_RECEIVED);
+            assertThat(unconfirmed.complaintId()).isEqualTo(remote);
+        });
+        writes.applied(applied, movedHere.eventId()); // the partition moved here and the stream folded it
+        assertThat(writes.unconfirmed(movedHere.eventId())).isEmpty();
+
+        nanos.addAndGet(Duration.ofMinutes(5).toNanos());
+        assertThat(writes.unconfirmed(elsewhere.eventId())).isEmpty();
+    }
+
+    @Test
+    void unconfirmedEventsAreBoundedByMaxEventsOldestFirst() {
+        UnappliedWrites writes = new UnappliedWrites(2, 1_000_000, Duration.ofMinutes(5), Duration.ofSeconds(10),
+                complaintId -> false, nanos::get);
+        List<RecordedEvent> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            RecordedEvent event = received(Events.newId());
+            events.add(event);
+            writes.reserve(List.of(event)).published();
+            nanos.addAndGet(Duration.ofSeconds(10).toNanos());
+            writes.events(event.complaintId()); // expires the shown one into the unconfirmed ones
+        }
+
+        assertThat(writes.unconfirmed(events.get(0).eventId())).isEmpty();
+        assertThat(writes.unconfirmed(events.get(1).eventId())).isEmpty();
+        assertThat(writes.unconfirmed(events.get(3).eventId())).isPresent();
+    }
 }

@@ -155,4 +155,53 @@ class InDoubtRetryTest {
         assertThat(broker.appended).hasSize(1);
         assertThat(catchUps).hasValue(0);
     }
+
+    /**
+     * Another instance holds the complaint: this one showed its write for the short remote TTL only, and the holder's
+     * view lags. The retry after that TTL waits for the holder's view instead of publishing a copy.
+     */
+    @Test
+    void aRetryAfterTheRemoteOverlayTtlWaitsForTheHoldersViewInsteadOfPublishingACopy() {
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+        UnappliedWrites remoteOverlay = new UnappliedWrites(100, 1_000_000, Duration.ofMinutes(5),
+                Duration.ofSeconds(10), complaintId -> false, nanos::get);
+        InMemoryViews holder = new InMemoryViews(remoteOverlay);
+        List<Runnable> holderFolds = new CopyOnWriteArrayList<>();
+        List<SpecificRecord> appended = new CopyOnWriteArrayList<>();
+        EventPublisher acknowledging = new EventPublisher() {
+            @Override
+            public <T extends SpecificRecord> Mono<Void> publish(Topic<T> topic, String complaintId, T event) {
+                return Mono.fromRunnable(() -> {
+                    appended.add(event);
+                    holderFolds.add(() -> holder.record(topic, complaintId, event));
+                });
+            }
+
+            @Override
+            public Mono<Void> publishAtomically(List<Outgoing<?>> events) {
+                return Mono.error(new UnsupportedOperationException());
+            }
+        };
+        ComplaintSubmission elsewhere = new ComplaintSubmission(
+                Validation.buildDefaultValidatorFactory().getValidator(), Clock.systemUTC(), acknowledging, holder,
+                incoming -> Mono.just(Optional.empty()), remoteOverlay, new InMemorySealing(), (topic, recordKey) -> {
+                    catchUps.incrementAndGet();
+                    holderFolds.forEach(Runnable::run);
+                    return Mono.empty();
+                }, new IntakeProperties(Duration.ofSeconds(5), Duration.ofSeconds(5), null, Duration.ofSeconds(5),
+                new IntakeProperties.Unapplied(100, DataSize.ofMegabytes(1), Duration.ofMinutes(5)), 100,
+                new IntakeProperties.View(Duration.ofDays(1), Duration.ofDays(2), 100, Duration.ofMinutes(1)),
+                new IntakeProperties.PersonalData(Duration.ofDays(365), Duration.ofHours(1))));
+        String key = "held-elsewhere-" + java.util.UUID.randomUUID();
+        elsewhere.submit(body, key).block(PATIENCE);
+        assertThat(elsewhere.submit(body, key).block(PATIENCE).replayed()).as("shown meanwhile").isTrue();
+        assertThat(catchUps).hasValue(0);
+
+        nanos.addAndGet(Duration.ofSeconds(11).toNanos());
+        ComplaintSubmission.Submitted retry = elsewhere.submit(body, key).block(PATIENCE);
+
+        assertThat(retry.replayed()).isTrue();
+        assertThat(appended).hasSize(1);
+        assertThat(catchUps).hasValue(1);
+    }
 }

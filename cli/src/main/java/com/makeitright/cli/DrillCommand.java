@@ -86,6 +86,8 @@ final class DrillCommand implements Callable<Integer> {
     private final List<String> inFlightIds = new ArrayList<>();
     private PrintWriter out;
     private long begin;
+    /** How long each simulated complaint's journey follows it before it counts as stuck. */
+    private Duration complaintTimeout = Duration.ofMinutes(5);
     /** The scale-out fault's POST measure, when it ran. */
     private PostWindow.Outcome postWindow;
 
@@ -125,7 +127,7 @@ final class DrillCommand implements Callable<Integer> {
         // long enough for every service's kafka health (asked every 5 s, 2 s timeout) to show the outage
         Duration outage = Duration.ofSeconds(quick ? 10 : 15);
         Duration healBound = Duration.ofMinutes(quick ? 2 : 3);
-        Duration complaintTimeout = Duration.ofMinutes(quick ? 3 : 5);
+        complaintTimeout = Duration.ofMinutes(quick ? 3 : 5);
         Duration settle = complaintTimeout.plusSeconds(30);
         URI intake = URI.create("http://localhost:" + stack.config().port(Component.INTAKE));
 
@@ -251,6 +253,22 @@ final class DrillCommand implements Callable<Integer> {
                     .collect(java.util.stream.Collectors.joining(", "));
         } catch (Exception e) {
             return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    /** The complaint's stage as the first intake answers it now; "unknown" when it does not answer 200. */
+    private String currentStage(String complaintId) {
+        var client = new com.makeitright.cli.simulate.IntakeClient(
+                URI.create("http://localhost:" + stack.config().port(Instance.first(Component.INTAKE))),
+                Credentials.of(stack.config())::bearer);
+        try {
+            var reply = client.status(complaintId);
+            return reply.status() == 200 && reply.text("stage") != null ? reply.text("stage") : "unknown";
+        } catch (java.io.IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
         }
     }
 
@@ -505,6 +523,7 @@ final class DrillCommand implements Callable<Integer> {
         int stuck = 0;
         int withoutReceived = 0;
         List<String> waiting = new ArrayList<>();
+        List<String> late = new ArrayList<>();
         List<String> unanswered = new ArrayList<>();
         int simulatorDuplicates = 0;
         List<String> lostList = new ArrayList<>();
@@ -548,6 +567,15 @@ final class DrillCommand implements Callable<Integer> {
                 if (id != null) {
                     ids.add(id);
                 }
+                if (!noReceived && stuckHere != null && "STUCK".equals(complaint.outcome())) {
+                    // its journey gave up after the complaint timeout: has the case moved on since (late), or not?
+                    String now = currentStage(id);
+                    if (!now.equals(stuckHere.lastStage())
+                            && ("CLOSED".equals(now) || WAITING_STAGES.contains(now))) {
+                        late.add(id + stage + ", now " + now);
+                        continue;
+                    }
+                }
                 if (noReceived || "STUCK".equals(complaint.outcome())
                         || ("FAILED".equals(complaint.outcome()) && failedOtherwise.contains(complaint.index()))) {
                     lostList.add((id == null ? "(not accepted)" : id) + " " + complaint.outcome() + stage
@@ -562,6 +590,11 @@ final class DrillCommand implements Callable<Integer> {
                 result.unfinished() > 0 ? " (+" + result.unfinished() + " batches that did not settle in time)" : "",
                 accepted, rejected, closed, reopened, stuck, waiting.size(), failures.size());
         waiting.stream().limit(10).forEach(w -> out.println("    waiting: " + w));
+        if (!late.isEmpty()) {
+            out.printf("  %d late, not lost: their journey gave up after %d min, and the case has moved on since"
+                    + " (closed, or waiting for the customer):%n", late.size(), complaintTimeout.toMinutes());
+            late.stream().limit(5).forEach(l -> out.println("    late: " + l));
+        }
         failures.stream().limit(10).forEach(f -> out.println("    " + f));
         if (!unanswered.isEmpty()) {
             out.printf("  %d POSTs without an Idempotency-Key lost their answer in a crash (no 202, not retried,"

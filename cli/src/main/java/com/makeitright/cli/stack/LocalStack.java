@@ -477,7 +477,7 @@ public final class LocalStack {
         }
         for (Thread thread : stopping) {
             try {
-                thread.join(TimeUnit.SECONDS.toMillis(SERVICE_STOP_GRACE.toSeconds() + 15));
+                thread.join(); // bounded by stop(): the grace (and a class archive's dump), then SIGKILL
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new StackException("Interrupted while stopping the services", e);
@@ -502,7 +502,9 @@ public final class LocalStack {
         }
         for (Thread thread : stoppingKafka) {
             try {
-                thread.join(TimeUnit.SECONDS.toMillis(BROKER_STOP_GRACE.toSeconds() + 15));
+                // not a shorter bound: the last node of a cluster ignores SIGTERM (its controlled shutdown waits
+                // for a quorum that is gone) and must get its SIGKILL before the command exits
+                thread.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new StackException("Interrupted while stopping Kafka", e);

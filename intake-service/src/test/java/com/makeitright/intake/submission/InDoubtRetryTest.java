@@ -86,11 +86,15 @@ class InDoubtRetryTest {
     private final ComplaintSubmission submission = new ComplaintSubmission(
             Validation.buildDefaultValidatorFactory().getValidator(), Clock.systemUTC(), broker, views,
             incoming -> Mono.just(Optional.empty()), unapplied, new InMemorySealing(), catchUp,
-            new IntakeProperties(Duration.ofSeconds(5), Duration.ofSeconds(5), null, Duration.ofSeconds(5),
-                    new IntakeProperties.Unapplied(100, DataSize.ofMegabytes(1), Duration.ofMinutes(5)), 100,
-                    new IntakeProperties.View(Duration.ofDays(1), Duration.ofDays(2), 100, Duration.ofMinutes(1)),
-                    new IntakeProperties.PersonalData(Duration.ofDays(365), Duration.ofHours(1))));
+            properties());
     private final ComplaintBody body = body(ComplaintRequest.aComplaint());
+
+    private static IntakeProperties properties() {
+        return new IntakeProperties(Duration.ofSeconds(5), Duration.ofSeconds(5), null, Duration.ofSeconds(5),
+                new IntakeProperties.Unapplied(100, DataSize.ofMegabytes(1), Duration.ofMinutes(5)), 100,
+                new IntakeProperties.View(Duration.ofDays(1), Duration.ofDays(2), 100, Duration.ofMinutes(1)),
+                new IntakeProperties.PersonalData(Duration.ofDays(365), Duration.ofHours(1)));
+    }
 
     private static ComplaintBody body(ComplaintRequest request) {
         JsonMapper json = JsonMapper.builder().build();
@@ -188,10 +192,7 @@ class InDoubtRetryTest {
                     catchUps.incrementAndGet();
                     holderFolds.forEach(Runnable::run);
                     return Mono.empty();
-                }, new IntakeProperties(Duration.ofSeconds(5), Duration.ofSeconds(5), null, Duration.ofSeconds(5),
-                new IntakeProperties.Unapplied(100, DataSize.ofMegabytes(1), Duration.ofMinutes(5)), 100,
-                new IntakeProperties.View(Duration.ofDays(1), Duration.ofDays(2), 100, Duration.ofMinutes(1)),
-                new IntakeProperties.PersonalData(Duration.ofDays(365), Duration.ofHours(1))));
+                }, properties());
         String key = "held-elsewhere-" + java.util.UUID.randomUUID();
         elsewhere.submit(body, key).block(PATIENCE);
         assertThat(elsewhere.submit(body, key).block(PATIENCE).replayed()).as("shown meanwhile").isTrue();

@@ -4,6 +4,7 @@ import com.makeitright.platform.instances.CallerCredential;
 import com.makeitright.intake.IntakeProperties;
 import com.makeitright.platform.instances.PrefixReads;
 import org.apache.kafka.common.utils.Bytes;
+import com.makeitright.platform.PlatformProperties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -38,15 +39,18 @@ class StreamsComplaintViews implements ComplaintViews {
     private final IntakeProperties properties;
     private final ViewOwners owners;
     private final PeerViews peers;
+    private final int partitions;
 
     StreamsComplaintViews(StreamsBuilderFactoryBean streams, ViewReadiness readiness, UnappliedWrites unapplied,
-                          IntakeProperties properties, ViewOwners owners, PeerViews peers) {
+                          IntakeProperties properties, ViewOwners owners, PeerViews peers,
+                          PlatformProperties platform) {
         this.streams = streams;
         this.readiness = readiness;
         this.unapplied = unapplied;
         this.properties = properties;
         this.owners = owners;
         this.peers = peers;
+        this.partitions = platform.topics().partitions();
     }
 
     @Override
@@ -104,18 +108,26 @@ class StreamsComplaintViews implements ComplaintViews {
 
     private List<byte[]> stored(String complaintId) {
         List<byte[]> entries = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> stored = PrefixReads.of(store(), ViewKeys.events(complaintId))) {
+        try (KeyValueIterator<Bytes, byte[]> stored = PrefixReads.of(store(complaintId), ViewKeys.events(complaintId))) {
             stored.forEachRemaining(entry -> entries.add(entry.value));
         }
         return entries;
     }
 
-    private ReadOnlyKeyValueStore<Bytes, byte[]> store() {
+    /**
+     * The store of the complaint's own partition (the store is partitioned like its source topics, by complaint id).
+     * Not the store of every local partition: that one silently leaves out a partition whose task is still restoring
+     * after a rebalance moved it here, so the complaint would read as unknown and a retry of its Idempotency-Key could
+     * publish it again. Asked for its partition, the store throws {@link InvalidStateStoreException} until the task
+     * runs here, which the callers retry.
+     */
+    private ReadOnlyKeyValueStore<Bytes, byte[]> store(String complaintId) {
         KafkaStreams running = streams.getKafkaStreams();
         if (running == null) {
             throw new InvalidStateStoreException("the stream application is not started");
         }
         return running.store(StoreQueryParameters.fromNameAndType(StatusViewTopology.STORE,
-                QueryableStoreTypes.keyValueStore()));
+                        QueryableStoreTypes.<Bytes, byte[]>keyValueStore())
+                .withPartition(KafkaViewCatchUp.partitionOf(complaintId, partitions)));
     }
 }

@@ -23,6 +23,24 @@ public interface EventPublisher {
         return publish(topic, complaintId, event);
     }
 
+    /**
+     * The same, telling where the broker put the event: the status view has folded it for good once its consumer
+     * group committed past that offset. A publisher that cannot tell answers {@link Written#UNKNOWN}.
+     */
+    default <T extends SpecificRecord> Mono<Written> publishAt(Topic<T> topic, String complaintId, T event,
+                                                              byte[] avro) {
+        return publish(topic, complaintId, event, avro).thenReturn(Written.UNKNOWN);
+    }
+
+    /** Where an acknowledged event is: its partition and offset, or {@link #UNKNOWN}. */
+    record Written(int partition, long offset) {
+        public static final Written UNKNOWN = new Written(-1, -1);
+
+        public boolean known() {
+            return partition >= 0 && offset >= 0;
+        }
+    }
+
     /** Publishes every event in one transaction: a {@code read_committed} reader sees all of them or none. */
     Mono<Void> publishAtomically(List<Outgoing<?>> events);
 

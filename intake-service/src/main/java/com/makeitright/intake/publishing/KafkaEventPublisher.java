@@ -108,16 +108,22 @@ class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
 
     @Override
     public <T extends SpecificRecord> Mono<Void> publish(Topic<T> topic, String complaintId, T event) {
-        return send(topic, complaintId, event, event);
+        return send(topic, complaintId, event, event).then();
     }
 
     @Override
     public <T extends SpecificRecord> Mono<Void> publish(Topic<T> topic, String complaintId, T event, byte[] avro) {
+        return send(topic, complaintId, event, avro).then();
+    }
+
+    @Override
+    public <T extends SpecificRecord> Mono<Written> publishAt(Topic<T> topic, String complaintId, T event,
+                                                             byte[] avro) {
         return send(topic, complaintId, event, avro);
     }
 
     /** {@code value}: the event, or its bytes already encoded ({@link PreEncoded}). */
-    private <T extends SpecificRecord> Mono<Void> send(Topic<T> topic, String complaintId, T event, Object value) {
+    private <T extends SpecificRecord> Mono<Written> send(Topic<T> topic, String complaintId, T event, Object value) {
         if (!running) {
             return Mono.error(new PublishFailed("intake is not started; cannot publish to " + topic, null));
         }
@@ -125,7 +131,10 @@ class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
                     long sent = System.nanoTime();
                     return Mono.defer(() -> Mono.fromFuture(single.send(topic.name(), complaintId, value), true))
                             .subscribeOn(sending)
-                            .then()
+                            .map(result -> result.getRecordMetadata().hasOffset()
+                                    ? new Written(result.getRecordMetadata().partition(),
+                                    result.getRecordMetadata().offset())
+                                    : Written.UNKNOWN)
                             .timeout(timeout)
                             .doOnSuccess(acknowledged -> {
                                 outage.reached();

@@ -12,7 +12,10 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
@@ -22,8 +25,11 @@ import reactor.util.retry.Retry;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -32,25 +38,88 @@ import java.util.concurrent.TimeoutException;
  * last stable offset now, then the view's consumer group's committed offset until it reaches it (Streams commits a
  * position only after the records before it are in the store). The group's offsets cover every instance, so this
  * also holds when another instance owns the partition. Rare by design: only a retry after an unknown outcome asks.
+ *
+ * <p>The same group offsets confirm {@link UnappliedWrites}: every {@value #SWEEP_EVERY_MS} ms while it holds
+ * events, one call reads the group's committed offsets and drops what is durably in the view, on whichever instance.
  */
 @Component
-class KafkaViewCatchUp implements ViewCatchUp, DisposableBean {
+class KafkaViewCatchUp implements ViewCatchUp, SmartLifecycle, DisposableBean {
 
+    private static final Logger log = LoggerFactory.getLogger(KafkaViewCatchUp.class);
     private static final Duration CHECK_EVERY = Duration.ofMillis(200);
     private static final long CALL_TIMEOUT_SECONDS = 5;
+    static final long SWEEP_EVERY_MS = 250;
 
     private final StreamsBuilderFactoryBean streams;
     private final KafkaAdmin kafkaAdmin;
     private final Duration wait;
     private final int partitions;
+    private final UnappliedWrites unapplied;
     private volatile Admin admin;
+    private ScheduledExecutorService sweeper;
 
     KafkaViewCatchUp(StreamsBuilderFactoryBean streams, KafkaAdmin kafkaAdmin, IntakeProperties properties,
-                     PlatformProperties platform) {
+                     PlatformProperties platform, UnappliedWrites unapplied) {
         this.streams = streams;
         this.kafkaAdmin = kafkaAdmin;
         this.wait = properties.readyWait();
         this.partitions = platform.topics().partitions();
+        this.unapplied = unapplied;
+    }
+
+    @Override
+    public synchronized void start() {
+        sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "view-commits");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_EVERY_MS, SWEEP_EVERY_MS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+            sweeper = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return sweeper != null;
+    }
+
+    /** Drops from the overlay what the view's group has committed; a failed call is made again at the next tick. */
+    void sweep() {
+        if (!unapplied.awaitingCommit()) {
+            return;
+        }
+        try {
+            unapplied.committed(committedOffsets());
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            log.debug("Could not read the view's committed offsets; next time: {}", e.toString());
+        }
+    }
+
+    /** The view's consumer group's committed offset of every partition it has committed. */
+    Map<TopicPartition, Long> committedOffsets() throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> offsets = admin().listConsumerGroupOffsets(group())
+                .partitionsToOffsetAndMetadata().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Map<TopicPartition, Long> committed = new HashMap<>();
+        offsets.forEach((partition, offset) -> {
+            if (offset != null) {
+                committed.put(partition, offset.offset());
+            }
+        });
+        return committed;
+    }
+
+    private String group() {
+        return streams.getStreamsConfiguration().getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
     }
 
     @Override
@@ -83,7 +152,7 @@ class KafkaViewCatchUp implements ViewCatchUp, DisposableBean {
     }
 
     private long committed(TopicPartition partition) throws Exception {
-        String group = streams.getStreamsConfiguration().getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+        String group = group();
         Map<TopicPartition, OffsetAndMetadata> offsets = admin().listConsumerGroupOffsets(Map.of(group,
                         new ListConsumerGroupOffsetsSpec().topicPartitions(List.of(partition))))
                 .partitionsToOffsetAndMetadata(group).get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -106,6 +175,7 @@ class KafkaViewCatchUp implements ViewCatchUp, DisposableBean {
 
     @Override
     public synchronized void destroy() {
+        stop();
         if (admin != null) {
             admin.close(Duration.ofSeconds(2));
             admin = null;

@@ -2,6 +2,7 @@ package com.makeitright.intake.status;
 
 import com.makeitright.contract.Topic;
 import com.makeitright.intake.IntakeProperties;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -22,17 +23,21 @@ import java.util.function.Predicate;
  * {@code GET}, an idempotent retry and the transition check of the next request see it (read-your-writes).
  *
  * <p>An event is reserved before it is published (invisible, counted against the bounds), shown once the broker
- * acknowledged it, and dropped when the view applied it (usually milliseconds later), when its publication failed,
- * or after the TTL. Bounded by {@code makeitright.intake.unapplied.*}: at most {@code max-events} events and
+ * acknowledged it, and dropped once the view's consumer group has committed past the offset the broker gave it
+ * ({@link #committed}: the fold is then durable, in the store of whichever instance holds the complaint and in its
+ * changelog), when its publication failed, or after the TTL. Folded is not enough: the view's store shows a fold
+ * before its exactly-once transaction commits, and a transaction aborted by a rebalance or a broker failure takes
+ * the fold back until the record is processed again, on this instance or another. An event whose offset is not known
+ * (a publisher that cannot tell) is dropped when this instance's view folded it, as before. Bounded by {@code makeitright.intake.unapplied.*}: at most {@code max-events} events and
  * {@code max-bytes} of their Avro bytes; a write that would exceed either is refused with a 503 (the view is that
  * far behind), so the memory never grows with the load.
  *
  * <p>With several intake instances ({@link ViewRoutingProperties}), an event of a complaint another instance holds
- * is never applied by this instance's stream: it is shown for {@code remote-overlay-ttl} only, long enough for the
- * holder's view to fold it, and counts against the same bounds meanwhile. Whether the holder did is not known here,
- * so when the short TTL ends the event is kept as {@link #unconfirmed(String) unconfirmed} (its topic and record key,
- * no bytes; at most {@code max-events}, each for the TTL): a retry of its Idempotency-Key then waits until the
- * holder's view caught up before deciding, instead of publishing a copy because the holder lags.
+ * is never applied by this instance's stream; the group's committed offsets cover every instance, so it leaves the
+ * same way. Without an offset it is shown for {@code remote-overlay-ttl} only. An event still not confirmed when its
+ * TTL ends is kept as {@link #unconfirmed(String) unconfirmed} (its topic, record key and offset, no bytes; at most
+ * {@code max-events}, each for the TTL): a retry of its Idempotency-Key then waits until the view caught up before
+ * deciding, instead of publishing a copy because the holder lags.
  */
 @Component
 public class UnappliedWrites {
@@ -41,8 +46,11 @@ public class UnappliedWrites {
 
     private static final int OVERHEAD_BYTES = 256;
 
-    /** Where an event whose effect this instance cannot confirm would be: its topic and record key. */
-    public record Unconfirmed(Topic<?> topic, String complaintId, long sinceNanos) {
+    /**
+     * Where an event whose effect this instance cannot confirm would be: its topic and record key, and its partition
+     * and offset when known (-1 otherwise).
+     */
+    public record Unconfirmed(Topic<?> topic, String complaintId, long sinceNanos, int partition, long offset) {
     }
 
     private static final class Entry {
@@ -51,9 +59,14 @@ public class UnappliedWrites {
         final String eventId;
         final byte[] entry;
         final long createdNanos;
-        /** Another instance holds the complaint: only the TTL removes it. */
+        /** Another instance holds the complaint: its view never applies it here. */
         final boolean remote;
         State state = State.PENDING;
+        /** Where the broker put it, once acknowledged: the view's committed offsets then confirm it. */
+        int partition = -1;
+        long offset = -1;
+        /** This instance's view folded it before its publication was acknowledged. */
+        boolean folded;
 
         Entry(Topic<?> topic, String complaintId, String eventId, byte[] entry, long createdNanos, boolean remote) {
             this.topic = topic;
@@ -66,6 +79,10 @@ public class UnappliedWrites {
 
         long size() {
             return entry.length + OVERHEAD_BYTES;
+        }
+
+        boolean tracked() {
+            return offset >= 0;
         }
     }
 
@@ -87,11 +104,33 @@ public class UnappliedWrites {
             return avro.get(index);
         }
 
-        /** The broker acknowledged them: show them, unless the view already has. */
+        /** The broker acknowledged them, where is not known: show them, unless the view already has. */
         public void published() {
+            published(-1, -1);
+        }
+
+        /**
+         * The broker acknowledged the (only) event at this partition and offset: show it until the view's group
+         * committed past it ({@link #committed}); a negative offset: not known, as {@link #published()}.
+         */
+        public void published(int partition, long offset) {
             synchronized (UnappliedWrites.this) {
+                boolean known = partition >= 0 && offset >= 0 && entries.size() == 1;
                 for (Entry entry : entries) {
-                    if (index(entry).get(entry.eventId) == entry) {
+                    if (index(entry).get(entry.eventId) != entry) {
+                        continue; // failed meanwhile, or replaced by a newer reservation of the same event
+                    }
+                    if (known) {
+                        if (entry.remote) {
+                            remoteByEvent.remove(entry.eventId); // tracked by offset, with the TTL of every other
+                        }
+                        entry.partition = partition;
+                        entry.offset = offset;
+                        byEvent.put(entry.eventId, entry);
+                        entry.state = State.VISIBLE;
+                    } else if (entry.folded) {
+                        remove(entry);
+                    } else {
                         entry.state = State.VISIBLE;
                     }
                 }
@@ -116,7 +155,7 @@ public class UnappliedWrites {
     private final LinkedHashMap<String, Entry> byEvent = new LinkedHashMap<>();
     private final LinkedHashMap<String, Entry> remoteByEvent = new LinkedHashMap<>();
     private final Map<String, List<Entry>> byComplaint = new HashMap<>();
-    /** Remote events past {@code remote-overlay-ttl}, by event id, oldest first. */
+    /** Events past their TTL not known to be in the view, by event id, oldest first. */
     private final LinkedHashMap<String, Unconfirmed> unconfirmed = new LinkedHashMap<>();
     private long bytes;
 
@@ -209,16 +248,55 @@ public class UnappliedWrites {
         unconfirmed.remove(eventId);
     }
 
-    /** Called by the view's stream once the event is in its store. */
+    /**
+     * Called by this instance's view stream once the event is in its store, before that is committed: drops an event
+     * whose offset is not known; one whose offset is known waits for {@link #committed}.
+     */
     public void applied(String complaintId, String eventId) {
         synchronized (this) {
-            unconfirmed.remove(eventId);
+            Unconfirmed marker = unconfirmed.get(eventId);
+            if (marker != null && marker.offset() < 0) {
+                unconfirmed.remove(eventId);
+            }
             Entry entry = byEvent.get(eventId);
             entry = entry != null ? entry : remoteByEvent.get(eventId);
-            if (entry != null && entry.complaintId.equals(complaintId)) {
+            if (entry == null || !entry.complaintId.equals(complaintId) || entry.tracked()) {
+                return;
+            }
+            if (entry.state == State.PENDING) {
+                entry.folded = true; // its acknowledgement (and offset) is still to come
+            } else {
                 remove(entry);
             }
         }
+    }
+
+    /**
+     * The view's consumer group has committed these offsets (the next record each partition will read): every event
+     * before them is folded for good, in the store of the instance that holds it. Drops those events and markers.
+     */
+    public synchronized void committed(Map<TopicPartition, Long> offsets) {
+        Iterator<Entry> entries = byEvent.values().iterator();
+        while (entries.hasNext()) {
+            Entry entry = entries.next();
+            if (entry.tracked() && committedPast(offsets, entry.topic, entry.partition, entry.offset)) {
+                entries.remove();
+                detach(entry);
+            }
+        }
+        unconfirmed.values().removeIf(marker -> marker.offset() >= 0
+                && committedPast(offsets, marker.topic(), marker.partition(), marker.offset()));
+    }
+
+    /** Whether any event waits for the view's committed offsets ({@link #committed}). */
+    public synchronized boolean awaitingCommit() {
+        return !byEvent.isEmpty() || !unconfirmed.isEmpty();
+    }
+
+    private static boolean committedPast(Map<TopicPartition, Long> offsets, Topic<?> topic, int partition,
+                                         long offset) {
+        Long committed = offsets.get(new TopicPartition(topic.name(), partition));
+        return committed != null && committed > offset;
     }
 
     public synchronized int size() {
@@ -230,7 +308,7 @@ public class UnappliedWrites {
     }
 
     private LinkedHashMap<String, Entry> index(Entry entry) {
-        return entry.remote ? remoteByEvent : byEvent;
+        return entry.remote && !entry.tracked() ? remoteByEvent : byEvent;
     }
 
     private void expire(long now) {
@@ -255,9 +333,11 @@ public class UnappliedWrites {
             }
             oldestFirst.remove();
             detach(oldest);
-            if (oldest.remote && oldest.state == State.VISIBLE) {
+            // shown, and not known to be in the view: a retry must wait for the view rather than trust its absence
+            if ((oldest.remote || oldest.tracked()) && oldest.state == State.VISIBLE) {
                 unconfirmed.remove(oldest.eventId);
-                unconfirmed.put(oldest.eventId, new Unconfirmed(oldest.topic, oldest.complaintId, now));
+                unconfirmed.put(oldest.eventId, new Unconfirmed(oldest.topic, oldest.complaintId, now,
+                        oldest.partition, oldest.offset));
             }
         }
     }

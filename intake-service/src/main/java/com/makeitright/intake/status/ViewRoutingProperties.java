@@ -25,8 +25,9 @@ import java.time.temporal.ChronoUnit;
  *                         credential of its own (webhooks and customer pages carry their own kinds): a client with the
  *                         {@code viewer} role. Never logged
  * @param timeout          how long a forwarded read may take before it answers 503
- * @param remoteOverlayTtl how long this instance shows its own write of a complaint another instance holds, until
- *                         that instance's view has it (its own stream never tells this one)
+ * @param remoteOverlayTtl how long this instance shows its own write of a complaint another instance holds when the
+ *                         write's offset is not known (its own stream never tells this one; with the offset, the
+ *                         view group's committed offsets do)
  */
 @Validated
 @ConfigurationProperties("makeitright.intake.routing")

@@ -250,10 +250,11 @@ public class ComplaintSubmission {
                 }
             };
             // the overlay's entry and the record share one encoding
-            return publisher.publish(topic, complaintId, event, reservation.avro(0))
-                    .doOnSuccess(done -> reservation.published())
+            return publisher.publishAt(topic, complaintId, event, reservation.avro(0))
+                    .doOnSuccess(written -> reservation.published(written.partition(), written.offset()))
                     .doOnError(error -> unknown.run())
-                    .doOnCancel(unknown);
+                    .doOnCancel(unknown)
+                    .then();
         });
     }
 

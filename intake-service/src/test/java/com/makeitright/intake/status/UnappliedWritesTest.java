@@ -167,4 +167,87 @@ class UnappliedWritesTest {
         assertThat(writes.unconfirmed(events.get(1).eventId())).isEmpty();
         assertThat(writes.unconfirmed(events.get(3).eventId())).isPresent();
     }
+
+    private static java.util.Map<org.apache.kafka.common.TopicPartition, Long> committed(int partition, long offset) {
+        return java.util.Map.of(new org.apache.kafka.common.TopicPartition(Topics.COMPLAINTS_RECEIVED.name(), partition),
+                offset);
+    }
+
+    @Test
+    void anEventWithAnOffsetStaysShownAfterTheFoldUntilTheViewCommittedPastIt() {
+        UnappliedWrites writes = new UnappliedWrites(10, 1_000_000, Duration.ofMinutes(5), nanos::get);
+        String id = Events.newId();
+        RecordedEvent event = received(id);
+
+        writes.reserve(List.of(event)).published(2, 41);
+        // folded, not yet committed: an aborted transaction would take the fold back
+        writes.applied(id, event.eventId());
+        assertThat(writes.events(id)).containsExactly(event);
+
+        writes.committed(committed(2, 41)); // the next record to read is this one: not folded for good
+        writes.committed(committed(1, 99)); // another partition
+        assertThat(writes.events(id)).containsExactly(event);
+        assertThat(writes.awaitingCommit()).isTrue();
+
+        writes.committed(committed(2, 42));
+        assertThat(writes.events(id)).isEmpty();
+        assertThat(writes.size()).isZero();
+        assertThat(writes.bytes()).isZero();
+        assertThat(writes.awaitingCommit()).isFalse();
+    }
+
+    @Test
+    void aFoldBeforeTheAcknowledgementWithItsOffsetStillWaitsForTheCommit() {
+        UnappliedWrites writes = new UnappliedWrites(10, 1_000_000, Duration.ofMinutes(5), nanos::get);
+        String id = Events.newId();
+        RecordedEvent event = received(id);
+
+        UnappliedWrites.Reservation reservation = writes.reserve(List.of(event));
+        writes.applied(id, event.eventId());
+        reservation.published(0, 7);
+
+        assertThat(writes.events(id)).containsExactly(event);
+        writes.committed(committed(0, 8));
+        assertThat(writes.events(id)).isEmpty();
+    }
+
+    @Test
+    void aRemoteWriteWithAnOffsetIsShownUntilTheGroupCommittedPastItNotForTheShortTtlOnly() {
+        String id = Events.newId();
+        RecordedEvent elsewhere = received(id);
+        UnappliedWrites writes = new UnappliedWrites(10, 1_000_000, Duration.ofMinutes(5), Duration.ofSeconds(10),
+                complaintId -> false, nanos::get);
+
+        writes.reserve(List.of(elsewhere)).published(1, 5);
+        nanos.addAndGet(Duration.ofSeconds(30).toNanos()); // past the short TTL: the holder may still lag
+        assertThat(writes.events(id)).containsExactly(elsewhere);
+        assertThat(writes.unconfirmed(elsewhere.eventId())).isEmpty();
+
+        writes.committed(committed(1, 6)); // the holder's view committed it: whoever holds it has it for good
+        assertThat(writes.events(id)).isEmpty();
+        assertThat(writes.unconfirmed(elsewhere.eventId())).isEmpty();
+    }
+
+    @Test
+    void aTrackedEventPastTheTtlIsKeptUnconfirmedWithItsOffsetUntilTheCommitConfirmsIt() {
+        String id = Events.newId();
+        RecordedEvent local = received(id);
+        UnappliedWrites writes = new UnappliedWrites(10, 1_000_000, Duration.ofMinutes(5), nanos::get);
+
+        writes.reserve(List.of(local)).published(0, 3);
+        writes.applied(id, local.eventId()); // folded here, then the partition moved before any commit
+        nanos.addAndGet(Duration.ofMinutes(5).toNanos());
+
+        assertThat(writes.events(id)).isEmpty();
+        assertThat(writes.unconfirmed(local.eventId())).hasValueSatisfying(marker -> {
+            assertThat(marker.partition()).isEqualTo(0);
+            assertThat(marker.offset()).isEqualTo(3);
+        });
+        writes.applied(id, local.eventId()); // a fold is not a commit
+        assertThat(writes.unconfirmed(local.eventId())).isPresent();
+
+        writes.committed(committed(0, 4));
+        assertThat(writes.unconfirmed(local.eventId())).isEmpty();
+        assertThat(writes.awaitingCommit()).isFalse();
+    }
 }

@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,6 +79,12 @@ public class ComplaintSubmission {
     private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
     private final ViewCatchUp catchUp;
     private final InDoubtKeys inDoubt;
+    /**
+     * Keys whose complaint was merged as a repeat contact, with the case it went into: the complaint id their retry
+     * looks up never exists, and by the retry the case may have closed, so matching again would merge it into another
+     * case as a copy. Bounded like the in-doubt keys.
+     */
+    private final RecentKeys<String> mergedInto;
 
     ComplaintSubmission(Validator validator, Clock clock, EventPublisher publisher, ComplaintViews views,
                         OpenCases openCases, UnappliedWrites unapplied, Sealing keys, ViewCatchUp catchUp,
@@ -92,6 +99,7 @@ public class ComplaintSubmission {
         this.maxInFlight = properties.inFlightMaxKeys();
         this.catchUp = catchUp;
         this.inDoubt = new InDoubtKeys(properties.inFlightMaxKeys(), properties.unapplied().ttl(), System::nanoTime);
+        this.mergedInto = new RecentKeys<>(properties.inFlightMaxKeys(), properties.unapplied().ttl(), System::nanoTime);
         // a catch-up after an unknown outcome, the view's readiness wait, a store retry as long, and the publication:
         // the longest a key stays in flight
         this.workLimit = properties.readyWait().multipliedBy(3).plus(properties.publishTimeout()).plusSeconds(1);
@@ -159,7 +167,7 @@ public class ComplaintSubmission {
         Mono<Submitted> work = settled.then(views.find(complaintId))
                 .flatMap(known -> known.isPresent()
                         ? Mono.just(replay(known.get(), key, fingerprint, keys))
-                        : takeIn(received));
+                        : mergedBefore(key, received).switchIfEmpty(Mono.defer(() -> takeIn(received))));
         CompletableFuture<Submitted> result = start(work);
         // the overlay (or the view) knows the key before the in-flight entry goes: no gap for a retry to slip through
         result.whenComplete((submitted, error) -> {
@@ -188,10 +196,29 @@ public class ComplaintSubmission {
                         : addContact(open.get(), match.get(), received)));
     }
 
+    /**
+     * The answer to a retry whose first attempt was merged into a case this instance remembers, when that case shows
+     * the contact (in its view or this instance's overlay); empty otherwise, and the retry is decided as a new one.
+     */
+    private Mono<Submitted> mergedBefore(String key, ComplaintReceived received) {
+        String caseId = mergedInto.get(key);
+        if (caseId == null) {
+            return Mono.empty();
+        }
+        return views.find(caseId).flatMap(known -> Mono.justOrEmpty(known
+                .flatMap(state -> contactReplayed(state, received.getEventId()))));
+    }
+
+    /** The contact with this event id already in the case, answered as a replay. */
+    private static Optional<Submitted> contactReplayed(ComplaintState open, String eventId) {
+        return open.event(eventId).map(recorded -> new Submitted(open.complaintId(), true,
+                ((ComplaintContactAdded) recorded.event()).getContactNumber(), open.stage().name()));
+    }
+
     private Mono<Submitted> addContact(ComplaintState open, OpenCaseMatch match, ComplaintReceived received) {
-        if (open.event(received.getEventId()).isPresent()) {
-            ComplaintContactAdded mine = (ComplaintContactAdded) open.event(received.getEventId()).get().event();
-            return Mono.just(new Submitted(open.complaintId(), true, mine.getContactNumber(), open.stage().name()));
+        Optional<Submitted> replayed = contactReplayed(open, received.getEventId());
+        if (replayed.isPresent()) {
+            return Mono.just(replayed.get());
         }
         int contactNumber = open.contacts() + 1;
         ComplaintContactAdded contact = ComplaintContactAdded.newBuilder()
@@ -214,6 +241,11 @@ public class ComplaintSubmission {
                 .setIdempotencyKey(received.getIdempotencyKey())
                 .build();
         return publish(Topics.CONTACTS_ADDED, contact.getComplaintId(), contact, contact.getIdempotencyKey())
+                .doOnSuccess(published -> {
+                    if (contact.getIdempotencyKey() != null) {
+                        mergedInto.put(contact.getIdempotencyKey(), open.complaintId());
+                    }
+                })
                 .thenReturn(new Submitted(open.complaintId(), false, contactNumber, open.stage().name()));
     }
 

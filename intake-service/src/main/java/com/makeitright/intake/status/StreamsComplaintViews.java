@@ -56,8 +56,8 @@ class StreamsComplaintViews implements ComplaintViews {
     @Override
     public Mono<Optional<ComplaintState>> find(String complaintId) {
         return readiness.ready()
-                .then(Mono.deferContextual(context -> events(complaintId, CallerCredential.of(context)))
-                        .retryWhen(untilTheStoreIsBack()))
+                .then(withinReadyWait(Mono.deferContextual(context -> events(complaintId,
+                        CallerCredential.of(context))).retryWhen(untilTheStoreIsBack())))
                 .map(events -> ComplaintState.fold(complaintId, events));
     }
 
@@ -73,6 +73,17 @@ class StreamsComplaintViews implements ComplaintViews {
             held.addAll(entries);
             return held;
         }).subscribeOn(Schedulers.boundedElastic()).retryWhen(untilTheStoreIsBack()));
+    }
+
+    /**
+     * The retries end with {@code ready-wait} in time as well as in attempts: a peer that accepts the call but answers
+     * nothing (it restarted and its own view is not ready) costs its whole timeout per attempt, and as many attempts
+     * as {@code ready-wait} has retry intervals were then minutes, past the work's own bound, so the client got no
+     * answer at all instead of a 503 (scale-out drill run H).
+     */
+    private <T> Mono<T> withinReadyWait(Mono<T> retried) {
+        return retried.timeout(properties.readyWait(), Mono.error(() -> new ViewUnavailable(
+                "The status view did not answer within " + properties.readyWait() + "; retry shortly", null)));
     }
 
     /** The store is briefly unavailable during a rebalance, and a peer while it fails over: bounded by ready-wait. */

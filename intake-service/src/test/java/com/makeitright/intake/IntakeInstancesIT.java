@@ -142,8 +142,39 @@ class IntakeInstancesIT {
         }
     }
 
+    /**
+     * A customer's cases lie on the partitions of their complaint ids, so the instance taking a repeat contact must
+     * look in the other instance's partitions too: each contact here goes to the instance that does not hold the
+     * case, and must join it rather than open a second case.
+     */
     @Test
     @Order(2)
+    void aRepeatContactJoinsTheOpenCaseTheOtherInstanceHolds() {
+        String topic = Topics.COMPLAINTS_RECEIVED.name();
+        Set<Integer> seen = new java.util.HashSet<>();
+        for (int attempt = 0; attempt < 12 && seen.size() < 2; attempt++) {
+            ComplaintRequest first = ComplaintRequest.aComplaint();
+            String caseId = (String) post(instances.get(attempt % 2), first, "first-" + UUID.randomUUID())
+                    .getBody().get("complaintId");
+            int partition = Markers.partition(caseId, PARTITIONS);
+            int holder = heldPartitions(instances.get(0), topic).contains(partition) ? 0 : 1;
+            if (!seen.add(holder)) {
+                continue; // one case held by each instance is enough
+            }
+            await().atMost(KafkaProbe.PATIENCE).until(() -> read(instances.get(1 - holder), caseId) != null);
+
+            ResponseEntity<Map<String, Object>> again = post(instances.get(1 - holder),
+                    first.withChannel("PHONE").withSubject("Still waiting for the right CD"), "again-" + caseId);
+
+            assertThat(again.getStatusCode().value()).isEqualTo(202);
+            assertThat(again.getBody()).as("contact posted to the instance not holding case " + caseId)
+                    .containsEntry("complaintId", caseId).containsEntry("repeatContact", true);
+        }
+        assertThat(seen).as("instances that held one of the cases").containsExactlyInAnyOrder(0, 1);
+    }
+
+    @Test
+    @Order(3)
     void anIdempotencyKeyRetriedOnTheOtherInstanceIsRecognisedThereAndPublishesNothing() {
         String key = "instances-" + UUID.randomUUID();
         ComplaintRequest request = ComplaintRequest.aComplaint();
@@ -179,7 +210,7 @@ class IntakeInstancesIT {
      * window; every accepted complaint is on the topic exactly once, and reads the same from both instances.
      */
     @Test
-    @Order(3)
+    @Order(4)
     void anInstanceAndABrokerKilledUnderLoadLoseAndDuplicateNothing() throws Exception {
         String topic = Topics.COMPLAINTS_RECEIVED.name();
         Set<Integer> heldByKilled = heldPartitions(instances.get(1), topic);

@@ -10,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Mono;
@@ -24,10 +25,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Reads a complaint's stored events from the intake instance that holds it ({@link PeerViewController}), as
- * length-prefixed stored entries. The caller's own bearer credential goes along; a request without one (a webhook,
+ * length-prefixed stored entries, and a customer's open cases from each other instance's partitions. The caller's own bearer credential goes along; a request without one (a webhook,
  * a customer page) sends the configured peer key. A peer that no longer holds the complaint, is not ready or does
  * not answer in time fails the read as a rebalance does (retried, bounded, then 503).
  */
@@ -35,6 +37,7 @@ import java.util.concurrent.TimeoutException;
 class PeerViews {
 
     static final String PATH = "/internal/status-view/";
+    static final String OPEN_CASES_PATH = "/internal/open-cases";
     private static final Logger log = LoggerFactory.getLogger(PeerViews.class);
 
     private final ViewRoutingProperties routing;
@@ -50,11 +53,34 @@ class PeerViews {
     }
 
     Mono<List<byte[]>> entries(HostInfo owner, String complaintId, Optional<String> credential) {
-        URI uri = URI.create(routing.advertisedUrl().getScheme() + "://" + owner.host() + ":" + owner.port()
-                + PATH + complaintId);
+        return ask(owner, "complaint " + complaintId, credential, client.get().uri(uri(owner, PATH + complaintId))
+                .accept(MediaType.APPLICATION_OCTET_STREAM), body -> body.bodyToMono(byte[].class)
+                .defaultIfEmpty(new byte[0]).map(PeerViews::split))
+                .doOnSuccess(entries -> forwarded.increment());
+    }
+
+    /** The open cases of a customer in the partitions {@code peer} holds ({@link PeerViewController#openCases}). */
+    Mono<OpenCasesPart> openCases(HostInfo peer, String customerId, Optional<String> credential) {
+        return ask(peer, "a customer's open cases", credential, client.post().uri(uri(peer, OPEN_CASES_PATH))
+                .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
+                .bodyValue(new OpenCasesQuery(customerId)), body -> body.bodyToMono(OpenCasesPart.class));
+    }
+
+    private URI uri(HostInfo peer, String path) {
+        return URI.create(routing.advertisedUrl().getScheme() + "://" + peer.host() + ":" + peer.port() + path);
+    }
+
+    /**
+     * Sends the request with the caller's credential (or the peer key). A refusal (401/403) is a misconfiguration:
+     * logged, and a 503 at once. Anything else not 2xx, or no answer within the timeout, is a store that moves
+     * ({@link InvalidStateStoreException}): the caller asks again who holds what.
+     */
+    private <T> Mono<T> ask(HostInfo peer, String what, Optional<String> credential,
+                            WebClient.RequestHeadersSpec<?> request,
+                            Function<ClientResponse, Mono<T>> body) {
         String authorization = credential.orElseGet(() -> routing.peerKey() == null ? null
                 : "Bearer " + routing.peerKey());
-        return client.get().uri(uri).accept(MediaType.APPLICATION_OCTET_STREAM)
+        return request
                 .headers(headers -> {
                     if (authorization != null) {
                         headers.set(HttpHeaders.AUTHORIZATION, authorization);
@@ -63,23 +89,22 @@ class PeerViews {
                 .exchangeToMono(response -> {
                     HttpStatus status = HttpStatus.resolve(response.statusCode().value());
                     if (response.statusCode().is2xxSuccessful()) {
-                        return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).map(PeerViews::split);
+                        return body.apply(response);
                     }
                     if (status == HttpStatus.UNAUTHORIZED || status == HttpStatus.FORBIDDEN) {
-                        log.error("Intake at {} refused this instance's read of a complaint ({}): check "
-                                + "makeitright.intake.routing.peer-key", owner, status);
-                        return response.releaseBody().then(Mono.error(new ViewUnavailable("The intake instance "
-                                + "holding complaint " + complaintId + " refused the forwarded read (" + status
-                                + ")", null)));
+                        log.error("Intake at {} refused this instance's read of {} ({}): check "
+                                + "makeitright.intake.routing.peer-key", peer, what, status);
+                        return response.releaseBody().then(Mono.<T>error(new ViewUnavailable("The intake instance "
+                                + "at " + peer + " refused the forwarded read of " + what + " (" + status + ")",
+                                null)));
                     }
-                    // 503: it is not ready, or no longer holds the complaint; ask again who does
-                    return response.releaseBody().then(Mono.error(new InvalidStateStoreException("intake at "
-                            + owner + " answered " + response.statusCode().value() + " for complaint " + complaintId)));
+                    // 503: it is not ready, or no longer holds the partition; ask again who does
+                    return response.releaseBody().then(Mono.<T>error(new InvalidStateStoreException("intake at "
+                            + peer + " answered " + response.statusCode().value() + " for " + what)));
                 })
                 .timeout(routing.timeout())
                 .onErrorMap(e -> e instanceof WebClientRequestException || e instanceof TimeoutException,
-                        e -> new InvalidStateStoreException("intake at " + owner + " did not answer: " + e))
-                .doOnSuccess(entries -> forwarded.increment());
+                        e -> new InvalidStateStoreException("intake at " + peer + " did not answer: " + e));
     }
 
     /** The body of {@link PeerViewController}: each entry as a 4-byte length and its bytes. */

@@ -4,11 +4,13 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -57,6 +59,27 @@ class ViewOwners {
         }
         HostInfo owner = metadata.activeHost();
         return owner.equals(self) ? Optional.empty() : Optional.of(owner);
+    }
+
+    /**
+     * The other instances of the group (each instance's {@code application.server}); empty when this one runs alone.
+     * Fails with {@link InvalidStateStoreException} while this instance is not (yet) a member.
+     */
+    List<HostInfo> others() {
+        if (self == null) {
+            return List.of();
+        }
+        KafkaStreams running = streams.getKafkaStreams();
+        if (running == null || running.state() != KafkaStreams.State.RUNNING) {
+            throw new InvalidStateStoreException("the stream application is "
+                    + (running == null ? "not started" : running.state().name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        List<HostInfo> hosts = running.metadataForAllStreamsClients().stream().map(StreamsMetadata::hostInfo)
+                .distinct().toList();
+        if (!hosts.contains(self)) {
+            throw new InvalidStateStoreException("this instance is not a member of its group yet");
+        }
+        return hosts.stream().filter(host -> !host.equals(self)).toList();
     }
 
     /** Whether this instance's view folds the complaint's events; when unknown (rebalancing), assumed so. */

@@ -38,6 +38,9 @@ class IntakeAccess implements ServiceAccess {
                 // peer key (a viewer): whoever may read a complaint may read it here
                 .pathMatchers(HttpMethod.GET, "/internal/status-view/*")
                 .hasAnyRole(ids(VIEWER, HELPDESK, AGENT, SUPERVISOR, OWNER))
+                // another intake instance matching a new complaint to the customer's open cases in its partitions:
+                // with the submitting caller's credential (helpdesk) or the peer key (a viewer), for webhooks
+                .pathMatchers(HttpMethod.POST, "/internal/open-cases").hasAnyRole(ids(VIEWER, HELPDESK))
                 // the right to erasure (docs/privacy.md)
                 .pathMatchers(HttpMethod.DELETE, "/api/customers/*/personal-data").hasRole(SUPERVISOR.id())
                 // do-not-contact (docs/http-api.md): a supervisor's decision, like an erasure

@@ -29,7 +29,7 @@ USER app
 ENV SERVER_PORT=${PORT} \
     STATE_DIR=/var/lib/make-it-right/state \
     MALLOC_ARENA_MAX=2 \
-    JAVA_OPTS="-Xms32m -Xmx192m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=96m -XX:-UseCodeCacheFlushing -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError"
+    JAVA_OPTS="-Xms32m -Xmx192m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=96m -XX:-UseCodeCacheFlushing -XX:CompileThresholdScaling=4 -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError"
 EXPOSE ${PORT}
 HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=5 \
     CMD curl -fsS -o /dev/null "http://localhost:${SERVER_PORT}/actuator/health" || exit 1

@@ -65,11 +65,14 @@ public final class StackConfig {
      * network buffers), 512 KB thread stacks. No flushing of cold compiled code: with it the JIT never settled
      * (intake compiled ~4 methods a second half an hour after its start, its C2 thread taking 5x its stream
      * thread's CPU, the code cache at half its peak: BENCHMARKS.md, "Whole system: CPU per complaint"); the
-     * 96 MB reserve holds twice the peak measured. The Dockerfile uses the same string (ComposeFileTest checks it).
+     * 96 MB reserve holds twice the peak measured. The JIT compiles a method once it ran four times as often as by
+     * default: half of a service's start-up CPU was the C2 compiler working on code that runs only while Spring
+     * starts; what stays hot is still compiled by C2 (BENCHMARKS.md, "Start-up and the JIT"). The Dockerfile uses
+     * the same string (ComposeFileTest checks it).
      */
     public static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xms32m -Xmx192m -XX:+UseSerialGC -Xss512k"
             + " -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=96m -XX:-UseCodeCacheFlushing"
-            + " -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError";
+            + " -XX:CompileThresholdScaling=4 -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError";
     /**
      * glibc gives each thread that allocates its own malloc arena (up to 8 per core, 64 MB each at worst): with
      * RocksDB and some 40 JVM threads per service that is resident memory nobody uses. Two arenas bound it.

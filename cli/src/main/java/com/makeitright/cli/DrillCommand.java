@@ -527,6 +527,7 @@ final class DrillCommand implements Callable<Integer> {
         List<String> unanswered = new ArrayList<>();
         int simulatorDuplicates = 0;
         List<String> lostList = new ArrayList<>();
+        java.util.Map<String, Integer> lostByStage = new java.util.TreeMap<>();
         List<String> failures = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         int batch = 0;
@@ -556,7 +557,8 @@ final class DrillCommand implements Callable<Integer> {
             for (SimulationSummary.Complaint complaint : summary.complaints()) {
                 String id = complaint.complaintId();
                 SimulationSummary.Stuck stuckHere = stuckAt.get(complaint.index());
-                String stage = stuckHere == null ? "" : " at " + stuckHere.lastStage() + " (round " + stuckHere.round() + ")";
+                String stage = stuckHere == null ? "" : " at " + stuckHere.lastStage() + " (round " + stuckHere.round()
+                        + "; " + stuckHere.lastAnswer() + ")";
                 if (stuckHere != null && id != null && audit.has(Topics.COMPLAINTS_RECEIVED, id)
                         && WAITING_STAGES.contains(stuckHere.lastStage())) {
                     waiting.add(id + stage);
@@ -580,6 +582,8 @@ final class DrillCommand implements Callable<Integer> {
                         || ("FAILED".equals(complaint.outcome()) && failedOtherwise.contains(complaint.index()))) {
                     lostList.add((id == null ? "(not accepted)" : id) + " " + complaint.outcome() + stage
                             + (noReceived ? ", no ComplaintReceived" : ""));
+                    lostByStage.merge(noReceived ? "accepted, no ComplaintReceived" : stuckHere != null
+                            ? stuckHere.lastStage() : complaint.outcome(), 1, Integer::sum);
                 }
             }
         }
@@ -632,6 +636,9 @@ final class DrillCommand implements Callable<Integer> {
         long duplicated = audit.duplicates() + milestonesTwice.size() + simulatorDuplicates + inFlightTwice;
         out.printf("%nLost: %d (accepted without a ComplaintReceived %d; stuck or failed %d)%n", lostList.size(),
                 withoutReceived, lostList.size() - withoutReceived);
+        if (!lostByStage.isEmpty()) {
+            out.printf("  by the last stage their journey saw: %s%n", lostByStage);
+        }
         lostList.stream().limit(10).forEach(l -> out.println("    " + l));
         out.printf("Duplicated: %d (event ids twice %d; milestones twice %d; seen twice by the simulator %d)%n",
                 duplicated, audit.duplicates(), milestonesTwice.size(), simulatorDuplicates);

@@ -48,6 +48,9 @@ final class ComplaintJourney {
     private Outcome outcome;
     private String complaintId;
     private String lastStage = "NOT_POSTED";
+    /** Requests sent and what the last one got: tells a client kept waiting (few tries) from one refused. */
+    private int requests;
+    private String lastAnswer = "none";
     private int round = 1;
     private long idleDelay = QUICK;
     private final Set<String> acted = new HashSet<>();
@@ -93,11 +96,20 @@ final class ComplaintJourney {
             outcome = Outcome.STUCK;
             return DONE;
         }
+        requests++;
+        lastAnswer = (complaintId == null ? "POST" : "step") + " in progress";
         try {
-            return complaintId == null ? post(intake) : follow(intake, nowNanos);
+            long next = complaintId == null ? post(intake) : follow(intake, nowNanos);
+            if (lastAnswer.endsWith(" in progress")) {
+                lastAnswer = (complaintId == null ? "POST" : "step") + " answered";
+            }
+            return next;
         } catch (IntakeClient.NotDelivered | java.net.http.HttpTimeoutException transientProblem) {
+            lastAnswer = (complaintId == null ? "POST" : "step") + " "
+                    + (transientProblem instanceof IntakeClient.NotDelivered ? "refused" : "timed out");
             return SLOW; // intake is down or busy: try again until the timeout
         } catch (IOException e) {
+            lastAnswer = (complaintId == null ? "POST" : "step") + " no answer (" + e.getClass().getSimpleName() + ")";
             if (complaintId == null && idempotencyKey == null && complaint.valid()) {
                 // Sent without a key and the answer was lost: sending again could duplicate it.
                 return fail("POST failed without an Idempotency-Key, not retried: " + e);
@@ -108,6 +120,7 @@ final class ComplaintJourney {
 
     private long post(IntakeClient intake) throws IOException, InterruptedException {
         IntakeClient.Reply reply = intake.postComplaint(complaint.body(), idempotencyKey);
+        lastAnswer = "POST " + reply.status();
         if (!complaint.valid()) {
             if (reply.status() == 400 && reply.contentType().startsWith("application/problem+json")) {
                 outcome = Outcome.REJECTED_AS_INVALID;
@@ -140,6 +153,7 @@ final class ComplaintJourney {
 
     private long follow(IntakeClient intake, long nowNanos) throws IOException, InterruptedException {
         IntakeClient.Reply reply = intake.status(complaintId);
+        lastAnswer = "GET " + reply.status() + (reply.text("stage") != null ? " " + reply.text("stage") : "");
         if (reply.status() != 200 || reply.body() == null) {
             return nextIdle(); // 404 until intake has folded the first event into the view
         }
@@ -336,6 +350,11 @@ final class ComplaintJourney {
 
     String complaintId() {
         return complaintId;
+    }
+
+    /** How many requests this journey sent, and what the last one got ("POST 503", "POST timed out", ...). */
+    String lastAnswer() {
+        return requests + " requests, last: " + lastAnswer;
     }
 
     String lastStage() {

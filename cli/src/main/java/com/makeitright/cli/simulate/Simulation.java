@@ -157,7 +157,7 @@ public final class Simulation {
                 }
                 case REJECTED_AS_INVALID -> rejected++;
                 case STUCK -> stuck.add(new SimulationSummary.Stuck(journey.complaintId(), complaint.index(),
-                        journey.lastStage(), journey.round()));
+                        journey.lastStage(), journey.round(), journey.lastAnswer()));
                 case FAILED -> { }
             }
             List<String> problems = new ArrayList<>(journey.problems());

@@ -24,8 +24,11 @@ public record SimulationSummary(long seed, int requested, int posted, int accept
     public record MailAnswers(int viaMail, int noMailInTime, int withoutAddress) {
     }
 
-    /** A complaint that did not close in time, with the last stage it was seen in. */
-    public record Stuck(String complaintId, int index, String lastStage, int round) {
+    /**
+     * A complaint that did not close in time, with the last stage it was seen in and its journey's requests
+     * ({@code "12 requests, last: POST 503"}).
+     */
+    public record Stuck(String complaintId, int index, String lastStage, int round, String lastAnswer) {
     }
 
     /** A broken promise of the API. */

@@ -9,17 +9,20 @@ import com.makeitright.intake.contacts.OpenCases;
 import com.makeitright.intake.contacts.RepeatContactProperties;
 import com.makeitright.platform.PlatformProperties;
 import com.makeitright.platform.instances.CallerCredential;
-import com.makeitright.platform.instances.HeldPartitions;
-import com.makeitright.platform.instances.InstancesUnavailable;
 import com.makeitright.platform.instances.PrefixReads;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.InvalidStateStorePartitionException;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -29,24 +32,31 @@ import reactor.util.retry.Retry;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
  * The customer's open cases, judged by {@link ContactRule}. One customer's cases lie on the partitions of their
- * complaint ids, so they are read from every partition of the {@code open-cases} store: this instance's, and with
- * several instances each other's ({@link PeerViews#openCases}). The parts must hold every partition exactly once
- * ({@link HeldPartitions}): a partition restoring or moving could hide the case the contact belongs to, and the
- * contact would open a second case. So while one is missing the lookup is retried, within {@code ready-wait},
- * then answered 503.
+ * complaint ids, so they are read from every partition of the {@code open-cases} store: this instance's (retried
+ * while one restores here, within {@code ready-wait}, then 503), and with several instances each other's
+ * ({@link PeerViews#openCases}). Another instance's part is best effort: a POST must not wait on a peer that is down,
+ * restarting or slow (the scale-out drill's run J: every POST stalled while the second instance restarted). A peer
+ * that does not answer within {@link #PEER_WAIT}, or a partition no answering instance holds, leaves its cases out;
+ * a contact about such a case then opens a new complaint: a missed merge, never a wrong one. Counted
+ * ({@code makeitright.intake.open-cases.partial}).
  */
 @Component
 class StreamsOpenCases implements OpenCases {
 
     private static final Duration STORE_RETRY = Duration.ofMillis(100);
+    /** How long a POST waits for another instance's open cases before it goes on without them. */
+    static final Duration PEER_WAIT = Duration.ofSeconds(1);
+    private static final Logger log = LoggerFactory.getLogger(StreamsOpenCases.class);
 
     private final StreamsBuilderFactoryBean streams;
     private final ViewReadiness readiness;
@@ -55,9 +65,11 @@ class StreamsOpenCases implements OpenCases {
     private final PeerViews peers;
     private final Duration readyWait;
     private final int partitions;
+    private final Counter partial;
 
     StreamsOpenCases(StreamsBuilderFactoryBean streams, ViewReadiness readiness, RepeatContactProperties properties,
-                     IntakeProperties intake, ViewOwners owners, PeerViews peers, PlatformProperties platform) {
+                     IntakeProperties intake, ViewOwners owners, PeerViews peers, PlatformProperties platform,
+                     MeterRegistry meters) {
         this.streams = streams;
         this.readiness = readiness;
         this.rule = new ContactRule(properties);
@@ -65,6 +77,10 @@ class StreamsOpenCases implements OpenCases {
         this.peers = peers;
         this.readyWait = intake.readyWait();
         this.partitions = platform.topics().partitions();
+        this.partial = Counter.builder("makeitright.intake.open-cases.partial")
+                .description("Repeat-contact lookups that went on without some partitions' open cases (another"
+                        + " instance down, restarting or slow, or a partition moving)")
+                .register(meters);
     }
 
     @Override
@@ -73,38 +89,63 @@ class StreamsOpenCases implements OpenCases {
         if (customerId == null) {
             return Mono.just(Optional.empty());
         }
-        // bounded in time as well as in attempts: each attempt may wait for a peer's timeout (see StreamsComplaintViews)
+        // bounded in time as well as in attempts, as the status view's reads (StreamsComplaintViews)
         return readiness.ready()
                 .then(Mono.deferContextual(context -> everyPart(customerId, CallerCredential.of(context)))
                         .retryWhen(Retry.fixedDelay(Math.max(1, readyWait.toMillis() / STORE_RETRY.toMillis()),
                                         STORE_RETRY)
-                                .filter(e -> e instanceof InvalidStateStoreException
-                                        || e instanceof InstancesUnavailable)
+                                .filter(InvalidStateStoreException.class::isInstance)
                                 .onRetryExhaustedThrow((spec, signal) -> unavailable(signal.failure())))
                         .timeout(readyWait, Mono.error(() -> unavailable(null))))
                 .map(open -> rule.match(incoming, open));
     }
 
-    /** For another instance: the customer's open cases in the partitions this one holds, once its view is ready. */
+    /**
+     * For another instance: the customer's open cases in the partitions this one holds; a 503 at once while its view
+     * is not ready, since the asking POST goes on without this part rather than wait.
+     */
     Mono<OpenCasesPart> heldPart(String customerId) {
-        return readiness.ready().then(Mono.fromCallable(() -> localPart(customerId))
+        if (!readiness.isReady()) {
+            return Mono.error(new ViewUnavailable("This instance's view is not ready yet", null));
+        }
+        return Mono.fromCallable(() -> localPart(customerId))
                 .subscribeOn(Schedulers.boundedElastic())
                 .onErrorMap(InvalidStateStoreException.class, e -> new ViewUnavailable(
-                        "This instance's open cases are not readable now: " + e.getMessage(), e)));
+                        "This instance's open cases are not readable now: " + e.getMessage(), e));
     }
 
     private Mono<List<OpenCase>> everyPart(String customerId, Optional<String> credential) {
-        // a RocksDB read is disk I/O: keep it off the event loop
+        // a RocksDB read is disk I/O: keep it off the event loop; its failures are retried (match)
         Mono<OpenCasesPart> here = Mono.fromCallable(() -> localPart(customerId)).subscribeOn(Schedulers.boundedElastic());
-        return Flux.concat(Flux.from(here), Flux.defer(() -> Flux.fromIterable(owners.others()))
-                        .flatMap(peer -> peers.openCases(peer, customerId, credential)))
-                .collectList()
-                .map(parts -> {
-                    HeldPartitions.requireEachOnce(parts.stream()
-                            .map(part -> new HeldPartitions(Map.of(OpenCasesTopology.STORE, part.partitions())))
-                            .toList(), partitions);
-                    return parts.stream().flatMap(part -> part.cases().stream()).toList();
-                });
+        Flux<OpenCasesPart> others = Flux.defer(() -> Flux.fromIterable(peersOrNone()))
+                .flatMap(peer -> peers.openCases(peer, customerId, credential)
+                        .timeout(PEER_WAIT)
+                        .onErrorResume(e -> {
+                            log.debug("Going on without the open cases of intake at {}: {}", peer, e.toString());
+                            return Mono.empty();
+                        }));
+        return Flux.concat(Flux.from(here), others).collectList().map(parts -> {
+            Set<Integer> held = new TreeSet<>();
+            Map<String, OpenCase> cases = new LinkedHashMap<>();
+            for (OpenCasesPart part : parts) {
+                held.addAll(part.partitions());
+                // a partition read on two instances across a move: the same case twice, kept once
+                part.cases().forEach(open -> cases.putIfAbsent(open.complaintId(), open));
+            }
+            if (held.size() < partitions) {
+                partial.increment();
+            }
+            return List.copyOf(cases.values());
+        });
+    }
+
+    /** The other instances; none while this one is not a member of the group (yet): its own part still counts. */
+    private List<HostInfo> peersOrNone() {
+        try {
+            return owners.others();
+        } catch (InvalidStateStoreException e) {
+            return List.of();
+        }
     }
 
     /**

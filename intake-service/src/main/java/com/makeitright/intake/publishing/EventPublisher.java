@@ -35,10 +35,6 @@ public interface EventPublisher {
     /** Where an acknowledged event is: its partition and offset, or {@link #UNKNOWN}. */
     record Written(int partition, long offset) {
         public static final Written UNKNOWN = new Written(-1, -1);
-
-        public boolean known() {
-            return partition >= 0 && offset >= 0;
-        }
     }
 
     /** Publishes every event in one transaction: a {@code read_committed} reader sees all of them or none. */

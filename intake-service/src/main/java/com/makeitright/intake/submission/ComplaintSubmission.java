@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -82,7 +83,8 @@ public class ComplaintSubmission {
     /**
      * Keys whose complaint was merged as a repeat contact, with the case it went into: the complaint id their retry
      * looks up never exists, and by the retry the case may have closed, so matching again would merge it into another
-     * case as a copy. Bounded like the in-doubt keys.
+     * case as a copy. At most {@code in-flight-max-keys} (the oldest forgotten first), each for the view's
+     * {@code closed-grace}.
      */
     private final RecentKeys<String> mergedInto;
 
@@ -99,7 +101,10 @@ public class ComplaintSubmission {
         this.maxInFlight = properties.inFlightMaxKeys();
         this.catchUp = catchUp;
         this.inDoubt = new InDoubtKeys(properties.inFlightMaxKeys(), properties.unapplied().ttl(), System::nanoTime);
-        this.mergedInto = new RecentKeys<>(properties.inFlightMaxKeys(), properties.unapplied().ttl(), System::nanoTime);
+        // honoured as long as a new complaint's key is (the view keeps a closed case that long), bounded by count:
+        // a client's last retry may come minutes later (drill run K: 5 min 15 s, past the overlay's TTL)
+        this.mergedInto = new RecentKeys<>(properties.inFlightMaxKeys(), properties.view().closedGrace(),
+                () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
         // a catch-up after an unknown outcome, the view's readiness wait, a store retry as long, and the publication:
         // the longest a key stays in flight
         this.workLimit = properties.readyWait().multipliedBy(3).plus(properties.publishTimeout()).plusSeconds(1);

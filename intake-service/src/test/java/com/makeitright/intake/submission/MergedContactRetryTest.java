@@ -11,13 +11,14 @@ import com.makeitright.intake.testing.InMemorySealing;
 import com.makeitright.intake.testing.InMemoryViews;
 import com.makeitright.testing.ComplaintRequest;
 import com.makeitright.testing.Events;
+import com.makeitright.testing.MutableClock;
 import jakarta.validation.Validation;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -58,8 +59,9 @@ class MergedContactRetryTest {
         }
     };
 
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T18:34:50Z"));
     private final ComplaintSubmission submission = new ComplaintSubmission(
-            Validation.buildDefaultValidatorFactory().getValidator(), Clock.systemUTC(), broker, views,
+            Validation.buildDefaultValidatorFactory().getValidator(), clock, broker, views,
             incoming -> Mono.just(Optional.of(new OpenCaseMatch(openCase, ContactMatch.SAME_ORDER))), unapplied,
             new InMemorySealing(), (topic, recordKey) -> Mono.empty(), InDoubtRetryTest.properties());
 
@@ -81,6 +83,41 @@ class MergedContactRetryTest {
         assertThat(retry).isEqualTo(new ComplaintSubmission.Submitted(firstCase, true, first.contactNumber(),
                 first.stage()));
         assertThat(published).as("nothing published again, in no case").hasSize(1);
+    }
+
+    /** Drill run K: the client's last retry came 5 min 15 s after its first attempt, past the overlay's TTL. */
+    @Test
+    void aRetryMinutesLaterPastTheOverlaysTtlIsStillAnsweredFromTheCaseItWentInto() {
+        views.record(Topics.COMPLAINTS_RECEIVED, firstCase, Events.received(firstCase).build());
+        views.record(Topics.COMPLAINTS_RECEIVED, nextCase, Events.received(nextCase).build());
+        String key = "merged-" + UUID.randomUUID();
+        ComplaintBody body = InDoubtRetryTest.body(ComplaintRequest.aComplaint());
+        ComplaintSubmission.Submitted first = submission.submit(body, key).block(PATIENCE);
+
+        clock.advance(InDoubtRetryTest.properties().unapplied().ttl().plusSeconds(15));
+        openCase = nextCase;
+        ComplaintSubmission.Submitted retry = submission.submit(body, key).block(PATIENCE);
+
+        assertThat(retry.complaintId()).isEqualTo(firstCase);
+        assertThat(retry.replayed()).isTrue();
+        assertThat(published).as("nothing published again, in no case").hasSize(1);
+    }
+
+    /** The memory is bounded in time too: past the view's closed-grace the key is decided by matching again. */
+    @Test
+    void aKeyIsForgottenOnceTheViewsClosedGraceHasPassed() {
+        views.record(Topics.COMPLAINTS_RECEIVED, firstCase, Events.received(firstCase).build());
+        views.record(Topics.COMPLAINTS_RECEIVED, nextCase, Events.received(nextCase).build());
+        String key = "merged-" + UUID.randomUUID();
+        ComplaintBody body = InDoubtRetryTest.body(ComplaintRequest.aComplaint());
+        submission.submit(body, key).block(PATIENCE);
+
+        clock.advance(InDoubtRetryTest.properties().view().closedGrace().plusMinutes(1));
+        openCase = nextCase;
+        ComplaintSubmission.Submitted late = submission.submit(body, key).block(PATIENCE);
+
+        assertThat(late.complaintId()).isEqualTo(nextCase);
+        assertThat(published).hasSize(2);
     }
 
     @Test

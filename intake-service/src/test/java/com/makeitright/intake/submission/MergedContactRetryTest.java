@@ -88,15 +88,8 @@ class MergedContactRetryTest {
     /** Drill run K: the client's last retry came 5 min 15 s after its first attempt, past the overlay's TTL. */
     @Test
     void aRetryMinutesLaterPastTheOverlaysTtlIsStillAnsweredFromTheCaseItWentInto() {
-        views.record(Topics.COMPLAINTS_RECEIVED, firstCase, Events.received(firstCase).build());
-        views.record(Topics.COMPLAINTS_RECEIVED, nextCase, Events.received(nextCase).build());
-        String key = "merged-" + UUID.randomUUID();
-        ComplaintBody body = InDoubtRetryTest.body(ComplaintRequest.aComplaint());
-        ComplaintSubmission.Submitted first = submission.submit(body, key).block(PATIENCE);
-
-        clock.advance(InDoubtRetryTest.properties().unapplied().ttl().plusSeconds(15));
-        openCase = nextCase;
-        ComplaintSubmission.Submitted retry = submission.submit(body, key).block(PATIENCE);
+        ComplaintSubmission.Submitted retry = mergedThenRetriedAfter(
+                InDoubtRetryTest.properties().unapplied().ttl().plusSeconds(15));
 
         assertThat(retry.complaintId()).isEqualTo(firstCase);
         assertThat(retry.replayed()).isTrue();
@@ -106,18 +99,24 @@ class MergedContactRetryTest {
     /** The memory is bounded in time too: past the view's closed-grace the key is decided by matching again. */
     @Test
     void aKeyIsForgottenOnceTheViewsClosedGraceHasPassed() {
+        ComplaintSubmission.Submitted late = mergedThenRetriedAfter(
+                InDoubtRetryTest.properties().view().closedGrace().plusMinutes(1));
+
+        assertThat(late.complaintId()).isEqualTo(nextCase);
+        assertThat(published).hasSize(2);
+    }
+
+    /** A contact merged into the first case; {@code later}, with the next case the open one, its key retried. */
+    private ComplaintSubmission.Submitted mergedThenRetriedAfter(Duration later) {
         views.record(Topics.COMPLAINTS_RECEIVED, firstCase, Events.received(firstCase).build());
         views.record(Topics.COMPLAINTS_RECEIVED, nextCase, Events.received(nextCase).build());
         String key = "merged-" + UUID.randomUUID();
         ComplaintBody body = InDoubtRetryTest.body(ComplaintRequest.aComplaint());
-        submission.submit(body, key).block(PATIENCE);
+        assertThat(submission.submit(body, key).block(PATIENCE).complaintId()).isEqualTo(firstCase);
 
-        clock.advance(InDoubtRetryTest.properties().view().closedGrace().plusMinutes(1));
+        clock.advance(later);
         openCase = nextCase;
-        ComplaintSubmission.Submitted late = submission.submit(body, key).block(PATIENCE);
-
-        assertThat(late.complaintId()).isEqualTo(nextCase);
-        assertThat(published).hasSize(2);
+        return submission.submit(body, key).block(PATIENCE);
     }
 
     @Test

@@ -74,6 +74,12 @@ final class DrillCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Short drill: fewer complaints, shorter waits (as in ./mvnw verify)")
     boolean quick;
 
+    @Option(names = "--poll-ceiling", defaultValue = "2s", converter = SimulateCommand.DurationConverter.class,
+            paramLabel = "DURATION",
+            description = "Longest wait between two status reads of a complaint that has not moved (default"
+                    + " ${DEFAULT-VALUE}; simulate reads every 600 ms): a helpdesk's polling, not a load test's")
+    Duration pollCeiling;
+
     @Option(names = "--seed", defaultValue = "7", description = "Seed of the first batch of complaints (default ${DEFAULT-VALUE})")
     long seed;
 
@@ -135,7 +141,8 @@ final class DrillCommand implements Callable<Integer> {
         out.printf("Drill on %s at %s complaints/s; faults: %s%n", intake, trim(perSecond), String.join(", ", chosen));
         List<Fault> done = new ArrayList<>();
         DrillLoad.Result result;
-        try (DrillLoad load = new DrillLoad(intake, Credentials.of(stack.config())::bearer, perSecond, Duration.ofSeconds(quick ? 5 : 10), complaintTimeout, seed)) {
+        try (DrillLoad load = new DrillLoad(intake, Credentials.of(stack.config())::bearer, perSecond,
+                Duration.ofSeconds(quick ? 5 : 10), complaintTimeout, pollCeiling, seed)) {
             load.start();
             try {
                 progress("steady load for " + steady.toSeconds() + " s");

@@ -31,6 +31,7 @@ public final class DrillLoad implements AutoCloseable {
     private final double rate;
     private final Duration batch;
     private final Duration complaintTimeout;
+    private final Duration pollCeiling;
     private final long seed;
     private final ExecutorService runs = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "drill-load");
@@ -45,7 +46,8 @@ public final class DrillLoad implements AutoCloseable {
 
     /** {@code bearer}: each role's {@code Authorization} value, as {@link Simulation} takes it. */
     public DrillLoad(URI intake, Function<String, String> bearer, double rate, Duration batch, Duration complaintTimeout,
-                     long seed) {
+                     Duration pollCeiling, long seed) {
+        this.pollCeiling = pollCeiling;
         this.intake = intake;
         this.bearer = bearer;
         this.rate = rate;
@@ -60,7 +62,7 @@ public final class DrillLoad implements AutoCloseable {
             long next = System.nanoTime();
             for (int i = 0; !stopping; i++) {
                 SimulationOptions options = new SimulationOptions(intake, count, rate, seed + i, complaintTimeout,
-                        0.1, 0.15, 0.2, 4);
+                        0.1, 0.15, 0.2, 4).withPollCeiling(pollCeiling);
                 synchronized (batches) {
                     AtomicInteger closedInBatch = new AtomicInteger();
                     batches.add(runs.submit(() -> new Simulation(options, bearer).run(counts -> {

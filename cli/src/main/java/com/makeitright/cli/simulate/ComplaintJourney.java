@@ -37,6 +37,7 @@ final class ComplaintJourney {
     static final long DONE = -1;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final long QUICK = 150;
+    /** After a refused or timed-out request: the intake is down or busy. */
     private static final long SLOW = 600;
 
     final GeneratedComplaint complaint;
@@ -44,6 +45,7 @@ final class ComplaintJourney {
     private final String idempotencyKey;
     private final long timeoutNanos;
     private final long startNanos;
+    private final long pollCeilingMillis;
 
     private Outcome outcome;
     private String complaintId;
@@ -72,13 +74,18 @@ final class ComplaintJourney {
 
     ComplaintJourney(GeneratedComplaint complaint, CustomerBehaviour behaviour, String runId, long timeoutNanos,
                      long startNanos) {
-        this(complaint, behaviour, runId, timeoutNanos, startNanos, null, 0);
+        this(complaint, behaviour, runId, timeoutNanos, startNanos, null, 0,
+                SimulationOptions.DEFAULT_POLL_CEILING.toMillis());
     }
 
-    /** {@code mail}: answer by the mails' links, waiting at most {@code mailWaitNanos} for each mail; null: by API. */
+    /**
+     * {@code mail}: answer by the mails' links, waiting at most {@code mailWaitNanos} for each mail; null: by API.
+     * {@code pollCeilingMillis}: the longest wait between two reads of a complaint that has not moved.
+     */
     ComplaintJourney(GeneratedComplaint complaint, CustomerBehaviour behaviour, String runId, long timeoutNanos,
-                     long startNanos, MailAnswers mail, long mailWaitNanos) {
+                     long startNanos, MailAnswers mail, long mailWaitNanos, long pollCeilingMillis) {
         this.complaint = complaint;
+        this.pollCeilingMillis = pollCeilingMillis;
         this.behaviour = behaviour;
         this.idempotencyKey = complaint.retried() ? "sim-" + runId + "-" + complaint.index() : null;
         this.timeoutNanos = timeoutNanos;
@@ -330,7 +337,7 @@ final class ComplaintJourney {
 
     private long nextIdle() {
         long delay = idleDelay;
-        idleDelay = Math.min(SLOW, idleDelay * 3 / 2);
+        idleDelay = Math.min(pollCeilingMillis, idleDelay * 3 / 2);
         return delay;
     }
 

@@ -57,7 +57,8 @@ public final class Simulation {
         for (GeneratedComplaint complaint : complaints) {
             Random decisions = new Random(options.seed() * 7_919L + complaint.index());
             journeys.add(new ComplaintJourney(complaint, new CustomerBehaviour(decisions, options.unhappyShare()), runId,
-                    timeoutNanos, start + complaint.index() * intervalNanos, mail, options.mailWait().toNanos()));
+                    timeoutNanos, start + complaint.index() * intervalNanos, mail, options.mailWait().toNanos(),
+                    options.pollCeiling().toMillis()));
         }
         CountDownLatch finished = new CountDownLatch(journeys.size());
         AtomicInteger posted = new AtomicInteger();

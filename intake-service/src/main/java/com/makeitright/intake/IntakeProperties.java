@@ -18,13 +18,16 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Intake's own settings ({@code makeitright.intake.*}), validated at start-up. Environment (application.yml):
- * {@code INTAKE_READY_WAIT}, {@code INTAKE_CATCH_UP_LIMIT}, {@code INTAKE_TRANSACTIONAL_ID},
+ * {@code INTAKE_READY_WAIT}, {@code INTAKE_CATCH_UP_LIMIT}, {@code INTAKE_MOVE_WAIT}, {@code INTAKE_TRANSACTIONAL_ID},
  * {@code INTAKE_PUBLISH_TIMEOUT}, {@code INTAKE_UNAPPLIED_*}, {@code INTAKE_IN_FLIGHT_MAX_KEYS},
  * {@code INTAKE_VIEW_*}.
  *
  * @param readyWait      how long a request waits for the status view to be ready (started and caught up) before a 503
  * @param catchUpLimit   at start-up the view catches up with every event already on the topics before intake decides
  *                       anything from it; past this limit it opens anyway and logs a warning
+ * @param moveWait       how long a read of one complaint waits while a rebalance moves its partition, or the instance
+ *                       that holds it fails over, before a 503 with Retry-After: shorter than a helpdesk's request
+ *                       timeout, so the client hears "retry" instead of nothing
  * @param transactionalId prefix of the transactional ids of the reopen producer: unique per intake instance and
  *                       stable across its restarts (so a restart fences its own unfinished transaction). Unset: derived
  *                       from the host name and the server port, so two intakes never fence each other
@@ -41,6 +44,7 @@ import java.time.temporal.ChronoUnit;
 public record IntakeProperties(
         @NotNull @DurationMin(millis = 1) @DurationUnit(ChronoUnit.MILLIS) @DefaultValue("30s") Duration readyWait,
         @NotNull @DurationMin(millis = 1) @DurationUnit(ChronoUnit.MILLIS) @DefaultValue("60s") Duration catchUpLimit,
+        @NotNull @DurationMin(millis = 100) @DurationUnit(ChronoUnit.MILLIS) @DefaultValue("5s") Duration moveWait,
         @Pattern(regexp = "|[A-Za-z0-9._-]{1,200}",
                 message = "must name the transactional producer of this intake instance "
                         + "(letters, digits, '.', '_', '-'), or be left unset to derive it")

@@ -16,9 +16,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import reactor.util.retry.Retry;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +28,6 @@ import java.util.Optional;
  */
 @Component
 class StreamsComplaintViews implements ComplaintViews {
-
-    private static final Duration STORE_RETRY = Duration.ofMillis(100);
 
     private final StreamsBuilderFactoryBean streams;
     private final ViewReadiness readiness;
@@ -56,14 +52,13 @@ class StreamsComplaintViews implements ComplaintViews {
     @Override
     public Mono<Optional<ComplaintState>> find(String complaintId) {
         return readiness.ready()
-                .then(withinReadyWait(Mono.deferContextual(context -> events(complaintId,
-                        CallerCredential.of(context))).retryWhen(untilTheStoreIsBack())))
+                .then(whileItMoves(Mono.deferContextual(context -> events(complaintId, CallerCredential.of(context)))))
                 .map(events -> ComplaintState.fold(complaintId, events));
     }
 
     /** For another instance: the events of a complaint this one holds; 503 when it does not (any more). */
     Mono<List<byte[]>> heldEntries(String complaintId) {
-        return readiness.ready().then(Mono.fromCallable(() -> {
+        return readiness.ready().then(whileItMoves(Mono.fromCallable(() -> {
             if (owners.elsewhere(complaintId).isPresent()) {
                 throw new ViewUnavailable("This intake instance does not hold complaint " + complaintId
                         + " (any more); ask again who does", null);
@@ -72,28 +67,14 @@ class StreamsComplaintViews implements ComplaintViews {
             List<byte[]> held = stored(complaintId);
             held.addAll(entries);
             return held;
-        }).subscribeOn(Schedulers.boundedElastic()).retryWhen(untilTheStoreIsBack()));
+        }).subscribeOn(Schedulers.boundedElastic())));
     }
 
-    /**
-     * The retries end with {@code ready-wait} in time as well as in attempts: a peer that accepts the call but answers
-     * nothing (it restarted and its own view is not ready) costs its whole timeout per attempt, and as many attempts
-     * as {@code ready-wait} has retry intervals were then minutes, past the work's own bound, so the client got no
-     * answer at all instead of a 503 (scale-out drill run H).
-     */
-    private <T> Mono<T> withinReadyWait(Mono<T> retried) {
-        return retried.timeout(properties.readyWait(), Mono.error(() -> new ViewUnavailable(
-                "The status view did not answer within " + properties.readyWait() + "; retry shortly", null)));
-    }
-
-    /** The store is briefly unavailable during a rebalance, and a peer while it fails over: bounded by ready-wait. */
-    private Retry untilTheStoreIsBack() {
-        long attempts = Math.max(1, properties.readyWait().toMillis() / STORE_RETRY.toMillis());
-        return Retry.fixedDelay(attempts, STORE_RETRY)
-                .filter(InvalidStateStoreException.class::isInstance)
-                .onRetryExhaustedThrow((spec, signal) -> new ViewUnavailable(
-                        "The status view's store is not available: " + signal.failure().getMessage(),
-                        signal.failure()));
+    /** The store is briefly unavailable during a rebalance, and a peer while it fails over: bounded by move-wait. */
+    private <T> Mono<T> whileItMoves(Mono<T> read) {
+        return MovingStoreReads.retried(read, properties.moveWait(), failure -> new ViewUnavailable(
+                "The complaint's part of the status view is moving between instances"
+                        + (failure == null ? "" : " (" + failure.getMessage() + ")") + "; retry shortly", failure));
     }
 
     /**

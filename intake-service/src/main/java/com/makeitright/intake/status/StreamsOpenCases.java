@@ -28,7 +28,6 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import reactor.util.retry.Retry;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ import java.util.TreeSet;
 /**
  * The customer's open cases, judged by {@link ContactRule}. One customer's cases lie on the partitions of their
  * complaint ids, so they are read from every partition of the {@code open-cases} store: this instance's (retried
- * while one restores here, within {@code ready-wait}, then 503), and with several instances each other's
+ * while its stream cannot be read, within {@code move-wait}, then 503), and with several instances each other's
  * ({@link PeerViews#openCases}). Another instance's part is best effort: a POST must not wait on a peer that is down,
  * restarting or slow (the scale-out drill's run J: every POST stalled while the second instance restarted). A peer
  * that does not answer within {@link #PEER_WAIT}, or a partition no answering instance holds, leaves its cases out;
@@ -53,7 +52,6 @@ import java.util.TreeSet;
 @Component
 class StreamsOpenCases implements OpenCases {
 
-    private static final Duration STORE_RETRY = Duration.ofMillis(100);
     /** How long a POST waits for another instance's open cases before it goes on without them. */
     static final Duration PEER_WAIT = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(StreamsOpenCases.class);
@@ -63,7 +61,7 @@ class StreamsOpenCases implements OpenCases {
     private final ContactRule rule;
     private final ViewOwners owners;
     private final PeerViews peers;
-    private final Duration readyWait;
+    private final Duration moveWait;
     private final int partitions;
     private final Counter partial;
 
@@ -75,7 +73,7 @@ class StreamsOpenCases implements OpenCases {
         this.rule = new ContactRule(properties);
         this.owners = owners;
         this.peers = peers;
-        this.readyWait = intake.readyWait();
+        this.moveWait = intake.moveWait();
         this.partitions = platform.topics().partitions();
         this.partial = Counter.builder("makeitright.intake.open-cases.partial")
                 .description("Repeat-contact lookups that went on without some partitions' open cases (another"
@@ -89,14 +87,10 @@ class StreamsOpenCases implements OpenCases {
         if (customerId == null) {
             return Mono.just(Optional.empty());
         }
-        // bounded in time as well as in attempts, as the status view's reads (StreamsComplaintViews)
         return readiness.ready()
-                .then(Mono.deferContextual(context -> everyPart(customerId, CallerCredential.of(context)))
-                        .retryWhen(Retry.fixedDelay(Math.max(1, readyWait.toMillis() / STORE_RETRY.toMillis()),
-                                        STORE_RETRY)
-                                .filter(InvalidStateStoreException.class::isInstance)
-                                .onRetryExhaustedThrow((spec, signal) -> unavailable(signal.failure())))
-                        .timeout(readyWait, Mono.error(() -> unavailable(null))))
+                .then(MovingStoreReads.retried(
+                        Mono.deferContextual(context -> everyPart(customerId, CallerCredential.of(context))),
+                        moveWait, StreamsOpenCases::unavailable))
                 .map(open -> rule.match(incoming, open));
     }
 

@@ -105,9 +105,11 @@ public class ComplaintSubmission {
         // a client's last retry may come minutes later (drill run K: 5 min 15 s, past the overlay's TTL)
         this.mergedInto = new RecentKeys<>(properties.inFlightMaxKeys(), properties.view().closedGrace(),
                 () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
-        // a catch-up after an unknown outcome, the view's readiness wait, a store retry as long, and the publication:
-        // the longest a key stays in flight
-        this.workLimit = properties.readyWait().multipliedBy(3).plus(properties.publishTimeout()).plusSeconds(1);
+        // a catch-up after an unknown outcome, the view's readiness wait (each up to ready-wait), the reads of the
+        // complaint and of the customer's open cases while partitions move (each up to move-wait), and the
+        // publication: the longest a key stays in flight
+        this.workLimit = properties.readyWait().multipliedBy(2).plus(properties.moveWait().multipliedBy(2))
+                .plus(properties.publishTimeout()).plusSeconds(1);
     }
 
     Mono<Submitted> submit(ComplaintBody body, String idempotencyKey) {

@@ -43,7 +43,7 @@ class KafkaEventPublisherTest {
         }
         KafkaProperties kafka = new KafkaProperties();
         kafka.setBootstrapServers(List.of("127.0.0.1:" + deadPort));
-        IntakeProperties properties = new IntakeProperties(Duration.ofSeconds(1), Duration.ofSeconds(1),
+        IntakeProperties properties = new IntakeProperties(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5),
                 "intake-dead-port-test", PUBLISH_TIMEOUT,
                 new IntakeProperties.Unapplied(10, DataSize.ofMegabytes(1), Duration.ofMinutes(1)), 10,
                 new IntakeProperties.View(Duration.ofDays(1), Duration.ofDays(2), 100, Duration.ofMinutes(1)),

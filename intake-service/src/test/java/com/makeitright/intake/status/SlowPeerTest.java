@@ -25,15 +25,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A holder that takes each call's whole timeout to fail (it restarted and its own view is not ready) must not keep a
- * read retrying for as many attempts as {@code ready-wait} has retry intervals: that was minutes, past the request's
- * own bound, and the client got no answer at all (scale-out drill run H). The read ends with a 503 at
- * {@code ready-wait}.
+ * read retrying for as many attempts as the wait has retry intervals: that was minutes, past the request's own bound,
+ * and the client got no answer at all (scale-out drill run H). The read ends with a 503 at {@code move-wait}, not at
+ * the start-up's {@code ready-wait}. And a holder that refuses at once is asked again after growing pauses, not ten
+ * times a second (run M).
  */
 class SlowPeerTest {
 
-    private static final Duration READY_WAIT = Duration.ofSeconds(1);
+    private static final Duration READY_WAIT = Duration.ofSeconds(30);
+    private static final Duration MOVE_WAIT = Duration.ofSeconds(1);
 
-    private final IntakeProperties properties = new IntakeProperties(READY_WAIT, Duration.ofSeconds(5), null,
+    private final IntakeProperties properties = new IntakeProperties(READY_WAIT, Duration.ofSeconds(5), MOVE_WAIT, null,
             Duration.ofSeconds(5), new IntakeProperties.Unapplied(100, DataSize.ofMegabytes(1), Duration.ofMinutes(5)),
             100, new IntakeProperties.View(Duration.ofDays(1), Duration.ofDays(2), 100, Duration.ofMinutes(1)),
             new IntakeProperties.PersonalData(Duration.ofDays(365), Duration.ofHours(1)));
@@ -55,7 +57,7 @@ class SlowPeerTest {
     }
 
     @Test
-    void aPeerThatTakesItsWholeTimeoutToFailEndsTheReadWithA503AtReadyWait() {
+    void aPeerThatTakesItsWholeTimeoutToFailEndsTheReadWithA503AtMoveWait() {
         ViewOwners elsewhere = new ViewOwners(streams, routing) {
             @Override
             Optional<HostInfo> elsewhere(String complaintId) {
@@ -76,10 +78,37 @@ class SlowPeerTest {
                 new UnappliedWrites(10, 1_000_000, Duration.ofMinutes(5), System::nanoTime), properties, elsewhere,
                 slow, platform());
 
-        // attempts alone would allow 10 of 400 ms each, 4 s; the answer must come at the 1 s wait, well before 3 s
+        // attempts alone would allow 10 of 400 ms each and more; the answer must come at the 1 s wait, before 3 s
         assertThatThrownBy(() -> views.find("c-1").block(Duration.ofSeconds(3)))
                 .isInstanceOf(ViewUnavailable.class);
         assertThat(calls.get()).isBetween(1, 4);
+    }
+
+    @Test
+    void aPeerThatRefusesAtOnceIsAskedAgainAfterGrowingPausesUntilMoveWait() {
+        ViewOwners elsewhere = new ViewOwners(streams, routing) {
+            @Override
+            Optional<HostInfo> elsewhere(String complaintId) {
+                return Optional.of(new HostInfo("intake-2", 8080));
+            }
+        };
+        PeerViews refusing = new PeerViews(routing, new SimpleMeterRegistry()) {
+            @Override
+            Mono<List<byte[]>> entries(HostInfo owner, String complaintId, Optional<String> credential) {
+                return Mono.defer(() -> {
+                    calls.incrementAndGet();
+                    return Mono.error(new InvalidStateStoreException(owner + " is restoring"));
+                });
+            }
+        };
+        StreamsComplaintViews views = new StreamsComplaintViews(streams, ready,
+                new UnappliedWrites(10, 1_000_000, Duration.ofMinutes(5), System::nanoTime), properties, elsewhere,
+                refusing, platform());
+
+        assertThatThrownBy(() -> views.find("c-1").block(Duration.ofSeconds(3)))
+                .isInstanceOf(ViewUnavailable.class).hasMessageContaining("retry shortly");
+        // pauses of 100, 200, 400, 800 ms (each ±50 %) fit 3 to 6 calls in the 1 s wait; a fixed 100 ms, 10
+        assertThat(calls.get()).isBetween(2, 6);
     }
 
     private static PlatformProperties platform() {

@@ -64,7 +64,7 @@ class ComplaintSubmissionTest {
             (topic, key) -> Mono.empty(), properties());
 
     private static IntakeProperties properties() {
-        return new IntakeProperties(Duration.ofSeconds(5), Duration.ofSeconds(5), null, Duration.ofSeconds(5),
+        return new IntakeProperties(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5), null, Duration.ofSeconds(5),
                 new IntakeProperties.Unapplied(100, DataSize.ofMegabytes(1), Duration.ofMinutes(5)), 100,
                 new IntakeProperties.View(Duration.ofDays(1), Duration.ofDays(2), 100, Duration.ofMinutes(1)),
                 new IntakeProperties.PersonalData(Duration.ofDays(365), Duration.ofHours(1)));

@@ -112,8 +112,7 @@ class StreamsOpenCases implements OpenCases {
         // a RocksDB read is disk I/O: keep it off the event loop; its failures are retried (match)
         Mono<OpenCasesPart> here = Mono.fromCallable(() -> localPart(customerId)).subscribeOn(Schedulers.boundedElastic());
         Flux<OpenCasesPart> others = Flux.defer(() -> Flux.fromIterable(peersOrNone()))
-                .flatMap(peer -> peers.openCases(peer, customerId, credential)
-                        .timeout(PEER_WAIT)
+                .flatMap(peer -> peers.openCases(peer, customerId, credential, PEER_WAIT)
                         .onErrorResume(e -> {
                             log.debug("Going on without the open cases of intake at {}: {}", peer, e.toString());
                             return Mono.empty();

@@ -59,6 +59,8 @@ final class ComplaintJourney {
     private int conflicts;
     private final List<String> problems = new ArrayList<>();
     private Boolean replayVerified;
+    /** The replay check of a keyed complaint got no verdict yet (503, 429, no answer): tried again on each step. */
+    private boolean replayPending;
     private JsonNode finalView;
     private long closedNanos;
     private final List<String> duplicates = new ArrayList<>();
@@ -147,18 +149,39 @@ final class ComplaintJourney {
         }
         complaintId = reply.text("complaintId");
         lastStage = "POSTED";
-        if (idempotencyKey != null) {
-            IntakeClient.Reply again = intake.postComplaint(complaint.body(), idempotencyKey);
-            replayVerified = again.accepted() && complaintId.equals(again.text("complaintId")) && again.replayed();
-            if (!replayVerified) {
-                problems.add("retry with the same Idempotency-Key answered " + again.status() + " id "
-                        + again.text("complaintId") + " replayed=" + again.replayed() + " (first id " + complaintId + ")");
-            }
-        }
+        replayPending = idempotencyKey != null;
+        verifyReplay(intake);
         return QUICK;
     }
 
+    /**
+     * Posts the complaint again with its Idempotency-Key: the same complaint must come back, replayed. A 503 or 429
+     * (the key's partition moving, the client over its limit) or no answer is no verdict: asked again on the next
+     * step, as a helpdesk retries.
+     */
+    private void verifyReplay(IntakeClient intake) throws InterruptedException {
+        if (!replayPending) {
+            return;
+        }
+        IntakeClient.Reply again;
+        try {
+            again = intake.postComplaint(complaint.body(), idempotencyKey);
+        } catch (IOException noAnswer) {
+            return;
+        }
+        if (again.status() == 503 || again.status() == 429) {
+            return;
+        }
+        replayPending = false;
+        replayVerified = again.accepted() && complaintId.equals(again.text("complaintId")) && again.replayed();
+        if (!replayVerified) {
+            problems.add("retry with the same Idempotency-Key answered " + again.status() + " id "
+                    + again.text("complaintId") + " replayed=" + again.replayed() + " (first id " + complaintId + ")");
+        }
+    }
+
     private long follow(IntakeClient intake, long nowNanos) throws IOException, InterruptedException {
+        verifyReplay(intake);
         IntakeClient.Reply reply = intake.status(complaintId);
         lastAnswer = "GET " + reply.status() + (reply.text("stage") != null ? " " + reply.text("stage") : "");
         if (reply.status() != 200 || reply.body() == null) {
@@ -172,6 +195,9 @@ final class ComplaintJourney {
         }
         lastStage = stage;
         if ("CLOSED".equals(stage)) {
+            if (replayPending) {
+                problems.add("retry with the same Idempotency-Key was never answered but with 503, 429 or nothing");
+            }
             finalView = view;
             closedNanos = nowNanos;
             findDuplicates(view);

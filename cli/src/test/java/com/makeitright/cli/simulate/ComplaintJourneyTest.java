@@ -18,11 +18,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How often a journey reads a complaint that waits inside the system, against a real HTTP server: the wait grows by
- * half from 150 ms up to the poll ceiling and starts again when the stage changes. The ceiling is what bounds the
- * read load of a drill's thousands of open complaints.
+ * A journey against a real HTTP server that plays intake. How often it reads a complaint that waits inside the
+ * system: the wait grows by half from 150 ms up to the poll ceiling and starts again when the stage changes (the
+ * ceiling bounds the read load of a drill's thousands of open complaints). And its check that a retried
+ * Idempotency-Key replays: a 503 is no verdict, asked again.
  */
-class ComplaintJourneyPollingTest {
+class ComplaintJourneyTest {
 
     private HttpServer server;
 
@@ -65,5 +66,46 @@ class ComplaintJourneyPollingTest {
 
         stage.set("TRIAGED");
         assertThat(journey.step(intake, System.nanoTime())).as("the stage changed").isEqualTo(150);
+    }
+
+    @Test
+    void aReplayAnswered503IsAskedAgainAndThenVerifiedNotCountedAsABrokenContract() throws IOException,
+            InterruptedException {
+        java.util.concurrent.atomic.AtomicInteger posts = new java.util.concurrent.atomic.AtomicInteger();
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", Ports.freePort()), 0);
+        server.createContext("/api/complaints", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            int status = 200;
+            if ("POST".equals(exchange.getRequestMethod())) {
+                int post = posts.incrementAndGet();
+                status = post == 2 ? 503 : 202; // the first replay meets a moving partition
+                if (post > 1) {
+                    exchange.getResponseHeaders().set("Idempotent-Replayed", "true");
+                }
+            }
+            byte[] body = (status == 503 ? "{\"status\":503}" : status == 202 ? "{\"complaintId\":\"c-1\"}"
+                    : "{\"complaintId\":\"c-1\",\"stage\":\"RECEIVED\",\"round\":1}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        IntakeClient intake = new IntakeClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+                role -> null);
+        GeneratedComplaint complaint = new ComplaintGenerator(11, 0, 1).generate(1).get(0);
+        assertThat(complaint.retried()).isTrue();
+        ComplaintJourney journey = new ComplaintJourney(complaint, new CustomerBehaviour(new Random(1), 0), "run",
+                TimeUnit.MINUTES.toNanos(5), System.nanoTime());
+
+        journey.step(intake, System.nanoTime());
+        assertThat(journey.complaintId()).isEqualTo("c-1");
+        assertThat(journey.replayVerified()).as("a 503 is no verdict").isNull();
+        journey.step(intake, System.nanoTime());
+
+        assertThat(posts.get()).isEqualTo(3);
+        assertThat(journey.replayVerified()).isTrue();
+        assertThat(journey.problems()).isEmpty();
     }
 }

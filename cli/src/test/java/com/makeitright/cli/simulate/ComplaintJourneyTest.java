@@ -1,6 +1,7 @@
 package com.makeitright.cli.simulate;
 
 import com.makeitright.cli.stack.Ports;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ComplaintJourneyTest {
 
+    private static final String ACCEPTED = "{\"complaintId\":\"c-1\"}";
+
     private HttpServer server;
 
     @AfterEach
@@ -42,16 +45,9 @@ class ComplaintJourneyTest {
         server.createContext("/api/complaints", exchange -> {
             exchange.getRequestBody().readAllBytes();
             boolean post = "POST".equals(exchange.getRequestMethod());
-            byte[] body = (post ? "{\"complaintId\":\"c-1\"}" : "{\"complaintId\":\"c-1\",\"stage\":\"" + stage.get()
-                    + "\",\"round\":1}").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(post ? 202 : 200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
+            answer(exchange, post ? 202 : 200, post ? ACCEPTED : viewAt(stage.get()));
         });
-        server.start();
-        IntakeClient intake = new IntakeClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-                role -> null);
+        IntakeClient intake = started();
         GeneratedComplaint complaint = new ComplaintGenerator(11, 0, 0).generate(1).get(0);
         ComplaintJourney journey = new ComplaintJourney(complaint, new CustomerBehaviour(new Random(1), 0), "run",
                 TimeUnit.MINUTES.toNanos(5), System.nanoTime(), null, 0, 2_000);
@@ -83,17 +79,10 @@ class ComplaintJourneyTest {
                     exchange.getResponseHeaders().set("Idempotent-Replayed", "true");
                 }
             }
-            byte[] body = (status == 503 ? "{\"status\":503}" : status == 202 ? "{\"complaintId\":\"c-1\"}"
-                    : "{\"complaintId\":\"c-1\",\"stage\":\"RECEIVED\",\"round\":1}")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
+            answer(exchange, status, status == 503 ? "{\"status\":503}" : status == 202 ? ACCEPTED
+                    : viewAt("RECEIVED"));
         });
-        server.start();
-        IntakeClient intake = new IntakeClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-                role -> null);
+        IntakeClient intake = started();
         GeneratedComplaint complaint = new ComplaintGenerator(11, 0, 1).generate(1).get(0);
         assertThat(complaint.retried()).isTrue();
         ComplaintJourney journey = new ComplaintJourney(complaint, new CustomerBehaviour(new Random(1), 0), "run",
@@ -107,5 +96,22 @@ class ComplaintJourneyTest {
         assertThat(posts.get()).isEqualTo(3);
         assertThat(journey.replayVerified()).isTrue();
         assertThat(journey.problems()).isEmpty();
+    }
+
+    private IntakeClient started() {
+        server.start();
+        return new IntakeClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), role -> null);
+    }
+
+    private static String viewAt(String stage) {
+        return "{\"complaintId\":\"c-1\",\"stage\":\"" + stage + "\",\"round\":1}";
+    }
+
+    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
     }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,25 +59,8 @@ class SlowPeerTest {
 
     @Test
     void aPeerThatTakesItsWholeTimeoutToFailEndsTheReadWithA503AtMoveWait() {
-        ViewOwners elsewhere = new ViewOwners(streams, routing) {
-            @Override
-            Optional<HostInfo> elsewhere(String complaintId) {
-                return Optional.of(new HostInfo("intake-2", 8080));
-            }
-        };
-        PeerViews slow = new PeerViews(routing, new SimpleMeterRegistry()) {
-            @Override
-            Mono<List<byte[]>> entries(HostInfo owner, String complaintId, Optional<String> credential) {
-                return Mono.defer(() -> {
-                    calls.incrementAndGet();
-                    return Mono.<List<byte[]>>error(new InvalidStateStoreException(owner + " did not answer"))
-                            .delaySubscription(routing.timeout());
-                });
-            }
-        };
-        StreamsComplaintViews views = new StreamsComplaintViews(streams, ready,
-                new UnappliedWrites(10, 1_000_000, Duration.ofMinutes(5), System::nanoTime), properties, elsewhere,
-                slow, platform());
+        StreamsComplaintViews views = viewsAskingAPeerThat(owner -> Mono.<List<byte[]>>error(
+                new InvalidStateStoreException(owner + " did not answer")).delaySubscription(routing.timeout()));
 
         // attempts alone would allow 10 of 400 ms each and more; the answer must come at the 1 s wait, before 3 s
         assertThatThrownBy(() -> views.find("c-1").block(Duration.ofSeconds(3)))
@@ -86,29 +70,35 @@ class SlowPeerTest {
 
     @Test
     void aPeerThatRefusesAtOnceIsAskedAgainAfterGrowingPausesUntilMoveWait() {
+        StreamsComplaintViews views = viewsAskingAPeerThat(owner -> Mono.error(
+                new InvalidStateStoreException(owner + " is restoring")));
+
+        assertThatThrownBy(() -> views.find("c-1").block(Duration.ofSeconds(3)))
+                .isInstanceOf(ViewUnavailable.class).hasMessageContaining("retry shortly");
+        // pauses of 100, 200, 400, 800 ms (each ±50 %) fit 3 to 6 calls in the 1 s wait; a fixed 100 ms, 10
+        assertThat(calls.get()).isBetween(2, 6);
+    }
+
+    /** A view whose every complaint another instance holds, which answers each call (counted) as {@code answer}. */
+    private StreamsComplaintViews viewsAskingAPeerThat(Function<HostInfo, Mono<List<byte[]>>> answer) {
         ViewOwners elsewhere = new ViewOwners(streams, routing) {
             @Override
             Optional<HostInfo> elsewhere(String complaintId) {
                 return Optional.of(new HostInfo("intake-2", 8080));
             }
         };
-        PeerViews refusing = new PeerViews(routing, new SimpleMeterRegistry()) {
+        PeerViews peer = new PeerViews(routing, new SimpleMeterRegistry()) {
             @Override
             Mono<List<byte[]>> entries(HostInfo owner, String complaintId, Optional<String> credential) {
                 return Mono.defer(() -> {
                     calls.incrementAndGet();
-                    return Mono.error(new InvalidStateStoreException(owner + " is restoring"));
+                    return answer.apply(owner);
                 });
             }
         };
-        StreamsComplaintViews views = new StreamsComplaintViews(streams, ready,
+        return new StreamsComplaintViews(streams, ready,
                 new UnappliedWrites(10, 1_000_000, Duration.ofMinutes(5), System::nanoTime), properties, elsewhere,
-                refusing, platform());
-
-        assertThatThrownBy(() -> views.find("c-1").block(Duration.ofSeconds(3)))
-                .isInstanceOf(ViewUnavailable.class).hasMessageContaining("retry shortly");
-        // pauses of 100, 200, 400, 800 ms (each ±50 %) fit 3 to 6 calls in the 1 s wait; a fixed 100 ms, 10
-        assertThat(calls.get()).isBetween(2, 6);
+                peer, platform());
     }
 
     private static PlatformProperties platform() {

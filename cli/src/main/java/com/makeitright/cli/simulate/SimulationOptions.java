@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param invalidShare share of bodies that are invalid on purpose
  * @param retryShare   share of valid complaints posted twice with one Idempotency-Key
  * @param unhappyShare share of first-round follow-ups that are unhappy (the case reopens)
- * @param workers      threads that poll and act
+ * @param workers      threads that read and act on posted complaints, and as many again that post
  * @param mailApi      the local mail server's REST API: customers answer by the links in their mails
  *                     ({@code --via-mail}); null: by the API
  * @param mailWait     how long one answer waits for its mail before it goes by the API instead

@@ -18,7 +18,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Intake's own settings ({@code makeitright.intake.*}), validated at start-up. Environment (application.yml):
- * {@code INTAKE_READY_WAIT}, {@code INTAKE_CATCH_UP_LIMIT}, {@code INTAKE_MOVE_WAIT}, {@code INTAKE_TRANSACTIONAL_ID},
+ * {@code INTAKE_READY_WAIT}, {@code INTAKE_CATCH_UP_LIMIT}, {@code INTAKE_MOVE_WAIT},
+ * {@code INTAKE_ANSWER_WAIT}, {@code INTAKE_TRANSACTIONAL_ID},
  * {@code INTAKE_PUBLISH_TIMEOUT}, {@code INTAKE_UNAPPLIED_*}, {@code INTAKE_IN_FLIGHT_MAX_KEYS},
  * {@code INTAKE_VIEW_*}.
  *
@@ -28,6 +29,11 @@ import java.time.temporal.ChronoUnit;
  * @param moveWait       how long a read of one complaint waits while a rebalance moves its partition, or the instance
  *                       that holds it fails over, before a 503 with Retry-After: shorter than a helpdesk's request
  *                       timeout, so the client hears "retry" instead of nothing
+ * @param answerWait     how long a POST with an Idempotency-Key (or a helpdesk webhook) waits for its answer before a
+ *                       503 with Retry-After while its work goes on: the retry with the same key joins that work and
+ *                       gets its answer. Shorter than a helpdesk's request timeout (15-30 s), so a client busy with a
+ *                       slow intake hears "retry" instead of nothing. A POST without a key waits for its work to end,
+ *                       as only its answer can say whether a complaint was made
  * @param transactionalId prefix of the transactional ids of the reopen producer: unique per intake instance and
  *                       stable across its restarts (so a restart fences its own unfinished transaction). Unset: derived
  *                       from the host name and the server port, so two intakes never fence each other
@@ -45,6 +51,7 @@ public record IntakeProperties(
         @NotNull @DurationMin(millis = 1) @DurationUnit(ChronoUnit.MILLIS) @DefaultValue("30s") Duration readyWait,
         @NotNull @DurationMin(millis = 1) @DurationUnit(ChronoUnit.MILLIS) @DefaultValue("60s") Duration catchUpLimit,
         @NotNull @DurationMin(millis = 100) @DurationUnit(ChronoUnit.MILLIS) @DefaultValue("5s") Duration moveWait,
+        @NotNull @DurationMin(millis = 100) @DurationUnit(ChronoUnit.MILLIS) @DefaultValue("10s") Duration answerWait,
         @Pattern(regexp = "|[A-Za-z0-9._-]{1,200}",
                 message = "must name the transactional producer of this intake instance "
                         + "(letters, digits, '.', '_', '-'), or be left unset to derive it")

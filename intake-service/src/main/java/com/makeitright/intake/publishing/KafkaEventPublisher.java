@@ -18,6 +18,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -27,6 +28,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@link EventPublisher} on two spring-kafka {@link KafkaTemplate}s: an idempotent, non-transactional one
@@ -129,7 +132,14 @@ class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
         }
         return Mono.defer(() -> {
                     long sent = System.nanoTime();
-                    return Mono.defer(() -> Mono.fromFuture(single.send(topic.name(), complaintId, value), true))
+                    // the timeout below may cut the wait off while the send goes on: its failure carries the send
+                    AtomicReference<CompletableFuture<?>> attempt = new AtomicReference<>();
+                    return Mono.defer(() -> {
+                                CompletableFuture<SendResult<String, Object>> send = single.send(topic.name(),
+                                        complaintId, value);
+                                attempt.set(send);
+                                return Mono.fromFuture(send, true);
+                            })
                             .subscribeOn(sending)
                             .map(result -> result.getRecordMetadata().hasOffset()
                                     ? new Written(result.getRecordMetadata().partition(),
@@ -140,7 +150,8 @@ class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
                                 outage.reached();
                                 metrics.published(event);
                             })
-                            .onErrorMap(e -> failed(event.getClass().getSimpleName() + " on " + topic, e, sent));
+                            .onErrorMap(e -> failed(event.getClass().getSimpleName() + " on " + topic, e, sent,
+                                    attempt.get()));
                 })
                 // the acknowledgement arrives on the producer's network thread: leave it at once
                 .publishOn(Schedulers.parallel());
@@ -169,7 +180,8 @@ class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
                             // Whatever failed (a send, the commit, the abort): the transaction did not commit, the
                             // template has aborted it, and a failed producer is discarded by the factory, so the next
                             // reopen gets a fresh one.
-                            .onErrorMap(e -> failed("the transaction of " + events.size() + " events", e, sent));
+                            .onErrorMap(e -> failed("the transaction of " + events.size() + " events", e, sent,
+                                    null));
                 })
                 .publishOn(Schedulers.parallel());
     }
@@ -184,14 +196,16 @@ class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
         }
     }
 
-    private PublishFailed failed(String what, Throwable e, long sentNanos) {
+    /** {@code attempt}: the send that failed or was cut off, null when none started. */
+    private PublishFailed failed(String what, Throwable e, long sentNanos, CompletableFuture<?> attempt) {
         if (e instanceof PublishFailed already) {
             return already;
         }
         boolean unreachable = e instanceof java.util.concurrent.TimeoutException || causedBy(e, TimeoutException.class);
         // Unreachable: retry after a time that grows with the outage (see BrokerOutage); refused: at once, nearly.
         return new PublishFailed("The broker did not acknowledge " + what + (unreachable ? " within " + timeout : "")
-                + ": " + e.getMessage(), e, unreachable ? outage.unreachable(sentNanos) : BrokerOutage.MIN_RETRY_AFTER);
+                + ": " + e.getMessage(), e, unreachable ? outage.unreachable(sentNanos) : BrokerOutage.MIN_RETRY_AFTER,
+                attempt == null ? CompletableFuture.completedFuture(null) : attempt);
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -32,6 +32,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * Takes in a complaint: validates it, publishes {@code ComplaintReceived} and answers once the broker has it
@@ -43,7 +44,8 @@ import java.util.concurrent.TimeoutException;
  * <p>The work of a request runs to its end whether or not the client stays: a client that disconnects while
  * intake publishes neither cancels the publication halfway nor leaves its key in flight; its retry gets the
  * answer the work came to. In-flight keys are bounded in number ({@code in-flight-max-keys}) and in time (every
- * wait in the work is bounded).
+ * wait in the work is bounded). A keyed request is answered within {@code answer-wait}: past it a 503 says "retry",
+ * shorter than a helpdesk's own timeout, while the work goes on for the retry to join.
  */
 @Service
 public class ComplaintSubmission {
@@ -77,6 +79,8 @@ public class ComplaintSubmission {
     private final Sealing keys;
     private final int maxInFlight;
     private final Duration workLimit;
+    private final Duration answerWait;
+    private final Duration publishTimeout;
     private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
     private final ViewCatchUp catchUp;
     private final InDoubtKeys inDoubt;
@@ -105,11 +109,13 @@ public class ComplaintSubmission {
         // a client's last retry may come minutes later (drill run K: 5 min 15 s, past the overlay's TTL)
         this.mergedInto = new RecentKeys<>(properties.inFlightMaxKeys(), properties.view().closedGrace(),
                 () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
-        // a catch-up after an unknown outcome, the view's readiness wait (each up to ready-wait), the reads of the
-        // complaint and of the customer's open cases while partitions move (each up to move-wait), and the
-        // publication: the longest a key stays in flight
+        // the end of a send in doubt and the publication (each up to publish-timeout), a catch-up after an unknown
+        // outcome and the view's readiness wait (each up to ready-wait), the reads of the complaint and of the
+        // customer's open cases while partitions move (each up to move-wait): the longest a key stays in flight
         this.workLimit = properties.readyWait().multipliedBy(2).plus(properties.moveWait().multipliedBy(2))
-                .plus(properties.publishTimeout()).plusSeconds(1);
+                .plus(properties.publishTimeout().multipliedBy(2)).plusSeconds(1);
+        this.answerWait = properties.answerWait();
+        this.publishTimeout = properties.publishTimeout();
     }
 
     Mono<Submitted> submit(ComplaintBody body, String idempotencyKey) {
@@ -159,14 +165,15 @@ public class ComplaintSubmission {
             if (!running.fingerprint().equals(fingerprint)) {
                 return Mono.error(new IdempotencyKeyReused(key, complaintId));
             }
-            return Mono.fromFuture(running.result(), true).map(first -> new Submitted(first.complaintId(), true));
+            return answer(running.result()).map(first -> new Submitted(first.complaintId(), true));
         }
         // the last attempt's event may be on the broker without the view showing it yet (its send's outcome is
         // unknown, or another instance holds it and no longer shows here): wait until the view would show it
         InDoubtKeys.Doubt doubt = inDoubt.get(key);
         String eventId = received.getEventId();
         Mono<Void> settled = doubt != null
-                ? catchUp.caughtUpWith(doubt.topic(), doubt.recordKey()).doOnSuccess(caughtUp -> inDoubt.resolved(key))
+                ? ended(doubt.attempt()).then(catchUp.caughtUpWith(doubt.topic(), doubt.recordKey()))
+                        .doOnSuccess(caughtUp -> inDoubt.resolved(key))
                 : unapplied.unconfirmed(eventId)
                         .map(remote -> catchUp.caughtUpWith(remote.topic(), remote.complaintId())
                                 .doOnSuccess(caughtUp -> unapplied.confirmed(eventId)))
@@ -185,7 +192,18 @@ public class ComplaintSubmission {
                 mine.result().completeExceptionally(error);
             }
         });
-        return Mono.fromFuture(result, true);
+        return answer(result);
+    }
+
+    /**
+     * The work's answer, or after {@code answer-wait} a 503 while the work goes on: a retry with the same key joins the
+     * work still in flight (or finds what it did), so a client whose own timeout is shorter than the work's bound
+     * hears "retry" instead of nothing. Run P of the drill: 464 complaints never accepted, every POST of theirs cut
+     * off by the simulated helpdesk's 15 s while intake caught up after a restart.
+     */
+    private Mono<Submitted> answer(CompletableFuture<Submitted> work) {
+        return Mono.fromFuture(work, true).timeout(answerWait, Mono.error(() -> new PublishFailed(
+                "Not answered within " + answerWait + ": the complaint is still being taken in", null)));
     }
 
     /**
@@ -282,19 +300,30 @@ public class ComplaintSubmission {
                                                           String idempotencyKey) {
         return Mono.defer(() -> {
             UnappliedWrites.Reservation reservation = unapplied.reserve(List.of(new RecordedEvent(topic, event)));
-            Runnable unknown = () -> {
+            Consumer<CompletableFuture<?>> unknown = attempt -> {
                 reservation.cancel();
                 if (idempotencyKey != null) {
-                    inDoubt.add(idempotencyKey, topic, complaintId);
+                    inDoubt.add(idempotencyKey, topic, complaintId, attempt);
                 }
             };
             // the overlay's entry and the record share one encoding
             return publisher.publishAt(topic, complaintId, event, reservation.avro(0))
                     .doOnSuccess(written -> reservation.published(written.partition(), written.offset()))
-                    .doOnError(error -> unknown.run())
-                    .doOnCancel(unknown)
+                    .doOnError(error -> unknown.accept(error instanceof PublishFailed failed ? failed.attempt()
+                            : CompletableFuture.completedFuture(null)))
+                    .doOnCancel(() -> unknown.accept(CompletableFuture.completedFuture(null)))
                     .then();
         });
+    }
+
+    /**
+     * Once the send in doubt ended, however it ended; a 503 while it has not within {@code publish-timeout} (the
+     * producer's own bound on a send), and the key stays in doubt.
+     */
+    private Mono<Void> ended(CompletableFuture<?> attempt) {
+        return Mono.fromFuture(attempt, true).then().onErrorResume(failed -> Mono.empty())
+                .timeout(publishTimeout, Mono.error(() -> new PublishFailed("The last attempt with this"
+                        + " Idempotency-Key has not ended within " + publishTimeout, null)));
     }
 
     /** Keys whose last publication's outcome is unknown (for tests and metrics). */

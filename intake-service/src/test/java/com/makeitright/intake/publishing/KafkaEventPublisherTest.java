@@ -43,7 +43,7 @@ class KafkaEventPublisherTest {
         }
         KafkaProperties kafka = new KafkaProperties();
         kafka.setBootstrapServers(List.of("127.0.0.1:" + deadPort));
-        IntakeProperties properties = new IntakeProperties(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5),
+        IntakeProperties properties = new IntakeProperties(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10),
                 "intake-dead-port-test", PUBLISH_TIMEOUT,
                 new IntakeProperties.Unapplied(10, DataSize.ofMegabytes(1), Duration.ofMinutes(1)), 10,
                 new IntakeProperties.View(Duration.ofDays(1), Duration.ofDays(2), 100, Duration.ofMinutes(1)),
@@ -67,6 +67,9 @@ class KafkaEventPublisherTest {
                     assertThat(error).isInstanceOf(PublishFailed.class).hasMessageContaining("did not acknowledge");
                     assertThat(((PublishFailed) error).retryAfter())
                             .isBetween(BrokerOutage.MIN_RETRY_AFTER, BrokerOutage.MAX_RETRY_AFTER);
+                    // the send ends too, if it started (the producer's delivery timeout bounds it): a retry waits
+                    assertThat(((PublishFailed) error).attempt().handle((result, failure) -> "ended"))
+                            .succeedsWithin(PATIENCE).isEqualTo("ended");
                 })
                 .verify(PATIENCE);
     }

@@ -36,7 +36,7 @@ class SlowPeerTest {
     private static final Duration READY_WAIT = Duration.ofSeconds(30);
     private static final Duration MOVE_WAIT = Duration.ofSeconds(1);
 
-    private final IntakeProperties properties = new IntakeProperties(READY_WAIT, Duration.ofSeconds(5), MOVE_WAIT, null,
+    private final IntakeProperties properties = new IntakeProperties(READY_WAIT, Duration.ofSeconds(5), MOVE_WAIT, Duration.ofSeconds(10), null,
             Duration.ofSeconds(5), new IntakeProperties.Unapplied(100, DataSize.ofMegabytes(1), Duration.ofMinutes(5)),
             100, new IntakeProperties.View(Duration.ofDays(1), Duration.ofDays(2), 100, Duration.ofMinutes(1)),
             new IntakeProperties.PersonalData(Duration.ofDays(365), Duration.ofHours(1)));

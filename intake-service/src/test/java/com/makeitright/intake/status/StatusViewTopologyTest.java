@@ -59,7 +59,7 @@ class StatusViewTopologyTest {
         StreamsBuilder builder = new StreamsBuilder();
         IntakeProperties.View bounds = new IntakeProperties.View(GRACE, Duration.ofDays(365), MAX_EVENTS,
                 Duration.ofMinutes(1));
-        IntakeProperties properties = new IntakeProperties(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(5), null,
+        IntakeProperties properties = new IntakeProperties(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(10), null,
                 Duration.ofSeconds(5), new IntakeProperties.Unapplied(100, DataSize.ofMegabytes(1), Duration.ofMinutes(5)), 100, bounds,
                 new IntakeProperties.PersonalData(Duration.ofDays(365), Duration.ofHours(1)));
         StatusViewTopology view = new StatusViewTopology();

@@ -4,6 +4,7 @@ import com.makeitright.contract.Topic;
 import com.makeitright.contract.Topics;
 import com.makeitright.intake.IntakeProperties;
 import com.makeitright.intake.publishing.EventPublisher;
+import com.makeitright.intake.publishing.PublishFailed;
 import com.makeitright.intake.status.UnappliedWrites;
 import com.makeitright.intake.testing.InMemoryViews;
 import com.makeitright.intake.testing.InMemorySealing;
@@ -24,11 +25,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A client that disconnects while intake publishes its complaint: the publication runs to its end, the key is not
  * left in flight, and a retry (during or after) gets the same complaint without a second publication, also while
- * the view has not folded it yet.
+ * the view has not folded it yet. A keyed request whose work outlasts {@code answer-wait} is answered 503 while the
+ * work goes on, and its retry gets the work's answer.
  */
 class ComplaintSubmissionTest {
 
@@ -58,13 +61,10 @@ class ComplaintSubmissionTest {
 
     private final UnappliedWrites unapplied = new UnappliedWrites(100, 1_000_000, Duration.ofMinutes(5), System::nanoTime);
     private final GatedPublisher publisher = new GatedPublisher();
-    private final ComplaintSubmission submission = new ComplaintSubmission(
-            Validation.buildDefaultValidatorFactory().getValidator(), Clock.systemUTC(), publisher,
-            new InMemoryViews(unapplied), incoming -> Mono.just(Optional.empty()), unapplied, new InMemorySealing(),
-            (topic, key) -> Mono.empty(), properties());
+    private final ComplaintSubmission submission = answeringWithin(Duration.ofSeconds(10));
 
-    private static IntakeProperties properties() {
-        return new IntakeProperties(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5), null, Duration.ofSeconds(5),
+    private static IntakeProperties properties(Duration answerWait) {
+        return new IntakeProperties(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5), answerWait, null, Duration.ofSeconds(5),
                 new IntakeProperties.Unapplied(100, DataSize.ofMegabytes(1), Duration.ofMinutes(5)), 100,
                 new IntakeProperties.View(Duration.ofDays(1), Duration.ofDays(2), 100, Duration.ofMinutes(1)),
                 new IntakeProperties.PersonalData(Duration.ofDays(365), Duration.ofHours(1)));
@@ -108,5 +108,47 @@ class ComplaintSubmissionTest {
                 false))).block(PATIENCE)).extracting(ComplaintSubmission.Submitted::complaintId)
                 .isEqualTo("IdempotencyKeyReused");
         assertThat(publisher.published).hasSize(1);
+    }
+
+    @Test
+    void aKeyedRequestStillBeingTakenInIsAnswered503AndItsRetryGetsTheComplaint() {
+        ComplaintSubmission impatient = impatient();
+        ComplaintBody body = body(ComplaintRequest.aComplaint());
+        String key = "slow-" + java.util.UUID.randomUUID();
+
+        // the broker has not acknowledged: the answer comes from the answer wait, not from the work
+        assertThatThrownBy(() -> impatient.submit(body, key).block(PATIENCE))
+                .isInstanceOf(PublishFailed.class).hasMessageContaining("still being taken in");
+        assertThat(publisher.acknowledge).isNotDone();
+        Mono<ComplaintSubmission.Submitted> retry = impatient.submit(body, key);
+        publisher.acknowledge.complete(null);
+
+        assertThat(retry.block(PATIENCE))
+                .isEqualTo(new ComplaintSubmission.Submitted(IdempotencyKeys.complaintId(key), true));
+        assertThat(publisher.published).hasSize(1);
+    }
+
+    @Test
+    void aRequestWithoutAKeyWaitsForItsWorkPastTheAnswerWait() {
+        ComplaintSubmission impatient = impatient();
+        // acknowledged well after the 100 ms answer wait: without a key only the work's own answer says what happened
+        CompletableFuture.delayedExecutor(500, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .execute(() -> publisher.acknowledge.complete(null));
+
+        ComplaintSubmission.Submitted submitted = impatient.submit(body(ComplaintRequest.aComplaint()), null)
+                .block(PATIENCE);
+
+        assertThat(submitted.replayed()).isFalse();
+        assertThat(publisher.published).hasSize(1);
+    }
+
+    private ComplaintSubmission impatient() {
+        return answeringWithin(Duration.ofMillis(100));
+    }
+
+    private ComplaintSubmission answeringWithin(Duration answerWait) {
+        return new ComplaintSubmission(Validation.buildDefaultValidatorFactory().getValidator(), Clock.systemUTC(),
+                publisher, new InMemoryViews(unapplied), incoming -> Mono.just(Optional.empty()), unapplied,
+                new InMemorySealing(), (topic, key) -> Mono.empty(), properties(answerWait));
     }
 }

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A send whose outcome is unknown (the broker's acknowledgement timed out): the broker may or may not have the event.
  * The retry with the same Idempotency-Key waits until the view caught up with the event's partition and then decides:
  * the event is there, so it answers the same complaint and publishes nothing; or it is not, so it publishes. Until
- * the view caught up the retry answers 503 and publishes nothing. (The wait itself, on a real broker:
+ * the view caught up (and until a send the request's timeout cut off has ended) the retry answers 503 or waits, and
+ * publishes nothing. (The wait itself, on a real broker:
  * {@code IntakeWritesIT}; the whole story under a broker kill: the scale-out drill.)
  */
 class InDoubtRetryTest {
@@ -48,10 +50,22 @@ class InDoubtRetryTest {
         final List<SpecificRecord> appended = new CopyOnWriteArrayList<>();
         volatile boolean appends = true;
         volatile boolean acknowledges = true;
+        /** Set: the next send is cut off by the request's timeout and appended once the test completes this. */
+        volatile CompletableFuture<Void> cutOff;
 
         @Override
         public <T extends SpecificRecord> Mono<Void> publish(Topic<T> topic, String complaintId, T event) {
             return Mono.defer(() -> {
+                CompletableFuture<Void> late = cutOff;
+                if (late != null) {
+                    cutOff = null;
+                    CompletableFuture<Void> attempt = late.thenRun(() -> {
+                        appended.add(event);
+                        viewFolds.add(() -> views.record(topic, complaintId, event));
+                    });
+                    return Mono.error(new PublishFailed("The broker did not acknowledge ComplaintReceived within PT5S",
+                            null, Duration.ofSeconds(1), attempt));
+                }
                 if (appends) {
                     appended.add(event);
                     viewFolds.add(() -> views.record(topic, complaintId, event));
@@ -90,7 +104,7 @@ class InDoubtRetryTest {
     private final ComplaintBody body = body(ComplaintRequest.aComplaint());
 
     static IntakeProperties properties() {
-        return new IntakeProperties(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5), null, Duration.ofSeconds(5),
+        return new IntakeProperties(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(10), null, Duration.ofSeconds(5),
                 new IntakeProperties.Unapplied(100, DataSize.ofMegabytes(1), Duration.ofMinutes(5)), 100,
                 new IntakeProperties.View(Duration.ofDays(1), Duration.ofDays(2), 100, Duration.ofMinutes(1)),
                 new IntakeProperties.PersonalData(Duration.ofDays(365), Duration.ofHours(1)));
@@ -148,6 +162,28 @@ class InDoubtRetryTest {
         viewCatchesUp = true;
         assertThat(submission.submit(body, key).block(PATIENCE).replayed()).isTrue();
         assertThat(broker.appended).hasSize(1);
+    }
+
+    /**
+     * Drill run N: the request's timeout cut off the wait for a send that then went on (a broker restarting), and its
+     * event became visible after the retry had looked. The retry waits for that send to end before it looks.
+     */
+    @Test
+    void aRetryWaitsForTheSendItsAttemptCutOffAndFindsItsEvent() {
+        String key = "cut-off-" + java.util.UUID.randomUUID();
+        CompletableFuture<Void> acknowledgedLate = new CompletableFuture<>();
+        broker.cutOff = acknowledgedLate;
+        assertThatThrownBy(() -> submission.submit(body, key).block(PATIENCE)).isInstanceOf(PublishFailed.class);
+
+        CompletableFuture<ComplaintSubmission.Submitted> retry = submission.submit(body, key).toFuture();
+        assertThat(retry).as("decided before the first send ended").isNotDone();
+        assertThat(broker.appended).isEmpty();
+        acknowledgedLate.complete(null);
+
+        assertThat(retry).succeedsWithin(PATIENCE)
+                .isEqualTo(new ComplaintSubmission.Submitted(IdempotencyKeys.complaintId(key), true));
+        assertThat(broker.appended).hasSize(1);
+        assertThat(submission.inDoubt()).isZero();
     }
 
     @Test

@@ -45,7 +45,7 @@ class RepeatContactSubmissionTest {
             ? Optional.of(new OpenCaseMatch(CASE, ContactMatch.SAME_ORDER)) : Optional.empty());
     private final ComplaintSubmission submission = new ComplaintSubmission(
             Validation.buildDefaultValidatorFactory().getValidator(), Clock.systemUTC(), publisher, views, openCases,
-            unapplied, new InMemorySealing(), (topic, key) -> Mono.empty(), new IntakeProperties(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5), null, Duration.ofSeconds(5),
+            unapplied, new InMemorySealing(), (topic, key) -> Mono.empty(), new IntakeProperties(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(10), null, Duration.ofSeconds(5),
             new IntakeProperties.Unapplied(100, DataSize.ofMegabytes(1), Duration.ofMinutes(5)), 100,
             new IntakeProperties.View(Duration.ofDays(1), Duration.ofDays(2), 100, Duration.ofMinutes(1)),
             new IntakeProperties.PersonalData(Duration.ofDays(365), Duration.ofHours(1))));

@@ -1,5 +1,6 @@
 package com.makeitright.intake.actions;
 
+import com.makeitright.contract.Topic;
 import com.makeitright.contract.Topics;
 import com.makeitright.events.AcknowledgementApproved;
 import com.makeitright.events.ComplaintReceived;
@@ -8,6 +9,7 @@ import com.makeitright.events.RemedyApprovalDecided;
 import com.makeitright.events.RemedyFulfilled;
 import com.makeitright.events.RemedyResponded;
 import com.makeitright.events.ResponseDecision;
+import com.makeitright.intake.IntakeProperties;
 import com.makeitright.intake.common.Actor;
 import com.makeitright.intake.common.Checks;
 import com.makeitright.intake.common.TransitionRefused;
@@ -16,8 +18,10 @@ import com.makeitright.intake.publishing.EventPublisher;
 import com.makeitright.intake.publishing.EventPublisher.Outgoing;
 import com.makeitright.intake.status.ComplaintState;
 import com.makeitright.intake.status.ComplaintViews;
+import com.makeitright.intake.status.InDoubtWrites;
 import com.makeitright.intake.status.RecordedEvent;
 import com.makeitright.intake.status.UnappliedWrites;
+import com.makeitright.intake.status.ViewCatchUp;
 import jakarta.validation.Validator;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -34,7 +38,8 @@ import java.util.function.Function;
  * The state-changing requests: validate the body, check the transition against the complaint as the view
  * folds it (with this instance's own writes the view has not folded yet, {@link UnappliedWrites}), publish the
  * event, answer once the broker acknowledged it. One request per complaint at a time ({@link OnePerComplaint}):
- * the next one is checked against the events of the previous one, from the overlay until the view has them.
+ * the next one is checked against the events of the previous one, from the overlay until the view has them; after a
+ * write whose outcome is unknown, once it ended and the view caught up with it ({@link InDoubtWrites}).
  */
 @Service
 class ComplaintActions {
@@ -52,12 +57,14 @@ class ComplaintActions {
     private final ComplaintViews views;
     private final UnappliedWrites unapplied;
     private final OnePerComplaint queue = new OnePerComplaint();
+    /** Complaints whose last action's write may still land: the next action on one waits for it first. */
+    private final InDoubtWrites inDoubt;
 
     /** How far a fulfillment's actual cost may exceed the agreed cost without a supervisor, as a fraction. */
     private final BigDecimal costTolerance;
 
     ComplaintActions(Validator validator, Clock clock, EventPublisher publisher, ComplaintViews views,
-                     UnappliedWrites unapplied,
+                     UnappliedWrites unapplied, ViewCatchUp catchUp, IntakeProperties properties,
                      @Value("${makeitright.intake.fulfillment.cost-tolerance-percent:10}") BigDecimal costTolerancePercent) {
         if (costTolerancePercent.signum() < 0) {
             throw new IllegalArgumentException("makeitright.intake.fulfillment.cost-tolerance-percent must not be negative");
@@ -68,6 +75,8 @@ class ComplaintActions {
         this.publisher = publisher;
         this.views = views;
         this.unapplied = unapplied;
+        this.inDoubt = new InDoubtWrites(properties.inFlightMaxKeys(), properties.unapplied().ttl(), System::nanoTime,
+                catchUp, properties.publishTimeout());
     }
 
     /** {@code by}: the authenticated caller on the customer's behalf, or {@link Actor#CUSTOMER} on their own link. */
@@ -175,7 +184,7 @@ class ComplaintActions {
     }
 
     private Mono<Map<String, Object>> act(String complaintId, Function<ComplaintState, Plan> decide) {
-        return queue.run(complaintId, () -> views.find(complaintId)
+        return queue.run(complaintId, () -> inDoubt.settled(complaintId).then(views.find(complaintId))
                 .map(found -> decide.apply(found.orElseThrow(() -> new UnknownComplaint(complaintId))))
                 .flatMap(plan -> {
                     UnappliedWrites.Reservation reservation = unapplied.reserve(plan.events().stream()
@@ -184,10 +193,17 @@ class ComplaintActions {
                     Mono<Void> published = plan.events().size() == 1
                             ? publish(plan.events().get(0))
                             : publisher.publishAtomically(plan.events());
+                    List<Topic<?>> topics = plan.events().stream().<Topic<?>>map(Outgoing::topic).distinct().toList();
                     return published
                             .doOnSuccess(done -> reservation.published())
-                            .doOnError(error -> reservation.cancel())
-                            .doOnCancel(reservation::cancel)
+                            .doOnError(error -> {
+                                reservation.cancel();
+                                inDoubt.add(complaintId, topics, complaintId, error);
+                            })
+                            .doOnCancel(() -> {
+                                reservation.cancel();
+                                inDoubt.add(complaintId, topics, complaintId, null);
+                            })
                             .thenReturn(plan.answer());
                 }));
     }

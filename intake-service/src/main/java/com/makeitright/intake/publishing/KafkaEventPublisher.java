@@ -18,7 +18,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -28,8 +27,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@link EventPublisher} on two spring-kafka {@link KafkaTemplate}s: an idempotent, non-transactional one
@@ -133,14 +130,11 @@ class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
         return Mono.defer(() -> {
                     long sent = System.nanoTime();
                     // the timeout below may cut the wait off while the send goes on: its failure carries the send
-                    AtomicReference<CompletableFuture<?>> attempt = new AtomicReference<>();
-                    return Mono.defer(() -> {
-                                CompletableFuture<SendResult<String, Object>> send = single.send(topic.name(),
-                                        complaintId, value);
-                                attempt.set(send);
-                                return Mono.fromFuture(send, true);
-                            })
+                    SendAttempt attempt = new SendAttempt();
+                    return Mono.defer(() -> Mono.fromFuture(attempt.send(() -> single.send(topic.name(), complaintId,
+                                    value)), true))
                             .subscribeOn(sending)
+                            .doOnCancel(attempt::cutOff)
                             .map(result -> result.getRecordMetadata().hasOffset()
                                     ? new Written(result.getRecordMetadata().partition(),
                                     result.getRecordMetadata().offset())
@@ -151,7 +145,7 @@ class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
                                 metrics.published(event);
                             })
                             .onErrorMap(e -> failed(event.getClass().getSimpleName() + " on " + topic, e, sent,
-                                    attempt.get()));
+                                    attempt));
                 })
                 // the acknowledgement arrives on the producer's network thread: leave it at once
                 .publishOn(Schedulers.parallel());
@@ -164,24 +158,27 @@ class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
         }
         return Mono.defer(() -> {
                     long sent = System.nanoTime();
-                    return Mono.fromCallable(() -> transactional.executeInTransaction(operations -> {
+                    SendAttempt attempt = new SendAttempt();
+                    return Mono.fromCallable(() -> attempt.run(() -> transactional.executeInTransaction(operations -> {
                                 for (Outgoing<?> outgoing : events) {
                                     operations.send(outgoing.topic().name(), outgoing.complaintId(), outgoing.event());
                                 }
                                 return Boolean.TRUE;
-                            }))
+                            })))
                             .subscribeOn(sending)
+                            .doOnCancel(attempt::cutOff)
                             .then()
                             .timeout(timeout)
                             .doOnSuccess(committed -> {
                                 outage.reached();
                                 events.forEach(outgoing -> metrics.published(outgoing.event()));
                             })
-                            // Whatever failed (a send, the commit, the abort): the transaction did not commit, the
-                            // template has aborted it, and a failed producer is discarded by the factory, so the next
-                            // reopen gets a fresh one.
+                            // A send, the commit or the abort failed: the transaction did not commit, the template
+                            // has aborted it, and a failed producer is discarded by the factory, so the next reopen
+                            // gets a fresh one. The timeout cut the wait off: the transaction goes on and may still
+                            // commit (drill run Q: a reopen published twice), so the failure carries the attempt.
                             .onErrorMap(e -> failed("the transaction of " + events.size() + " events", e, sent,
-                                    null));
+                                    attempt));
                 })
                 .publishOn(Schedulers.parallel());
     }
@@ -196,8 +193,8 @@ class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
         }
     }
 
-    /** {@code attempt}: the send that failed or was cut off, null when none started. */
-    private PublishFailed failed(String what, Throwable e, long sentNanos, CompletableFuture<?> attempt) {
+    /** {@code attempt}: the write that failed or whose wait was cut off. */
+    private PublishFailed failed(String what, Throwable e, long sentNanos, SendAttempt attempt) {
         if (e instanceof PublishFailed already) {
             return already;
         }
@@ -205,7 +202,7 @@ class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
         // Unreachable: retry after a time that grows with the outage (see BrokerOutage); refused: at once, nearly.
         return new PublishFailed("The broker did not acknowledge " + what + (unreachable ? " within " + timeout : "")
                 + ": " + e.getMessage(), e, unreachable ? outage.unreachable(sentNanos) : BrokerOutage.MIN_RETRY_AFTER,
-                attempt == null ? CompletableFuture.completedFuture(null) : attempt);
+                attempt.ended());
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

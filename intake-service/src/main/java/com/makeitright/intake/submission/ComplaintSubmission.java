@@ -6,6 +6,7 @@ import com.makeitright.events.ComplaintContactAdded;
 import com.makeitright.events.ComplaintReceived;
 import com.makeitright.events.ExternalReference;
 import com.makeitright.intake.IntakeProperties;
+import com.makeitright.intake.common.RecentKeys;
 import com.makeitright.intake.common.IdempotencyKeyReused;
 import com.makeitright.intake.contacts.OpenCaseMatch;
 import com.makeitright.intake.contacts.OpenCases;
@@ -14,6 +15,7 @@ import com.makeitright.intake.publishing.EventPublisher;
 import com.makeitright.intake.publishing.PublishFailed;
 import com.makeitright.intake.status.ComplaintState;
 import com.makeitright.intake.status.ComplaintViews;
+import com.makeitright.intake.status.InDoubtWrites;
 import com.makeitright.intake.status.RecordedEvent;
 import com.makeitright.intake.status.UnappliedWrites;
 import com.makeitright.intake.status.ViewCatchUp;
@@ -80,10 +82,9 @@ public class ComplaintSubmission {
     private final int maxInFlight;
     private final Duration workLimit;
     private final Duration answerWait;
-    private final Duration publishTimeout;
     private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
     private final ViewCatchUp catchUp;
-    private final InDoubtKeys inDoubt;
+    private final InDoubtWrites inDoubt;
     /**
      * Keys whose complaint was merged as a repeat contact, with the case it went into: the complaint id their retry
      * looks up never exists, and by the retry the case may have closed, so matching again would merge it into another
@@ -104,7 +105,8 @@ public class ComplaintSubmission {
         this.keys = keys;
         this.maxInFlight = properties.inFlightMaxKeys();
         this.catchUp = catchUp;
-        this.inDoubt = new InDoubtKeys(properties.inFlightMaxKeys(), properties.unapplied().ttl(), System::nanoTime);
+        this.inDoubt = new InDoubtWrites(properties.inFlightMaxKeys(), properties.unapplied().ttl(), System::nanoTime,
+                catchUp, properties.publishTimeout());
         // honoured as long as a new complaint's key is (the view keeps a closed case that long), bounded by count:
         // a client's last retry may come minutes later (drill run K: 5 min 15 s, past the overlay's TTL)
         this.mergedInto = new RecentKeys<>(properties.inFlightMaxKeys(), properties.view().closedGrace(),
@@ -115,7 +117,6 @@ public class ComplaintSubmission {
         this.workLimit = properties.readyWait().multipliedBy(2).plus(properties.moveWait().multipliedBy(2))
                 .plus(properties.publishTimeout().multipliedBy(2)).plusSeconds(1);
         this.answerWait = properties.answerWait();
-        this.publishTimeout = properties.publishTimeout();
     }
 
     Mono<Submitted> submit(ComplaintBody body, String idempotencyKey) {
@@ -169,11 +170,9 @@ public class ComplaintSubmission {
         }
         // the last attempt's event may be on the broker without the view showing it yet (its send's outcome is
         // unknown, or another instance holds it and no longer shows here): wait until the view would show it
-        InDoubtKeys.Doubt doubt = inDoubt.get(key);
         String eventId = received.getEventId();
-        Mono<Void> settled = doubt != null
-                ? ended(doubt.attempt()).then(catchUp.caughtUpWith(doubt.topic(), doubt.recordKey()))
-                        .doOnSuccess(caughtUp -> inDoubt.resolved(key))
+        Mono<Void> settled = inDoubt.contains(key)
+                ? inDoubt.settled(key)
                 : unapplied.unconfirmed(eventId)
                         .map(remote -> catchUp.caughtUpWith(remote.topic(), remote.complaintId())
                                 .doOnSuccess(caughtUp -> unapplied.confirmed(eventId)))
@@ -300,30 +299,19 @@ public class ComplaintSubmission {
                                                           String idempotencyKey) {
         return Mono.defer(() -> {
             UnappliedWrites.Reservation reservation = unapplied.reserve(List.of(new RecordedEvent(topic, event)));
-            Consumer<CompletableFuture<?>> unknown = attempt -> {
+            Consumer<Throwable> unknown = failure -> {
                 reservation.cancel();
                 if (idempotencyKey != null) {
-                    inDoubt.add(idempotencyKey, topic, complaintId, attempt);
+                    inDoubt.add(idempotencyKey, List.of(topic), complaintId, failure);
                 }
             };
             // the overlay's entry and the record share one encoding
             return publisher.publishAt(topic, complaintId, event, reservation.avro(0))
                     .doOnSuccess(written -> reservation.published(written.partition(), written.offset()))
-                    .doOnError(error -> unknown.accept(error instanceof PublishFailed failed ? failed.attempt()
-                            : CompletableFuture.completedFuture(null)))
-                    .doOnCancel(() -> unknown.accept(CompletableFuture.completedFuture(null)))
+                    .doOnError(unknown)
+                    .doOnCancel(() -> unknown.accept(null))
                     .then();
         });
-    }
-
-    /**
-     * Once the send in doubt ended, however it ended; a 503 while it has not within {@code publish-timeout} (the
-     * producer's own bound on a send), and the key stays in doubt.
-     */
-    private Mono<Void> ended(CompletableFuture<?> attempt) {
-        return Mono.fromFuture(attempt, true).then().onErrorResume(failed -> Mono.empty())
-                .timeout(publishTimeout, Mono.error(() -> new PublishFailed("The last attempt with this"
-                        + " Idempotency-Key has not ended within " + publishTimeout, null)));
     }
 
     /** Keys whose last publication's outcome is unknown (for tests and metrics). */

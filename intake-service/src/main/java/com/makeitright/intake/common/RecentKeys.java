@@ -1,4 +1,4 @@
-package com.makeitright.intake.submission;
+package com.makeitright.intake.common;
 
 import java.time.Duration;
 import java.util.Iterator;
@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * Something this instance remembers about recent Idempotency-Keys, for their retries. Bounded: at most
- * {@code maxKeys} (the oldest is forgotten first), each for {@code ttl}. A forgotten key's retry is decided without
- * it. Known per instance only.
+ * Something this instance remembers about recent keys (Idempotency-Keys, complaint ids), for their retries. Bounded:
+ * at most {@code maxKeys} (the oldest is forgotten first), each for {@code ttl}. A forgotten key's retry is decided
+ * without it. Known per instance only.
  */
-final class RecentKeys<V> {
+public final class RecentKeys<V> {
 
     private record Remembered<V>(V value, long sinceNanos) {
     }
@@ -21,13 +21,13 @@ final class RecentKeys<V> {
     private final LongSupplier nanoTime;
     private final LinkedHashMap<String, Remembered<V>> keys = new LinkedHashMap<>();
 
-    RecentKeys(int maxKeys, Duration ttl, LongSupplier nanoTime) {
+    public RecentKeys(int maxKeys, Duration ttl, LongSupplier nanoTime) {
         this.maxKeys = maxKeys;
         this.ttlNanos = ttl.toNanos();
         this.nanoTime = nanoTime;
     }
 
-    synchronized void put(String key, V value) {
+    public synchronized void put(String key, V value) {
         keys.remove(key);
         keys.put(key, new Remembered<>(value, nanoTime.getAsLong()));
         while (keys.size() > maxKeys) {
@@ -36,17 +36,17 @@ final class RecentKeys<V> {
     }
 
     /** What is remembered about this key, or null. */
-    synchronized V get(String key) {
+    public synchronized V get(String key) {
         expire();
         Remembered<V> remembered = keys.get(key);
         return remembered == null ? null : remembered.value();
     }
 
-    synchronized void remove(String key) {
+    public synchronized void remove(String key) {
         keys.remove(key);
     }
 
-    synchronized int size() {
+    public synchronized int size() {
         expire();
         return keys.size();
     }

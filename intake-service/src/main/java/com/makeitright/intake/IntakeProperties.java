@@ -29,11 +29,11 @@ import java.time.temporal.ChronoUnit;
  * @param moveWait       how long a read of one complaint waits while a rebalance moves its partition, or the instance
  *                       that holds it fails over, before a 503 with Retry-After: shorter than a helpdesk's request
  *                       timeout, so the client hears "retry" instead of nothing
- * @param answerWait     how long a POST with an Idempotency-Key (or a helpdesk webhook) waits for its answer before a
- *                       503 with Retry-After while its work goes on: the retry with the same key joins that work and
- *                       gets its answer. Shorter than a helpdesk's request timeout (15-30 s), so a client busy with a
- *                       slow intake hears "retry" instead of nothing. A POST without a key waits for its work to end,
- *                       as only its answer can say whether a complaint was made
+ * @param answerWait     how long a POST waits for its answer before a 503 with Retry-After, shorter than a
+ *                       helpdesk's request timeout (15-30 s), so a client of a slow intake hears "retry" instead of
+ *                       nothing. With an Idempotency-Key (or a helpdesk webhook) the work goes on and the retry with
+ *                       the same key joins it; without one, a work not yet publishing stops and nothing is published,
+ *                       and one already publishing is answered by its publication (within publish-timeout)
  * @param transactionalId prefix of the transactional ids of the reopen producer: unique per intake instance and
  *                       stable across its restarts (so a restart fences its own unfinished transaction). Unset: derived
  *                       from the host name and the server port, so two intakes never fence each other

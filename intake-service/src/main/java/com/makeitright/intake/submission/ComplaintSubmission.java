@@ -34,6 +34,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -46,8 +47,9 @@ import java.util.function.Consumer;
  * <p>The work of a request runs to its end whether or not the client stays: a client that disconnects while
  * intake publishes neither cancels the publication halfway nor leaves its key in flight; its retry gets the
  * answer the work came to. In-flight keys are bounded in number ({@code in-flight-max-keys}) and in time (every
- * wait in the work is bounded). A keyed request is answered within {@code answer-wait}: past it a 503 says "retry",
- * shorter than a helpdesk's own timeout, while the work goes on for the retry to join.
+ * wait in the work is bounded). A request is answered within {@code answer-wait}, shorter than a helpdesk's own
+ * timeout: past it a keyed request's 503 says "retry" while the work goes on for the retry to join, and a request
+ * without a key that is not being published yet is stopped and answered 503 with nothing published.
  */
 @Service
 public class ComplaintSubmission {
@@ -126,7 +128,7 @@ public class ComplaintSubmission {
             String eventId = key == null ? UUID.randomUUID().toString() : IdempotencyKeys.eventId(key);
             ComplaintReceived received = rules.received(body, complaintId, eventId, key);
             if (key == null) {
-                return detached(takeIn(received));
+                return withoutKey(received);
             }
             return submitOnce(key, received);
         });
@@ -180,7 +182,8 @@ public class ComplaintSubmission {
         Mono<Submitted> work = settled.then(views.find(complaintId))
                 .flatMap(known -> known.isPresent()
                         ? Mono.just(replay(known.get(), key, fingerprint, keys))
-                        : mergedBefore(key, received).switchIfEmpty(Mono.defer(() -> takeIn(received))));
+                        : mergedBefore(key, received).switchIfEmpty(Mono.defer(() -> takeIn(received,
+                        new PublicationGate()))));
         CompletableFuture<Submitted> result = start(work);
         // the overlay (or the view) knows the key before the in-flight entry goes: no gap for a retry to slip through
         result.whenComplete((submitted, error) -> {
@@ -211,13 +214,32 @@ public class ComplaintSubmission {
      * have had, so a retry (same Idempotency-Key, same helpdesk ticket) finds its contact in the case and publishes
      * nothing.
      */
-    private Mono<Submitted> takeIn(ComplaintReceived received) {
+    private Mono<Submitted> takeIn(ComplaintReceived received, PublicationGate gate) {
         return openCases.match(received).flatMap(match -> match.isEmpty()
-                ? publish(received).thenReturn(new Submitted(received.getComplaintId(), false))
+                ? publish(received, gate).thenReturn(new Submitted(received.getComplaintId(), false))
                 : views.find(match.get().complaintId()).flatMap(open -> open.isEmpty()
                         // the case left the view since the match (purged): a new complaint, as for any closed case
-                        ? publish(received).thenReturn(new Submitted(received.getComplaintId(), false))
-                        : addContact(open.get(), match.get(), received)));
+                        ? publish(received, gate).thenReturn(new Submitted(received.getComplaintId(), false))
+                        : addContact(open.get(), match.get(), received, gate)));
+    }
+
+    /**
+     * A POST without a key, answered within {@code answer-wait} too. Past it, a work that has not started publishing
+     * is stopped and answers 503 with nothing published, which its client may safely send again (without a key a
+     * retry of a complaint that was published would be a second complaint); a work already publishing is answered by
+     * its publication (within {@code publish-timeout}). Drill run S: keyless POSTs waited past the simulated helpdesk's
+     * 15 s while intake caught up, their works piled up behind each retry, and 536 complaints were never accepted.
+     */
+    private Mono<Submitted> withoutKey(ComplaintReceived received) {
+        PublicationGate gate = new PublicationGate();
+        CompletableFuture<Submitted> work = start(takeIn(received, gate));
+        return Mono.fromFuture(work, true).timeout(answerWait, Mono.defer(() -> {
+            if (!gate.cutOff()) {
+                return Mono.fromFuture(work, true);
+            }
+            work.cancel(true); // it publishes nothing now: stop its reads too
+            return Mono.error(new PublishFailed("Not taken within " + answerWait + "; nothing was published", null));
+        }));
     }
 
     /**
@@ -239,7 +261,8 @@ public class ComplaintSubmission {
                 ((ComplaintContactAdded) recorded.event()).getContactNumber(), open.stage().name()));
     }
 
-    private Mono<Submitted> addContact(ComplaintState open, OpenCaseMatch match, ComplaintReceived received) {
+    private Mono<Submitted> addContact(ComplaintState open, OpenCaseMatch match, ComplaintReceived received,
+                                       PublicationGate gate) {
         Optional<Submitted> replayed = contactReplayed(open, received.getEventId());
         if (replayed.isPresent()) {
             return Mono.just(replayed.get());
@@ -264,7 +287,7 @@ public class ComplaintSubmission {
                         : received.getExternalReference().getTicketId())
                 .setIdempotencyKey(received.getIdempotencyKey())
                 .build();
-        return publish(Topics.CONTACTS_ADDED, contact.getComplaintId(), contact, contact.getIdempotencyKey())
+        return publish(Topics.CONTACTS_ADDED, contact.getComplaintId(), contact, contact.getIdempotencyKey(), gate)
                 .doOnSuccess(published -> {
                     if (contact.getIdempotencyKey() != null) {
                         mergedInto.put(contact.getIdempotencyKey(), open.complaintId());
@@ -286,9 +309,9 @@ public class ComplaintSubmission {
      * Seals the contact details and publishes; once the broker acknowledged, the complaint shows (overlay) until the
      * view has it.
      */
-    private Mono<Void> publish(ComplaintReceived plain) {
+    private Mono<Void> publish(ComplaintReceived plain, PublicationGate gate) {
         return keys.seal(plain).flatMap(received -> publish(Topics.COMPLAINTS_RECEIVED, received.getComplaintId(),
-                received, received.getIdempotencyKey()));
+                received, received.getIdempotencyKey(), gate));
     }
 
     /**
@@ -296,8 +319,11 @@ public class ComplaintSubmission {
      * was cut off may still have reached the broker: its key is then in doubt until a retry saw the view catch up.
      */
     private <T extends SpecificRecord> Mono<Void> publish(Topic<T> topic, String complaintId, T event,
-                                                          String idempotencyKey) {
+                                                          String idempotencyKey, PublicationGate gate) {
         return Mono.defer(() -> {
+            if (!gate.publishing()) {
+                return Mono.error(new PublishFailed("The request was answered before this could be published", null));
+            }
             UnappliedWrites.Reservation reservation = unapplied.reserve(List.of(new RecordedEvent(topic, event)));
             Consumer<Throwable> unknown = failure -> {
                 reservation.cancel();
@@ -314,13 +340,29 @@ public class ComplaintSubmission {
         });
     }
 
+    /**
+     * Whether a work may start publishing, decided once against its answer's deadline: the first of
+     * {@link #publishing()} and {@link #cutOff()} wins.
+     */
+    private static final class PublicationGate {
+        private static final int DECIDING = 0;
+        private static final int PUBLISHING = 1;
+        private static final int CUT_OFF = 2;
+        private final AtomicInteger state = new AtomicInteger(DECIDING);
+
+        boolean publishing() {
+            return state.compareAndSet(DECIDING, PUBLISHING) || state.get() == PUBLISHING;
+        }
+
+        /** True when no publication has started, and none will. */
+        boolean cutOff() {
+            return state.compareAndSet(DECIDING, CUT_OFF);
+        }
+    }
+
     /** Keys whose last publication's outcome is unknown (for tests and metrics). */
     int inDoubt() {
         return inDoubt.size();
-    }
-
-    private Mono<Submitted> detached(Mono<Submitted> work) {
-        return Mono.fromFuture(start(work), true);
     }
 
     /** Starts the work now, independent of the HTTP request's subscription, and bounded in time. */

@@ -34,8 +34,9 @@ public class ApiDocs {
     public static final String CONFLICT = "Not possible in the complaint's current state (`reason` says which rule"
             + " refused it). Nothing was published.";
     public static final String UNAVAILABLE = "Not published (the broker did not acknowledge in time), the status"
-            + " view is not ready, or a request with an Idempotency-Key is still being taken in after `answer-wait`"
-            + " (10 s); `Retry-After` says when to retry, with the same Idempotency-Key.";
+            + " view is not ready, or the request is still being taken in after `answer-wait` (10 s: with an"
+            + " Idempotency-Key its work goes on, without one nothing was published); `Retry-After` says when to"
+            + " retry, with the same Idempotency-Key.";
 
     public static final String BAD_REQUEST_EXAMPLE = """
             {"type": "about:blank", "title": "Invalid request", "status": 400,

@@ -3,6 +3,8 @@ package com.makeitright.intake.submission;
 import com.makeitright.contract.Topic;
 import com.makeitright.contract.Topics;
 import com.makeitright.intake.IntakeProperties;
+import com.makeitright.intake.contacts.OpenCaseMatch;
+import com.makeitright.intake.contacts.OpenCases;
 import com.makeitright.intake.publishing.EventPublisher;
 import com.makeitright.intake.publishing.PublishFailed;
 import com.makeitright.intake.status.UnappliedWrites;
@@ -128,10 +130,24 @@ class ComplaintSubmissionTest {
         assertThat(publisher.published).hasSize(1);
     }
 
+    /** Run S: keyless POSTs waited past the helpdesk's 15 s on a customer's open cases while intake caught up. */
     @Test
-    void aRequestWithoutAKeyWaitsForItsWorkPastTheAnswerWait() {
+    void aRequestWithoutAKeyNotPublishingYetAtTheAnswerWaitIsStoppedAnd503WithNothingPublished() {
+        CompletableFuture<Optional<OpenCaseMatch>> openCasesRead = new CompletableFuture<>();
+        ComplaintSubmission impatient = answeringWithin(Duration.ofMillis(100), incoming -> Mono.fromFuture(openCasesRead));
+
+        assertThatThrownBy(() -> impatient.submit(body(ComplaintRequest.aComplaint()), null).block(PATIENCE))
+                .isInstanceOf(PublishFailed.class).hasMessageContaining("nothing was published");
+        openCasesRead.complete(Optional.empty()); // the read ends after the answer: the work must not publish now
+        publisher.acknowledge.complete(null);
+
+        assertThat(publisher.published).isEmpty();
+    }
+
+    @Test
+    void aRequestWithoutAKeyAlreadyPublishingIsAnsweredByItsPublicationPastTheAnswerWait() {
         ComplaintSubmission impatient = impatient();
-        // acknowledged well after the 100 ms answer wait: without a key only the work's own answer says what happened
+        // acknowledged well after the 100 ms answer wait: a publication under way is not cut off, its answer says
         CompletableFuture.delayedExecutor(500, java.util.concurrent.TimeUnit.MILLISECONDS)
                 .execute(() -> publisher.acknowledge.complete(null));
 
@@ -147,8 +163,12 @@ class ComplaintSubmissionTest {
     }
 
     private ComplaintSubmission answeringWithin(Duration answerWait) {
+        return answeringWithin(answerWait, incoming -> Mono.just(Optional.empty()));
+    }
+
+    private ComplaintSubmission answeringWithin(Duration answerWait, OpenCases openCases) {
         return new ComplaintSubmission(Validation.buildDefaultValidatorFactory().getValidator(), Clock.systemUTC(),
-                publisher, new InMemoryViews(unapplied), incoming -> Mono.just(Optional.empty()), unapplied,
-                new InMemorySealing(), (topic, key) -> Mono.empty(), properties(answerWait));
+                publisher, new InMemoryViews(unapplied), openCases, unapplied, new InMemorySealing(),
+                (topic, key) -> Mono.empty(), properties(answerWait));
     }
 }

@@ -156,7 +156,10 @@ final class SystemStack implements ParameterResolver, AutoCloseable {
             Process process = startCli(List.of(args), out, err);
             if (!process.waitFor(COMMAND.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError("./complaints " + String.join(" ", args) + " did not finish in " + COMMAND);
+                process.waitFor(10, TimeUnit.SECONDS);
+                // what it printed so far: the run directory, with the command's output, is wiped at the end
+                throw new AssertionError("./complaints " + String.join(" ", args) + " did not finish in " + COMMAND
+                        + "; it printed:\n" + Files.readString(out) + "\n--- stderr\n" + Files.readString(err) + logs());
             }
             return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
         } catch (IOException e) {

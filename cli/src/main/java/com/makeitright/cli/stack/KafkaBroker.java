@@ -143,7 +143,9 @@ public final class KafkaBroker {
         Exception last = null;
         while (System.nanoTime() < deadline) {
             if (process.running().isEmpty()) {
-                throw new StackException("Kafka exited while starting; see " + process.logFile());
+                // the log's last lines in the message: a test's log goes with its temporary directory
+                throw new StackException("Kafka exited while starting; see " + process.logFile() + ":\n  "
+                        + String.join("\n  ", process.failureExcerpt(8)));
             }
             try (Admin admin = admin(bootstrapServers())) {
                 if (admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).stream()

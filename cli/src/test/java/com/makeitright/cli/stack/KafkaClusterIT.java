@@ -56,12 +56,7 @@ class KafkaClusterIT {
 
     @Test
     void threeNodesReplicateEveryTopicAndLoseNothingWhenTheLeaderIsKilled() throws Exception {
-        StackConfig config = StackConfig.builder(dir).runDir(dir.resolve("run")).brokers(3)
-                .port(Component.KAFKA, freeForThreeNodes()).controllerPort(freeForThreeNodes())
-                .kafkaJavaOpts("-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").startTimeout(START)
-                .build();
-        stack = new LocalStack(config, Map.of("COMPLAINTS_CDS", "off")); // a fresh directory: an archive would only be written
-        stack.upKafka(line -> { });
+        StackConfig config = startCluster();
 
         assertThat(config.bootstrapServers().split(",")).hasSize(3);
         assertThat(stack.status()).filteredOn(s -> s.component() == Component.KAFKA)
@@ -96,11 +91,35 @@ class KafkaClusterIT {
         }
     }
 
-    /** A port free with the two the other nodes take above it (+100, +200). */
+    /**
+     * Starts the cluster on free ports, again on other ports (at most twice more) when a node lost a port race: the
+     * six ports are free when drawn, but another test JVM may bind one before the node does.
+     */
+    private StackConfig startCluster() {
+        for (int attempt = 1; ; attempt++) {
+            StackConfig config = StackConfig.builder(dir).runDir(dir.resolve("run-" + attempt)).brokers(3)
+                    .port(Component.KAFKA, freeForThreeNodes()).controllerPort(freeForThreeNodes())
+                    .kafkaJavaOpts("-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").startTimeout(START)
+                    .build();
+            stack = new LocalStack(config, Map.of("COMPLAINTS_CDS", "off")); // a fresh directory: an archive would only be written
+            try {
+                stack.upKafka(line -> { });
+                return config;
+            } catch (StackException failure) {
+                stack.stopAll();
+                if (attempt == 3 || !String.valueOf(failure.getMessage()).contains("Address already in use")) {
+                    throw failure;
+                }
+            }
+        }
+    }
+
+    /** A port free with the two the other nodes take above it (+100, +200), all three below the ephemeral range. */
     private static int freeForThreeNodes() {
         while (true) {
             int port = Ports.freePort();
-            if (port + 2 * Instance.PORT_STEP < 65_000 && Ports.isFree(port + Instance.PORT_STEP)
+            // below the ephemeral range, where the kernel would hand it to an outgoing connection
+            if (port + 2 * Instance.PORT_STEP < Ports.ephemeralRangeStart() && Ports.isFree(port + Instance.PORT_STEP)
                     && Ports.isFree(port + 2 * Instance.PORT_STEP)) {
                 return port;
             }

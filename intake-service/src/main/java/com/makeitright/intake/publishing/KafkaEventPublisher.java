@@ -30,8 +30,9 @@ import java.util.Map;
 
 /**
  * {@link EventPublisher} on two spring-kafka {@link KafkaTemplate}s: an idempotent, non-transactional one
- * ({@code acks=all}) for single events, and a transactional one ({@code transactionIdPrefix} unique per instance)
- * for events that must appear together (a reopen). Both producers are created and have fetched the metadata of
+ * ({@code acks=all}) for complaints taken in, and a transactional one ({@code transactionIdPrefix} unique per
+ * instance) for the actions on a complaint, one event or several that must appear together (a reopen): a write of
+ * theirs that failed is aborted and never becomes visible, however late its batch reaches the log. Both producers are created and have fetched the metadata of
  * intake's topics before the web server takes requests. Every wait is bounded by
  * {@code makeitright.intake.publish-timeout}, and the calls that may block run on their own bounded scheduler:
  * never on the event loop, never on the threads that read the view for GETs.
@@ -236,7 +237,7 @@ class KafkaEventPublisher implements EventPublisher, SmartLifecycle {
                 return Boolean.TRUE;
             });
         } catch (RuntimeException e) {
-            log.warn("Could not start the transactional producer at start-up; the first reopen will: {}", e.toString());
+            log.warn("Could not start the transactional producer at start-up; the first action will: {}", e.toString());
         }
         running = true;
         log.info("Publishing to {} (idempotent, acks=all, bounded by {}; transactional id prefix {})", WRITTEN,

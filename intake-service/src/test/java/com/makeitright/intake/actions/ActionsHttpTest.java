@@ -268,9 +268,9 @@ class ActionsHttpTest {
         post("follow-up-outcome", ActionRequests.satisfied()).expectStatus().isAccepted()
                 .expectBody().jsonPath("$.reopened").isEqualTo(false).jsonPath("$.round").isEqualTo(1);
 
-        assertThat(publisher.transactions()).isEmpty();
-        assertThat(publisher.published()).singleElement()
-                .satisfies(o -> assertThat(o.topic()).isEqualTo(Topics.FOLLOW_UP_OUTCOMES));
+        // one event, still in a transaction: a failed write of it never becomes visible (drill run U)
+        assertThat(publisher.transactions()).singleElement().satisfies(transaction -> assertThat(transaction)
+                .singleElement().satisfies(o -> assertThat(o.topic()).isEqualTo(Topics.FOLLOW_UP_OUTCOMES)));
         expectConflict("follow-up-outcome", ActionRequests.satisfied(), "ALREADY_ANSWERED");
     }
 

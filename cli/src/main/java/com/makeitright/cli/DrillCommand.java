@@ -621,7 +621,8 @@ final class DrillCommand implements Callable<Integer> {
                     count.undecodable());
         }
         List<String> milestonesTwice = audit.milestonesTwice(ids);
-        out.printf("  received/acknowledged/resolved under two event ids for one complaint and round: %d%n",
+        out.printf("  received/acknowledged/resolved under two event ids for one complaint and round,"
+                + " or one satisfaction check answered twice: %d%n",
                 milestonesTwice.size());
         milestonesTwice.stream().limit(10).forEach(m -> out.println("    " + m));
 

@@ -26,7 +26,7 @@ import java.util.Set;
  * What Kafka holds on every contract topic, as an outside consumer sees it ({@code read_committed}, from the
  * beginning to the end offsets as of the read), decoded with the contract's own serde: per topic the records,
  * the distinct event ids and the duplicates (an event id seen more than once), and per complaint and round how
- * many received, acknowledged and resolved milestones there are. The one place that counts duplicates on Kafka,
+ * many received, acknowledged and resolved milestones there are, and per satisfaction check how many answers. The one place that counts duplicates on Kafka,
  * for {@code ./complaints drill} and the system tests.
  */
 public final class TopicAudit {
@@ -50,8 +50,10 @@ public final class TopicAudit {
     private final Map<String, Map<String, Set<String>>> idsPerRound = new HashMap<>();
     /** topic → complaint ids with at least one event. */
     private final Map<String, Set<String>> complaints = new HashMap<>();
+    /** "complaintId#causationId" of a follow-up answer (the check it answers) → distinct event ids. */
+    private final Map<String, Set<String>> answersPerCheck = new HashMap<>();
 
-    private TopicAudit() {
+    TopicAudit() {
     }
 
     /** Reads every contract topic to its end; throws when a topic cannot be read to its end within {@code patience}. */
@@ -86,6 +88,11 @@ public final class TopicAudit {
                 values.add(record.value());
             }
         }
+        fold(topic, values);
+    }
+
+    /** Counts a topic's records, as read from the beginning to its end. */
+    <T extends SpecificRecord> void fold(Topic<T> topic, List<byte[]> values) {
         long undecodable = 0;
         Set<String> eventIds = new HashSet<>();
         Map<String, Long> rounds = new HashMap<>();
@@ -106,6 +113,10 @@ public final class TopicAudit {
                 String eventId = String.valueOf(field(event, "eventId"));
                 eventIds.add(eventId);
                 Object complaintId = field(event, "complaintId");
+                if (topic.equals(Topics.FOLLOW_UP_OUTCOMES)) {
+                    answersPerCheck.computeIfAbsent(complaintId + "#" + field(event, "causationId"),
+                            k -> new HashSet<>()).add(eventId);
+                }
                 if (complaintId != null) {
                     ids.add(complaintId.toString());
                     Object round = field(event, "round");
@@ -147,20 +158,28 @@ public final class TopicAudit {
     }
 
     /**
-     * Rounds of the given complaints that have a milestone ({@link #ONCE_PER_ROUND}) under more than one event id
-     * (decided twice, which no reader can drop), as {@code topic complaintId#round ×n}. Exact copies (one event id
+     * Rounds of the given complaints that have a milestone ({@link #ONCE_PER_ROUND}) under more than one event id, and
+     * satisfaction checks answered under more than one (decided twice, which no reader can drop), as
+     * {@code topic complaintId#round ×n} and {@code topic complaintId#checkEventId ×n}. Exact copies (one event id
      * twice) are not counted here: {@link #duplicates()} counts them already.
      */
     public List<String> milestonesTwice(Collection<String> complaintIds) {
         List<String> twice = new ArrayList<>();
         Set<String> wanted = new HashSet<>(complaintIds);
         for (Topic<?> topic : ONCE_PER_ROUND) {
-            idsPerRound.getOrDefault(topic.name(), Map.of()).forEach((key, eventIds) -> {
-                if (eventIds.size() > 1 && wanted.contains(key.substring(0, key.lastIndexOf('#')))) {
-                    twice.add(topic.name() + " " + key + " x" + eventIds.size());
-                }
-            });
+            decidedTwice(topic, idsPerRound.getOrDefault(topic.name(), Map.of()), wanted, twice);
         }
+        // drill run U: one check answered twice, by a retry decided before the first answer's late batch landed
+        decidedTwice(Topics.FOLLOW_UP_OUTCOMES, answersPerCheck, wanted, twice);
         return twice;
+    }
+
+    private static void decidedTwice(Topic<?> topic, Map<String, Set<String>> idsPerKey, Set<String> wanted,
+                                     List<String> twice) {
+        idsPerKey.forEach((key, eventIds) -> {
+            if (eventIds.size() > 1 && wanted.contains(key.substring(0, key.indexOf('#')))) {
+                twice.add(topic.name() + " " + key + " x" + eventIds.size());
+            }
+        });
     }
 }

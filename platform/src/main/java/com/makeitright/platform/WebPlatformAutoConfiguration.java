@@ -2,7 +2,6 @@ package com.makeitright.platform;
 
 import io.netty.channel.ChannelOption;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
@@ -25,7 +24,6 @@ public class WebPlatformAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnClass(NettyServerCustomizer.class)
     NettyServerCustomizer boundedAcceptBacklog(HttpServerProperties properties) {
         return server -> server.option(ChannelOption.SO_BACKLOG, properties.acceptBacklog());
     }

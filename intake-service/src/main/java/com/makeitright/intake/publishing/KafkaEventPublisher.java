@@ -32,8 +32,8 @@ import java.util.Map;
  * {@link EventPublisher} on two spring-kafka {@link KafkaTemplate}s: an idempotent, non-transactional one
  * ({@code acks=all}) for complaints taken in, and a transactional one ({@code transactionIdPrefix} unique per
  * instance) for the actions on a complaint, one event or several that must appear together (a reopen): a write of
- * theirs that failed is aborted and never becomes visible, however late its batch reaches the log. Both producers are created and have fetched the metadata of
- * intake's topics before the web server takes requests. Every wait is bounded by
+ * theirs that failed is aborted and never becomes visible, however late its batch reaches the log. Both producers
+ * are created and have fetched the metadata of intake's topics before the web server takes requests. Every wait is bounded by
  * {@code makeitright.intake.publish-timeout}, and the calls that may block run on their own bounded scheduler:
  * never on the event loop, never on the threads that read the view for GETs.
  */

@@ -85,6 +85,8 @@ final class SystemStack implements ParameterResolver, AutoCloseable {
         env.put("COMPLAINTS_SKIP_BUILD", "1"); // the reactor just built the jars
         // The services' own settings plus C1 only: the tests' loads are small, and C2 compiling would take the cores
         env.put(StackConfig.SERVICE_JAVA_OPTS_VARIABLE, StackConfig.DEFAULT_SERVICE_JAVA_OPTS + " " + TEST_JIT);
+        // the broker's too: it serves the whole run, and C2 compiling Kafka would compete with the services' start
+        env.put(StackConfig.KAFKA_JAVA_OPTS_VARIABLE, StackConfig.DEFAULT_KAFKA_JAVA_OPTS + " " + TEST_JIT);
         env.put(StackConfig.RUN_DIR_VARIABLE, runDir.toString());
         // A fresh run directory per run: class archives would only be recorded and written at stop, never mapped
         env.put("COMPLAINTS_CDS", "off");

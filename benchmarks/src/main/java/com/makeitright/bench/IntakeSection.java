@@ -7,17 +7,22 @@ import com.makeitright.bench.report.Figure;
 import com.makeitright.cli.stack.Component;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
- * Section 1: intake alone (the downstream services stopped, so only intake and the broker work). Accepted/s at
- * saturation, closed loop at each connection count; then p50/p99 open loop at half the best saturation rate.
- * The same for the two baseline endpoints, on the same broker with the same JVM settings.
+ * Section 1: intake alone (the downstream services stopped, so only intake and the broker work). Each endpoint is
+ * first loaded until its rate is steady ({@link SteadyRate}: a fresh JVM's rate climbs for minutes while the JIT
+ * compiles), and its first load is reported as the cold rate; then accepted/s at saturation, closed loop at each
+ * connection count, and p50/p99 open loop at half the best saturation rate. The same for the two baseline endpoints,
+ * on the same broker with the same JVM settings.
  */
 final class IntakeSection implements Section {
 
@@ -54,16 +59,24 @@ final class IntakeSection implements Section {
                 () -> stack.baselineResidentBytes(Baselines.PARSE_AND_SEND));
         Target noop = measure(context, "no-op", noopUri, () -> stack.baselineResidentBytes(Baselines.NOOP));
         List<Figure> figures = new ArrayList<>();
+        int most = mostConnections(context.options());
+        // with --sections intake the JVMs' first load: the JIT has compiled nothing of the request path yet
+        figures.add(Figure.rate("accepted/s, " + most + " connections, the section's first "
+                        + context.options().warmingLoad().toSeconds() + " s (before warming)", intake.warming().get(0),
+                "/s", "parse-and-send", parseAndSend.warming().get(0)));
         for (int connections : context.options().connections()) {
             String name = "accepted/s, " + connections + " connections";
             LoadResult measured = intake.saturation().get(connections);
+            String failures = failures(measured);
+            String warm = warming(context.options(), intake);
             figures.add(Figure.rate(name, measured.acceptedPerSecond(), "/s", "parse-and-send",
-                    parseAndSend.saturation().get(connections).acceptedPerSecond()).withNote(failures(measured)));
+                    parseAndSend.saturation().get(connections).acceptedPerSecond())
+                    .withNote(failures == null ? warm : failures + "; " + warm));
             figures.add(Figure.rate(name, measured.acceptedPerSecond(), "/s", "no-op POST",
                     noop.saturation().get(connections).acceptedPerSecond()));
         }
         for (Target baseline : List.of(parseAndSend, noop)) {
-            String note = String.format(java.util.Locale.ROOT, "intake at %.0f/s, %s at %.0f/s", intake.halfRate(),
+            String note = String.format(Locale.ROOT, "intake at %.0f/s, %s at %.0f/s", intake.halfRate(),
                     baseline.name(), baseline.halfRate());
             figures.add(Figure.cost("p50 at half of saturation", intake.half().latency().p50(), "ms", baseline.name(),
                     baseline.half().latency().p50()).withNote(note));
@@ -73,14 +86,36 @@ final class IntakeSection implements Section {
         return figures;
     }
 
+    private static int mostConnections(BenchOptions options) {
+        return options.connections().stream().mapToInt(Integer::intValue).max().orElse(64);
+    }
+
+    private static String warming(BenchOptions options, Target target) {
+        return String.format(Locale.ROOT, "measured after %d warming loads of %d s (%s: %s /s)",
+                target.warming().size(), options.warmingLoad().toSeconds(),
+                options.warming().steady(target.warming()) ? "steady" : "not yet steady",
+                rates(target.warming()));
+    }
+
+    private static String rates(List<Double> rates) {
+        return rates.stream().map(rate -> String.format(Locale.ROOT, "%.0f", rate)).collect(Collectors.joining(", "));
+    }
+
     private static Target measure(BenchContext context, String name, URI endpoint, Supplier<OptionalLong> rss) {
         BenchOptions options = context.options();
-        int most = options.connections().stream().mapToInt(Integer::intValue).max().orElse(64);
+        int most = mostConnections(options);
         Map<Integer, LoadResult> saturation = new LinkedHashMap<>();
         try (LoadGenerator load = new LoadGenerator(endpoint, ComplaintBodies.manyCustomers(context.runTag()
                 + name.charAt(0))::body, most, context.stack().helpdesk());
              MemoryLog.Sampling sampling = context.memory().sample(Map.of(name.equals("intake") ? "intake" : name
                      + " endpoint", rss))) {
+            List<Double> warming = new ArrayList<>();
+            do {
+                warming.add(load.closedLoop(most, Duration.ZERO, options.warmingLoad()).acceptedPerSecond());
+            } while (!options.warming().done(warming));
+            context.say("%s, %d connections, warming: %s accepted/s in loads of %d s (%s)", name, most,
+                    rates(warming), options.warmingLoad().toSeconds(),
+                    options.warming().steady(warming) ? "steady" : "stopped at the bound, not yet steady");
             for (int connections : options.connections()) {
                 LoadResult result = load.closedLoop(connections, options.warmUp(), options.saturation());
                 context.say("%s, %d connections: %.0f accepted/s, p50 %.1f ms, p99 %.1f ms (%d failed%s)", name,
@@ -93,7 +128,7 @@ final class IntakeSection implements Section {
             LoadResult atHalf = load.openLoop(half, options.halfRateLatency());
             context.say("%s at %.0f/s (half of saturation): p50 %.1f ms, p99 %.1f ms (%d failed%s)", name, half,
                     atHalf.latency().p50(), atHalf.latency().p99(), atHalf.failed(), byStatus(atHalf));
-            return new Target(name, saturation, half, atHalf);
+            return new Target(name, warming, saturation, half, atHalf);
         }
     }
 
@@ -105,6 +140,7 @@ final class IntakeSection implements Section {
         return result.failed() == 0 ? "" : ": " + result.failuresByStatus();
     }
 
-    private record Target(String name, Map<Integer, LoadResult> saturation, double halfRate, LoadResult half) {
+    private record Target(String name, List<Double> warming, Map<Integer, LoadResult> saturation, double halfRate,
+                          LoadResult half) {
     }
 }

@@ -64,11 +64,11 @@ final class IntakeSection implements Section {
         figures.add(Figure.rate("accepted/s, " + most + " connections, the section's first "
                         + context.options().warmingLoad().toSeconds() + " s (before warming)", intake.warming().get(0),
                 "/s", "parse-and-send", parseAndSend.warming().get(0)));
+        String warm = "measured after " + warming(context.options(), intake.warming());
         for (int connections : context.options().connections()) {
             String name = "accepted/s, " + connections + " connections";
             LoadResult measured = intake.saturation().get(connections);
             String failures = failures(measured);
-            String warm = warming(context.options(), intake);
             figures.add(Figure.rate(name, measured.acceptedPerSecond(), "/s", "parse-and-send",
                     parseAndSend.saturation().get(connections).acceptedPerSecond())
                     .withNote(failures == null ? warm : failures + "; " + warm));
@@ -90,15 +90,12 @@ final class IntakeSection implements Section {
         return options.connections().stream().mapToInt(Integer::intValue).max().orElse(64);
     }
 
-    private static String warming(BenchOptions options, Target target) {
-        return String.format(Locale.ROOT, "measured after %d warming loads of %d s (%s: %s /s)",
-                target.warming().size(), options.warmingLoad().toSeconds(),
-                options.warming().steady(target.warming()) ? "steady" : "not yet steady",
-                rates(target.warming()));
-    }
-
-    private static String rates(List<Double> rates) {
-        return rates.stream().map(rate -> String.format(Locale.ROOT, "%.0f", rate)).collect(Collectors.joining(", "));
+    /** The warming loads in words, e.g. "3 warming loads of 15 s (steady: 405, 413, 408 /s)". */
+    private static String warming(BenchOptions options, List<Double> rates) {
+        return String.format(Locale.ROOT, "%d warming loads of %d s (%s: %s /s)", rates.size(),
+                options.warmingLoad().toSeconds(), options.warming().steady(rates) ? "steady" : "not yet steady",
+                rates.stream().map(rate -> String.format(Locale.ROOT, "%.0f", rate))
+                        .collect(Collectors.joining(", ")));
     }
 
     private static Target measure(BenchContext context, String name, URI endpoint, Supplier<OptionalLong> rss) {
@@ -113,9 +110,7 @@ final class IntakeSection implements Section {
             do {
                 warming.add(load.closedLoop(most, Duration.ZERO, options.warmingLoad()).acceptedPerSecond());
             } while (!options.warming().done(warming));
-            context.say("%s, %d connections, warming: %s accepted/s in loads of %d s (%s)", name, most,
-                    rates(warming), options.warmingLoad().toSeconds(),
-                    options.warming().steady(warming) ? "steady" : "stopped at the bound, not yet steady");
+            context.say("%s, %d connections: %s", name, most, warming(options, warming));
             for (int connections : options.connections()) {
                 LoadResult result = load.closedLoop(connections, options.warmUp(), options.saturation());
                 context.say("%s, %d connections: %.0f accepted/s, p50 %.1f ms, p99 %.1f ms (%d failed%s)", name,

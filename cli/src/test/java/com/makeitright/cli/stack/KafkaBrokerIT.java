@@ -39,7 +39,8 @@ class KafkaBrokerIT {
     private KafkaBroker broker;
 
     private KafkaBroker broker(int port, int controllerPort) {
-        return new KafkaBroker(dir.resolve("kafka"), port, controllerPort, List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+        return new KafkaBroker(dir.resolve("kafka"), port, controllerPort,
+                List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
                 System.getProperty("java.class.path"),
                 new ManagedProcess("kafka", dir.resolve("pids/kafka.pid"), dir.resolve("logs/kafka.log")));
     }
